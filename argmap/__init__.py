@@ -1,0 +1,60 @@
+"""argmap: map how an article's reasoning hangs together.
+
+Build a map of claims, premises and counterpoints, check it, and draw it::
+
+    import argmap as am
+    m = am.ArgumentMap(title="NATO has reversed Russia's edge in ammunition production")
+    c = m.claim("NATO now out-produces Russia in ammunition", id="main")
+    p = m.premise("Defence production capacity expanded across NATO countries", supports=c)
+    k = m.counterpoint("Production does not mean immediate change on the battlefield", attacks=c)
+    m.to_json()            # lossless argmap JSON
+    m.to_dot()             # graphviz.Digraph
+    m.render("nato.svg")   # needs the Graphviz binary
+    m.graph                # the networkx.DiGraph
+"""
+
+from argmap.analysis.lint import LintIssue, lint
+from argmap.errors import (
+    ArgmapError,
+    DuplicateIdError,
+    FormatError,
+    GraphvizNotFoundError,
+    InvalidRelationError,
+    NodeNotFoundError,
+    RenderError,
+    SelfLoopError,
+)
+from argmap.formats.dot import to_dot
+from argmap.formats.json import FORMAT_VERSION, MapDocument, json_schema, load
+from argmap.map import ArgumentMap, Ref
+from argmap.model import Inference, Relation, Statement, StatementKind, slugify
+from argmap.render.graphviz import render
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FORMAT_VERSION",
+    "ArgmapError",
+    "ArgumentMap",
+    "DuplicateIdError",
+    "FormatError",
+    "GraphvizNotFoundError",
+    "Inference",
+    "InvalidRelationError",
+    "LintIssue",
+    "MapDocument",
+    "NodeNotFoundError",
+    "Ref",
+    "Relation",
+    "RenderError",
+    "SelfLoopError",
+    "Statement",
+    "StatementKind",
+    "__version__",
+    "json_schema",
+    "lint",
+    "load",
+    "render",
+    "slugify",
+    "to_dot",
+]

@@ -1,0 +1,118 @@
+"""Structural warnings about a map: things that are allowed but probably unintended."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import networkx as nx
+from pydantic import BaseModel, ConfigDict, Field
+
+from argmap.map import ArgumentMap
+
+__all__ = ["CODES", "LintIssue", "lint"]
+
+CODES = {
+    "unsupported-main-claim": "a main conclusion that no inference supports",
+    "premise-supports-nothing": "a premise that is a premise of no inference",
+    "counterpoint-attacks-nothing": "a counterpoint that attacks or undercuts nothing",
+    "isolated-statement": "a statement with no relation at all",
+    "support-cycle": "statements that support each other in a circle",
+}
+"""Every lint code and what it means."""
+
+
+class LintIssue(BaseModel):
+    """One finding of :func:`lint`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str = Field(description="Stable code, one of argmap.analysis.lint.CODES.")
+    severity: Literal["warning", "error"] = "warning"
+    message: str
+    nodes: tuple[str, ...] = Field(description="Ids of the statements concerned.")
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.code}: {self.message}"
+
+
+def lint(m: ArgumentMap) -> list[LintIssue]:
+    """Warnings about the map's structure; never raises for a valid map.
+
+    Reported, in this order: ``unsupported-main-claim``, ``isolated-statement``,
+    ``premise-supports-nothing``, ``counterpoint-attacks-nothing``, ``support-cycle``
+    (see :data:`CODES`). An isolated premise or counterpoint is reported once, as
+    isolated.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> _ = m.claim("Tax sugar", id="c")
+    >>> [i.code for i in lint(m)]
+    ['unsupported-main-claim']
+    """
+    g = m.graph
+    issues: list[LintIssue] = []
+    for s in m.main_conclusions():
+        if not m.reasons(s.id):
+            issues.append(
+                LintIssue(
+                    code="unsupported-main-claim",
+                    message=f"main claim {s.id!r} has no supporting premise",
+                    nodes=(s.id,),
+                )
+            )
+    for s in m.statements:
+        if s.kind == "claim":
+            continue
+        if g.degree(s.id) == 0:
+            issues.append(
+                LintIssue(
+                    code="isolated-statement",
+                    message=f"{s.kind} {s.id!r} is not related to anything",
+                    nodes=(s.id,),
+                )
+            )
+        elif s.kind == "premise" and g.out_degree(s.id) == 0:
+            issues.append(
+                LintIssue(
+                    code="premise-supports-nothing",
+                    message=f"premise {s.id!r} supports nothing",
+                    nodes=(s.id,),
+                )
+            )
+        elif s.kind == "counterpoint" and not any(
+            g.nodes[i]["relation"] in ("attack", "undercut") for i in g.successors(s.id)
+        ):
+            issues.append(
+                LintIssue(
+                    code="counterpoint-attacks-nothing",
+                    message=f"counterpoint {s.id!r} attacks or undercuts nothing",
+                    nodes=(s.id,),
+                )
+            )
+    issues.extend(_support_cycles(m))
+    return issues
+
+
+def _support_cycles(m: ArgumentMap) -> list[LintIssue]:
+    """One issue per strongly connected group of statements joined by supports (linear time)."""
+    support = nx.DiGraph()
+    for inf in m.inferences:
+        if inf.relation == "support":
+            support.add_edges_from((p, inf.target) for p in inf.premises)
+    order = {s.id: i for i, s in enumerate(m.statements)}
+    issues = []
+    groups = [c for c in nx.strongly_connected_components(support) if len(c) > 1]
+    for group in sorted(groups, key=lambda c: min(order[n] for n in c)):
+        nodes = tuple(sorted(group, key=order.__getitem__))
+        cycle = [u for u, _ in nx.find_cycle(support.subgraph(group), source=nodes[0])]
+        path = " -> ".join([*cycle, cycle[0]])
+        issues.append(
+            LintIssue(
+                code="support-cycle",
+                message=f"support cycle: {path}",
+                nodes=nodes,
+            )
+        )
+    return issues

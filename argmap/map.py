@@ -1,0 +1,854 @@
+"""ArgumentMap: builds and owns the networkx graph of a map.
+
+The graph (:attr:`ArgumentMap.graph`) is a :class:`networkx.DiGraph` with one node per
+statement and one node per inference:
+
+* a statement node has attributes ``kind`` (``"claim"``, ``"premise"`` or
+  ``"counterpoint"``) and ``model`` (the :class:`~argmap.model.Statement`);
+* an inference node has ``kind="inference"``, ``relation`` and ``model`` (the
+  :class:`~argmap.model.Inference`);
+* edges run premise -> inference (``role="premise"``) and inference -> target
+  (``role="target"``), both with the inference's ``relation``.
+
+So every networkx algorithm works on it directly: ``nx.ancestors(m.graph, "main")`` is
+everything that bears on the main claim. The graph is live: read it freely, but change
+the map through its methods (or rebuild it with :meth:`ArgumentMap.from_networkx`) so
+that it stays valid.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import networkx as nx
+from pydantic import JsonValue, ValidationError
+
+from argmap.errors import (
+    ArgmapError,
+    DuplicateIdError,
+    InvalidRelationError,
+    NodeNotFoundError,
+    SelfLoopError,
+)
+from argmap.model import Inference, Relation, Statement, StatementKind, slugify
+
+if TYPE_CHECKING:
+    import graphviz
+
+    from argmap.analysis.lint import LintIssue
+
+__all__ = ["ArgumentMap", "Ref"]
+
+Ref: TypeAlias = "Statement | Inference | str"
+"""A reference to a map element: the model itself or its id."""
+
+_INFERENCE = "inference"
+_VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+
+
+def _ref_id(ref: Ref) -> str:
+    return ref if isinstance(ref, str) else ref.id
+
+
+def _as_list(refs: Ref | Sequence[Ref]) -> list[str]:
+    if isinstance(refs, (str, Statement, Inference)):
+        return [_ref_id(refs)]
+    return [_ref_id(r) for r in refs]
+
+
+class ArgumentMap:
+    """An argument map: statements, the inferences between them, and their graph.
+
+    Parameters
+    ----------
+    title : str, optional
+        What the map is about, e.g. the article's headline.
+    description : str, optional
+        A longer description.
+    metadata : dict, optional
+        Free JSON metadata, kept through JSON round trips.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap(title="Ammunition")
+    >>> c = m.claim("NATO now out-produces Russia in ammunition", id="main")
+    >>> p = m.premise("Production capacity expanded across NATO", supports=c)
+    >>> k = m.counterpoint("Production is not battlefield change", attacks=c)
+    >>> [s.id for s in m.main_conclusions()]
+    ['main']
+    >>> [i.premises for i in m.reasons("main")]
+    [('production-capacity-expanded-across-nato',)]
+    """
+
+    def __init__(
+        self,
+        title: str | None = None,
+        *,
+        description: str | None = None,
+        metadata: Mapping[str, JsonValue] | None = None,
+    ) -> None:
+        self.title = title
+        self.description = description
+        self.metadata: dict[str, JsonValue] = dict(metadata or {})
+        self._graph: nx.DiGraph = nx.DiGraph()
+        self._next_suffix: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ access
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The live :class:`networkx.DiGraph` (see the module docs for its layout)."""
+        return self._graph
+
+    def __len__(self) -> int:
+        """Number of statements (inferences are not counted)."""
+        return sum(1 for _ in self.statements)
+
+    def __contains__(self, ref: object) -> bool:
+        if isinstance(ref, (Statement, Inference)):
+            ref = ref.id
+        return isinstance(ref, str) and ref in self._graph
+
+    def __iter__(self) -> Iterator[Statement]:
+        """Iterate over the statements in the order they were added."""
+        return iter(self.statements)
+
+    def __getitem__(self, id: str) -> Statement | Inference:
+        """The statement or inference with this id."""
+        try:
+            model: Statement | Inference = self._graph.nodes[id]["model"]
+        except KeyError:
+            raise NodeNotFoundError(
+                f"no statement or inference {id!r} in this map", ids=[id]
+            ) from None
+        return model
+
+    def __repr__(self) -> str:
+        n_inf = sum(1 for _ in self.inferences)
+        return f"ArgumentMap(title={self.title!r}, statements={len(self)}, inferences={n_inf})"
+
+    def __eq__(self, other: object) -> bool:
+        """Maps are equal when title, description, metadata and all elements, in order, are."""
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return (
+            self.title == other.title
+            and self.description == other.description
+            and self.metadata == other.metadata
+            and list(self.statements) == list(other.statements)
+            and list(self.inferences) == list(other.inferences)
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    @property
+    def statements(self) -> Iterator[Statement]:
+        """All statements, in the order they were added."""
+        for _, data in self._graph.nodes(data=True):
+            if data["kind"] != _INFERENCE:
+                yield data["model"]
+
+    @property
+    def inferences(self) -> Iterator[Inference]:
+        """All inferences, in the order they were added."""
+        for _, data in self._graph.nodes(data=True):
+            if data["kind"] == _INFERENCE:
+                yield data["model"]
+
+    def statement(self, id: str) -> Statement:
+        """The statement with this id; raises :class:`NodeNotFoundError` otherwise."""
+        model = self[id]
+        if not isinstance(model, Statement):
+            raise NodeNotFoundError(f"{id!r} is an inference, not a statement", ids=[id])
+        return model
+
+    def inference(self, id: str) -> Inference:
+        """The inference with this id; raises :class:`NodeNotFoundError` otherwise."""
+        model = self[id]
+        if not isinstance(model, Inference):
+            raise NodeNotFoundError(f"{id!r} is a statement, not an inference", ids=[id])
+        return model
+
+    # ---------------------------------------------------------------- building
+    def claim(
+        self,
+        text: str,
+        id: str | None = None,
+        *,
+        supports: Ref | None = None,
+        attacks: Ref | None = None,
+        undercuts: Ref | None = None,
+        title: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] = (),
+        metadata: Mapping[str, JsonValue] | None = None,
+    ) -> Statement:
+        """Add a claim: a conclusion the text argues for (or an intermediate one).
+
+        ``supports``, ``attacks`` and ``undercuts`` relate the new statement at once,
+        as in :meth:`add_statement`. Returns the new :class:`Statement`.
+        """
+        return self._new(
+            "claim", text, id, supports, attacks, undercuts, title, note, tags, metadata
+        )
+
+    def premise(
+        self,
+        text: str,
+        id: str | None = None,
+        *,
+        supports: Ref | None = None,
+        attacks: Ref | None = None,
+        undercuts: Ref | None = None,
+        title: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] = (),
+        metadata: Mapping[str, JsonValue] | None = None,
+    ) -> Statement:
+        """Add a premise: a reason given for something. See :meth:`claim`."""
+        return self._new(
+            "premise", text, id, supports, attacks, undercuts, title, note, tags, metadata
+        )
+
+    def counterpoint(
+        self,
+        text: str,
+        id: str | None = None,
+        *,
+        supports: Ref | None = None,
+        attacks: Ref | None = None,
+        undercuts: Ref | None = None,
+        title: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] = (),
+        metadata: Mapping[str, JsonValue] | None = None,
+    ) -> Statement:
+        """Add a counterpoint: an objection or caveat. See :meth:`claim`."""
+        return self._new(
+            "counterpoint", text, id, supports, attacks, undercuts, title, note, tags, metadata
+        )
+
+    def _new(
+        self,
+        kind: StatementKind,
+        text: str,
+        id: str | None,
+        supports: Ref | None,
+        attacks: Ref | None,
+        undercuts: Ref | None,
+        title: str | None,
+        note: str | None,
+        tags: Iterable[str],
+        metadata: Mapping[str, JsonValue] | None,
+    ) -> Statement:
+        if id is None and isinstance(text, str):
+            id = self._fresh_id(slugify(text))
+        statement = Statement(
+            id=id,  # None is reported by pydantic
+            kind=kind,
+            text=text,
+            title=title,
+            note=note,
+            tags=tuple(tags),
+            metadata=dict(metadata or {}),
+        )
+        # Check every target first so a bad relation leaves the map unchanged.
+        checks = [(r, t) for r, t in (("support", supports), ("attack", attacks)) if t is not None]
+        for relation, target in checks:
+            self._check_joinable(statement.id, relation, _ref_id(target))  # type: ignore[arg-type]
+        if undercuts is not None:
+            self._check_undercut_target(statement.id, _ref_id(undercuts))
+        self.add_statement(statement)
+        for relation, target in checks:
+            self._relate(statement.id, relation, _ref_id(target))  # type: ignore[arg-type]
+        if undercuts is not None:
+            self.undercut(statement, undercuts)
+        return statement
+
+    def add_statement(self, statement: Statement) -> Statement:
+        """Add an existing :class:`Statement` model; its id must be new to the map."""
+        if not isinstance(statement, Statement):
+            raise TypeError(f"expected a Statement, got {type(statement).__name__}")
+        self._check_new_id(statement.id)
+        self._graph.add_node(statement.id, kind=statement.kind, model=statement)
+        return statement
+
+    def support(
+        self,
+        premises: Ref | Sequence[Ref],
+        target: Ref,
+        *,
+        id: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] = (),
+        metadata: Mapping[str, JsonValue] | None = None,
+    ) -> Inference:
+        """Add an inference in which ``premises`` (linked, if several) support ``target``.
+
+        Examples
+        --------
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> c = m.claim("Socrates is mortal", id="c")
+        >>> p1 = m.premise("All humans are mortal", id="p1")
+        >>> p2 = m.premise("Socrates is human", id="p2")
+        >>> m.support([p1, p2], c)
+        Inference(id='p1-supports-c', relation='support', premises=('p1', 'p2'), target='c', note=None, tags=(), metadata={})
+        """  # noqa: E501
+        return self._add_new_inference("support", premises, target, id, note, tags, metadata)
+
+    def attack(
+        self,
+        premises: Ref | Sequence[Ref],
+        target: Ref,
+        *,
+        id: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] = (),
+        metadata: Mapping[str, JsonValue] | None = None,
+    ) -> Inference:
+        """Add an inference in which ``premises`` attack (rebut) the statement ``target``."""
+        return self._add_new_inference("attack", premises, target, id, note, tags, metadata)
+
+    def undercut(
+        self,
+        premises: Ref | Sequence[Ref],
+        inference: Ref,
+        *,
+        id: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] = (),
+        metadata: Mapping[str, JsonValue] | None = None,
+    ) -> Inference:
+        """Add an inference in which ``premises`` deny that ``inference`` goes through.
+
+        An undercut does not say the inference's conclusion is false, only that its
+        premises do not establish it.
+        """
+        return self._add_new_inference("undercut", premises, inference, id, note, tags, metadata)
+
+    def _add_new_inference(
+        self,
+        relation: Relation,
+        premises: Ref | Sequence[Ref],
+        target: Ref,
+        id: str | None,
+        note: str | None,
+        tags: Iterable[str],
+        metadata: Mapping[str, JsonValue] | None,
+    ) -> Inference:
+        premise_ids = _as_list(premises)
+        target_id = _ref_id(target)
+        if id is None and premise_ids:
+            id = self._fresh_id(f"{premise_ids[0]}-{_VERB[relation]}-{target_id}")
+        inference = Inference(
+            id=id,
+            relation=relation,
+            premises=tuple(premise_ids),
+            target=target_id,
+            note=note,
+            tags=tuple(tags),
+            metadata=dict(metadata or {}),
+        )
+        return self.add_inference(inference)
+
+    def add_inference(self, inference: Inference) -> Inference:
+        """Add an existing :class:`Inference` model after checking its shape.
+
+        Raises
+        ------
+        DuplicateIdError
+            The inference's id is taken, or the same premises already bear on the same
+            target in the same way.
+        NodeNotFoundError
+            A premise or the target is not in the map.
+        SelfLoopError
+            The target is one of the premises, or an undercut targets itself.
+        InvalidRelationError
+            A premise is an inference, a support/attack targets an inference, or an
+            undercut targets a statement.
+        """
+        if not isinstance(inference, Inference):
+            raise TypeError(f"expected an Inference, got {type(inference).__name__}")
+        self._check_inference(inference)
+        self._insert_inference(inference)
+        return inference
+
+    def _insert_inference(self, inference: Inference) -> None:
+        g = self._graph
+        rel = inference.relation
+        g.add_node(inference.id, kind=_INFERENCE, relation=rel, model=inference)
+        for p in inference.premises:
+            g.add_edge(p, inference.id, role="premise", relation=rel)
+        g.add_edge(inference.id, inference.target, role="target", relation=rel)
+
+    def _relate(self, premise: str, relation: Relation, target: str) -> None:
+        """``premise`` supports/attacks ``target``: a statement (a new convergent
+        inference) or an inference of that relation (join it as a linked premise)."""
+        node = self._graph.nodes.get(target)
+        if node is not None and node["kind"] == _INFERENCE:
+            self._join(premise, target)
+        else:
+            self._add_new_inference(relation, premise, target, None, None, (), None)
+
+    def _check_joinable(self, premise: str, relation: Relation, target: str) -> None:
+        node = self._graph.nodes.get(target)
+        if node is None:
+            raise NodeNotFoundError(
+                f"cannot make {premise!r} {_VERB[relation][:-1]} {target!r}: "
+                f"no statement or inference {target!r} in this map",
+                ids=[premise, target],
+            )
+        if node["kind"] == _INFERENCE and node["relation"] != relation:
+            raise InvalidRelationError(
+                f"cannot join {premise!r} to {target!r} as a {relation}: "
+                f"{target!r} is a {node['relation']} inference",
+                ids=[premise, target],
+            )
+        if target == premise:
+            raise SelfLoopError(f"{premise!r} cannot {relation} itself", ids=[premise])
+
+    def _join(self, premise: str, inference_id: str) -> None:
+        old = self.inference(inference_id)
+        new = old.model_copy(update={"premises": (*old.premises, premise)})
+        Inference.model_validate(new.model_dump())  # re-check shape
+        self._check_premise(premise, new)
+        self._graph.nodes[inference_id]["model"] = new
+        self._graph.add_edge(premise, inference_id, role="premise", relation=old.relation)
+
+    # --------------------------------------------------------------- changing
+    def update(self, id: str, **changes: Any) -> Statement | Inference:
+        """Replace fields of a statement or inference (not its id, nor an inference's
+        premises or target); returns the new, validated model.
+
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> m.claim("Draft", id="c").text
+        'Draft'
+        >>> m.update("c", text="Final wording").text
+        'Final wording'
+        """
+        old = self[id]
+        fixed = {"id", "premises", "target", "relation"} if isinstance(old, Inference) else {"id"}
+        bad = sorted(fixed & changes.keys())
+        if bad:
+            raise ArgmapError(
+                f"cannot change {', '.join(bad)} of {id!r} with update(); "
+                "remove it and add a new one",
+                ids=[id],
+            )
+        new = type(old).model_validate({**old.model_dump(), **changes})
+        node = self._graph.nodes[id]
+        node["model"] = new
+        if isinstance(new, Statement):
+            node["kind"] = new.kind
+        return new
+
+    def remove(self, ref: Ref) -> list[str]:
+        """Remove a statement or inference and every inference that depends on it.
+
+        An inference depends on each of its premises, its target, and (for undercuts
+        aimed at it) is depended on in turn. Returns the removed ids, in order.
+        """
+        start = _ref_id(ref)
+        self[start]  # raises NodeNotFoundError
+        doomed: list[str] = []
+        queue = deque([start])
+        seen = {start}
+        while queue:
+            node = queue.popleft()
+            doomed.append(node)
+            for nb in (*self._graph.predecessors(node), *self._graph.successors(node)):
+                if self._graph.nodes[nb]["kind"] == _INFERENCE and nb not in seen:
+                    seen.add(nb)
+                    queue.append(nb)
+        self._graph.remove_nodes_from(doomed)
+        return doomed
+
+    # ------------------------------------------------------------- validation
+    def _fresh_id(self, base: str) -> str:
+        base = base[:190]
+        if base not in self._graph:
+            return base
+        n = self._next_suffix.get(base, 2)
+        while f"{base}-{n}" in self._graph:
+            n += 1
+        self._next_suffix[base] = n + 1
+        return f"{base}-{n}"
+
+    def _check_new_id(self, id: str) -> None:
+        if id in self._graph:
+            what = self._graph.nodes[id]["kind"]
+            raise DuplicateIdError(
+                f"id {id!r} is already used by a{'n' if what[0] in 'aeiou' else ''} {what} "
+                "in this map",
+                ids=[id],
+            )
+
+    def _check_premise(self, premise: str, inference: Inference) -> None:
+        node = self._graph.nodes.get(premise)
+        if node is None:
+            raise NodeNotFoundError(
+                f"inference {inference.id!r}: premise {premise!r} is not in this map",
+                ids=[inference.id, premise],
+            )
+        if node["kind"] == _INFERENCE:
+            raise InvalidRelationError(
+                f"inference {inference.id!r}: premise {premise!r} is an inference; "
+                "premises must be statements",
+                ids=[inference.id, premise],
+            )
+
+    def _check_undercut_target(self, source: str, target: str) -> None:
+        node = self._graph.nodes.get(target)
+        if node is None:
+            raise NodeNotFoundError(
+                f"{source!r} cannot undercut {target!r}: no inference {target!r} in this map",
+                ids=[source, target],
+            )
+        if node["kind"] != _INFERENCE:
+            raise InvalidRelationError(
+                f"{source!r} cannot undercut {target!r}: {target!r} is a statement; "
+                "an undercut targets an inference (use attack to rebut a statement)",
+                ids=[source, target],
+            )
+
+    def _check_inference(self, inf: Inference) -> None:
+        self._check_new_id(inf.id)
+        if inf.target == inf.id:
+            raise SelfLoopError(f"inference {inf.id!r} cannot target itself", ids=[inf.id])
+        for p in inf.premises:
+            self._check_premise(p, inf)
+        target = self._graph.nodes.get(inf.target)
+        if target is None:
+            raise NodeNotFoundError(
+                f"inference {inf.id!r}: target {inf.target!r} is not in this map",
+                ids=[inf.id, inf.target],
+            )
+        is_inference = target["kind"] == _INFERENCE
+        if inf.relation == "undercut" and not is_inference:
+            raise InvalidRelationError(
+                f"inference {inf.id!r}: an undercut must target an inference, "
+                f"but {inf.target!r} is a statement (use relation 'attack' to rebut it)",
+                ids=[inf.id, inf.target],
+            )
+        if inf.relation != "undercut" and is_inference:
+            raise InvalidRelationError(
+                f"inference {inf.id!r}: a {inf.relation} must target a statement, "
+                f"but {inf.target!r} is an inference (use relation 'undercut')",
+                ids=[inf.id, inf.target],
+            )
+        premises = set(inf.premises)
+        for other_id in self._graph.predecessors(inf.target):
+            other = self._graph.nodes[other_id]
+            if (
+                other["kind"] == _INFERENCE
+                and other["relation"] == inf.relation
+                and set(other["model"].premises) == premises
+            ):
+                raise DuplicateIdError(
+                    f"inference {inf.id!r} repeats {other_id!r}: the same premises already "
+                    f"{inf.relation} {inf.target!r}",
+                    ids=[inf.id, other_id],
+                )
+
+    def validate(self) -> list[LintIssue]:
+        """Check the graph is a valid map (raising on a broken one, e.g. after direct
+        edits of :attr:`graph`), then return :func:`argmap.lint` warnings."""
+        rebuilt = ArgumentMap.from_networkx(self._graph)
+        del rebuilt
+        return self.lint()
+
+    def lint(self) -> list[LintIssue]:
+        """Warnings about the map's structure; see :func:`argmap.lint`."""
+        from argmap.analysis.lint import lint
+
+        return lint(self)
+
+    # ----------------------------------------------------------------- queries
+    def main_conclusions(self) -> list[Statement]:
+        """Claims that are a premise of no inference: what the map argues for, in the end."""
+        g = self._graph
+        return [s for s in self.statements if s.kind == "claim" and g.out_degree(s.id) == 0]
+
+    def _incoming(self, id: str, relations: set[str]) -> list[Inference]:
+        self[id]
+        g = self._graph
+        return [
+            g.nodes[p]["model"]
+            for p in g.predecessors(id)
+            if g.nodes[p]["kind"] == _INFERENCE and g.nodes[p]["relation"] in relations
+        ]
+
+    def reasons(self, ref: Ref) -> list[Inference]:
+        """The support inferences whose target is this statement."""
+        return self._incoming(_ref_id(ref), {"support"})
+
+    def objections(self, ref: Ref) -> list[Inference]:
+        """The attacks on a statement, or the undercuts of an inference."""
+        return self._incoming(_ref_id(ref), {"attack", "undercut"})
+
+    def uses(self, ref: Ref) -> list[Inference]:
+        """The inferences in which this statement is a premise."""
+        id = _ref_id(ref)
+        self[id]
+        return [self._graph.nodes[i]["model"] for i in self._graph.successors(id)]
+
+    def find_inference(self, premise: Ref, target: Ref) -> Inference:
+        """The inference with ``premise`` among its premises and the given target."""
+        p, t = _ref_id(premise), _ref_id(target)
+        for inf in self.uses(p):
+            if inf.target == t:
+                return inf
+        raise NodeNotFoundError(f"no inference from {p!r} to {t!r} in this map", ids=[p, t])
+
+    def ancestors(self, ref: Ref) -> set[str]:
+        """Ids of the statements that bear on this element, directly or indirectly."""
+        id = _ref_id(ref)
+        self[id]
+        return {n for n in nx.ancestors(self._graph, id) if self._is_statement(n)}
+
+    def descendants(self, ref: Ref) -> set[str]:
+        """Ids of the statements this element bears on, directly or indirectly."""
+        id = _ref_id(ref)
+        self[id]
+        return {n for n in nx.descendants(self._graph, id) if self._is_statement(n)}
+
+    def _is_statement(self, n: str) -> bool:
+        kind: str = self._graph.nodes[n]["kind"]
+        return kind != _INFERENCE
+
+    def focus(self, ref: Ref, depth: int = 1) -> ArgumentMap:
+        """The sub-map of statements within ``depth`` reasoning steps of ``ref``.
+
+        One step links the statements of one inference: its premises and its target (for
+        an undercut, the undercut inference's premises and the premises and target of the
+        inference it undercuts). The sub-map holds every inference all of whose
+        statements (and, for an undercut, whose target inference) are in it.
+        """
+        if depth < 0:
+            raise ValueError(f"depth must be >= 0, got {depth}")
+        start = _ref_id(ref)
+        model = self[start]
+        g = self._graph
+        seeds = [start] if isinstance(model, Statement) else self._statements_of(model)
+        dist = dict.fromkeys(seeds, 0)
+        queue = deque(seeds)
+        while queue:
+            node = queue.popleft()
+            if dist[node] >= depth:
+                continue
+            for inf_id in (*g.predecessors(node), *g.successors(node)):
+                for nb in self._step_statements(inf_id):
+                    if nb not in dist:
+                        dist[nb] = dist[node] + 1
+                        queue.append(nb)
+        return self._restricted(dist.keys())
+
+    def _statements_of(self, inf: Inference) -> list[str]:
+        if inf.relation == "undercut":
+            return [*inf.premises, *self._statements_of(self.inference(inf.target))]
+        return [*inf.premises, inf.target]
+
+    def _step_statements(self, inf_id: str) -> list[str]:
+        """Statements one step away through the inference ``inf_id`` and its undercuts."""
+        inf: Inference = self._graph.nodes[inf_id]["model"]
+        found = self._statements_of(inf)
+        for u in self._graph.predecessors(inf_id):
+            if self._graph.nodes[u]["kind"] == _INFERENCE:
+                found.extend(self._graph.nodes[u]["model"].premises)
+        return found
+
+    def _restricted(self, keep: Iterable[str]) -> ArgumentMap:
+        keep_set = set(keep)
+        sub = ArgumentMap(self.title, description=self.description, metadata=self.metadata)
+        for s in self.statements:
+            if s.id in keep_set:
+                sub.add_statement(s)
+        for inf in self.inferences:
+            if set(inf.premises) <= keep_set and inf.target in sub:
+                sub._insert_inference(inf)
+        return sub
+
+    # ----------------------------------------------------------- conversions
+    @classmethod
+    def from_networkx(
+        cls,
+        graph: nx.DiGraph,
+        *,
+        title: str | None = None,
+        description: str | None = None,
+        metadata: Mapping[str, JsonValue] | None = None,
+    ) -> ArgumentMap:
+        """Build (and validate) a map from a directed graph laid out like :attr:`graph`.
+
+        A node may carry its ``model``, or plain attributes instead: ``kind`` and
+        ``text`` (and optionally ``title``, ``note``, ``tags``, ``metadata``) for a
+        statement; ``kind="inference"`` and ``relation`` for an inference, whose
+        premises and target are then read from its in- and out-edges. Title,
+        description and metadata default to the graph's own ``graph`` attributes.
+
+        Raises
+        ------
+        ArgmapError
+            Naming the node when the graph is not a valid map.
+        """
+        gattrs = graph.graph
+        m = cls(
+            title if title is not None else gattrs.get("title"),
+            description=description if description is not None else gattrs.get("description"),
+            metadata=metadata if metadata is not None else gattrs.get("metadata"),
+        )
+        pending: list[Inference] = []
+        for node, data in graph.nodes(data=True):
+            model = _node_model(graph, node, data)
+            if isinstance(model, Statement):
+                m.add_statement(model)
+            else:
+                pending.append(model)
+        m.add_inferences(pending, where="graph node")
+        _check_edges_match(graph, m)
+        return m
+
+    def add_inferences(self, inferences: Iterable[Inference], *, where: str = "inference") -> None:
+        """Add many inferences in any order (an undercut may come before its target).
+
+        Errors name the offending inference by position, e.g. ``inferences[3]``.
+        """
+        todo = list(enumerate(inferences))
+        while todo:
+            waiting: list[tuple[int, Inference]] = []
+            for index, inf in todo:
+                if (
+                    inf.relation == "undercut"
+                    and inf.target not in self._graph
+                    and any(other.id == inf.target for _, other in todo)
+                ):
+                    waiting.append((index, inf))
+                    continue
+                try:
+                    self.add_inference(inf)
+                except ArgmapError as err:
+                    label = f"{where} {inf.id!r}" if where == "graph node" else f"{where}[{index}]"
+                    raise err.with_context(label) from None
+            if len(waiting) == len(todo):
+                index, inf = waiting[0]
+                raise InvalidRelationError(
+                    f"{where}[{index}]: undercut {inf.id!r} is part of a cycle of undercuts "
+                    "that never reaches a support or attack",
+                    ids=[inf.id],
+                )
+            todo = waiting
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The map as argmap JSON text (lossless, deterministic); see :mod:`argmap.formats.json`."""
+        from argmap.formats.json import dumps
+
+        return dumps(self, indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> ArgumentMap:
+        """Read a map from argmap JSON text; see :func:`argmap.formats.json.loads`."""
+        from argmap.formats.json import loads
+
+        return loads(text)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the map as argmap JSON to ``path`` (atomically); returns the path."""
+        from argmap.formats.json import dump
+
+        return dump(self, path)
+
+    @classmethod
+    def load(cls, path: str | Path) -> ArgumentMap:
+        """Read a map from an argmap JSON file."""
+        from argmap.formats.json import load
+
+        return load(path)
+
+    def to_dot(self, **options: Any) -> graphviz.Digraph:
+        """The map as a :class:`graphviz.Digraph`; ``.source`` is the DOT text.
+
+        Options are those of :func:`argmap.formats.dot.to_dot`.
+        """
+        from argmap.formats.dot import to_dot
+
+        return to_dot(self, **options)
+
+    def render(self, path: str | Path, *, format: str | None = None, **options: Any) -> Path:
+        """Draw the map to ``path`` with Graphviz; the format comes from the suffix
+        (``.svg``, ``.png``, ``.pdf``; ``.dot``/``.gv`` and ``.json`` need no Graphviz).
+        See :func:`argmap.render.graphviz.render`."""
+        from argmap.render.graphviz import render
+
+        return render(self, path, format=format, **options)
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        from argmap.render.jupyter import mimebundle
+
+        return mimebundle(self, include=include, exclude=exclude)
+
+    def _repr_svg_(self) -> str | None:
+        from argmap.render.jupyter import svg_or_none
+
+        return svg_or_none(self)
+
+
+def _node_model(graph: nx.DiGraph, node: Any, data: Mapping[str, Any]) -> Statement | Inference:
+    where = f"graph node {node!r}"
+    model = data.get("model")
+    if model is not None:
+        if not isinstance(model, (Statement, Inference)):
+            raise ArgmapError(
+                f"{where}: 'model' must be a Statement or Inference, not {type(model).__name__}",
+                ids=[str(node)],
+            )
+        if model.id != node:
+            raise ArgmapError(f"{where}: its model has id {model.id!r}", ids=[str(node)])
+        return model
+    fields = {k: v for k, v in data.items() if k not in {"kind", "relation"}}
+    try:
+        if data.get("kind") == _INFERENCE:
+            premises = [p for p in graph.predecessors(node)]
+            targets = list(graph.successors(node))
+            if len(targets) != 1:
+                raise ArgmapError(
+                    f"{where}: an inference needs exactly one out-edge (its target), "
+                    f"found {len(targets)}",
+                    ids=[str(node)],
+                )
+            return Inference.model_validate(
+                {
+                    **fields,
+                    "id": node,
+                    "relation": data.get("relation"),
+                    "premises": premises,
+                    "target": targets[0],
+                }
+            )
+        return Statement.model_validate({**fields, "id": node, "kind": data.get("kind")})
+    except ValidationError as err:
+        raise ArgmapError(f"{where}: {err}", ids=[str(node)]) from None
+
+
+def _check_edges_match(graph: nx.DiGraph, m: ArgumentMap) -> None:
+    """The edges of ``graph`` must be exactly those the map's inferences imply."""
+    for u, v in graph.edges():
+        if not m.graph.has_edge(u, v):
+            raise InvalidRelationError(
+                f"graph edge {u!r} -> {v!r} is not part of any inference "
+                "(statements connect only through inference nodes)",
+                ids=[str(u), str(v)],
+            )
+    for u, v in m.graph.edges():
+        if not graph.has_edge(u, v):
+            raise InvalidRelationError(
+                f"graph edge {u!r} -> {v!r} is missing: the model of inference "
+                f"{v if m.graph.nodes[v]['kind'] == _INFERENCE else u!r} names it",
+                ids=[str(u), str(v)],
+            )

@@ -1,0 +1,165 @@
+"""The data model: statements and the inferences that relate them.
+
+An argument map has two kinds of element:
+
+* :class:`Statement` -- something asserted: a *claim* (a conclusion the text argues
+  for), a *premise* (a reason given for something) or a *counterpoint* (an objection).
+* :class:`Inference` -- one step of reasoning from one or more statements (its
+  *premises*) to a *target*. Its ``relation`` says what the step does:
+
+  - ``"support"``: the premises give a reason to accept the target statement;
+  - ``"attack"`` (a rebuttal): the premises give a reason to reject the target statement;
+  - ``"undercut"``: the premises deny that another *inference* goes through; the
+    target is that inference's id, not a statement.
+
+Premises of one inference are *linked*: they support (or attack) only jointly.
+*Convergent* reasons are separate inferences with one premise each. Making the
+inference an element of its own (as AIF does with RA and CA nodes) is what lets a map
+tell linked from convergent premises and aim an undercut at a step of reasoning.
+
+All models are immutable pydantic models; change a map through
+:class:`argmap.ArgumentMap`, which keeps its graph consistent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, model_validator
+
+__all__ = [
+    "ID_PATTERN",
+    "Id",
+    "Inference",
+    "Relation",
+    "Statement",
+    "StatementKind",
+    "slugify",
+]
+
+ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$"
+"""Ids are ASCII letters, digits, ``_``, ``.`` and ``-`` (not first): safe as DOT,
+Mermaid, HTML and file names without quoting surprises."""
+
+StatementKind = Literal["claim", "premise", "counterpoint"]
+Relation = Literal["support", "attack", "undercut"]
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only whitespace")
+    return value
+
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        max_length=200,
+        description="Stable identifier, unique within a map: ASCII letters, digits, "
+        "'_', '.' and '-' (not first).",
+        examples=["main", "p1", "capacity-expanded"],
+    ),
+]
+Text = Annotated[str, AfterValidator(_not_blank)]
+Tag = Annotated[str, AfterValidator(_not_blank)]
+
+_Note = Annotated[str | None, Field(description="Free-text annotation, not part of the argument.")]
+_Tags = Annotated[tuple[Tag, ...], Field(description="Labels for grouping and filtering.")]
+_Metadata = Annotated[
+    dict[str, JsonValue],
+    Field(description="Free JSON metadata, kept as is through JSON round trips."),
+]
+
+_CONFIG = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+
+
+class Statement(BaseModel):
+    """A claim, premise or counterpoint.
+
+    Examples
+    --------
+    >>> Statement(id="main", kind="claim", text="NATO out-produces Russia")
+    Statement(id='main', kind='claim', text='NATO out-produces Russia', title=None, note=None, tags=(), metadata={})
+    """  # noqa: E501
+
+    model_config = _CONFIG
+
+    id: Id
+    kind: StatementKind = Field(description="What role the statement plays in the map.")
+    text: Text = Field(description="The statement itself, as a full sentence.")
+    title: str | None = Field(default=None, description="Optional short title for labels.")
+    note: _Note = None
+    tags: _Tags = ()
+    metadata: _Metadata = Field(default_factory=dict)
+
+
+class Inference(BaseModel):
+    """One step of reasoning: ``premises`` jointly support, attack or undercut ``target``.
+
+    A single premise is the common case. Several premises are *linked*: the step needs
+    all of them. For ``relation="undercut"`` the target is the id of another inference.
+
+    Examples
+    --------
+    >>> Inference(id="s1", relation="support", premises=("p1", "p2"), target="c").linked
+    True
+    """
+
+    model_config = _CONFIG
+
+    id: Id
+    relation: Relation = Field(description="support, attack (rebut) or undercut.")
+    premises: tuple[Id, ...] = Field(
+        min_length=1, description="Statement ids that jointly make this step (linked if >1)."
+    )
+    target: Id = Field(
+        description="The statement supported or attacked, or the inference undercut."
+    )
+    note: _Note = None
+    tags: _Tags = ()
+    metadata: _Metadata = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> Inference:
+        seen: set[str] = set()
+        for p in self.premises:
+            if p in seen:
+                raise ValueError(f"premise {p!r} is listed twice")
+            seen.add(p)
+        if self.target in seen:
+            raise ValueError(f"{self.target!r} cannot be both a premise and the target")
+        return self
+
+    @property
+    def linked(self) -> bool:
+        """True when two or more premises only jointly make this step."""
+        return len(self.premises) > 1
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def slugify(text: str, *, max_words: int = 5, max_length: int = 40) -> str:
+    """Derive a readable id from ``text``: its first words, lower-case, hyphenated.
+
+    Examples
+    --------
+    >>> slugify("NATO now out-produces Russia in ammunition production")
+    'nato-now-out-produces-russia'
+    >>> slugify("¿Qué?")
+    'que'
+    >>> slugify("!!!")
+    's'
+    >>> slugify("Defence production capacity expanded across NATO countries")
+    'defence-production-capacity-expanded'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words: list[str] = []
+    for word in _WORD.findall(ascii_text)[:max_words]:
+        if words and len("-".join([*words, word])) > max_length:
+            break
+        words.append(word[:max_length])
+    return "-".join(words) or "s"

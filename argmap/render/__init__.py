@@ -1,0 +1,1 @@
+"""Rendering: drawing maps with Graphviz and showing them in notebooks."""
