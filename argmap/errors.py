@@ -8,6 +8,10 @@ users can read what went wrong and where.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 __all__ = [
     "ArgmapError",
@@ -18,6 +22,7 @@ __all__ = [
     "NodeNotFoundError",
     "RenderError",
     "SelfLoopError",
+    "describe_validation_error",
 ]
 
 
@@ -71,3 +76,16 @@ class RenderError(ArgmapError, RuntimeError):
 
 class GraphvizNotFoundError(RenderError):
     """The Graphviz ``dot`` program is not installed or not on ``PATH``."""
+
+
+def describe_validation_error(err: ValidationError, *, indent: str = "  ") -> str:
+    """One line per problem in a pydantic ``ValidationError``: ``location: message``.
+
+    Locations are dotted paths such as ``statements.2.text``; pydantic's help links are
+    left out, so the text reads well in a terminal or an exception message.
+    """
+    lines = []
+    for e in err.errors(include_url=False):
+        loc = ".".join(str(part) for part in e["loc"]) or "(top level)"
+        lines.append(f"{indent}{loc}: {e['msg']}")
+    return "\n".join(lines)

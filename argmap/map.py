@@ -32,6 +32,7 @@ from argmap.errors import (
     InvalidRelationError,
     NodeNotFoundError,
     SelfLoopError,
+    describe_validation_error,
 )
 from argmap.model import Inference, Relation, Statement, StatementKind, slugify
 
@@ -342,6 +343,11 @@ class ArgumentMap:
     ) -> Inference:
         premise_ids = _as_list(premises)
         target_id = _ref_id(target)
+        if target_id in premise_ids:
+            raise SelfLoopError(
+                f"{target_id!r} cannot {relation} itself (it is among the premises)",
+                ids=[target_id],
+            )
         if id is None and premise_ids:
             id = self._fresh_id(f"{premise_ids[0]}-{_VERB[relation]}-{target_id}")
         inference = Inference(
@@ -395,6 +401,8 @@ class ArgumentMap:
             self._add_new_inference(relation, premise, target, None, None, (), None)
 
     def _check_joinable(self, premise: str, relation: Relation, target: str) -> None:
+        if target == premise:
+            raise SelfLoopError(f"{premise!r} cannot {relation} itself", ids=[premise])
         node = self._graph.nodes.get(target)
         if node is None:
             raise NodeNotFoundError(
@@ -408,8 +416,6 @@ class ArgumentMap:
                 f"{target!r} is a {node['relation']} inference",
                 ids=[premise, target],
             )
-        if target == premise:
-            raise SelfLoopError(f"{premise!r} cannot {relation} itself", ids=[premise])
 
     def _join(self, premise: str, inference_id: str) -> None:
         old = self.inference(inference_id)
@@ -420,7 +426,7 @@ class ArgumentMap:
         self._graph.add_edge(premise, inference_id, role="premise", relation=old.relation)
 
     # --------------------------------------------------------------- changing
-    def update(self, id: str, **changes: Any) -> Statement | Inference:
+    def update(self, ref: Ref, /, **changes: Any) -> Statement | Inference:
         """Replace fields of a statement or inference (not its id, nor an inference's
         premises or target); returns the new, validated model.
 
@@ -431,6 +437,7 @@ class ArgumentMap:
         >>> m.update("c", text="Final wording").text
         'Final wording'
         """
+        id = _ref_id(ref)
         old = self[id]
         fixed = {"id", "premises", "target", "relation"} if isinstance(old, Inference) else {"id"}
         bad = sorted(fixed & changes.keys())
@@ -833,7 +840,8 @@ def _node_model(graph: nx.DiGraph, node: Any, data: Mapping[str, Any]) -> Statem
             )
         return Statement.model_validate({**fields, "id": node, "kind": data.get("kind")})
     except ValidationError as err:
-        raise ArgmapError(f"{where}: {err}", ids=[str(node)]) from None
+        detail = describe_validation_error(err, indent="")
+        raise ArgmapError(f"{where}: {detail}", ids=[str(node)]) from None
 
 
 def _check_edges_match(graph: nx.DiGraph, m: ArgumentMap) -> None:

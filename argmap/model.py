@@ -63,8 +63,9 @@ Id = Annotated[
         examples=["main", "p1", "capacity-expanded"],
     ),
 ]
-Text = Annotated[str, AfterValidator(_not_blank)]
-Tag = Annotated[str, AfterValidator(_not_blank)]
+_NON_BLANK = {"pattern": r"\S"}  # documents _not_blank in the JSON Schema
+Text = Annotated[str, AfterValidator(_not_blank), Field(json_schema_extra=_NON_BLANK)]
+Tag = Annotated[str, AfterValidator(_not_blank), Field(json_schema_extra=_NON_BLANK)]
 
 _Note = Annotated[str | None, Field(description="Free-text annotation, not part of the argument.")]
 _Tags = Annotated[tuple[Tag, ...], Field(description="Labels for grouping and filtering.")]

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, field_validator
 
 from argmap._io import write_atomic
-from argmap.errors import ArgmapError, FormatError
+from argmap.errors import ArgmapError, FormatError, describe_validation_error
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Statement
 
@@ -151,20 +151,18 @@ def load(path: str | Path) -> ArgumentMap:
     try:
         return loads(data)
     except ValidationError as err:
-        raise FormatError(f"{p}: not a valid argmap JSON file:\n{_describe(err)}") from None
+        raise FormatError(
+            f"{p}: not a valid argmap JSON file:\n{describe_validation_error(err)}"
+        ) from None
     except ArgmapError as err:
         raise FormatError(f"{p}: {err.message}", ids=err.ids) from None
-
-
-def _describe(err: ValidationError) -> str:
-    lines = []
-    for e in err.errors(include_url=False):
-        loc = ".".join(str(part) for part in e["loc"]) or "(top level)"
-        lines.append(f"  {loc}: {e['msg']}")
-    return "\n".join(lines)
 
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of argmap JSON files, generated from the models."""
     schema = MapDocument.model_json_schema(mode="validation")
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        # Class docstrings carry doctests; the schema keeps their first paragraph.
+        if "description" in definition:
+            definition["description"] = definition["description"].split("\n\n")[0]
     return {"$schema": schema.pop("$schema"), "$id": SCHEMA_ID, **schema}

@@ -1,0 +1,222 @@
+"""argmap JSON: lossless, deterministic, versioned, schema-backed; errors say where."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+import argmap as am
+from argmap import ArgmapError, ArgumentMap, FormatError
+from argmap.formats.json import dumps, json_schema, loads
+
+from conftest import ROOT
+
+SCHEMA_FILE = ROOT / "docs" / "schema" / "argmap.schema.json"
+
+
+def rich_map() -> ArgumentMap:
+    m = ArgumentMap("Title “quoted”", description="Desc", metadata={"n": 1, "nested": [None, True]})
+    c = m.claim("C ünïcödé <b>x</b>", id="c", title="Claim", note="note", tags=["a", "b"])
+    p1 = m.premise("P1", id="p1", metadata={"page": 3})
+    p2 = m.premise('P2 "quoted" \\ backslash\nnew line', id="p2")
+    inf = m.support([p1, p2], c, id="s", note="linked", tags=["t"], metadata={"w": 0.5})
+    m.counterpoint("K", id="k", attacks=c)
+    m.counterpoint("U", id="u", undercuts=inf)
+    return m
+
+
+def test_exact_json_for_a_two_statement_map() -> None:
+    m = ArgumentMap("T")
+    c = m.claim("It rains", id="c")
+    m.premise("Clouds", id="p", supports=c)
+    assert m.to_json() == (
+        "{\n"
+        '  "format": "argmap",\n'
+        '  "version": 1,\n'
+        '  "title": "T",\n'
+        '  "statements": [\n'
+        '    {\n      "id": "c",\n      "kind": "claim",\n      "text": "It rains"\n    },\n'
+        '    {\n      "id": "p",\n      "kind": "premise",\n      "text": "Clouds"\n    }\n'
+        "  ],\n"
+        '  "inferences": [\n'
+        "    {\n"
+        '      "id": "p-supports-c",\n'
+        '      "relation": "support",\n'
+        '      "premises": [\n        "p"\n      ],\n'
+        '      "target": "c"\n'
+        "    }\n"
+        "  ]\n"
+        "}\n"
+    )
+
+
+def test_round_trip_is_lossless_and_byte_identical() -> None:
+    m = rich_map()
+    text = m.to_json()
+    back = ArgumentMap.from_json(text)
+    assert back == m
+    assert back.to_json() == text
+    assert rich_map().to_json() == text  # same map, same bytes
+    assert [s.metadata for s in back] == [s.metadata for s in m]
+    assert back.inference("s").note == "linked"
+
+
+def test_compact_output() -> None:
+    text = rich_map().to_json(indent=None)
+    assert "\n" not in text.rstrip("\n")
+    assert ArgumentMap.from_json(text) == rich_map()
+
+
+def test_output_validates_against_the_schema() -> None:
+    schema = json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(rich_map().to_json()), schema)
+
+
+def test_schema_rejects_what_the_loader_rejects() -> None:
+    validator = jsonschema.Draft202012Validator(json_schema())
+    bad = json.loads(rich_map().to_json())
+    bad["statements"][0]["kind"] = "opinion"
+    bad["statements"][1]["id"] = "has space"
+    bad["statements"][2]["text"] = "   "
+    bad["extra"] = 1
+    assert len(list(validator.iter_errors(bad))) == 4
+
+
+def test_checked_in_schema_is_in_sync() -> None:
+    """docs/schema/argmap.schema.json is generated from the models: regenerate with
+    ``python -c "import json, argmap; print(json.dumps(argmap.json_schema(), indent=2,
+    ensure_ascii=False))" > docs/schema/argmap.schema.json``."""
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema()
+
+
+def test_save_and_load(tmp_path: Path) -> None:
+    m = rich_map()
+    path = m.save(tmp_path / "sub" / "map.json")
+    assert path.read_text(encoding="utf-8") == m.to_json()
+    assert ArgumentMap.load(path) == m == am.load(path)
+    assert [p.name for p in path.parent.iterdir()] == ["map.json"]  # no temp files left
+
+
+def test_save_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "map.json"
+    path.write_text("old", encoding="utf-8")
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.fsync", broken_fsync)
+    with pytest.raises(OSError, match="disk full"):
+        rich_map().save(path)
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.json"]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "error", "message"),
+    [
+        (lambda d: d.pop("format"), ValidationError, "format\n  Field required"),
+        (lambda d: d.update(format="aif"), ValidationError, "Input should be 'argmap'"),
+        (lambda d: d.update(version=2), ValidationError, "version 2 \\(newer than this argmap"),
+        (
+            lambda d: d["statements"][1].update(text=""),
+            ValidationError,
+            "statements.1.text\n  Value error, must not be empty",
+        ),
+        (
+            lambda d: d["inferences"][0].update(target="ghost"),
+            ArgmapError,
+            "inferences\\[0\\]: inference 's': target 'ghost' is not in this map",
+        ),
+        (
+            lambda d: d["statements"].append(dict(d["statements"][0])),
+            ArgmapError,
+            "statements\\[5\\]: id 'c' is already used by a claim",
+        ),
+        (
+            lambda d: d["inferences"][2].update(target="c"),
+            ArgmapError,
+            "inferences\\[2\\]: inference 'u-undercuts-s': an undercut must target an inference",
+        ),
+    ],
+)
+def test_bad_documents_name_where(mutate: object, error: type[Exception], message: str) -> None:
+    data = json.loads(rich_map().to_json())
+    mutate(data)  # type: ignore[operator]
+    with pytest.raises(error, match=message):
+        loads(json.dumps(data))
+
+
+def test_undercut_may_come_before_its_target_in_hand_written_files() -> None:
+    data = json.loads(rich_map().to_json())
+    data["inferences"].reverse()
+    m = loads(json.dumps(data))
+    assert m.inference("u-undercuts-s").target == "s"
+
+
+def test_undercut_cycle_is_reported() -> None:
+    data = {
+        "format": "argmap",
+        "version": 1,
+        "statements": [{"id": "a", "kind": "counterpoint", "text": "A"}],
+        "inferences": [
+            {"id": "x", "relation": "undercut", "premises": ["a"], "target": "y"},
+            {"id": "y", "relation": "undercut", "premises": ["a"], "target": "x"},
+        ],
+    }
+    with pytest.raises(ArgmapError, match="inferences\\[0\\]: undercut 'x' is part of a cycle"):
+        loads(json.dumps(data))
+
+
+def test_load_errors_name_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "argmap", "version": 1, "statements": [', encoding="utf-8")
+    with pytest.raises(FormatError, match=f"{bad}: not a valid argmap JSON file:\n  .*EOF"):
+        am.load(bad)
+    with pytest.raises(FormatError, match=r"missing\.json: cannot read: No such file"):
+        am.load(tmp_path / "missing.json")
+    dangling = tmp_path / "dangling.json"
+    data = json.loads(rich_map().to_json())
+    data["inferences"][0]["premises"] = ["nobody"]
+    dangling.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FormatError, match=r"dangling\.json: inferences\[0\]: .*'nobody'"):
+        am.load(dangling)
+
+
+texts = st.text(min_size=1, max_size=40).filter(lambda s: s.strip())
+kinds = st.sampled_from(["claim", "premise", "counterpoint"])
+ids = st.from_regex(r"[a-z][a-z0-9_.\-]{0,12}", fullmatch=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    statements=st.lists(st.tuples(ids, texts, kinds), min_size=1, max_size=12,
+                        unique_by=lambda t: t[0]),
+    edges=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11), st.booleans()), max_size=20),
+    title=st.none() | st.text(max_size=30),
+)  # fmt: skip
+def test_round_trip_property(
+    statements: list[tuple[str, str, str]],
+    edges: list[tuple[int, int, bool]],
+    title: str | None,
+) -> None:
+    m = ArgumentMap(title)
+    for id, text, kind in statements:
+        getattr(m, kind)(text, id=id)
+    n = len(statements)
+    for a, b, is_support in edges:
+        pa, pb = statements[a % n][0], statements[b % n][0]
+        if pa == pb:
+            continue
+        with contextlib.suppress(ArgmapError):  # a repeated relation is refused: skip it
+            (m.support if is_support else m.attack)(pa, pb)
+    text = dumps(m)
+    assert loads(text) == m
+    assert dumps(loads(text)) == text

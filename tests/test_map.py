@@ -1,0 +1,233 @@
+"""Building maps: the short API, linked/convergent/undercut structure, errors naming ids."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+import argmap as am
+from argmap import (
+    ArgmapError,
+    ArgumentMap,
+    DuplicateIdError,
+    InvalidRelationError,
+    NodeNotFoundError,
+    SelfLoopError,
+)
+
+
+@pytest.fixture
+def small() -> ArgumentMap:
+    m = ArgumentMap(title="Ammunition")
+    c = m.claim("NATO now out-produces Russia in ammunition", id="main")
+    m.premise("Defence production capacity expanded across NATO countries", supports=c, id="p")
+    m.counterpoint(
+        "Production does not mean immediate change on the battlefield", attacks=c, id="k"
+    )
+    return m
+
+
+def test_quick_start_from_the_issue_works_as_written() -> None:
+    m = am.ArgumentMap(title="NATO has reversed Russia's edge in ammunition production")
+    c = m.claim("NATO now out-produces Russia in ammunition", id="main")
+    p = m.premise("Defence production capacity expanded across NATO countries", supports=c)
+    k = m.counterpoint("Production does not mean immediate change on the battlefield", attacks=c)
+    assert isinstance(m.to_json(), str)
+    assert "digraph" in m.to_dot().source
+    assert isinstance(m.graph, nx.DiGraph)
+    assert p.id == "defence-production-capacity-expanded"
+    assert k.id == "production-does-not-mean-immediate"
+    assert [i.id for i in m.reasons(c)] == ["defence-production-capacity-expanded-supports-main"]
+    assert [i.relation for i in m.objections("main")] == ["attack"]
+
+
+def test_graph_layout_reifies_inferences(small: ArgumentMap) -> None:
+    g = small.graph
+    assert list(g.nodes) == ["main", "p", "p-supports-main", "k", "k-attacks-main"]
+    assert g.nodes["main"]["kind"] == "claim"
+    assert g.nodes["p-supports-main"] == {
+        "kind": "inference",
+        "relation": "support",
+        "model": small["p-supports-main"],
+    }
+    assert g.edges["p", "p-supports-main"] == {"role": "premise", "relation": "support"}
+    assert g.edges["p-supports-main", "main"] == {"role": "target", "relation": "support"}
+    assert nx.ancestors(g, "main") == {"p", "p-supports-main", "k", "k-attacks-main"}
+
+
+def test_linked_versus_convergent_premises() -> None:
+    m = ArgumentMap()
+    c = m.claim("Socrates is mortal", id="c")
+    p1 = m.premise("All humans are mortal", id="p1")
+    p2 = m.premise("Socrates is human", id="p2")
+    linked = m.support([p1, p2], c)
+    m.premise("The oracle says so", id="p3", supports=c)
+    assert linked.linked and linked.premises == ("p1", "p2")
+    assert [(i.premises, i.linked) for i in m.reasons(c)] == [
+        (("p1", "p2"), True),
+        (("p3",), False),
+    ]
+
+
+def test_joining_an_existing_inference_adds_a_linked_premise() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    p1 = m.premise("P1", id="p1")
+    inf = m.support(p1, c, id="arg")
+    m.premise("P2", id="p2", supports=inf)
+    assert m.inference("arg").premises == ("p1", "p2")
+    assert m.graph.has_edge("p2", "arg")
+    with pytest.raises(InvalidRelationError, match="'arg' is a support inference"):
+        m.counterpoint("K", id="k", attacks="arg")
+    assert "k" not in m  # the failed call left the map unchanged
+
+
+def test_undercut_targets_an_inference() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    p = m.premise("P", id="p", supports=c)
+    inf = m.find_inference(p, c)
+    u = m.counterpoint("The step from P to C fails", id="u", undercuts=inf)
+    assert m.objections(inf) == [m["u-undercuts-p-supports-c"]]
+    assert m.uses(u)[0].target == "p-supports-c"
+    assert m.descendants("u") == {"c"}
+    assert m.ancestors("c") == {"p", "u"}
+
+
+def test_premise_can_be_supported_and_counterpoint_supported_and_attacked() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    p = m.premise("P", id="p", supports=c)
+    m.premise("Q", id="q", supports=p)
+    k = m.counterpoint("K", id="k", attacks=c)
+    m.premise("R", id="r", supports=k)
+    m.premise("S", id="s", attacks=k)
+    assert [i.premises for i in m.reasons(k)] == [("r",)]
+    assert [i.premises for i in m.objections(k)] == [("s",)]
+    assert m.lint() == []
+
+
+def test_derived_ids_are_deterministic_and_unique() -> None:
+    def build() -> list[str]:
+        m = ArgumentMap()
+        c = m.claim("Same words here", supports=None)
+        m.premise("Same words here", supports=c)
+        m.premise("Same words here", supports=c)
+        return [n for n in m.graph.nodes]
+
+    first = build()
+    assert first == build()
+    assert first == [
+        "same-words-here",
+        "same-words-here-2",
+        "same-words-here-2-supports-same-words-here",
+        "same-words-here-3",
+        "same-words-here-3-supports-same-words-here",
+    ]
+
+
+def test_duplicate_id_is_an_error_naming_the_id(small: ArgumentMap) -> None:
+    with pytest.raises(DuplicateIdError, match="id 'main' is already used by a claim") as info:
+        small.premise("Another", id="main")
+    assert info.value.ids == ("main",)
+    with pytest.raises(DuplicateIdError, match="already used by an inference"):
+        small.premise("Another", id="p-supports-main")
+
+
+def test_unknown_ids_are_errors_naming_them(small: ArgumentMap) -> None:
+    with pytest.raises(NodeNotFoundError, match="no statement or inference 'nope'") as info:
+        small.premise("P2", id="p2", supports="nope")
+    assert info.value.ids == ("p2", "nope")
+    assert "p2" not in small
+    with pytest.raises(NodeNotFoundError, match="premise 'ghost' is not in this map"):
+        small.support(["p", "ghost"], "main")
+    with pytest.raises(NodeNotFoundError, match="target 'ghost' is not in this map"):
+        small.attack("k", "ghost")
+    with pytest.raises(NodeNotFoundError, match="no statement or inference 'ghost'"):
+        small["ghost"]
+    with pytest.raises(KeyError):  # NodeNotFoundError is a KeyError too
+        small.reasons("ghost")
+
+
+def test_self_loops_are_errors(small: ArgumentMap) -> None:
+    with pytest.raises(SelfLoopError, match="'x' cannot support itself"):
+        small.premise("X", id="x", supports="x")
+    with pytest.raises(SelfLoopError, match="'main' cannot support itself"):
+        small.support("main", "main")
+    with pytest.raises(SelfLoopError, match="cannot target itself"):
+        small.add_inference(am.Inference(id="u", relation="undercut", premises=("k",), target="u"))
+
+
+def test_impossible_shapes_are_errors(small: ArgumentMap) -> None:
+    with pytest.raises(InvalidRelationError, match="an undercut must target an inference"):
+        small.undercut("k", "main")
+    with pytest.raises(InvalidRelationError, match="'main' is a statement; an undercut targets"):
+        small.counterpoint("K2", id="k2", undercuts="main")
+    with pytest.raises(InvalidRelationError, match="a support must target a statement"):
+        small.support("k", "p-supports-main")
+    with pytest.raises(InvalidRelationError, match="premise 'p-supports-main' is an inference"):
+        small.attack("p-supports-main", "k")
+    with pytest.raises(DuplicateIdError, match="the same premises already support 'main'"):
+        small.support("p", "main")
+
+
+def test_update_replaces_fields_and_keeps_structure(small: ArgumentMap) -> None:
+    new = small.update("p", text="Capacity grew", tags=("industry",))
+    assert small["p"] == new and new.tags == ("industry",)
+    small.update("p", kind="claim")
+    assert small.graph.nodes["p"]["kind"] == "claim"
+    with pytest.raises(ArgmapError, match="cannot change id of 'p'"):
+        small.update("p", id="q")
+    with pytest.raises(ArgmapError, match="cannot change premises, target"):
+        small.update("p-supports-main", premises=("k",), target="p")
+
+
+def test_remove_cascades_to_dependent_inferences() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    p = m.premise("P", id="p", supports=c)
+    m.counterpoint("U", id="u", undercuts=m.find_inference(p, c))
+    assert m.remove("p") == ["p", "p-supports-c", "u-undercuts-p-supports-c"]
+    assert [s.id for s in m] == ["c", "u"]
+    assert list(m.inferences) == []
+
+
+def test_queries(small: ArgumentMap) -> None:
+    assert [s.id for s in small.main_conclusions()] == ["main"]
+    assert len(small) == 3 and "p" in small and small["p"] in small
+    assert small.statement("p").kind == "premise"
+    with pytest.raises(NodeNotFoundError, match="is an inference, not a statement"):
+        small.statement("p-supports-main")
+    with pytest.raises(NodeNotFoundError, match="is a statement, not an inference"):
+        small.inference("p")
+    with pytest.raises(NodeNotFoundError, match="no inference from 'k' to 'p'"):
+        small.find_inference("k", "p")
+    assert repr(small) == "ArgumentMap(title='Ammunition', statements=3, inferences=2)"
+
+
+def test_focus_keeps_statements_within_depth() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    p = m.premise("P", id="p", supports=c)
+    m.premise("Q", id="q", supports=p)
+    m.premise("R", id="r", supports="q")
+    k = m.counterpoint("K", id="k", attacks=c)
+    m.premise("S", id="s", supports=k)
+    assert [s.id for s in m.focus("c", depth=0)] == ["c"]
+    assert [s.id for s in m.focus("c", depth=1)] == ["c", "p", "k"]
+    two = m.focus("c", depth=2)
+    assert [s.id for s in two] == ["c", "p", "q", "k", "s"]
+    assert [i.id for i in two.inferences] == [
+        "p-supports-c", "q-supports-p", "k-attacks-c", "s-supports-k",
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match="depth must be >= 0"):
+        m.focus("c", depth=-1)
+
+
+def test_maps_compare_by_content() -> None:
+    a, b = ArgumentMap("T"), ArgumentMap("T")
+    a.claim("C", id="c")
+    b.claim("C", id="c")
+    assert a == b
+    b.premise("P", id="p", supports="c")
+    assert a != b

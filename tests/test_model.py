@@ -1,0 +1,71 @@
+"""The pydantic models: statements and inferences validate their own shape."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from argmap import Inference, Statement, slugify
+
+
+def test_statement_defaults_and_immutability() -> None:
+    s = Statement(id="main", kind="claim", text="NATO out-produces Russia")
+    assert (s.title, s.note, s.tags, s.metadata) == (None, None, (), {})
+    with pytest.raises(ValidationError, match="frozen"):
+        s.text = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("id", "has space", "should match pattern"),
+        ("id", "a:b", "should match pattern"),
+        ("id", "-leading-dash", "should match pattern"),
+        ("id", "", "should match pattern"),
+        ("kind", "opinion", "'claim', 'premise' or 'counterpoint'"),
+        ("text", "   ", "must not be empty or only whitespace"),
+        ("tags", ("ok", " "), "must not be empty or only whitespace"),
+        ("colour", "red", "Extra inputs are not permitted"),
+    ],
+)
+def test_statement_rejects_bad_fields_naming_the_field(
+    field: str, value: object, message: str
+) -> None:
+    data: dict[str, object] = {"id": "s1", "kind": "premise", "text": "A reason"}
+    data[field] = value
+    with pytest.raises(ValidationError, match=message) as info:
+        Statement.model_validate(data)
+    assert info.value.errors()[0]["loc"][0] == field
+
+
+def test_metadata_must_be_json() -> None:
+    with pytest.raises(ValidationError, match="metadata"):
+        Statement(id="s", kind="claim", text="x", metadata={"when": object()})  # type: ignore[dict-item]
+
+
+def test_inference_linked_and_shape_checks() -> None:
+    linked = Inference(id="i", relation="support", premises=("p1", "p2"), target="c")
+    single = Inference(id="j", relation="attack", premises=("k",), target="c")
+    assert linked.linked and not single.linked
+    with pytest.raises(ValidationError, match="premise 'p1' is listed twice"):
+        Inference(id="i", relation="support", premises=("p1", "p1"), target="c")
+    with pytest.raises(ValidationError, match="'c' cannot be both a premise and the target"):
+        Inference(id="i", relation="support", premises=("c",), target="c")
+    with pytest.raises(ValidationError, match="at least 1 item"):
+        Inference(id="i", relation="support", premises=(), target="c")
+    with pytest.raises(ValidationError, match="'support', 'attack' or 'undercut'"):
+        Inference.model_validate({"id": "i", "relation": "rebut", "premises": ["p"], "target": "c"})
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("NATO now out-produces Russia in ammunition production", "nato-now-out-produces-russia"),
+        ("Ça va très bien", "ca-va-tres-bien"),
+        ("  ", "s"),
+        ("Supercalifragilisticexpialidocious" * 3, "supercalifragilisticexpialidocioussuperc"),
+        ("Russia’s edge", "russias-edge"),
+    ],
+)
+def test_slugify(text: str, slug: str) -> None:
+    assert slugify(text) == slug

@@ -1,0 +1,98 @@
+"""The networkx graph: usable directly, and convertible back into a validated map."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from argmap import ArgmapError, ArgumentMap, InvalidRelationError, NodeNotFoundError
+from argmap.model import Statement
+
+
+def built() -> ArgumentMap:
+    m = ArgumentMap("T", metadata={"k": "v"})
+    c = m.claim("C", id="c")
+    p = m.premise("P", id="p", supports=c)
+    m.premise("Q", id="q", supports=m.find_inference(p, c))
+    m.counterpoint("K", id="k", attacks=c)
+    m.counterpoint("U", id="u", undercuts="p-supports-c")
+    return m
+
+
+def test_networkx_algorithms_run_on_the_graph() -> None:
+    g = built().graph
+    assert nx.is_directed_acyclic_graph(g)
+    assert list(nx.topological_sort(g))[-1] == "c"
+    assert nx.shortest_path_length(g, "u", "c") == 3
+
+
+def test_from_networkx_round_trip_with_models() -> None:
+    m = built()
+    back = ArgumentMap.from_networkx(m.graph, title="T", metadata={"k": "v"})
+    assert back == m
+
+
+def test_from_networkx_reads_graph_attributes_and_copies() -> None:
+    m = built()
+    g = m.graph.copy()
+    g.graph.update(title="T", metadata={"k": "v"})
+    assert ArgumentMap.from_networkx(g) == m
+
+
+def test_from_networkx_with_plain_attributes() -> None:
+    g = nx.DiGraph()
+    g.add_node("c", kind="claim", text="C", tags=["x"])
+    g.add_node("p1", kind="premise", text="P1")
+    g.add_node("p2", kind="premise", text="P2")
+    g.add_node("arg", kind="inference", relation="support")
+    g.add_edges_from([("p1", "arg"), ("p2", "arg"), ("arg", "c")])
+    m = ArgumentMap.from_networkx(g)
+    assert m.inference("arg").premises == ("p1", "p2")
+    assert m.statement("c").tags == ("x",)
+
+
+def test_from_networkx_rejects_invalid_graphs_naming_the_node() -> None:
+    g = nx.DiGraph()
+    g.add_node("c", kind="claim", text="C")
+    g.add_node("p", kind="premise", text="P")
+    g.add_edge("p", "c")
+    with pytest.raises(InvalidRelationError, match="graph edge 'p' -> 'c' is not part of any"):
+        ArgumentMap.from_networkx(g)
+
+    g = nx.DiGraph()
+    g.add_node("c", kind="opinion", text="C")
+    with pytest.raises(
+        ArgmapError,
+        match="graph node 'c': kind: Input should be 'claim', 'premise' or 'counterpoint'",
+    ):
+        ArgumentMap.from_networkx(g)
+
+    g = nx.DiGraph()
+    g.add_node("c", kind="claim", text="C")
+    g.add_node("i", kind="inference", relation="support")
+    g.add_edge("i", "c")
+    with pytest.raises(
+        ArgmapError, match="graph node 'i': premises: Tuple should have at least 1 item"
+    ):
+        ArgumentMap.from_networkx(g)
+
+    g = nx.DiGraph()
+    g.add_node("a", model=Statement(id="b", kind="claim", text="x"))
+    with pytest.raises(ArgmapError, match="graph node 'a': its model has id 'b'"):
+        ArgumentMap.from_networkx(g)
+
+
+def test_validate_catches_direct_graph_edits() -> None:
+    m = built()
+    assert m.validate() == []
+    m.graph.add_edge("k", "p")
+    with pytest.raises(InvalidRelationError, match="graph edge 'k' -> 'p'"):
+        m.validate()
+    m = built()
+    m.graph.remove_edge("q", "p-supports-c")
+    with pytest.raises(InvalidRelationError, match="edge 'q' -> 'p-supports-c' is missing"):
+        m.validate()
+    m = built()
+    m.graph.remove_node("c")
+    with pytest.raises(NodeNotFoundError, match="target 'c' is not in this map"):
+        m.validate()
