@@ -13,6 +13,7 @@ Build a map of claims, premises and counterpoints, check it, and draw it::
     m.graph                # the networkx.DiGraph
 """
 
+from argmap.analysis.coverage import Coverage, SentenceCoverage, coverage
 from argmap.analysis.lint import LintIssue, lint
 from argmap.errors import (
     ArgmapError,
@@ -27,15 +28,27 @@ from argmap.errors import (
 from argmap.formats.dot import to_dot
 from argmap.formats.json import FORMAT_VERSION, MapDocument, json_schema, load
 from argmap.map import ArgumentMap, Ref
-from argmap.model import Inference, Relation, Statement, StatementKind, slugify
+from argmap.model import Inference, Quote, Relation, Source, Statement, StatementKind, slugify
 from argmap.render.graphviz import render
+from argmap.render.html import to_html
+from argmap.sources import (
+    AmbiguousQuoteError,
+    QuoteError,
+    QuoteMismatchError,
+    QuoteNormalizedWarning,
+    QuoteNotFoundError,
+    find_span,
+    normalize,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "FORMAT_VERSION",
+    "AmbiguousQuoteError",
     "ArgmapError",
     "ArgumentMap",
+    "Coverage",
     "DuplicateIdError",
     "FormatError",
     "GraphvizNotFoundError",
@@ -44,17 +57,28 @@ __all__ = [
     "LintIssue",
     "MapDocument",
     "NodeNotFoundError",
+    "Quote",
+    "QuoteError",
+    "QuoteMismatchError",
+    "QuoteNormalizedWarning",
+    "QuoteNotFoundError",
     "Ref",
     "Relation",
     "RenderError",
     "SelfLoopError",
+    "SentenceCoverage",
+    "Source",
     "Statement",
     "StatementKind",
     "__version__",
+    "coverage",
+    "find_span",
     "json_schema",
     "lint",
     "load",
+    "normalize",
     "render",
     "slugify",
     "to_dot",
+    "to_html",
 ]

@@ -18,6 +18,7 @@ that it stays valid.
 
 from __future__ import annotations
 
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -34,11 +35,27 @@ from argmap.errors import (
     SelfLoopError,
     describe_validation_error,
 )
-from argmap.model import Inference, Relation, Statement, StatementKind, slugify
+from argmap.model import (
+    Inference,
+    Quote,
+    Relation,
+    Source,
+    Statement,
+    StatementKind,
+    slugify,
+)
+from argmap.sources import (
+    QuoteError,
+    QuoteMismatchError,
+    QuoteNormalizedWarning,
+    check_quote,
+    find_span,
+)
 
 if TYPE_CHECKING:
     import graphviz
 
+    from argmap.analysis.coverage import Coverage
     from argmap.analysis.lint import LintIssue
 
 __all__ = ["ArgumentMap", "Ref"]
@@ -97,6 +114,7 @@ class ArgumentMap:
         self.metadata: dict[str, JsonValue] = dict(metadata or {})
         self._graph: nx.DiGraph = nx.DiGraph()
         self._next_suffix: dict[str, int] = {}
+        self._sources: dict[str, Source] = {}
 
     # ------------------------------------------------------------------ access
     @property
@@ -141,6 +159,7 @@ class ArgumentMap:
             and self.metadata == other.metadata
             and list(self.statements) == list(other.statements)
             and list(self.inferences) == list(other.inferences)
+            and self.sources == other.sources
         )
 
     __hash__ = None  # type: ignore[assignment]  # mutable
@@ -274,6 +293,7 @@ class ArgumentMap:
         if not isinstance(statement, Statement):
             raise TypeError(f"expected a Statement, got {type(statement).__name__}")
         self._check_new_id(statement.id)
+        self._check_quotes(statement)
         self._graph.add_node(statement.id, kind=statement.kind, model=statement)
         return statement
 
@@ -448,6 +468,8 @@ class ArgumentMap:
                 ids=[id],
             )
         new = type(old).model_validate({**old.model_dump(), **changes})
+        if isinstance(new, Statement):
+            self._check_quotes(new)
         node = self._graph.nodes[id]
         node["model"] = new
         if isinstance(new, Statement):
@@ -565,7 +587,7 @@ class ArgumentMap:
     def validate(self) -> list[LintIssue]:
         """Check the graph is a valid map (raising on a broken one, e.g. after direct
         edits of :attr:`graph`), then return :func:`argmap.lint` warnings."""
-        rebuilt = ArgumentMap.from_networkx(self._graph)
+        rebuilt = ArgumentMap.from_networkx(self._graph, sources=self.sources)
         del rebuilt
         return self.lint()
 
@@ -672,6 +694,7 @@ class ArgumentMap:
     def _restricted(self, keep: Iterable[str]) -> ArgumentMap:
         keep_set = set(keep)
         sub = ArgumentMap(self.title, description=self.description, metadata=self.metadata)
+        sub._sources = dict(self._sources)
         for s in self.statements:
             if s.id in keep_set:
                 sub.add_statement(s)
@@ -679,6 +702,173 @@ class ArgumentMap:
             if set(inf.premises) <= keep_set and inf.target in sub:
                 sub._insert_inference(inf)
         return sub
+
+    # ----------------------------------------------------------------- sources
+    @property
+    def sources(self) -> list[Source]:
+        """The sources the map quotes, in the order they were added."""
+        return list(self._sources.values())
+
+    def source(self, id: str | None = None) -> Source:
+        """The source with this id, or the map's only source when ``id`` is None."""
+        if id is None:
+            if len(self._sources) == 1:
+                return next(iter(self._sources.values()))
+            names = ", ".join(repr(k) for k in self._sources) or "none"
+            raise NodeNotFoundError(
+                f"this map has {len(self._sources)} sources ({names}): name the one meant"
+            )
+        try:
+            return self._sources[id]
+        except KeyError:
+            raise NodeNotFoundError(f"no source {id!r} in this map", ids=[id]) from None
+
+    def add_source(
+        self,
+        source: Source | str,
+        id: str | None = None,
+        *,
+        title: str | None = None,
+        author: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+        note: str | None = None,
+        metadata: Mapping[str, JsonValue] | None = None,
+    ) -> Source:
+        """Add a source: a :class:`~argmap.model.Source`, or its full text and details.
+
+        The id defaults to a slug of the title, or ``"source"``; its SHA-256 is computed.
+
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> m.add_source("Tax sugar. It saves lives.", title="Sugar tax").id
+        'sugar-tax'
+        """
+        if isinstance(source, Source):
+            given = (id, title, author, date, url, note, metadata)
+            if any(x is not None for x in given):
+                raise TypeError("pass a Source model alone, or its text with the details")
+            src = source
+        else:
+            if id is None:
+                base = slugify(title) if title else "source"
+                id, n = base, 2
+                while id in self._sources:
+                    id, n = f"{base}-{n}", n + 1
+            src = Source(
+                id=id,
+                text=source,
+                title=title,
+                author=author,
+                date=date,
+                url=url,
+                note=note,
+                metadata=dict(metadata or {}),
+            )
+        if src.id in self._sources:
+            raise DuplicateIdError(
+                f"source id {src.id!r} is already used in this map", ids=[src.id]
+            )
+        self._sources[src.id] = src
+        return src
+
+    def quote(
+        self,
+        statement: Ref,
+        text: str | None = None,
+        *,
+        source: Source | str | None = None,
+        occurrence: int | None = None,
+        start: int | None = None,
+        paraphrase: bool = False,
+    ) -> Quote:
+        """Anchor a statement in a source: find ``text`` there and add the quote.
+
+        Parameters
+        ----------
+        statement : Statement or str
+            The statement (or its id) the quote is evidence for.
+        text : str, optional
+            The quoted words; by default the statement's own text.
+        source : Source or str, optional
+            The source (or its id); by default the map's only source.
+        occurrence, start : int, optional
+            Which occurrence is meant when the words occur more than once: the n-th
+            (1 = first), or the one starting at this offset.
+        paraphrase : bool
+            True when the statement's text rewords the quote.
+
+        Returns
+        -------
+        Quote
+            The quote added; its text is the source's own words.
+
+        Raises
+        ------
+        QuoteNotFoundError, AmbiguousQuoteError, QuoteMismatchError
+            Naming the statement; see :func:`argmap.sources.find_span`.
+
+        Warns
+        -----
+        QuoteNormalizedWarning
+            When the words match only after normalising whitespace or typography.
+
+        Examples
+        --------
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> _ = m.add_source("Tax sugar. It saves lives.", id="a")
+        >>> c = m.claim("A sugar tax saves lives", id="c")
+        >>> m.quote(c, "It saves lives", paraphrase=True)
+        Quote(source='a', start=11, end=25, text='It saves lives', paraphrase=True)
+        """
+        sid = _ref_id(statement)
+        model = self.statement(sid)
+        src = self.source(source if source is None or isinstance(source, str) else source.id)
+        words = model.text if text is None else text
+        found = find_span(src, words, occurrence=occurrence, start=start, statement=sid)
+        if found.normalized:
+            warnings.warn(
+                f"statement {sid!r}: quote matched source {src.id!r} only after normalising "
+                f"{', '.join(found.differences)}; the source reads {found.text!r}",
+                QuoteNormalizedWarning,
+                stacklevel=2,
+            )
+        new = Quote(
+            source=src.id, start=found.start, end=found.end, text=found.text, paraphrase=paraphrase
+        )
+        if any(
+            (q.source, q.start, q.end) == (new.source, new.start, new.end) for q in model.quotes
+        ):
+            raise QuoteError(
+                f"statement {sid!r} already quotes {src.id!r} at {new.start}:{new.end}",
+                ids=[sid],
+            )
+        self._graph.nodes[sid]["model"] = model.model_copy(update={"quotes": (*model.quotes, new)})
+        return new
+
+    def _check_quotes(self, statement: Statement) -> None:
+        for q in statement.quotes:
+            src = self._sources.get(q.source)
+            if src is None:
+                raise QuoteMismatchError(
+                    f"statement {statement.id!r}: quote is from source {q.source!r}, which is "
+                    "not in this map (add it first with add_source)",
+                    ids=[statement.id],
+                )
+            check_quote(src, q, statement=statement.id)
+
+    def coverage(self, source: Source | str | None = None, **options: Any) -> Coverage:
+        """Which sentences of a source the map quotes; see :func:`argmap.coverage`."""
+        from argmap.analysis.coverage import coverage
+
+        return coverage(self, source, **options)
+
+    def to_html(self, path: str | Path, **options: Any) -> Path:
+        """Write the standalone HTML report; see :func:`argmap.render.html.to_html`."""
+        from argmap.render.html import to_html
+
+        return to_html(self, path, **options)
 
     # ----------------------------------------------------------- conversions
     @classmethod
@@ -689,6 +879,7 @@ class ArgumentMap:
         title: str | None = None,
         description: str | None = None,
         metadata: Mapping[str, JsonValue] | None = None,
+        sources: Iterable[Source] | None = None,
     ) -> ArgumentMap:
         """Build (and validate) a map from a directed graph laid out like :attr:`graph`.
 
@@ -696,7 +887,8 @@ class ArgumentMap:
         ``text`` (and optionally ``title``, ``note``, ``tags``, ``metadata``) for a
         statement; ``kind="inference"`` and ``relation`` for an inference, whose
         premises and target are then read from its in- and out-edges. Title,
-        description and metadata default to the graph's own ``graph`` attributes.
+        description and metadata default to the graph's own ``graph`` attributes, and
+        ``sources`` (needed when statements carry quotes) to its ``sources`` attribute.
 
         Raises
         ------
@@ -709,6 +901,8 @@ class ArgumentMap:
             description=description if description is not None else gattrs.get("description"),
             metadata=metadata if metadata is not None else gattrs.get("metadata"),
         )
+        for src in sources if sources is not None else gattrs.get("sources", ()):
+            m.add_source(src)
         pending: list[Inference] = []
         for node, data in graph.nodes(data=True):
             model = _node_model(graph, node, data)

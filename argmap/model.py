@@ -23,6 +23,7 @@ All models are immutable pydantic models; change a map through
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import Annotated, Literal
@@ -33,10 +34,13 @@ __all__ = [
     "ID_PATTERN",
     "Id",
     "Inference",
+    "Quote",
     "Relation",
+    "Source",
     "Statement",
     "StatementKind",
     "slugify",
+    "text_sha256",
 ]
 
 ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$"
@@ -77,13 +81,102 @@ _Metadata = Annotated[
 _CONFIG = ConfigDict(frozen=True, extra="forbid", validate_default=False)
 
 
+def text_sha256(text: str) -> str:
+    """The SHA-256 hex digest of ``text`` encoded as UTF-8: a :class:`Source`'s hash.
+
+    >>> text_sha256("abc")[:16]
+    'ba7816bf8f01cfea'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _hash_of_text(data: dict[str, object]) -> str:
+    text = data.get("text")
+    return text_sha256(text) if isinstance(text, str) else ""
+
+
+class Source(BaseModel):
+    """A text the map's statements quote: an article, a speech, a report.
+
+    ``sha256`` is computed from ``text`` when not given; a given one must match it, so a
+    file whose source text was edited by hand is caught on loading.
+
+    Examples
+    --------
+    >>> s = Source(id="article", text="Tax sugar. It saves lives.", title="Sugar")
+    >>> s.sha256[:12]
+    'e52aaf55ce83'
+    """
+
+    model_config = _CONFIG
+
+    id: Id
+    title: str | None = Field(default=None, description="The source's title or headline.")
+    author: str | None = Field(default=None, description="Who wrote or said it.")
+    date: str | None = Field(
+        default=None, description="When it was published, preferably ISO 8601 (2025-06-05)."
+    )
+    url: str | None = Field(default=None, description="Where it was published.")
+    text: Text = Field(description="The full text; quote spans index into it.")
+    sha256: str = Field(
+        default_factory=_hash_of_text,
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 hex digest of the UTF-8 text; computed when left out.",
+    )
+    note: _Note = None
+    metadata: _Metadata = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check_hash(self) -> Source:
+        expected = text_sha256(self.text)
+        if self.sha256 != expected:
+            raise ValueError(
+                f"source {self.id!r}: sha256 {self.sha256[:12]}... does not match its text "
+                f"(the text hashes to {expected[:12]}...): was the text edited?"
+            )
+        return self
+
+
+class Quote(BaseModel):
+    """The words of a source that a statement stands for: ``text == source.text[start:end]``.
+
+    Offsets count Unicode code points (Python string indices). With ``paraphrase=True``
+    the statement's text rewords the quote, which is the evidence for it. Build quotes
+    with :meth:`argmap.ArgumentMap.quote`, which finds the span from the text alone.
+
+    Examples
+    --------
+    >>> Quote(source="article", start=11, end=25, text="It saves lives")
+    Quote(source='article', start=11, end=25, text='It saves lives', paraphrase=False)
+    """
+
+    model_config = _CONFIG
+
+    source: Id = Field(description="Id of the quoted source in the map.")
+    start: int = Field(ge=0, description="Offset of the first quoted character.")
+    end: int = Field(ge=1, description="Offset just past the last quoted character.")
+    text: Text = Field(description="The quoted words, exactly as in the source.")
+    paraphrase: bool = Field(
+        default=False, description="True when the statement rewords the quote."
+    )
+
+    @model_validator(mode="after")
+    def _check_span(self) -> Quote:
+        if self.end - self.start != len(self.text):
+            raise ValueError(
+                f"span {self.start}:{self.end} is {self.end - self.start} characters long "
+                f"but the quoted text has {len(self.text)}"
+            )
+        return self
+
+
 class Statement(BaseModel):
     """A claim, premise or counterpoint.
 
     Examples
     --------
     >>> Statement(id="main", kind="claim", text="NATO out-produces Russia")
-    Statement(id='main', kind='claim', text='NATO out-produces Russia', title=None, note=None, tags=(), metadata={})
+    Statement(id='main', kind='claim', text='NATO out-produces Russia', title=None, note=None, tags=(), metadata={}, quotes=())
     """  # noqa: E501
 
     model_config = _CONFIG
@@ -95,6 +188,9 @@ class Statement(BaseModel):
     note: _Note = None
     tags: _Tags = ()
     metadata: _Metadata = Field(default_factory=dict)
+    quotes: tuple[Quote, ...] = Field(
+        default=(), description="Where the statement is found in the map's sources."
+    )
 
 
 class Inference(BaseModel):

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, f
 from argmap._io import write_atomic
 from argmap.errors import ArgmapError, FormatError, describe_validation_error
 from argmap.map import ArgumentMap
-from argmap.model import Inference, Statement
+from argmap.model import Inference, Source, Statement
 
 __all__ = [
     "FORMAT_NAME",
@@ -62,6 +62,9 @@ class MapDocument(BaseModel):
     title: str | None = Field(default=None, description="What the map is about.")
     description: str | None = Field(default=None, description="A longer description.")
     metadata: dict[str, JsonValue] = Field(default_factory=dict, description="Free metadata.")
+    sources: list[Source] = Field(
+        default_factory=list, description="The texts the statements quote, in map order."
+    )
     statements: list[Statement] = Field(default_factory=list, description="In map order.")
     inferences: list[Inference] = Field(default_factory=list, description="In map order.")
 
@@ -82,6 +85,7 @@ def document(m: ArgumentMap) -> MapDocument:
         title=m.title,
         description=m.description,
         metadata=m.metadata,
+        sources=m.sources,
         statements=list(m.statements),
         inferences=list(m.inferences),
     )
@@ -106,6 +110,11 @@ def dumps(m: ArgumentMap, *, indent: int | None = 2) -> str:
 def from_document(doc: MapDocument) -> ArgumentMap:
     """Build a map from a validated :class:`MapDocument`, checking every reference."""
     m = ArgumentMap(doc.title, description=doc.description, metadata=doc.metadata)
+    for index, source in enumerate(doc.sources):
+        try:
+            m.add_source(source)
+        except ArgmapError as err:
+            raise err.with_context(f"sources[{index}]") from None
     for index, statement in enumerate(doc.statements):
         try:
             m.add_statement(statement)

@@ -1,0 +1,309 @@
+"""A standalone HTML report: the source text beside the map, each tied to the other.
+
+The report is one file that needs no network: the map's SVG, the CSS and the script
+are inlined. On the left is each source's text, every quoted span highlighted in the
+colours of its statement's node; on the right the map, drawn by Graphviz. Hovering
+over a span lights up its node(s) and hovering over a node lights up its span(s);
+a click pins the highlight (and scrolls the other side to it), Escape clears it.
+
+Statement nodes are found in the SVG by their element ``id`` (the DOT exporter gives
+each statement node its statement id); highlighted spans name their statements in a
+``data-ids`` attribute.
+
+Safety
+------
+Every piece of text from the map or its sources (titles, statement text, source text,
+ids, URLs) is HTML-escaped before it is written, and only ``http``/``https`` URLs become
+links. The SVG comes from Graphviz, with labels argmap escaped itself (see
+:mod:`argmap.formats.dot`); it is checked to hold no ``<script>``, event-handler
+attribute or ``javascript:`` URL. A Content-Security-Policy allows only the report's
+own script (by its hash), so even markup that slipped through could not run code.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import itertools
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from argmap._io import write_atomic
+from argmap.errors import RenderError
+from argmap.map import ArgumentMap
+from argmap.model import Source, Statement, StatementKind
+from argmap.render.graphviz import pipe
+
+__all__ = ["report_html", "to_html"]
+
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_COLOUR = re.compile(r"^(#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,20})$")
+_FALLBACK: dict[StatementKind, tuple[str, str]] = {
+    "claim": ("#dbe9f6", "#1f4e79"),
+    "premise": ("#e3f1e4", "#2e7d32"),
+    "counterpoint": ("#fbe3e1", "#b71c1c"),
+}
+_UNSAFE_SVG = re.compile(r"<\s*script|<\s*foreignObject|\son[a-z]+\s*=|javascript:", re.I)
+
+_CSS = """
+:root { --ink: #1d232a; --muted: #5b6670; --rule: #d8dee4; --hi: #ff8f00; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.55 Georgia, "Times New Roman", serif; color: var(--ink);
+  background: #fafafa; }
+header { padding: 14px 24px 10px; border-bottom: 1px solid var(--rule); background: #fff;
+  font-family: Helvetica, Arial, sans-serif; }
+header h1 { font-size: 20px; margin: 0 0 4px; }
+.am-summary { margin: 0; color: var(--muted); font-size: 13px; }
+.am-legend { display: inline-flex; gap: 12px; margin-left: 8px; }
+.am-legend span { padding: 0 6px; border-radius: 3px; border-bottom: 2px solid; }
+.am-layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr);
+  gap: 0; align-items: start; }
+.am-article { padding: 8px 28px 40px; background: #fff; border-right: 1px solid var(--rule);
+  min-height: calc(100vh - 70px); }
+.am-source h2 { font: bold 17px Helvetica, Arial, sans-serif; margin: 18px 0 2px; }
+.am-byline { font: 13px Helvetica, Arial, sans-serif; color: var(--muted); margin: 0 0 12px; }
+.am-source p { margin: 0 0 14px; }
+mark.am-quote { background: var(--fill); border-bottom: 2px solid var(--line); color: inherit;
+  padding: 1px 0; cursor: pointer; border-radius: 2px; }
+mark.am-quote.am-active { background: #ffe0a3; box-shadow: 0 0 0 2px var(--hi); }
+.am-map { position: sticky; top: 0; max-height: 100vh; overflow: auto; padding: 12px; }
+.am-map svg { width: 100%; height: auto; }
+.am-map g.node.am-linked { cursor: pointer; }
+.am-map g.node.am-active > path, .am-map g.node.am-active > polygon,
+.am-map g.node.am-active > ellipse { stroke: var(--hi); stroke-width: 5px; }
+.am-unquoted { font: 13px Helvetica, Arial, sans-serif; color: var(--muted); margin: 8px 4px; }
+"""
+
+_JS = """
+(function () {
+  "use strict";
+  var marks = Array.prototype.slice.call(document.querySelectorAll("mark.am-quote"));
+  var nodes = new Map();
+  var byId = new Map();
+  var hover = [];
+  var pinned = [];
+  function idsOf(el) {
+    return (el.getAttribute("data-ids") || "").split(" ").filter(Boolean);
+  }
+  document.querySelectorAll(".am-map g.node").forEach(function (g) {
+    nodes.set(g.getAttribute("id"), g);
+  });
+  marks.forEach(function (mark) {
+    idsOf(mark).forEach(function (id) {
+      if (!byId.has(id)) { byId.set(id, []); }
+      byId.get(id).push(mark);
+    });
+  });
+  function apply() {
+    var on = new Set(hover.concat(pinned));
+    nodes.forEach(function (g, id) { g.classList.toggle("am-active", on.has(id)); });
+    marks.forEach(function (mark) {
+      mark.classList.toggle("am-active", idsOf(mark).some(function (id) { return on.has(id); }));
+    });
+  }
+  function same(a, b) {
+    return a.length === b.length && a.every(function (x, i) { return x === b[i]; });
+  }
+  function reveal(el) { if (el) { el.scrollIntoView({block: "nearest", inline: "nearest"}); } }
+  marks.forEach(function (mark) {
+    mark.addEventListener("mouseenter", function () { hover = idsOf(mark); apply(); });
+    mark.addEventListener("mouseleave", function () { hover = []; apply(); });
+    mark.addEventListener("click", function () {
+      var ids = idsOf(mark);
+      pinned = same(pinned, ids) ? [] : ids;
+      apply();
+      if (pinned.length) { reveal(nodes.get(pinned[0])); }
+    });
+  });
+  byId.forEach(function (list, id) {
+    var g = nodes.get(id);
+    if (!g) { return; }
+    g.classList.add("am-linked");
+    g.addEventListener("mouseenter", function () { hover = [id]; apply(); });
+    g.addEventListener("mouseleave", function () { hover = []; apply(); });
+    g.addEventListener("click", function () {
+      pinned = same(pinned, [id]) ? [] : [id];
+      apply();
+      if (pinned.length) { reveal(list[0]); }
+    });
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { pinned = []; hover = []; apply(); }
+  });
+})();
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _clean_svg(svg: str) -> str:
+    """The ``<svg>`` element of Graphviz output, without XML prolog, doctype or comments."""
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    start = svg.find("<svg")
+    if start < 0:
+        raise RenderError("Graphviz returned no <svg> element")
+    svg = svg[start:].strip()
+    if _UNSAFE_SVG.search(svg):
+        raise RenderError("the map's SVG holds script or event handlers; refusing to embed it")
+    return svg
+
+
+def _node_colours(svg: str, statements: Iterable[Statement]) -> dict[str, tuple[str, str]]:
+    """Fill and line colour of each statement's node as drawn, else its kind's colours."""
+    drawn: dict[str, tuple[str, str]] = {}
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError:
+        root = None
+    if root is not None:
+        for g in root.iter(f"{_SVG_NS}g"):
+            if g.get("class") != "node" or g.get("id") is None:
+                continue
+            for shape in g:
+                fill, line = shape.get("fill"), shape.get("stroke")
+                if fill and line and _COLOUR.match(fill) and _COLOUR.match(line):
+                    drawn[str(g.get("id"))] = (fill, line)
+                    break
+    return {s.id: drawn.get(s.id, _FALLBACK[s.kind]) for s in statements}
+
+
+def _segments(
+    text: str, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Cut ``text`` at every span boundary and line break; each piece with its ids."""
+    cuts = {0, len(text)}
+    for s, e, _ in spans:
+        cuts.update((s, e))
+    cuts.update(i for i, ch in enumerate(text) if ch == "\n")
+    cuts.update(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    pieces = []
+    for a, b in itertools.pairwise(points):
+        ids = tuple(dict.fromkeys(sid for s, e, sid in spans if s <= a and b <= e))
+        pieces.append((a, b, ids))
+    return pieces
+
+
+def _source_html(
+    src: Source, m: ArgumentMap, colours: dict[str, tuple[str, str]], lengths: dict[str, int]
+) -> str:
+    spans = [
+        (q.start, q.end, st.id) for st in m.statements for q in st.quotes if q.source == src.id
+    ]
+    kinds = {st.id: st.kind for st in m.statements}
+    texts = {st.id: st.text for st in m.statements}
+    paragraphs: list[list[str]] = [[]]
+    for a, b, ids in _segments(src.text, spans):
+        piece = src.text[a:b]
+        if piece == "\n":
+            paragraphs.append([])
+            continue
+        if not ids:
+            paragraphs[-1].append(_e(piece))
+            continue
+        # Colour by the statement with the shortest quote here: the most specific one.
+        main = min(ids, key=lambda i: lengths.get(i, 0))
+        fill, line = colours[main]
+        tip = "\n".join(f"{kinds[i]} {i}: {texts[i]}" for i in ids)
+        paragraphs[-1].append(
+            f'<mark class="am-quote am-{kinds[main]}" data-ids="{_e(" ".join(ids))}" '
+            f'title="{_e(tip)}" style="--fill:{fill};--line:{line}">{_e(piece)}</mark>'
+        )
+    head = f"<h2>{_e(src.title or src.id)}</h2>"
+    details = [x for x in (src.author, src.date) if x]
+    if src.url:
+        url = _e(src.url)
+        scheme = src.url.split(":", 1)[0].lower()
+        details.append(f'<a href="{url}">{url}</a>' if scheme in {"http", "https"} else url)
+    byline = " · ".join(d if d.startswith("<a ") else _e(d) for d in details)
+    body = "".join(f"<p>{''.join(p)}</p>" for p in paragraphs if "".join(p).strip())
+    return (
+        f'<article class="am-source" data-source="{_e(src.id)}">{head}'
+        f'<p class="am-byline">{byline}</p>{body}</article>'
+    )
+
+
+def report_html(m: ArgumentMap, *, title: str | None = None, **dot_options: Any) -> str:
+    """The HTML report of ``m`` as text; see :func:`to_html`.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap("Sugar <tax>")
+    >>> _ = m.add_source("Tax sugar. It saves lives.", id="a")
+    >>> _ = m.quote(m.claim("It saves lives", id="c"))
+    >>> page = report_html(m)
+    >>> "<title>Sugar &lt;tax&gt;</title>" in page
+    True
+    >>> '<mark class="am-quote am-claim" data-ids="c"' in page
+    True
+    """
+    statements = list(m.statements)
+    svg = _clean_svg(pipe(m, "svg", **dot_options).decode("utf-8"))
+    colours = _node_colours(svg, statements)
+    lengths = {s.id: min((q.end - q.start for q in s.quotes), default=0) for s in statements}
+    heading = title if title is not None else (m.title or "Argument map")
+    quoted = sum(1 for s in statements if s.quotes)
+    summary = f"{len(statements)} statements, {quoted} anchored in the text"
+    legend = "".join(
+        f'<span style="background:{f};border-color:{c}">{k}</span>'
+        for k, (f, c) in _FALLBACK.items()
+    )
+    articles = "".join(_source_html(src, m, colours, lengths) for src in m.sources)
+    if not articles:
+        articles = '<p class="am-unquoted">This map has no source text.</p>'
+    unquoted = [s.id for s in statements if not s.quotes]
+    note = (
+        f'<p class="am-unquoted">Not anchored in a source: {_e(", ".join(unquoted))}</p>'
+        if unquoted
+        else ""
+    )
+    script_hash = base64.b64encode(hashlib.sha256(_JS.encode("utf-8")).digest()).decode()
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{script_hash}'"
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="argmap">\n'
+        f"<title>{_e(heading)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<header><h1>{_e(heading)}</h1>"
+        f'<p class="am-summary">{_e(summary)}<span class="am-legend">{legend}</span></p>'
+        "</header>\n"
+        f'<main class="am-layout">\n<section class="am-article">{articles}</section>\n'
+        f'<section class="am-map">{svg}{note}</section>\n</main>\n'
+        f"<script>{_JS}</script>\n</body>\n</html>\n"
+    )
+
+
+def to_html(
+    m: ArgumentMap, path: str | Path, *, title: str | None = None, **dot_options: Any
+) -> Path:
+    """Write the standalone HTML report of ``m`` to ``path`` (atomically); returns the path.
+
+    Parameters
+    ----------
+    m : ArgumentMap
+        The map with its sources; read, never changed.
+    path : str or Path
+        Where to write the ``.html`` file.
+    title : str, optional
+        The page heading; by default the map's title.
+    **dot_options
+        Passed to :func:`argmap.formats.dot.to_dot` (e.g. ``wrap=28``).
+
+    Raises
+    ------
+    GraphvizNotFoundError
+        The Graphviz ``dot`` program, needed to draw the map, is not installed.
+    """
+    return write_atomic(path, report_html(m, title=title, **dot_options))
