@@ -31,6 +31,8 @@ from argmap.map import ArgumentMap, Ref
 from argmap.model import Inference, Quote, Relation, Source, Statement, StatementKind, slugify
 from argmap.render.graphviz import render
 from argmap.render.html import to_html
+from argmap.render.jupyter import Diagram, draw
+from argmap.render.style import THEMES, EdgeStyle, NodeStyle, Style, theme
 from argmap.sources import (
     AmbiguousQuoteError,
     QuoteError,
@@ -40,23 +42,29 @@ from argmap.sources import (
     find_span,
     normalize,
 )
+from argmap.views import MapView
 
 __version__ = "0.1.0"
 
 __all__ = [
     "FORMAT_VERSION",
+    "THEMES",
     "AmbiguousQuoteError",
     "ArgmapError",
     "ArgumentMap",
     "Coverage",
+    "Diagram",
     "DuplicateIdError",
+    "EdgeStyle",
     "FormatError",
     "GraphvizNotFoundError",
     "Inference",
     "InvalidRelationError",
     "LintIssue",
     "MapDocument",
+    "MapView",
     "NodeNotFoundError",
+    "NodeStyle",
     "Quote",
     "QuoteError",
     "QuoteMismatchError",
@@ -70,8 +78,10 @@ __all__ = [
     "Source",
     "Statement",
     "StatementKind",
+    "Style",
     "__version__",
     "coverage",
+    "draw",
     "find_span",
     "json_schema",
     "lint",
@@ -79,6 +89,7 @@ __all__ = [
     "normalize",
     "render",
     "slugify",
+    "theme",
     "to_dot",
     "to_html",
 ]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
     from argmap.analysis.coverage import Coverage
     from argmap.analysis.lint import LintIssue
+    from argmap.views import MapView
 
 __all__ = ["ArgumentMap", "Ref"]
 
@@ -650,32 +651,32 @@ class ArgumentMap:
         kind: str = self._graph.nodes[n]["kind"]
         return kind != _INFERENCE
 
-    def focus(self, ref: Ref, depth: int = 1) -> ArgumentMap:
+    def focus(self, ref: Ref, depth: int = 1) -> MapView:
         """The sub-map of statements within ``depth`` reasoning steps of ``ref``.
 
         One step links the statements of one inference: its premises and its target (for
         an undercut, the undercut inference's premises and the premises and target of the
         inference it undercuts). The sub-map holds every inference all of whose
-        statements (and, for an undercut, whose target inference) are in it.
+        statements (and, for an undercut, whose target inference) are in it. It is a
+        :class:`~argmap.views.MapView`, which counts what it hides (drawn as ``+N``);
+        see :func:`argmap.views.focus`.
         """
-        if depth < 0:
-            raise ValueError(f"depth must be >= 0, got {depth}")
-        start = _ref_id(ref)
-        model = self[start]
-        g = self._graph
-        seeds = [start] if isinstance(model, Statement) else self._statements_of(model)
-        dist = dict.fromkeys(seeds, 0)
-        queue = deque(seeds)
-        while queue:
-            node = queue.popleft()
-            if dist[node] >= depth:
-                continue
-            for inf_id in (*g.predecessors(node), *g.successors(node)):
-                for nb in self._step_statements(inf_id):
-                    if nb not in dist:
-                        dist[nb] = dist[node] + 1
-                        queue.append(nb)
-        return self._restricted(dist.keys())
+        from argmap.views import focus
+
+        return focus(self, ref, depth)
+
+    def view(
+        self,
+        *,
+        tags: Collection[str] | None = None,
+        kinds: Collection[StatementKind] | None = None,
+        ids: Collection[str] | None = None,
+    ) -> MapView:
+        """The sub-map of statements with any of ``tags``, of one of ``kinds``, among
+        ``ids`` (each filter only when given); see :func:`argmap.views.view`."""
+        from argmap.views import view
+
+        return view(self, tags=tags, kinds=kinds, ids=ids)
 
     def _statements_of(self, inf: Inference) -> list[str]:
         if inf.relation == "undercut":
@@ -978,6 +979,13 @@ class ArgumentMap:
         from argmap.formats.dot import to_dot
 
         return to_dot(self, **options)
+
+    def to_mermaid(self, **options: Any) -> str:
+        """The map as Mermaid flowchart text; options are those of
+        :func:`argmap.formats.mermaid.dumps`."""
+        from argmap.formats.mermaid import dumps
+
+        return dumps(self, **options)
 
     def render(self, path: str | Path, *, format: str | None = None, **options: Any) -> Path:
         """Draw the map to ``path`` with Graphviz; the format comes from the suffix

@@ -2,8 +2,9 @@
 
 How a map is drawn
 ------------------
-* Statements are rounded boxes; the first line names the kind (CLAIM, PREMISE,
-  COUNTERPOINT), so the kind reads without colour. Main conclusions have a thick border.
+* Statements are boxes whose first line names the kind (CLAIM, PREMISE, COUNTERPOINT), so
+  the kind reads without colour. Main conclusions have a thick border and sit on the last
+  rank: at the top, with the default direction.
 * A one-premise support is a solid arrow, an attack a dashed arrow, an undercut a dotted
   arrow with a bar (``tee``) head that ends on the inference it denies.
 * Linked premises meet in a small junction dot, from which one arrow goes on to the
@@ -11,13 +12,19 @@ How a map is drawn
   has something to point at.
 * Arrows point from reasons to what they bear on, with the graph drawn bottom-up
   (``rankdir=BT``): main conclusions sit at the top.
+* Colours, shapes, line styles, label contents, clusters and the legend come from a
+  :class:`argmap.render.style.Style` (a built-in theme or your own).
+* A :class:`argmap.views.MapView` shows a ``+N`` marker beside each statement where N
+  hidden statements connect, and says under the title how much is shown.
 
 Escaping
 --------
 All user text goes into HTML-like labels that argmap builds itself, with ``&``, ``<``,
 ``>`` and ``"`` escaped and control characters replaced: no label can end the label,
 inject DOT, or be taken for markup. Ids need no escaping (see
-:data:`argmap.model.ID_PATTERN`) and are quoted by the ``graphviz`` package.
+:data:`argmap.model.ID_PATTERN`) and are quoted by the ``graphviz`` package; the ids argmap
+adds itself (markers, legend) contain ``#``, which no statement id can, so they never
+clash with a statement.
 """
 
 from __future__ import annotations
@@ -25,29 +32,30 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Mapping
-from typing import Literal
+from itertools import pairwise
 
 import graphviz
+from pydantic import ValidationError
 
+from argmap.errors import ArgmapError
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement, StatementKind
+from argmap.render.style import Direction, EdgeStyle, LabelMode, NodeStyle, Style, theme
+from argmap.views import MapView
 
 __all__ = ["Direction", "dumps", "escape_html", "to_dot"]
 
-Direction = Literal["BT", "TB", "LR", "RL"]
-
-_FONT = "Helvetica"
-_NODE_STYLE: dict[StatementKind, dict[str, str]] = {
-    "claim": {"fillcolor": "#dbe9f6", "color": "#1f4e79"},
-    "premise": {"fillcolor": "#e3f1e4", "color": "#2e7d32"},
-    "counterpoint": {"fillcolor": "#fbe3e1", "color": "#b71c1c"},
-}
-_EDGE_STYLE: dict[Relation, dict[str, str]] = {
-    "support": {"color": "#2e7d32"},
-    "attack": {"color": "#b71c1c", "style": "dashed"},
-    "undercut": {"color": "#6a1b9a", "style": "dotted", "arrowhead": "tee", "penwidth": "1.6"},
-}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_KIND_NAMES: dict[StatementKind, str] = {
+    "claim": "Claim",
+    "premise": "Premise",
+    "counterpoint": "Counterpoint",
+}
+_RELATION_NAMES: dict[Relation, str] = {
+    "support": "supports",
+    "attack": "attacks",
+    "undercut": "undercuts a step",
+}
 
 
 def escape_html(text: str) -> str:
@@ -66,22 +74,111 @@ def escape_html(text: str) -> str:
 
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
-    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    for paragraph in text.split("\n"):
         lines.extend(textwrap.wrap(paragraph, width) or [""])
     return lines
 
 
-def _label(statement: Statement, width: int, badge: str | None = None) -> str:
-    style = _NODE_STYLE[statement.kind]
-    head = statement.kind.upper()
-    if badge:
-        head += f" · {escape_html(badge)}"
-    parts = [f'<FONT POINT-SIZE="9" COLOR="{style["color"]}">{head}</FONT>']
-    if statement.title:
-        parts.append(
-            "<B>" + "<BR/>".join(escape_html(x) for x in _wrap(statement.title, width)) + "</B>"
-        )
-    parts.extend(escape_html(line) for line in _wrap(statement.text, width))
+def _lines(text: str, width: int) -> str:
+    return "<BR/>".join(escape_html(line) for line in _wrap(text, width))
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def _node_attrs(ns: NodeStyle) -> dict[str, str]:
+    """Graphviz attributes of a node style, leaving out the graph-wide defaults
+    (``shape=box style="rounded,filled"``, black text, pen width 1)."""
+    shape = ns.shape or "box"
+    styles = []
+    if shape in ("rounded", "cut"):
+        styles.append("rounded" if shape == "rounded" else "diagonals")
+        shape = "box"
+    if ns.fill is not None:
+        styles.append("filled")
+    if ns.border_style is not None and ns.border_style != "solid":
+        styles.append(ns.border_style)
+    attrs: dict[str, str] = {}
+    if ns.fill is not None:
+        attrs["fillcolor"] = ns.fill
+    if ns.border is not None:
+        attrs["color"] = ns.border
+    if ns.text is not None and ns.text != "black":
+        attrs["fontcolor"] = ns.text
+    if shape != "box":
+        attrs["shape"] = shape
+    style = ",".join(styles) or "solid"
+    if style != "rounded,filled":
+        attrs["style"] = style
+    if ns.double:
+        attrs["peripheries"] = "2"
+    if ns.border_width is not None and ns.border_width != 1:
+        attrs["penwidth"] = _num(ns.border_width)
+    return attrs
+
+
+def _edge_attrs(es: EdgeStyle, *, head: bool = True) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    if es.color is not None:
+        attrs["color"] = es.color
+    if es.line is not None and es.line != "solid":
+        attrs["style"] = es.line
+    if not head:
+        attrs["arrowhead"] = "none"
+    elif es.head is not None and es.head != "normal":
+        attrs["arrowhead"] = es.head
+    if es.width is not None and es.width != 1:
+        attrs["penwidth"] = _num(es.width)
+    return attrs
+
+
+def _statement_style(s: Statement, style: Style, is_main: bool) -> NodeStyle:
+    ns = style.kinds[s.kind]
+    if is_main:
+        ns = ns.merged(style.main)
+    for tag in s.tags:
+        if tag in style.tags:
+            ns = ns.merged(style.tags[tag])
+    if s.id in style.nodes:
+        ns = ns.merged(style.nodes[s.id])
+    own = s.metadata.get("style")
+    if own is not None:
+        try:
+            ns = ns.merged(NodeStyle.model_validate(own))
+        except ValidationError as err:
+            raise ArgmapError(
+                f"statement {s.id!r}: metadata['style'] is not a valid node style: "
+                + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()),
+                ids=[s.id],
+            ) from None
+    return ns
+
+
+def _label(s: Statement, style: Style, ns: NodeStyle, badges: list[str], mode: LabelMode) -> str:
+    width = style.wrap
+    parts: list[str] = []
+    head = [s.kind.upper()] if style.show_kind else []
+    head.extend(escape_html(b) for b in badges)
+    if head:
+        size = _num(max(6.0, style.font_size - 2))
+        color = ns.border or style.ink
+        parts.append(f'<FONT POINT-SIZE="{size}" COLOR="{color}">{" · ".join(head)}</FONT>')
+    if mode == "full":
+        if s.title:
+            parts.append(f"<B>{_lines(s.title, width)}</B>")
+        parts.append(_lines(s.text, width))
+    elif mode == "text":
+        parts.append(_lines(s.text, width))
+    elif mode == "title":
+        parts.append(f"<B>{_lines(s.title, width)}</B>" if s.title else escape_html(s.id))
+    else:
+        parts.append(escape_html(s.id))
+    if style.show_tags and s.tags:
+        size = _num(max(6.0, style.font_size - 2))
+        tags = escape_html(" ".join(f"#{t}" for t in s.tags))
+        parts.append(f'<FONT POINT-SIZE="{size}" COLOR="{style.muted}">{tags}</FONT>')
     return "<" + "<BR/>".join(parts) + ">"
 
 
@@ -92,12 +189,54 @@ def _needs_junction(m: ArgumentMap, inf: Inference) -> bool:
     return any(g.nodes[u]["kind"] == "inference" for u in g.predecessors(inf.id))
 
 
+def _cluster_of(s: Statement, clusters: bool | tuple[str, ...]) -> str | None:
+    if clusters is True:
+        return s.tags[0] if s.tags else None
+    if clusters:
+        return next((t for t in clusters if t in s.tags), None)
+    return None
+
+
+def _resolve_style(
+    style: Style | str | None,
+    *,
+    wrap: int | None,
+    direction: Direction | None,
+    title: bool | None,
+    legend: bool | None,
+    labels: LabelMode | None,
+    clusters: bool | tuple[str, ...] | list[str] | None,
+) -> Style:
+    if wrap is not None and wrap < 8:
+        raise ValueError(f"wrap must be at least 8 characters, got {wrap}")
+    if direction is not None and direction not in ("BT", "TB", "LR", "RL"):
+        raise ValueError(f"direction must be one of BT, TB, LR, RL, got {direction!r}")
+    base = theme(style) if isinstance(style, str) else (style or theme())
+    changes = {
+        k: v
+        for k, v in {
+            "wrap": wrap,
+            "direction": direction,
+            "title": title,
+            "legend": legend,
+            "labels": labels,
+            "clusters": tuple(clusters) if isinstance(clusters, list) else clusters,
+        }.items()
+        if v is not None
+    }
+    return base.override(**changes) if changes else base
+
+
 def to_dot(
     m: ArgumentMap,
     *,
-    wrap: int = 32,
-    direction: Direction = "BT",
-    title: bool = True,
+    style: Style | str | None = None,
+    wrap: int | None = None,
+    direction: Direction | None = None,
+    title: bool | None = None,
+    legend: bool | None = None,
+    labels: LabelMode | None = None,
+    clusters: bool | tuple[str, ...] | list[str] | None = None,
     node_attrs: Mapping[str, Mapping[str, str]] | None = None,
     badges: Mapping[str, str] | None = None,
 ) -> graphviz.Digraph:
@@ -106,13 +245,23 @@ def to_dot(
     Parameters
     ----------
     m : ArgumentMap
-        The map; it is read, never changed.
-    wrap : int
-        Wrap statement text at this many characters per line.
-    direction : {"BT", "TB", "LR", "RL"}
+        The map (or a :class:`~argmap.views.MapView`); it is read, never changed.
+    style : Style or str, optional
+        A :class:`~argmap.render.style.Style`, or the name of a built-in theme
+        (``"default"``, ``"colorblind"``, ``"print"``). The options below, when given,
+        override the style's field of the same name.
+    wrap : int, optional
+        Wrap statement text at this many characters per line (default 32).
+    direction : {"BT", "TB", "LR", "RL"}, optional
         Graphviz ``rankdir``: ``BT`` (default) puts main conclusions at the top.
-    title : bool
-        Show the map's title above the drawing.
+    title : bool, optional
+        Show the map's title above the drawing (default True).
+    legend : bool, optional
+        Add a legend of the shapes and arrows used (default False).
+    labels : {"full", "text", "title", "id"}, optional
+        What statement labels show (default ``"full"``: title, if any, and text).
+    clusters : bool or sequence of str, optional
+        Group statements in boxes by tag (see :attr:`Style.clusters`).
     node_attrs : mapping of id to Graphviz attributes, optional
         Per-statement attribute overrides (e.g. ``{"main": {"fillcolor": "#ffffff"}}``),
         applied last; analysis layers use this to show status.
@@ -123,47 +272,211 @@ def to_dot(
     -------
     graphviz.Digraph
         Its ``.source`` is the DOT text; the same map always gives the same text.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> c = m.claim("Tax sugar", id="c")
+    >>> p = m.premise("Sugar harms health", id="p", supports=c)
+    >>> dot = to_dot(m, style="print")
+    >>> print(dot.source.splitlines()[6].strip())
+    p -> c [color=black]
     """
-    if wrap < 8:
-        raise ValueError(f"wrap must be at least 8 characters, got {wrap}")
-    if direction not in ("BT", "TB", "LR", "RL"):
-        raise ValueError(f"direction must be one of BT, TB, LR, RL, got {direction!r}")
+    st = _resolve_style(
+        style,
+        wrap=wrap,
+        direction=direction,
+        title=title,
+        legend=legend,
+        labels=labels,
+        clusters=clusters,
+    )
     dot = graphviz.Digraph("argmap")
-    graph_attr = {"rankdir": direction, "nodesep": "0.3", "ranksep": "0.5", "fontname": _FONT}
-    if title and m.title:
-        graph_attr.update(label=f"<<B>{escape_html(m.title)}</B>>", labelloc="t", fontsize="16")
+    graph_attr = {
+        "rankdir": st.direction,
+        "nodesep": "0.3",
+        "ranksep": "0.5",
+        "fontname": st.font,
+    }
+    if st.background != "white":
+        graph_attr["bgcolor"] = st.background
+    heading = _heading(m, st)
+    if heading:
+        graph_attr.update(label=heading, labelloc="t", fontsize="16", fontcolor=st.ink)
     dot.attr("graph", **graph_attr)
-    dot.attr("node", shape="box", style="rounded,filled", fontname=_FONT, fontsize="11")
-    dot.attr("edge", fontname=_FONT, arrowsize="0.8")
+    dot.attr(
+        "node",
+        shape="box",
+        style="rounded,filled",
+        fontname=st.font,
+        fontsize=_num(st.font_size),
+    )
+    dot.attr("edge", fontname=st.font, arrowsize="0.8")
 
     main = {s.id for s in m.main_conclusions()}
-    for s in m.statements:
-        attrs = {**_NODE_STYLE[s.kind], "id": s.id}
-        if s.id in main:
-            attrs["penwidth"] = "2.2"
-        attrs.update((node_attrs or {}).get(s.id, {}))
-        dot.node(s.id, _label(s, wrap, (badges or {}).get(s.id)), **attrs)
-
+    hidden = m.hidden if isinstance(m, MapView) else {}
+    cluster_of = {s.id: _cluster_of(s, st.clusters) for s in m.statements}
     junctions = {inf.id for inf in m.inferences if _needs_junction(m, inf)}
-    for inf in m.inferences:
-        edge_style = _EDGE_STYLE[inf.relation]
-        if inf.id in junctions:
-            dot.node(
-                inf.id,
-                "",
-                id=inf.id,
-                shape="point",
-                width="0.11",
-                color=edge_style["color"],
-                tooltip=f"{inf.relation}: {inf.id}",
+    junction_cluster = {
+        j: cluster_of[m.inference(j).premises[0]]
+        for j in junctions
+        if len({cluster_of[p] for p in m.inference(j).premises}) == 1
+    }
+
+    def emit_nodes(into: graphviz.Digraph, cluster: str | None) -> None:
+        for s in m.statements:
+            if cluster_of[s.id] != cluster:
+                continue
+            ns = _statement_style(s, st, s.id in main)
+            marks = [badges[s.id]] if badges and s.id in badges else []
+            quoted = bool(getattr(s, "quotes", ())) or "quote" in s.metadata
+            if st.show_sources and (quoted or "source" in s.metadata):
+                marks.append("quoted")
+            attrs = {**_node_attrs(ns), "id": s.id}
+            if node_attrs and s.id in node_attrs:
+                attrs.update(node_attrs[s.id])
+            into.node(s.id, _label(s, st, ns, marks, st.labels), **attrs)
+            if s.id in hidden:
+                _marker(into, s.id, hidden[s.id], st)
+        for inf in m.inferences:
+            if inf.id in junctions and junction_cluster.get(inf.id) == cluster:
+                es = st.relations[inf.relation]
+                into.node(
+                    inf.id,
+                    "",
+                    id=inf.id,
+                    shape="point",
+                    width="0.11",
+                    color=es.color or st.ink,
+                    tooltip=f"{inf.relation}: {inf.id}",
+                )
+
+    emit_nodes(dot, None)
+    names = list(dict.fromkeys(c for c in cluster_of.values() if c is not None))
+    for index, name in enumerate(names):
+        with dot.subgraph(name=f"cluster_{index}") as sub:
+            sub.attr(
+                label=f"<<I>{escape_html(name)}</I>>",
+                style="rounded,dashed",
+                color=st.muted,
+                fontcolor=st.muted,
+                fontsize=_num(st.font_size),
             )
-            plain = {k: v for k, v in edge_style.items() if k != "arrowhead"}
-            for p in inf.premises:
-                dot.edge(p, inf.id, arrowhead="none", **plain)
-            dot.edge(inf.id, inf.target, **edge_style)
-        else:
-            dot.edge(inf.premises[0], inf.target, **edge_style)
+            emit_nodes(sub, name)
+
+    _edges(dot, m, st, junctions)
+    if st.main_on_top:
+        _main_on_top(dot, [s.id for s in m.statements if s.id in main and not cluster_of[s.id]])
+    if st.legend:
+        _legend(dot, m, st, bool(junctions), bool(hidden))
     return dot
+
+
+def _edges(dot: graphviz.Digraph, m: ArgumentMap, st: Style, junctions: set[str]) -> None:
+    for inf in m.inferences:
+        es = st.relations[inf.relation]
+        if inf.id in junctions:
+            for p in inf.premises:
+                dot.edge(p, inf.id, **_edge_attrs(es, head=False))
+            dot.edge(inf.id, inf.target, **_edge_attrs(es))
+        else:
+            dot.edge(inf.premises[0], inf.target, **_edge_attrs(es))
+
+
+def _main_on_top(dot: graphviz.Digraph, top: list[str]) -> None:
+    if top:
+        with dot.subgraph() as rank:
+            rank.attr(rank="max")
+            for id in top:
+                rank.node(id)
+
+
+def _heading(m: ArgumentMap, st: Style) -> str | None:
+    lines = []
+    if st.title and m.title:
+        lines.append(f"<B>{escape_html(m.title)}</B>")
+    if isinstance(m, MapView):
+        lines.append(
+            f'<FONT POINT-SIZE="{_num(st.font_size)}" COLOR="{st.muted}">'
+            f"{escape_html(m.summary())}</FONT>"
+        )
+    return "<" + "<BR/>".join(lines) + ">" if lines else None
+
+
+def _marker(into: graphviz.Digraph, id: str, count: int, st: Style) -> None:
+    name = f"{id}#hidden"
+    noun = "statement" if count == 1 else "statements"
+    into.node(
+        name,
+        f"+{count}",
+        id=name,
+        shape="box",
+        style="rounded,dashed",
+        color=st.muted,
+        fontcolor=st.muted,
+        fontsize=_num(max(6.0, st.font_size - 2)),
+        tooltip=f"{count} hidden {noun} connect here",
+    )
+    into.edge(name, id, style="dashed", color=st.muted, arrowhead="none")
+
+
+def _legend(
+    dot: graphviz.Digraph, m: ArgumentMap, st: Style, has_junction: bool, has_hidden: bool
+) -> None:
+    """A boxed legend of the kinds and relations the map uses, on one rank (a row for
+    BT/TB, a column for LR/RL), so it stays small beside the map."""
+    kinds = [k for k in _KIND_NAMES if any(s.kind == k for s in m.statements)]
+    relations = [r for r in _RELATION_NAMES if any(i.relation == r for i in m.inferences)]
+    small = _num(max(6.0, st.font_size - 2))
+    with dot.subgraph(name="cluster_legend") as lg:
+        lg.attr(
+            label="<<B>Legend</B>>",
+            labelloc="t",
+            style="rounded",
+            color=st.muted,
+            fontcolor=st.ink,
+            fontsize=_num(st.font_size),
+        )
+        lg.attr("node", fontsize=small)
+        with lg.subgraph() as row:
+            row.attr(rank="same")
+            for kind in kinds:
+                name = f"legend#{kind}"
+                row.node(name, _KIND_NAMES[kind], id=name, **_node_attrs(st.kinds[kind]))
+            for relation in relations:
+                a, b = f"legend#{relation}", f"legend#{relation}-end"
+                row.node(a, _RELATION_NAMES[relation], id=a, shape="plaintext", style="solid")
+                row.node(b, "", id=b, shape="point", width="0.05", color=st.ink)
+                row.edge(a, b, minlen="1", **_edge_attrs(st.relations[relation]))
+            if has_junction:
+                name = "legend#junction"
+                row.node(name, "", id=name, shape="point", width="0.11", color=st.ink)
+                row.node(f"{name}-text", "linked premises", shape="plaintext", style="solid")
+            if has_hidden:
+                name = "legend#hidden"
+                row.node(
+                    name,
+                    "+N hidden statements",
+                    id=name,
+                    shape="box",
+                    style="rounded,dashed",
+                    color=st.muted,
+                    fontcolor=st.muted,
+                )
+            # Invisible flat edges keep the items in reading order.
+            items = [f"legend#{k}" for k in kinds]
+            for relation in relations:
+                items += [f"legend#{relation}", f"legend#{relation}-end"]
+            if has_junction:
+                items += ["legend#junction", "legend#junction-text"]
+            if has_hidden:
+                items.append("legend#hidden")
+            if st.direction in ("LR", "RL"):  # a column: flat order runs bottom to top
+                items.reverse()
+            for a, b in pairwise(items):
+                if f"{a}-end" != b and f"{b}-end" != a:
+                    row.edge(a, b, style="invis")
 
 
 def dumps(m: ArgumentMap, **options: object) -> str:

@@ -1,0 +1,210 @@
+"""Mermaid flowchart export: argument maps that render on GitHub and in Markdown docs.
+
+The text draws the same distinctions as the Graphviz diagram, by shape and line as well
+as colour:
+
+* claims are rectangles, premises rounded boxes, counterpoints hexagons; each label's
+  first line names the kind; main conclusions have a thick border;
+* a support is a solid arrow (``-->``), an attack a dashed arrow (``-.->``), an undercut
+  a dashed line ending in a cross (``-.-x``) at the junction of the inference it denies;
+* linked premises meet in a small junction circle (lines without heads), from which one
+  arrow goes on to the target;
+* a :class:`~argmap.views.MapView` shows ``+N`` markers for hidden statements, and its
+  summary under the title.
+
+Escaping
+--------
+Statement ids never reach Mermaid (nodes are ``s1``, ``s2``, ... in map order, junctions
+``j1``, ... , so ids like ``end`` cannot clash with Mermaid keywords). All user text is
+written inside double quotes with Mermaid's entity codes for ``"``, ``#``, ``&``, ``<``,
+``>`` and backticks, so it can neither end the label nor be read as HTML or Markdown;
+control characters become spaces. The title goes in the front matter as a JSON (hence
+YAML) string.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+from argmap._io import write_atomic
+from argmap.map import ArgumentMap
+from argmap.model import Inference, Relation, Statement
+from argmap.render.style import Direction, Style, theme
+from argmap.views import MapView
+
+__all__ = ["dump", "dumps", "escape"]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CODES = {'"': "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;"}
+_CODE_RE = re.compile("[" + re.escape("".join(_CODES)) + "]")
+_LINK: dict[Relation, tuple[str, str]] = {  # (to the target, from a linked premise)
+    "support": ("-->", "---"),
+    "attack": ("-.->", "-.-"),
+    "undercut": ("-.-x", "-.-"),
+}
+_SHAPE = {"claim": ('["', '"]'), "premise": ('("', '")'), "counterpoint": ('{{"', '"}}')}
+
+
+def escape(text: str) -> str:
+    """Escape text for a double-quoted Mermaid label.
+
+    >>> escape('<b>"x"</b> & #1')
+    '#lt;b#gt;#quot;x#quot;#lt;/b#gt; #amp; #35;1'
+    """
+    text = _CONTROL.sub(" ", text.replace("\t", " "))
+    return _CODE_RE.sub(lambda mt: _CODES[mt.group()], text)
+
+
+def _lines(text: str, width: int) -> list[str]:
+    out: list[str] = []
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    for paragraph in text.split("\n"):
+        out.extend(escape(line) for line in textwrap.wrap(paragraph, width) or [""])
+    return out
+
+
+def _label(s: Statement, st: Style) -> str:
+    parts = [s.kind.upper()] if st.show_kind else []
+    if st.labels == "full":
+        if s.title:
+            parts.append("<b>" + "<br/>".join(_lines(s.title, st.wrap)) + "</b>")
+        parts.extend(_lines(s.text, st.wrap))
+    elif st.labels == "text":
+        parts.extend(_lines(s.text, st.wrap))
+    elif st.labels == "title" and s.title:
+        parts.append("<b>" + "<br/>".join(_lines(s.title, st.wrap)) + "</b>")
+    else:
+        parts.append(escape(s.id))
+    return "<br/>".join(parts)
+
+
+def _needs_junction(m: ArgumentMap, inf: Inference) -> bool:
+    g = m.graph
+    return inf.linked or any(g.nodes[u]["kind"] == "inference" for u in g.predecessors(inf.id))
+
+
+def dumps(
+    m: ArgumentMap,
+    *,
+    style: Style | str | None = None,
+    direction: Direction | None = None,
+    wrap: int | None = None,
+) -> str:
+    """The map as Mermaid ``flowchart`` text (deterministic).
+
+    Parameters
+    ----------
+    m : ArgumentMap
+        The map or a :class:`~argmap.views.MapView`.
+    style : Style or str, optional
+        Colours (fills, borders, arrows), label mode and wrap width come from this
+        style or built-in theme; shapes and line styles are fixed (see module docs).
+    direction : {"BT", "TB", "LR", "RL"}, optional
+        Overrides the style's direction (default ``BT``: main conclusions on top).
+    wrap : int, optional
+        Overrides the style's text wrap width.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> c = m.claim("Tax sugar", id="c")
+    >>> p = m.premise("Sugar harms health", id="p", supports=c)
+    >>> print(dumps(m))
+    flowchart BT
+        s1["CLAIM<br/>Tax sugar"]:::claim
+        s2("PREMISE<br/>Sugar harms health"):::premise
+        s2 --> s1
+        class s1 main
+        classDef claim fill:#dbe9f6,stroke:#1f4e79,color:#000000
+        classDef premise fill:#e3f1e4,stroke:#2e7d32,color:#000000
+        classDef counterpoint fill:#fbe3e1,stroke:#b71c1c,color:#000000
+        classDef main stroke-width:3px
+        classDef junction fill:#333333,stroke:#333333
+        classDef hidden fill:#ffffff,stroke:#777777,color:#777777,stroke-dasharray:3 3
+        linkStyle 0 stroke:#2e7d32
+    <BLANKLINE>
+    """
+    st = theme(style) if isinstance(style, str) else (style or theme())
+    if wrap is not None and wrap < 8:
+        raise ValueError(f"wrap must be at least 8 characters, got {wrap}")
+    if direction is not None and direction not in ("BT", "TB", "LR", "RL"):
+        raise ValueError(f"direction must be one of BT, TB, LR, RL, got {direction!r}")
+    rankdir = direction or st.direction
+    if wrap is not None:
+        st = st.override(wrap=wrap)
+
+    out: list[str] = []
+    heading = [m.title] if st.title and m.title else []
+    if isinstance(m, MapView):
+        heading.append(m.summary())
+    if heading:
+        out += ["---", "title: " + json.dumps(" — ".join(heading), ensure_ascii=False), "---"]
+    out.append(f"flowchart {rankdir}")
+
+    node = {s.id: f"s{n}" for n, s in enumerate(m.statements, 1)}
+    junctions = [inf for inf in m.inferences if _needs_junction(m, inf)]
+    node.update({inf.id: f"j{n}" for n, inf in enumerate(junctions, 1)})
+    hidden = m.hidden if isinstance(m, MapView) else {}
+
+    for s in m.statements:
+        left, right = _SHAPE[s.kind]
+        out.append(f"    {node[s.id]}{left}{_label(s, st)}{right}:::{s.kind}")
+    for inf in junctions:
+        out.append(f'    {node[inf.id]}((" ")):::junction')
+    for id, count in hidden.items():
+        out.append(f'    {node[id]}h["+{count}"]:::hidden')
+
+    link_kinds: list[str] = []  # the relation (or "hidden") of each link, in order
+    for inf in m.inferences:
+        to_target, from_premise = _LINK[inf.relation]
+        if inf.id in node:
+            for p in inf.premises:
+                link_kinds.append(inf.relation)
+                out.append(f"    {node[p]} {from_premise} {node[inf.id]}")
+            source = node[inf.id]
+        else:
+            source = node[inf.premises[0]]
+        link_kinds.append(inf.relation)
+        out.append(f"    {source} {to_target} {node[inf.target]}")
+    for id in hidden:
+        link_kinds.append("hidden")
+        out.append(f"    {node[id]}h -.- {node[id]}")
+
+    mains = [node[s.id] for s in m.main_conclusions()]
+    if mains:
+        out.append(f"    class {','.join(mains)} main")
+    for kind, ns in st.kinds.items():
+        out.append(
+            f"    classDef {kind} fill:{_css(ns.fill or 'white')},"
+            f"stroke:{_css(ns.border or st.ink)},color:{_css(ns.text or 'black')}"
+        )
+    out.append("    classDef main stroke-width:3px")
+    out.append(f"    classDef junction fill:{_css(st.ink)},stroke:{_css(st.ink)}")
+    out.append(
+        f"    classDef hidden fill:#ffffff,stroke:{_css(st.muted)},color:{_css(st.muted)},"
+        "stroke-dasharray:3 3"
+    )
+    colors: dict[str, str] = {r: es.color or st.ink for r, es in st.relations.items()}
+    colors["hidden"] = st.muted
+    for what in ("support", "attack", "undercut", "hidden"):
+        indices = [str(i) for i, k in enumerate(link_kinds) if k == what]
+        if indices:
+            out.append(f"    linkStyle {','.join(indices)} stroke:{_css(colors[what])}")
+    return "\n".join(out) + "\n"
+
+
+_NAMED = {"white": "#ffffff", "black": "#000000"}
+
+
+def _css(color: str) -> str:
+    """Style colours are '#rrggbb' or Graphviz names; Mermaid wants CSS colours."""
+    return _NAMED.get(color, color)
+
+
+def dump(m: ArgumentMap, path: str | Path, **options: object) -> Path:
+    """Write :func:`dumps` to ``path`` atomically (e.g. ``map.mmd``); returns the path."""
+    return write_atomic(path, dumps(m, **options))  # type: ignore[arg-type]

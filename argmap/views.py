@@ -1,0 +1,245 @@
+"""Views: sub-maps that draw a large map a piece at a time, counting what they leave out.
+
+:func:`focus` keeps the statements near one element; :func:`view` keeps statements by tag,
+kind or id. Both return a :class:`MapView`: an ordinary :class:`~argmap.ArgumentMap`
+(holding the kept statements and every inference among them) that also remembers what
+was left out. Each hidden statement is counted once, at the visible statement nearest to
+it (:attr:`MapView.hidden`), and the drawing shows that count as a ``+N`` marker; hidden
+statements with no path to anything visible are counted in :attr:`MapView.detached`. So
+``sum(v.hidden.values()) + v.detached == v.hidden_statements``: nothing disappears
+silently.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Collection, Iterable, Mapping
+
+from argmap.map import ArgumentMap, Ref
+from argmap.model import Inference, Statement, StatementKind
+
+__all__ = ["MapView", "focus", "view"]
+
+
+class MapView(ArgumentMap):
+    """A sub-map of ``source`` that records what it hides.
+
+    Attributes
+    ----------
+    hidden : dict of str to int
+        For a visible statement id, the number of hidden statements counted there (only
+        ids with a count above zero appear), in map order.
+    detached : int
+        Hidden statements not connected to any visible statement.
+    source_statements, source_inferences : int
+        Sizes of the map the view was taken from (of its source, for a view of a view).
+    """
+
+    hidden: dict[str, int]
+    detached: int
+    source_statements: int
+    source_inferences: int
+
+    def __init__(self, source: ArgumentMap, keep: Iterable[str]) -> None:
+        super().__init__(source.title, description=source.description, metadata=source.metadata)
+        keep_set = set(keep)
+        for s in source.statements:
+            if s.id in keep_set:
+                self.add_statement(s)
+        # Keep every inference whose premises and target are kept (for an undercut: whose
+        # target inference is kept), in source order.
+        kept: set[str] = set()
+        changed = True
+        while changed:
+            changed = False
+            for inf in source.inferences:
+                if inf.id in kept or not set(inf.premises) <= keep_set:
+                    continue
+                if inf.target in keep_set or inf.target in kept:
+                    kept.add(inf.id)
+                    changed = True
+        self.add_inferences(inf for inf in source.inferences if inf.id in kept)
+
+        parent = source if isinstance(source, MapView) else None
+        weight = {s.id: 1 + (parent.hidden.get(s.id, 0) if parent else 0) for s in source}
+        self.hidden, unreached = _assign(source, [s.id for s in self], weight)
+        self.detached = unreached + (parent.detached if parent else 0)
+        self.source_statements = parent.source_statements if parent else len(source)
+        self.source_inferences = (
+            parent.source_inferences if parent else sum(1 for _ in source.inferences)
+        )
+
+    @property
+    def hidden_statements(self) -> int:
+        """How many statements of the source map this view does not show."""
+        return self.source_statements - len(self)
+
+    @property
+    def hidden_inferences(self) -> int:
+        """How many inferences of the source map this view does not show."""
+        return self.source_inferences - sum(1 for _ in self.inferences)
+
+    def summary(self) -> str:
+        """One line saying what the view shows and hides.
+
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> c = m.claim("C", id="c")
+        >>> p = m.premise("P", id="p", supports=c)
+        >>> q = m.premise("Q", id="q", supports=p)
+        >>> m.focus("c").summary()
+        'showing 2 of 3 statements and 1 of 2 inferences; +N markers count 1 hidden statement'
+        """
+        n_inf = sum(1 for _ in self.inferences)
+        text = (
+            f"showing {len(self)} of {self.source_statements} statements and "
+            f"{n_inf} of {self.source_inferences} inferences"
+        )
+        marked = self.hidden_statements - self.detached
+        if marked:
+            text += f"; +N markers count {marked} hidden statement{'s' if marked != 1 else ''}"
+        if self.detached:
+            text += f"; {self.detached} more not connected to anything shown"
+        return text
+
+    def __repr__(self) -> str:
+        return (
+            f"MapView(title={self.title!r}, statements={len(self)}/{self.source_statements}, "
+            f"inferences={sum(1 for _ in self.inferences)}/{self.source_inferences})"
+        )
+
+
+def _steps(m: ArgumentMap) -> dict[str, list[str]]:
+    """Statement adjacency: two statements are one step apart when one inference (with
+    what it undercuts) involves both."""
+    adjacent: dict[str, list[str]] = {s.id: [] for s in m}
+    for inf in m.inferences:
+        group = _statements_of(m, inf)
+        for a in group:
+            adjacent[a].extend(b for b in group if b != a)
+    return adjacent
+
+
+def _statements_of(m: ArgumentMap, inf: Inference) -> list[str]:
+    if inf.relation == "undercut":
+        return [*inf.premises, *_statements_of(m, m.inference(inf.target))]
+    return [*inf.premises, inf.target]
+
+
+def _assign(
+    m: ArgumentMap, visible: list[str], weight: Mapping[str, int]
+) -> tuple[dict[str, int], int]:
+    """Count each hidden statement at the nearest visible one (breadth first from all
+    visible statements in map order); return the counts and the unreached weight."""
+    adjacent = _steps(m)
+    owner = {v: v for v in visible}
+    queue = deque(visible)
+    while queue:
+        node = queue.popleft()
+        for nb in adjacent[node]:
+            if nb not in owner:
+                owner[nb] = owner[node]
+                queue.append(nb)
+    counts = dict.fromkeys(visible, 0)
+    unreached = 0
+    for s in m:
+        if s.id in counts and owner.get(s.id) == s.id:
+            counts[s.id] += weight[s.id] - 1
+        elif s.id in owner:
+            counts[owner[s.id]] += weight[s.id]
+        else:
+            unreached += weight[s.id]
+    return {k: n for k, n in counts.items() if n}, unreached
+
+
+def focus(m: ArgumentMap, ref: Ref, depth: int = 1) -> MapView:
+    """The statements within ``depth`` reasoning steps of ``ref`` (a statement or an
+    inference), with every inference among them.
+
+    One step links the statements of one inference: its premises and its target (for an
+    undercut, its premises and the statements of the inference it undercuts).
+
+    Raises
+    ------
+    NodeNotFoundError
+        ``ref`` is not in the map.
+    ValueError
+        ``depth`` is negative.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> c = m.claim("C", id="c")
+    >>> p = m.premise("P", id="p", supports=c)
+    >>> q = m.premise("Q", id="q", supports=p)
+    >>> v = m.focus("c", depth=1)
+    >>> [s.id for s in v], v.hidden
+    (['c', 'p'], {'p': 1})
+    """
+    if depth < 0:
+        raise ValueError(f"depth must be >= 0, got {depth}")
+    start = ref if isinstance(ref, str) else ref.id
+    model = m[start]
+    seeds = [start] if isinstance(model, Statement) else _statements_of(m, model)
+    adjacent = _steps(m)
+    dist = dict.fromkeys(seeds, 0)
+    queue = deque(seeds)
+    while queue:
+        node = queue.popleft()
+        if dist[node] >= depth:
+            continue
+        for nb in adjacent[node]:
+            if nb not in dist:
+                dist[nb] = dist[node] + 1
+                queue.append(nb)
+    return MapView(m, dist)
+
+
+def view(
+    m: ArgumentMap,
+    *,
+    tags: Collection[str] | None = None,
+    kinds: Collection[StatementKind] | None = None,
+    ids: Collection[str] | None = None,
+) -> MapView:
+    """The statements that have any of ``tags``, are of one of ``kinds`` and are among
+    ``ids`` (each filter applies only when given), with every inference among them.
+
+    Raises
+    ------
+    ValueError
+        A kind is not ``claim``, ``premise`` or ``counterpoint``.
+    NodeNotFoundError
+        An id is not in the map.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> c = m.claim("C", id="c", tags=["econ"])
+    >>> p = m.premise("P", id="p", supports=c, tags=["econ"])
+    >>> k = m.counterpoint("K", id="k", attacks=c)
+    >>> v = m.view(tags=["econ"])
+    >>> [s.id for s in v], v.hidden
+    (['c', 'p'], {'c': 1})
+    """
+    if kinds is not None:
+        bad = sorted(set(kinds) - {"claim", "premise", "counterpoint"})
+        if bad:
+            raise ValueError(
+                f"unknown statement kind(s) {', '.join(map(repr, bad))}; "
+                "use claim, premise or counterpoint"
+            )
+    if ids is not None:
+        for id in ids:
+            m.statement(id)
+    tag_set = set(tags) if tags is not None else None
+    keep = [
+        s.id
+        for s in m
+        if (tag_set is None or tag_set & set(s.tags))
+        and (kinds is None or s.kind in kinds)
+        and (ids is None or s.id in ids)
+    ]
+    return MapView(m, keep)

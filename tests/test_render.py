@@ -1,0 +1,184 @@
+"""render() and notebook display: formats, atomic writes, and life without Graphviz."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from IPython.core.formatters import DisplayFormatter
+
+import argmap as am
+from argmap.render.graphviz import INSTALL_HINT, render
+from argmap.render.jupyter import DOT_MIMETYPE, SVG_MIMETYPE, GraphvizMissingWarning, draw
+
+
+@pytest.fixture
+def small() -> am.ArgumentMap:
+    m = am.ArgumentMap(title="Sugar")
+    c = m.claim("Tax sugar", id="c")
+    m.premise("Sugar harms health", id="p", supports=c)
+    return m
+
+
+@pytest.fixture
+def no_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """PATH is an empty folder: no Graphviz binary can be found."""
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    return empty
+
+
+def _svg_root(path: Path) -> ET.Element:
+    return ET.fromstring(path.read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("map.svg", lambda b: ET.fromstring(b).tag == "{http://www.w3.org/2000/svg}svg"),
+        ("map.png", lambda b: b.startswith(b"\x89PNG\r\n\x1a\n")),
+        ("map.pdf", lambda b: b.startswith(b"%PDF-")),
+        ("map.dot", lambda b: b.startswith(b"digraph argmap {")),
+        ("map.gv", lambda b: b.startswith(b"digraph argmap {")),
+        ("MAP.SVG", lambda b: b.lstrip().startswith(b"<?xml")),
+        ("map.json", lambda b: json.loads(b)["format"] == "argmap"),
+    ],
+)
+def test_render_infers_format_from_suffix_and_returns_the_path(
+    small: am.ArgumentMap, tmp_path: Path, name: str, check: object, dot_binary: str
+) -> None:
+    target = tmp_path / "out" / name
+    written = small.render(target)
+    assert written == target
+    assert check(target.read_bytes())  # type: ignore[operator]
+    assert [p.name for p in target.parent.iterdir()] == [name]  # no temp files left
+
+
+def test_render_dot_file_is_the_to_dot_text(small: am.ArgumentMap, tmp_path: Path) -> None:
+    path = render(small, tmp_path / "m.dot", style="print", direction="LR")
+    assert path.read_text() == small.to_dot(style="print", direction="LR").source
+
+
+def test_format_argument_overrides_suffix(
+    small: am.ArgumentMap, tmp_path: Path, dot_binary: str
+) -> None:
+    path = small.render(tmp_path / "drawing.txt", format="svg")
+    assert _svg_root(path).tag.endswith("svg")
+
+
+def test_unknown_suffix_is_a_clear_error(small: am.ArgumentMap, tmp_path: Path) -> None:
+    with pytest.raises(
+        ValueError, match=r"cannot tell the format of .*map\.jpeg.* from its suffix"
+    ):
+        small.render(tmp_path / "map.jpeg")
+    assert not (tmp_path / "map.jpeg").exists()
+
+
+def test_svg_contains_every_statement_as_a_node(
+    small: am.ArgumentMap, tmp_path: Path, dot_binary: str
+) -> None:
+    root = _svg_root(small.render(tmp_path / "m.svg"))
+    ids = {g.get("id") for g in root.iter("{http://www.w3.org/2000/svg}g")}
+    assert {"c", "p"} <= ids
+
+
+def test_without_dot_render_raises_with_install_hint_and_leaves_old_file(
+    small: am.ArgumentMap, tmp_path: Path, no_dot: Path
+) -> None:
+    target = tmp_path / "map.svg"
+    target.write_text("previous drawing")
+    with pytest.raises(am.GraphvizNotFoundError) as info:
+        small.render(target)
+    message = str(info.value)
+    assert message == INSTALL_HINT
+    assert "install Graphviz" in message
+    assert "apt-get install graphviz" in message
+    assert "brew install graphviz" in message
+    assert target.read_text() == "previous drawing"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty-bin", "map.svg"]
+
+
+def test_without_dot_exports_still_work(
+    small: am.ArgumentMap, tmp_path: Path, no_dot: Path
+) -> None:
+    assert small.to_dot().source.startswith("digraph argmap {")
+    assert json.loads(small.to_json())["statements"][0]["id"] == "c"
+    assert small.render(tmp_path / "m.dot").read_text() == small.to_dot().source
+    assert json.loads(small.render(tmp_path / "m.json").read_text())["format"] == "argmap"
+
+
+def test_failing_dot_leaves_no_partial_file(
+    small: am.ArgumentMap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ``dot`` that writes half a file and fails: RenderError with its message, and
+    neither a partial target nor a temporary file remains."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "dot"
+    fake.write_text("#!/bin/sh\nprintf '<svg><g>'\necho 'Error: out of memory' >&2\nexit 1\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    out = tmp_path / "out"
+    with pytest.raises(am.RenderError, match="Graphviz dot failed to render svg: Error: out of"):
+        small.render(out / "map.svg")
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_mimebundle_gives_svg_with_dot(small: am.ArgumentMap, dot_binary: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        bundle = small._repr_mimebundle_()
+    assert set(bundle) == {"text/plain", SVG_MIMETYPE}
+    root = ET.fromstring(bundle[SVG_MIMETYPE])
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert bundle["text/plain"] == repr(small)
+
+
+def test_mimebundle_without_dot_gives_dot_text_and_one_warning(
+    small: am.ArgumentMap, no_dot: Path
+) -> None:
+    with pytest.warns(GraphvizMissingWarning) as record:
+        bundle = small._repr_mimebundle_()
+    assert len(record) == 1
+    assert "\n" not in str(record[0].message)
+    assert "install Graphviz" in str(record[0].message)
+    assert set(bundle) == {"text/plain", DOT_MIMETYPE}
+    assert bundle[DOT_MIMETYPE] == small.to_dot().source
+
+
+def test_ipython_display_without_dot_warns_once_and_never_raises(
+    small: am.ArgumentMap, no_dot: Path
+) -> None:
+    """IPython's own formatter (as a notebook uses it) gets DOT text, one warning."""
+    with pytest.warns(GraphvizMissingWarning) as record:
+        data, _ = DisplayFormatter().format(small)
+    assert len(record) == 1
+    assert data[DOT_MIMETYPE] == small.to_dot().source
+    assert SVG_MIMETYPE not in data
+
+
+def test_ipython_display_with_dot_is_svg(small: am.ArgumentMap, dot_binary: str) -> None:
+    data, _ = DisplayFormatter().format(small)
+    assert ET.fromstring(data[SVG_MIMETYPE]).tag.endswith("svg")
+
+
+def test_draw_carries_options_to_display_and_files(
+    small: am.ArgumentMap, tmp_path: Path, dot_binary: str
+) -> None:
+    d = draw(small, style="print", legend=True)
+    svg = d._repr_mimebundle_()[SVG_MIMETYPE]
+    assert "Legend" in svg
+    assert (
+        d.render(tmp_path / "m.dot").read_text() == small.to_dot(style="print", legend=True).source
+    )
+
+
+def test_draw_checks_options_at_once(small: am.ArgumentMap) -> None:
+    with pytest.raises(ValueError, match="unknown theme 'neon'"):
+        draw(small, style="neon")
