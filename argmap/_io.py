@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 __all__ = ["write_atomic"]
+
+
+@functools.cache
+def _umask() -> int:
+    """The process umask (read once: reading it means setting it for a moment)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
@@ -18,11 +28,16 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)  # keep an existing file's mode
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()  # what open() would give a new file
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:

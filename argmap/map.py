@@ -268,13 +268,15 @@ class ArgumentMap:
         if id is None and isinstance(text, str):
             id = self._fresh_id(slugify(text))
         statement = Statement(
-            id=id,  # None is reported by pydantic
-            kind=kind,
-            text=text,
-            title=title,
-            note=note,
-            tags=tuple(tags),
-            metadata=dict(metadata or {}),
+            **_given(
+                id=id,  # None is reported by pydantic as missing
+                kind=kind,
+                text=text,
+                title=title,
+                note=note,
+                tags=tuple(tags),
+                metadata=dict(metadata or {}),
+            )
         )
         # Check every target first so a bad relation leaves the map unchanged.
         checks = [(r, t) for r, t in (("support", supports), ("attack", attacks)) if t is not None]
@@ -372,13 +374,15 @@ class ArgumentMap:
         if id is None and premise_ids:
             id = self._fresh_id(f"{premise_ids[0]}-{_VERB[relation]}-{target_id}")
         inference = Inference(
-            id=id,
-            relation=relation,
-            premises=tuple(premise_ids),
-            target=target_id,
-            note=note,
-            tags=tuple(tags),
-            metadata=dict(metadata or {}),
+            **_given(
+                id=id,
+                relation=relation,
+                premises=tuple(premise_ids),
+                target=target_id,
+                note=note,
+                tags=tuple(tags),
+                metadata=dict(metadata or {}),
+            )
         )
         return self.add_inference(inference)
 
@@ -418,8 +422,16 @@ class ArgumentMap:
         node = self._graph.nodes.get(target)
         if node is not None and node["kind"] == _INFERENCE:
             self._join(premise, target)
-        else:
-            self._add_new_inference(relation, premise, target, None, None, (), None)
+            return
+        # A brand-new premise and a target checked by _check_joinable: no repeat is
+        # possible and the derived id is fresh, so the inference goes straight in.
+        inference = Inference(
+            id=self._fresh_id(f"{premise}-{_VERB[relation]}-{target}"),
+            relation=relation,
+            premises=(premise,),
+            target=target,
+        )
+        self._insert_inference(inference)
 
     def _check_joinable(self, premise: str, relation: Relation, target: str) -> None:
         if target == premise:
@@ -571,12 +583,14 @@ class ArgumentMap:
                 f"but {inf.target!r} is an inference (use relation 'undercut')",
                 ids=[inf.id, inf.target],
             )
+        # A repeat shares every premise, so the first premise's uses are enough to scan
+        # (not the target's reasons, which can be many: a star map would go quadratic).
         premises = set(inf.premises)
-        for other_id in self._graph.predecessors(inf.target):
+        for other_id in self._graph.successors(inf.premises[0]):
             other = self._graph.nodes[other_id]
             if (
-                other["kind"] == _INFERENCE
-                and other["relation"] == inf.relation
+                other["relation"] == inf.relation
+                and other["model"].target == inf.target
                 and set(other["model"].premises) == premises
             ):
                 raise DuplicateIdError(
@@ -1006,6 +1020,12 @@ class ArgumentMap:
         from argmap.render.jupyter import svg_or_none
 
         return svg_or_none(self)
+
+
+def _given(**fields: Any) -> dict[str, Any]:
+    """The keyword arguments not left at their default: validating fewer fields is faster,
+    and the models fill in the same defaults."""
+    return {k: v for k, v in fields.items() if v is not None and v not in ((), {})}
 
 
 def _node_model(graph: nx.DiGraph, node: Any, data: Mapping[str, Any]) -> Statement | Inference:

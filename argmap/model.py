@@ -52,7 +52,7 @@ Relation = Literal["support", "attack", "undercut"]
 
 
 def _not_blank(value: str) -> str:
-    if not value.strip():
+    if not value or value.isspace():
         raise ValueError("must not be empty or only whitespace")
     return value
 
@@ -221,6 +221,9 @@ class Inference(BaseModel):
 
     @model_validator(mode="after")
     def _check_shape(self) -> Inference:
+        premises = self.premises
+        if len(premises) == 1 and premises[0] != self.target:
+            return self  # the common case, checked without building a set
         seen: set[str] = set()
         for p in self.premises:
             if p in seen:

@@ -220,3 +220,12 @@ def test_round_trip_property(
     text = dumps(m)
     assert loads(text) == m
     assert dumps(loads(text)) == text
+
+
+def test_json_shown_in_the_docs_is_what_argmap_writes() -> None:
+    page = (ROOT / "docs" / "json-format.md").read_text(encoding="utf-8")
+    shown = page.split("```json\n", 1)[1].split("```", 1)[0]
+    m = ArgumentMap("Rain")
+    c = m.claim("It will rain", id="rain")
+    m.premise("Dark clouds are gathering", id="clouds", supports=c)
+    assert m.to_json() == shown

@@ -1,0 +1,161 @@
+"""Core benchmark: build, to_json, from_json and to_dot().source against plain floors.
+
+For maps of N statements (a random tree, fixed seed: each statement after the first
+supports (70%) or attacks (30%) an earlier one, every 20th support is linked with a second
+premise, and 5% of statements undercut an earlier inference) it times:
+
+* build      -- ArgumentMap via m.premise/m.counterpoint(..., supports=/attacks=) and
+               m.support/m.undercut; floor: a plain networkx DiGraph with dict attributes
+               holding the same nodes (statements and inference nodes) and edges;
+* to_json    -- m.to_json(); floor: json.dumps(indent=2) of an equivalent plain dict;
+* from_json  -- ArgumentMap.from_json(text); floor: json.loads + the plain DiGraph build;
+* to_dot     -- m.to_dot().source; floor: a graphviz.Digraph with one node() per statement
+               (plain text label) and one edge() per premise -> target pair, then .source.
+
+Each is the best of ``REPEATS`` runs; the table prints seconds and the ratio to the floor.
+Target (core issue): ratio <= 3 at 100k statements.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import random
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import graphviz
+import networkx as nx
+
+import argmap as am
+
+REPEATS = 3
+SEED = 20261125
+
+
+@dataclass
+class Data:
+    statements: list[tuple[str, str, str]]  # id, kind, text
+    inferences: list[tuple[str, str, list[str], str]]  # id, relation, premises, target
+
+
+def make_data(n: int, seed: int = SEED) -> Data:
+    rng = random.Random(seed)
+    statements = [("s0", "claim", "Statement number 0 is the main claim of this map")]
+    inferences: list[tuple[str, str, list[str], str]] = []
+    for i in range(1, n):
+        sid = f"s{i}"
+        words = " ".join(rng.choice(["ammunition", "NATO", "supply", "capacity", "war"])
+                         for _ in range(8))  # fmt: skip
+        roll = rng.random()
+        if roll < 0.05 and inferences:
+            statements.append((sid, "counterpoint", f"Undercutter {i}: {words}"))
+            target = rng.choice(inferences)[0]
+            inferences.append((f"u{i}", "undercut", [sid], target))
+            continue
+        target = f"s{rng.randrange(i)}"
+        if roll < 0.7:
+            statements.append((sid, "premise", f"Reason {i}: {words}"))
+            premises = [sid]
+            if i % 20 == 0 and i > 1:
+                other = f"s{rng.randrange(i)}"
+                if other != target:
+                    premises.append(other)
+            inferences.append((f"i{i}", "support", premises, target))
+        else:
+            statements.append((sid, "counterpoint", f"Objection {i}: {words}"))
+            inferences.append((f"i{i}", "attack", [sid], target))
+    return Data(statements, inferences)
+
+
+def build_argmap(d: Data) -> am.ArgumentMap:
+    m = am.ArgumentMap("benchmark")
+    add = {"claim": m.claim, "premise": m.premise, "counterpoint": m.counterpoint}
+    relate = {"support": m.support, "attack": m.attack, "undercut": m.undercut}
+    inferences = iter(d.inferences)
+    for sid, kind, text in d.statements:
+        add[kind](text, id=sid)
+        if sid != "s0":
+            iid, relation, premises, target = next(inferences)
+            relate[relation](premises, target, id=iid)
+    return m
+
+
+def build_floor(d: Data) -> nx.DiGraph:
+    g = nx.DiGraph()
+    for sid, kind, text in d.statements:
+        g.add_node(sid, kind=kind, text=text)
+    for iid, relation, premises, target in d.inferences:
+        g.add_node(iid, kind="inference", relation=relation)
+        for p in premises:
+            g.add_edge(p, iid, role="premise", relation=relation)
+        g.add_edge(iid, target, role="target", relation=relation)
+    return g
+
+
+def plain_dict(d: Data) -> dict[str, Any]:
+    return {
+        "format": "argmap",
+        "version": 1,
+        "title": "benchmark",
+        "statements": [{"id": s, "kind": k, "text": t} for s, k, t in d.statements],
+        "inferences": [
+            {"id": i, "relation": r, "premises": p, "target": t} for i, r, p, t in d.inferences
+        ],
+    }
+
+
+def dot_floor(d: Data) -> str:
+    dot = graphviz.Digraph("floor")
+    for sid, _, text in d.statements:
+        dot.node(sid, text)
+    for _, _, premises, target in d.inferences:
+        for p in premises:
+            dot.edge(p, target)
+    return str(dot.source)
+
+
+def best(fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(REPEATS):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def run(sizes: list[int]) -> None:
+    print(f"argmap {am.__version__}, networkx {nx.__version__}, best of {REPEATS}, seed {SEED}")
+    header = f"{'N':>7} {'operation':<10} {'argmap s':>10} {'floor s':>10} {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    for n in sizes:
+        for name, t_ours, t_floor in measure(make_data(n)):
+            print(f"{n:>7} {name:<10} {t_ours:>10.4f} {t_floor:>10.4f} {t_ours / t_floor:>6.2f}")
+
+
+def measure(d: Data) -> list[tuple[str, float, float]]:
+    """(operation, argmap seconds, floor seconds) for one data set."""
+    m = build_argmap(d)
+    text = m.to_json()
+    plain = plain_dict(d)
+    assert am.ArgumentMap.from_json(text) == m
+    rows = [
+        ("build", lambda: build_argmap(d), lambda: build_floor(d)),
+        ("to_json", m.to_json, lambda: json.dumps(plain, indent=2, ensure_ascii=False)),
+        (
+            "from_json",
+            lambda: am.ArgumentMap.from_json(text),
+            lambda: (json.loads(text), build_floor(d)),
+        ),
+        ("to_dot", lambda: m.to_dot().source, lambda: dot_floor(d)),
+    ]
+    return [(name, best(ours), best(floor)) for name, ours, floor in rows]
+
+
+if __name__ == "__main__":
+    run([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 100_000])
