@@ -43,6 +43,10 @@ class MapView(ArgumentMap):
     def __init__(self, source: ArgumentMap, keep: Iterable[str]) -> None:
         super().__init__(source.title, description=source.description, metadata=source.metadata)
         keep_set = set(keep)
+        # Sources the statements quote come along (maps without sources have none).
+        add_source = getattr(self, "add_source", None)
+        for src in getattr(source, "sources", ()):
+            add_source(src)  # type: ignore[misc]
         for s in source.statements:
             if s.id in keep_set:
                 self.add_statement(s)

@@ -17,7 +17,7 @@ Escaping
 Statement ids never reach Mermaid (nodes are ``s1``, ``s2``, ... in map order, junctions
 ``j1``, ... , so ids like ``end`` cannot clash with Mermaid keywords). All user text is
 written inside double quotes with Mermaid's entity codes for ``"``, ``#``, ``&``, ``<``,
-``>`` and backticks, so it can neither end the label nor be read as HTML or Markdown;
+``>``, ``%`` and backticks, so it can neither end the label nor be read as HTML or Markdown;
 control characters become spaces. The title goes in the front matter as a JSON (hence
 YAML) string.
 """
@@ -38,7 +38,15 @@ from argmap.views import MapView
 __all__ = ["dump", "dumps", "escape"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_CODES = {'"': "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;"}
+_CODES = {
+    '"': "#quot;",
+    "#": "#35;",
+    "&": "#amp;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "`": "#96;",
+    "%": "#37;",
+}
 _CODE_RE = re.compile("[" + re.escape("".join(_CODES)) + "]")
 _LINK: dict[Relation, tuple[str, str]] = {  # (to the target, from a linked premise)
     "support": ("-->", "---"),

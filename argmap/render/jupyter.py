@@ -54,10 +54,13 @@ def mimebundle(
     try:
         bundle[SVG_MIMETYPE] = pipe(digraph, "svg").decode("utf-8")
     except GraphvizNotFoundError as err:
-        warnings.warn(
-            f"argmap: showing DOT text instead of a drawing: {err}",
+        # Attributed to "argmap" rather than a source line, so it prints as one line.
+        warnings.warn_explicit(
+            f"showing DOT text instead of a drawing: {err}",
             GraphvizMissingWarning,
-            stacklevel=3,
+            filename="argmap",
+            lineno=0,
+            module="argmap",
         )
         bundle[DOT_MIMETYPE] = digraph.source
     if include is not None:

@@ -141,8 +141,9 @@ class Style(BaseModel):
     show_kind: bool = Field(default=True, description="Name the kind on each node's first line.")
     show_tags: bool = Field(default=False, description="List a statement's tags as a badge.")
     show_sources: bool = Field(
-        default=True,
-        description="Mark statements whose metadata has a 'source' or 'quote' with 'quoted'.",
+        default=False,
+        description="Mark statements that quote a source (or whose metadata names a "
+        "'source' or 'quote') with 'quoted' on their first line.",
     )
     legend: bool = Field(default=False, description="Add a legend of shapes and arrows.")
     clusters: bool | tuple[str, ...] = Field(

@@ -1,0 +1,140 @@
+"""Mermaid flowchart export: exact text, the kind/relation distinctions, safe escaping."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import argmap as am
+from argmap.formats.mermaid import dump, dumps, escape
+
+CLASSDEFS = """\
+    classDef claim fill:#dbe9f6,stroke:#1f4e79,color:#000000
+    classDef premise fill:#e3f1e4,stroke:#2e7d32,color:#000000
+    classDef counterpoint fill:#fbe3e1,stroke:#b71c1c,color:#000000
+    classDef main stroke-width:3px
+    classDef junction fill:#333333,stroke:#333333
+    classDef hidden fill:#ffffff,stroke:#777777,color:#777777,stroke-dasharray:3 3
+"""
+
+
+@pytest.fixture
+def tweety() -> am.ArgumentMap:
+    m = am.ArgumentMap(title="Tweety")
+    c = m.claim("Tweety flies", id="c")
+    p = m.premise("Tweety is a bird", id="p")
+    s = m.support(p, c, id="s")
+    m.counterpoint("Tweety is a penguin", id="k", undercuts=s)
+    m.counterpoint("Tweety is in a cage", id="a", attacks=c)
+    return m
+
+
+def test_two_statement_map_exact() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("Tax sugar", id="c")
+    m.premise("Sugar harms health", id="p", supports=c)
+    assert m.to_mermaid() == (
+        "flowchart BT\n"
+        '    s1["CLAIM<br/>Tax sugar"]:::claim\n'
+        '    s2("PREMISE<br/>Sugar harms health"):::premise\n'
+        "    s2 --> s1\n"
+        "    class s1 main\n" + CLASSDEFS + "    linkStyle 0 stroke:#2e7d32\n"
+    )
+
+
+def test_support_attack_undercut_and_junction_are_distinct(tweety: am.ArgumentMap) -> None:
+    assert tweety.to_mermaid() == (
+        '---\ntitle: "Tweety"\n---\n'
+        "flowchart BT\n"
+        '    s1["CLAIM<br/>Tweety flies"]:::claim\n'
+        '    s2("PREMISE<br/>Tweety is a bird"):::premise\n'
+        '    s3{{"COUNTERPOINT<br/>Tweety is a penguin"}}:::counterpoint\n'
+        '    s4{{"COUNTERPOINT<br/>Tweety is in a cage"}}:::counterpoint\n'
+        '    j1((" ")):::junction\n'
+        "    s2 --- j1\n"
+        "    j1 --> s1\n"
+        "    s3 -.-x j1\n"
+        "    s4 -.-> s1\n"
+        "    class s1 main\n" + CLASSDEFS + "    linkStyle 0,1 stroke:#2e7d32\n"
+        "    linkStyle 3 stroke:#b71c1c\n"
+        "    linkStyle 2 stroke:#6a1b9a\n"
+    )
+
+
+def test_linked_premises_join_at_a_junction() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("Socrates is mortal", id="c")
+    p1 = m.premise("All humans are mortal", id="p1")
+    p2 = m.premise("Socrates is human", id="p2")
+    m.attack([p1, p2], c, id="s")  # odd, but shows the dashed linked form
+    lines = m.to_mermaid().splitlines()
+    assert lines[4:8] == [
+        '    j1((" ")):::junction',
+        "    s2 -.- j1",
+        "    s3 -.- j1",
+        "    j1 -.-> s1",
+    ]
+
+
+HOSTILE = 'a "quote" <b>bold</b> #quot; &amp; `tick` end\ttab [x] (y) {z} | w %% c'
+
+
+def test_hostile_text_is_escaped_with_entity_codes() -> None:
+    m = am.ArgumentMap(title='Title "with" quotes\nand <tags>')
+    m.claim(HOSTILE, id="end")  # 'end' is a Mermaid keyword: ids never reach the text
+    text = dumps(m, wrap=200)
+    node = text.splitlines()[4]
+    assert node == (
+        '    s1["CLAIM<br/>a #quot;quote#quot; #lt;b#gt;bold#lt;/b#gt; #35;quot; #amp;amp; '
+        '#96;tick#96; end tab [x] (y) {z} | w #37;#37; c"]:::claim'
+    )
+    assert text.splitlines()[1] == 'title: "Title \\"with\\" quotes\\nand <tags>"'
+    label = node[node.index('["') + 2 : node.rindex('"]')]
+    assert '"' not in label and "<b>" not in label and "`" not in label
+    # every '#' starts an entity code, so nothing can be decoded into markup
+    assert re.fullmatch(r"([^#]|#(quot|amp|lt|gt|\d+);)*", label)
+    assert "end" not in re.findall(r"^\s+(\w+)\[", text, re.MULTILINE)
+
+
+def test_escape_is_reversible_by_mermaid_entity_decoding() -> None:
+    codes = {"quot": '"', "amp": "&", "lt": "<", "gt": ">"}
+
+    def decode(s: str) -> str:
+        return re.sub(r"#(\w+);", lambda mt: codes.get(mt.group(1)) or chr(int(mt.group(1))), s)
+
+    for sample in [HOSTILE.replace("\t", " "), "#35; is not a hash", "###", "a&b<c>d"]:
+        assert decode(escape(sample)) == sample
+
+
+def test_view_shows_plus_n_markers_and_summary(tweety: am.ArgumentMap) -> None:
+    text = tweety.focus("a", depth=0).to_mermaid()
+    assert text.splitlines()[:8] == [
+        "---",
+        'title: "Tweety — showing 1 of 4 statements and 0 of 3 inferences; '
+        '+N markers count 3 hidden statements"',
+        "---",
+        "flowchart BT",
+        '    s1{{"COUNTERPOINT<br/>Tweety is in a cage"}}:::counterpoint',
+        '    s1h["+3"]:::hidden',
+        "    s1h -.- s1",
+        "    classDef claim fill:#dbe9f6,stroke:#1f4e79,color:#000000",
+    ]
+    assert text.endswith("    linkStyle 0 stroke:#777777\n")
+
+
+def test_theme_colours_direction_and_determinism(tweety: am.ArgumentMap, tmp_path) -> None:
+    text = dumps(tweety, style="print", direction="LR")
+    assert "flowchart LR" in text
+    colours = set(re.findall(r"#[0-9a-f]{6}", text.split("flowchart", 1)[1]))
+    assert colours <= {"#000000", "#ffffff"}
+    assert dumps(tweety) == dumps(tweety)
+    path = dump(tweety, tmp_path / "m.mmd")
+    assert path.read_text() == dumps(tweety)
+
+
+def test_bad_options_are_clear_errors(tweety: am.ArgumentMap) -> None:
+    with pytest.raises(ValueError, match="direction must be one of BT, TB, LR, RL, got 'TD'"):
+        dumps(tweety, direction="TD")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="wrap must be at least 8"):
+        dumps(tweety, wrap=2)

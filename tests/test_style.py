@@ -1,0 +1,227 @@
+"""Styles and themes: what each theme changes, overrides, layout options, label modes."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from pydantic import ValidationError
+
+import argmap as am
+from argmap.render.graphviz import pipe
+from argmap.render.style import THEMES, NodeStyle, Style, theme
+
+COLOUR_KEYS = {"color", "fillcolor", "fontcolor", "bgcolor"}
+ATTR = re.compile(r'(\w+)=("(?:[^"\\]|\\.)*"|[^ \]]+)')
+
+
+def parse_line(line: str) -> tuple[str, str, dict[str, str]]:
+    """(name, label, attributes) of one DOT node or edge statement line."""
+    line = line.strip()
+    head, _, rest = line.partition(" [")
+    label = ""
+    if rest.startswith("label=<"):
+        depth, i = 0, len("label=")
+        for i in range(len("label="), len(rest)):
+            depth += {"<": 1, ">": -1}.get(rest[i], 0)
+            if depth == 0:
+                break
+        label, rest = rest[len("label=") : i + 1], rest[i + 1 :]
+    attrs = {k: v.strip('"') for k, v in ATTR.findall(rest)}
+    return head, label, attrs
+
+
+def statement_attrs(m: am.ArgumentMap, **options: object) -> dict[str, dict[str, str]]:
+    lines = m.to_dot(**options).source.splitlines()  # type: ignore[arg-type]
+    out = {}
+    for s in m.statements:
+        line = next(
+            x for x in lines if x.startswith(f"\t{s.id} [") or x.startswith(f'\t"{s.id}" [')
+        )
+        out[s.id] = parse_line(line)[2]
+    return out
+
+
+def edge_attrs(m: am.ArgumentMap, **options: object) -> dict[str, dict[str, str]]:
+    lines = m.to_dot(**options).source.splitlines()  # type: ignore[arg-type]
+    return {parse_line(x)[0]: parse_line(x)[2] for x in lines if " -> " in x}
+
+
+def without_colour(attrs: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in attrs.items() if k not in COLOUR_KEYS and k != "id"}
+
+
+@pytest.fixture
+def trio() -> am.ArgumentMap:
+    """One statement of each kind and one inference of each relation."""
+    m = am.ArgumentMap(title="Trio")
+    c = m.claim("Tax sugar", id="c")
+    p = m.premise("Sugar harms health", id="p")
+    s = m.support(p, c, id="s")
+    m.counterpoint("Taxes are regressive", id="k", attacks=c)
+    m.counterpoint("Harm is dose-dependent", id="u", undercuts=s)
+    m.claim("An aside", id="q", supports=p)  # a claim that is not a main conclusion
+    return m
+
+
+def test_there_are_three_builtin_themes() -> None:
+    assert sorted(THEMES) == ["colorblind", "default", "print"]
+    assert theme("print") is THEMES["print"]
+
+
+def test_colorblind_theme_tells_kinds_and_relations_apart_without_colour(
+    trio: am.ArgumentMap,
+) -> None:
+    nodes = {k: without_colour(v) for k, v in statement_attrs(trio, style="colorblind").items()}
+    claim, premise, counter = nodes["q"], nodes["p"], nodes["k"]
+    assert claim == {"peripheries": "2", "style": "filled"}  # square corners, double border
+    assert premise == {}  # the graph default: rounded, filled
+    assert counter == {"style": "diagonals,filled", "penwidth": "1.4"}  # cut corners
+    edges = {k: without_colour(v) for k, v in edge_attrs(trio, style="colorblind").items()}
+    support, attack, undercut = edges["s -> c"], edges["k -> c"], edges["u -> s"]
+    assert support == {"penwidth": "1.2"}
+    assert attack == {"style": "dashed", "arrowhead": "empty", "penwidth": "1.4"}
+    assert undercut == {"style": "dotted", "arrowhead": "tee", "penwidth": "2"}
+
+
+def test_default_theme_differs_from_colorblind_by_more_than_colour(trio: am.ArgumentMap) -> None:
+    default = {k: without_colour(v) for k, v in statement_attrs(trio).items()}
+    assert default["q"] == default["p"] == default["k"] == {}  # kinds differ by colour + header
+    blind = {k: without_colour(v) for k, v in statement_attrs(trio, style="colorblind").items()}
+    assert blind != default
+    assert len({tuple(sorted(blind[i].items())) for i in ("q", "p", "k")}) == 3
+
+
+def test_print_theme_is_black_and_white(trio: am.ArgumentMap, dot_binary: str) -> None:
+    source = trio.to_dot(style="print", legend=True).source
+    colours = set(re.findall(r'(?:color|fillcolor|fontcolor|COLOR)="?([#\w]+)"?', source))
+    assert colours == {"black", "white"}
+    svg = ET.fromstring(pipe(trio.to_dot(style="print", legend=True), "svg"))
+    painted = {
+        el.get(attr) for el in svg.iter() for attr in ("fill", "stroke") if el.get(attr) is not None
+    }
+    assert painted <= {"black", "white", "none", "transparent", "#000000", "#ffffff"}
+
+
+def test_print_and_colorblind_keep_the_same_shapes(trio: am.ArgumentMap) -> None:
+    blind = {k: without_colour(v) for k, v in statement_attrs(trio, style="colorblind").items()}
+    printed = {k: without_colour(v) for k, v in statement_attrs(trio, style="print").items()}
+    assert {k: v.get("style") for k, v in blind.items()} == {
+        k: v.get("style") for k, v in printed.items()
+    }
+
+
+def test_overrides_apply_kind_main_tag_node_metadata_then_node_attrs() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c", tags=["hot"])
+    m.premise("P", id="p", supports=c, tags=["hot"])
+    m.premise("Q", id="q", supports=c, metadata={"style": {"fill": "#123456"}})
+    style = theme().override(
+        kinds={"premise": {"fill": "#eeeeee"}},
+        tags={"hot": {"border": "#ff0000", "border_style": "bold"}},
+        nodes={"p": {"fill": "#00ff00"}, "q": {"fill": "#0000ff"}},
+    )
+    attrs = statement_attrs(m, style=style, node_attrs={"c": {"penwidth": "5"}})
+    assert attrs["c"]["color"] == "#ff0000"  # tag over kind
+    assert attrs["c"]["penwidth"] == "5"  # node_attrs last, over main emphasis
+    assert attrs["p"]["fillcolor"] == "#00ff00"  # node over kind
+    assert attrs["p"]["style"] == "rounded,filled,bold"
+    assert attrs["q"]["fillcolor"] == "#123456"  # the statement's own metadata style wins
+    assert attrs["q"]["color"] == "#2e7d32"  # untouched fields inherit the kind's
+
+
+def test_override_merges_field_by_field_and_validates() -> None:
+    s = theme("colorblind").override(relations={"attack": {"color": "#000000"}}, wrap=20)
+    assert s.relations["attack"].line == "dashed"
+    assert s.relations["attack"].color == "#000000"
+    assert s.wrap == 20 and s.name == "colorblind"
+    with pytest.raises(ValidationError, match="fill"):
+        theme().override(kinds={"claim": {"fill": "red; evil"}})
+    with pytest.raises(ValidationError, match="wrap"):
+        theme(wrap=3)
+    with pytest.raises(ValidationError, match="shape"):
+        NodeStyle(shape="star")  # type: ignore[arg-type]
+
+
+def test_bad_metadata_style_names_the_statement() -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c", metadata={"style": {"fill": 3}})
+    with pytest.raises(am.ArgmapError, match=r"statement 'c': metadata\['style'\] .*fill"):
+        m.to_dot()
+
+
+@pytest.mark.parametrize("direction", ["BT", "TB", "LR", "RL"])
+def test_direction_sets_rankdir(trio: am.ArgumentMap, direction: str) -> None:
+    assert f"rankdir={direction} " in trio.to_dot(direction=direction).source
+
+
+def test_main_conclusion_is_kept_on_the_last_rank(trio: am.ArgumentMap) -> None:
+    assert trio.to_dot().source.endswith("\t{\n\t\trank=max\n\t\tc\n\t}\n}\n")
+    assert "rank=max" not in trio.to_dot(style=theme(main_on_top=False)).source
+
+
+def test_clusters_group_statements_by_tag() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    m.premise("P", id="p", supports=c, tags=["economic"])
+    m.premise("Q", id="q", supports=c, tags=["battlefield", "economic"])
+    m.premise("R", id="r", supports=c, tags=["economic"])
+    source = m.to_dot(clusters=True).source
+    assert "subgraph cluster_0 {" in source and "label=<<I>economic</I>>" in source
+    assert "subgraph cluster_1 {" in source and "label=<<I>battlefield</I>>" in source
+    block0 = source.split("subgraph cluster_0 {")[1].split("}")[0]
+    assert "\t\tp [" in block0 and "\t\tr [" in block0 and "\t\tq [" not in block0
+    preferred = m.to_dot(clusters=["economic"]).source
+    assert "cluster_1" not in preferred
+    assert "\t\tq [" in preferred.split("subgraph cluster_0 {")[1].split("}")[0]
+    assert "cluster" not in m.to_dot().source
+
+
+def test_legend_lists_only_what_the_map_uses(dot_binary: str) -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    m.premise("P", id="p", supports=c)
+    source = m.to_dot(legend=True).source
+    assert "subgraph cluster_legend {" in source
+    names = set(re.findall(r'"(legend#[\w-]+)"', source))
+    assert names == {"legend#claim", "legend#premise", "legend#support", "legend#support-end"}
+    svg = ET.fromstring(pipe(m.to_dot(legend=True), "svg"))
+    texts = {t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert {"Legend", "Claim", "Premise", "supports"} <= texts
+    assert "legend" not in m.to_dot().source
+
+
+def _label(m: am.ArgumentMap, id: str, **options: object) -> str:
+    lines = m.to_dot(**options).source.splitlines()  # type: ignore[arg-type]
+    return parse_line(next(x for x in lines if x.startswith(f"\t{id} [")))[1]
+
+
+def test_label_modes() -> None:
+    m = am.ArgumentMap()
+    m.claim("Sugar taxes cut consumption", id="c", title="Taxes work", tags=["econ"])
+    m.premise("No title here", id="p", metadata={"source": "a survey"})
+    head = '<<FONT POINT-SIZE="9" COLOR="#1f4e79">CLAIM</FONT><BR/>'
+    assert _label(m, "c") == head + "<B>Taxes work</B><BR/>Sugar taxes cut consumption>"
+    assert _label(m, "c", labels="text") == head + "Sugar taxes cut consumption>"
+    assert _label(m, "c", labels="title") == head + "<B>Taxes work</B>>"
+    assert _label(m, "c", labels="id") == head + "c>"
+    assert "quoted" not in _label(m, "p")  # the marker is optional
+    assert _label(m, "p", style=theme(show_sources=True), labels="title") == (
+        '<<FONT POINT-SIZE="9" COLOR="#2e7d32">PREMISE · quoted</FONT><BR/>p>'
+    )
+    tagged = _label(m, "c", style=theme(show_tags=True, show_kind=False), labels="text")
+    assert tagged == (
+        '<Sugar taxes cut consumption<BR/><FONT POINT-SIZE="9" COLOR="#777777">#econ</FONT>>'
+    )
+
+
+def test_wrap_width(trio: am.ArgumentMap) -> None:
+    m = am.ArgumentMap()
+    m.claim("one two three four five six", id="c")
+    assert _label(m, "c", wrap=9).endswith("<BR/>one two<BR/>three<BR/>four five<BR/>six>")
+
+
+def test_style_is_a_plain_pydantic_model_that_round_trips() -> None:
+    s = theme("colorblind", legend=True, clusters=("economy",))
+    assert Style.model_validate_json(s.model_dump_json()) == s
