@@ -19,7 +19,11 @@ Structure of the argument, as the article gives it:
   consumption (an undercut: out-producing Russia is not the measure that matters); the
   war's conclusion is uncertain; Russia's broader aim of crippling Ukraine's economy.
 
-Run it to write ``nato_ammunition.json``, ``.dot`` and ``.svg``::
+The article is the map's source, and every statement carries its quote: the span of
+the article it comes from, found from the statement's own words (see docs/sources.md).
+
+Run it to write ``nato_ammunition.json``, ``.dot`` and ``.svg``, and the HTML report
+``nato_ammunition.html`` (the article beside the map, each tied to the other)::
 
     python examples/nato_ammunition.py [OUTPUT_DIR]
 """
@@ -48,6 +52,7 @@ def build_map() -> am.ArgumentMap:
         ),
         metadata={"source": "examples/article.txt"},
     )
+    m.add_source(ARTICLE.read_text(encoding="utf-8"), id="article", title=TITLE)
 
     # The reported fact and the reasons the article gives for it (convergent).
     edge = m.claim(
@@ -191,6 +196,11 @@ def build_map() -> am.ArgumentMap:
         tags=["economy"],
     )
     m.attack([crippling, victory], tide, id="crippling-attacks-tide")
+
+    # Anchor every statement in the article: its text is the article's own words, so
+    # the quote is found from it (an absent or ambiguous quote would raise here).
+    for statement in list(m.statements):
+        m.quote(statement)
     return m
 
 
@@ -206,6 +216,8 @@ def main(outdir: str | Path) -> dict[str, Path]:
         "dot": m.render(out / "nato_ammunition.dot"),
         "svg": m.render(out / "nato_ammunition.svg"),
     }
+    report = m.to_html(out / "nato_ammunition.html")
+    print(f"wrote html report: {report}", file=sys.stderr)
     return paths
 
 

@@ -17,6 +17,18 @@ if ! command -v dot >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq graphviz >/dev/null
 fi
 
+# The HTML report's browser tests (dev extra only) drive Debian's Chromium through its
+# chromedriver; no browser is ever downloaded.
+case ",$EXTRAS," in
+*,dev,*)
+    if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+        echo "argmap setup: installing chromium and chromium-driver with apt-get" >&2
+        need_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq chromium chromium-driver >/dev/null
+    fi
+    ;;
+esac
+
 if [ ! -x "$VENV/bin/python" ]; then
     echo "argmap setup: creating virtual environment in $VENV" >&2
     python3 -m venv "$VENV"

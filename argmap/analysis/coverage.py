@@ -48,7 +48,7 @@ __all__ = ["ABBREVIATIONS", "Coverage", "SentenceCoverage", "coverage", "split_s
 ABBREVIATIONS = frozenset(
     {
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "gov",
-        "sen", "rep", "pres", "vs", "etc", "e.g", "i.e", "cf", "no", "vol", "fig", "approx",
+        "sen", "rep", "pres", "vs", "etc", "e.g", "i.e", "cf", "vol", "fig", "approx",
         "u.s", "u.k", "u.n", "e.u",
     }
 )  # fmt: skip
@@ -173,7 +173,7 @@ class Coverage(BaseModel):
             ("sentences", str(len(self.sentences))),
             ("mapped", str(len(self.mapped))),
             ("not mapped", str(len(self.unmapped))),
-            ("not argumentative", str(len(self.skipped))),
+            ("skipped (not argumentative)", str(len(self.skipped))),
             (
                 "argumentative text covered",
                 f"{self.share:.1%} ({self.covered_characters:,} of "
@@ -242,11 +242,11 @@ def coverage(
     0.4
     >>> print(result)
     coverage of source 'a'
-      sentences                   3
-      mapped                      1
-      not mapped                  1
-      not argumentative           1
-      argumentative text covered  40.0% (8 of 20 characters)
+      sentences                    3
+      mapped                       1
+      not mapped                   1
+      skipped (not argumentative)  1
+      argumentative text covered   40.0% (8 of 20 characters)
     not mapped:
          1  Sugar harms.
     """

@@ -47,7 +47,7 @@ _FALLBACK: dict[StatementKind, tuple[str, str]] = {
     "premise": ("#e3f1e4", "#2e7d32"),
     "counterpoint": ("#fbe3e1", "#b71c1c"),
 }
-_UNSAFE_SVG = re.compile(r"<\s*script|<\s*foreignObject|\son[a-z]+\s*=|javascript:", re.I)
+_UNSAFE_TAGS = {"script", "foreignobject", "iframe", "object", "embed", "handler"}
 
 _CSS = """
 :root { --ink: #1d232a; --muted: #5b6670; --rule: #d8dee4; --hi: #ff8f00; }
@@ -71,7 +71,7 @@ mark.am-quote { background: var(--fill); border-bottom: 2px solid var(--line); c
   padding: 1px 0; cursor: pointer; border-radius: 2px; }
 mark.am-quote.am-active { background: #ffe0a3; box-shadow: 0 0 0 2px var(--hi); }
 .am-map { position: sticky; top: 0; max-height: 100vh; overflow: auto; padding: 12px; }
-.am-map svg { width: 100%; height: auto; }
+.am-map svg { max-width: 100%; height: auto; }
 .am-map g.node.am-linked { cursor: pointer; }
 .am-map g.node.am-active > path, .am-map g.node.am-active > polygon,
 .am-map g.node.am-active > ellipse { stroke: var(--hi); stroke-width: 5px; }
@@ -142,34 +142,43 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _clean_svg(svg: str) -> str:
-    """The ``<svg>`` element of Graphviz output, without XML prolog, doctype or comments."""
+def _clean_svg(svg: str) -> tuple[str, ET.Element]:
+    """The ``<svg>`` element of Graphviz output (without XML prolog, doctype or
+    comments), and its parsed tree; refuses SVG that could run code."""
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
     start = svg.find("<svg")
     if start < 0:
         raise RenderError("Graphviz returned no <svg> element")
     svg = svg[start:].strip()
-    if _UNSAFE_SVG.search(svg):
-        raise RenderError("the map's SVG holds script or event handlers; refusing to embed it")
-    return svg
-
-
-def _node_colours(svg: str, statements: Iterable[Statement]) -> dict[str, tuple[str, str]]:
-    """Fill and line colour of each statement's node as drawn, else its kind's colours."""
-    drawn: dict[str, tuple[str, str]] = {}
     try:
         root = ET.fromstring(svg)
-    except ET.ParseError:
-        root = None
-    if root is not None:
-        for g in root.iter(f"{_SVG_NS}g"):
-            if g.get("class") != "node" or g.get("id") is None:
-                continue
-            for shape in g:
-                fill, line = shape.get("fill"), shape.get("stroke")
-                if fill and line and _COLOUR.match(fill) and _COLOUR.match(line):
-                    drawn[str(g.get("id"))] = (fill, line)
-                    break
+    except ET.ParseError as err:
+        raise RenderError(f"Graphviz returned SVG that does not parse: {err}") from None
+    for el in root.iter():
+        tag = el.tag.rsplit("}", 1)[-1].lower()
+        names = {name.rsplit("}", 1)[-1].lower(): value for name, value in el.attrib.items()}
+        if (
+            tag in _UNSAFE_TAGS
+            or any(name.startswith("on") for name in names)
+            or names.get("href", "").strip().lower().startswith("javascript:")
+        ):
+            raise RenderError(
+                f"the map's SVG holds a <{tag}> element that could run code; refusing to embed it"
+            )
+    return svg, root
+
+
+def _node_colours(root: ET.Element, statements: Iterable[Statement]) -> dict[str, tuple[str, str]]:
+    """Fill and line colour of each statement's node as drawn, else its kind's colours."""
+    drawn: dict[str, tuple[str, str]] = {}
+    for g in root.iter(f"{_SVG_NS}g"):
+        if g.get("class") != "node" or g.get("id") is None:
+            continue
+        for shape in g:
+            fill, line = shape.get("fill"), shape.get("stroke")
+            if fill and line and _COLOUR.match(fill) and _COLOUR.match(line):
+                drawn[str(g.get("id"))] = (fill, line)
+                break
     return {s.id: drawn.get(s.id, _FALLBACK[s.kind]) for s in statements}
 
 
@@ -245,8 +254,11 @@ def report_html(m: ArgumentMap, *, title: str | None = None, **dot_options: Any)
     True
     """
     statements = list(m.statements)
-    svg = _clean_svg(pipe(m, "svg", **dot_options).decode("utf-8"))
-    colours = _node_colours(svg, statements)
+    # Left to right (reasons before what they bear on) makes a tall map that fits the
+    # column beside the text; the page heading already names the map.
+    options = {"direction": "LR", "title": False, **dot_options}
+    svg, root = _clean_svg(pipe(m, "svg", **options).decode("utf-8"))
+    colours = _node_colours(root, statements)
     lengths = {s.id: min((q.end - q.start for q in s.quotes), default=0) for s in statements}
     heading = title if title is not None else (m.title or "Argument map")
     quoted = sum(1 for s in statements if s.quotes)
@@ -299,7 +311,8 @@ def to_html(
     title : str, optional
         The page heading; by default the map's title.
     **dot_options
-        Passed to :func:`argmap.formats.dot.to_dot` (e.g. ``wrap=28``).
+        Passed to :func:`argmap.formats.dot.to_dot`; the report's defaults are
+        ``direction="LR"`` and ``title=False``.
 
     Raises
     ------
