@@ -304,6 +304,12 @@ def test_json_with_a_wrong_span_names_the_statement(tmp_path: object) -> None:
     )
 
 
+def test_focus_keeps_the_sources_of_quoted_statements() -> None:
+    m = quoted_map()
+    sub = m.focus("edge")
+    assert sub.sources == m.sources and sub.statement("p").quotes == m.statement("p").quotes
+
+
 def test_quoted_maps_validate_and_rebuild_from_networkx() -> None:
     m = quoted_map()
     assert m.validate() == []
