@@ -46,6 +46,7 @@ statement, and whose message names it, the source and the quote.
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 
 from argmap.errors import ArgmapError
@@ -106,8 +107,11 @@ _CATEGORY: dict[str, str] = {
 }
 
 
-def _normalized_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
-    """Normalised text, and for each of its characters the original start and end."""
+@functools.lru_cache(maxsize=16)
+def _normalized_with_offsets(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Normalised text, and for each of its characters the original start and end.
+
+    Cached: quoting many statements from one source normalises the source once."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -130,7 +134,7 @@ def _normalized_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
             out.append(r)
             starts.append(i)
             ends.append(i + 1)
-    return "".join(out), starts, ends
+    return "".join(out), tuple(starts), tuple(ends)
 
 
 def normalize(text: str) -> str:
@@ -199,7 +203,7 @@ def _pick(
     *,
     occurrence: int | None,
     start: int | None,
-    offset_of: list[int] | None,
+    offset_of: tuple[int, ...] | None,
     label: str,
     quote: str,
     source_id: str,

@@ -326,3 +326,21 @@ def test_schema_describes_sources_and_quotes() -> None:
     schema = am.json_schema()
     jsonschema.validate(json.loads(quoted_map().to_json()), schema)
     assert {"Source", "Quote"} <= set(schema["$defs"])
+
+
+def test_json_with_duplicate_source_ids_names_the_position() -> None:
+    data = json.loads(quoted_map().to_json())
+    data["sources"][1]["id"] = "article"
+    with pytest.raises(am.DuplicateIdError) as info:
+        am.ArgumentMap.from_json(json.dumps(data))
+    assert str(info.value) == "sources[1]: source id 'article' is already used in this map"
+
+
+def test_many_quotes_from_one_long_source_are_found() -> None:
+    # Normalised search over a long text, repeated for many quotes (the cache keeps the
+    # normalised text): every span is still the source's own words.
+    words = [f"Point {i} \u2014 it\u2019s argued here." for i in range(2000)]
+    text = " ".join(words)
+    for i in range(0, 2000, 50):
+        match = find_span(text, f"Point {i} - it's argued here.")
+        assert match.normalized and match.text == words[i]
