@@ -7,6 +7,7 @@ in CI (``CI=true``); ``scripts/test`` installs both.
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import os
 import re
@@ -94,7 +95,7 @@ def hostile_map() -> am.ArgumentMap:
         f'Intro {HOSTILE} and more. It is "quoted" & fine.',
         id="evil",
         title="<b onmouseover=\"window.__pwned='src-title'\">T</b>",
-        author="<svg onload=\"window.__pwned='author'\">",
+        author="<a href=\"javascript:window.__pwned='a'\" onclick=\"window.__pwned='b'\">A</a>",
         url="javascript:window.__pwned='url'",
     )
     c = m.claim(HOSTILE, id="c")
@@ -241,6 +242,7 @@ def test_report_escapes_everything() -> None:
     assert "<script>window" not in page and "<img" not in page and "<iframe" not in page
     assert "&lt;script&gt;window.__pwned=&#x27;source&#x27;&lt;/script&gt;" in page
     assert "javascript:window" in page and 'href="javascript' not in page
+    assert "<a href" not in page.replace('<a href="http', "")
     assert page.count("<script>") == 1
 
 
@@ -251,3 +253,14 @@ def test_report_without_graphviz_says_how_to_install_it(
     with pytest.raises(am.GraphvizNotFoundError, match="install Graphviz"):
         nato_map().to_html(tmp_path / "r.html")
     assert not (tmp_path / "r.html").exists()
+
+
+def test_unmapped_argumentative_sentences_are_greyed_and_counted() -> None:
+    _dot()
+    m = nato_map()
+    page = report_html(m)
+    greyed = re.findall(r'<span class="am-gap" title="[^"]*">(.*?)</span>', page)
+    cover = m.coverage()
+    assert [html.unescape(x) for x in greyed] == [s.text for s in cover.unmapped]
+    assert len(greyed) == 10
+    assert "The map quotes 49.3% of the argumentative text (20 of 30 sentences)" in page

@@ -2,7 +2,9 @@
 
 The report is one file that needs no network: the map's SVG, the CSS and the script
 are inlined. On the left is each source's text, every quoted span highlighted in the
-colours of its statement's node; on the right the map, drawn by Graphviz. Hovering
+colours of its statement's node, and argumentative sentences that no statement quotes
+greyed (see :mod:`argmap.analysis.coverage`, whose figure heads each source); on the
+right the map, drawn by Graphviz. Hovering
 over a span lights up its node(s) and hovering over a node lights up its span(s);
 a click pins the highlight (and scrolls the other side to it), Escape clears it.
 
@@ -33,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap._io import write_atomic
+from argmap.analysis.coverage import coverage
 from argmap.errors import RenderError
 from argmap.map import ArgumentMap
 from argmap.model import Source, Statement, StatementKind
@@ -47,6 +50,7 @@ _FALLBACK: dict[StatementKind, tuple[str, str]] = {
     "premise": ("#e3f1e4", "#2e7d32"),
     "counterpoint": ("#fbe3e1", "#b71c1c"),
 }
+_GAP_TIP = "Not mapped: no statement quotes this sentence"
 _UNSAFE_TAGS = {"script", "foreignobject", "iframe", "object", "embed", "handler"}
 
 _CSS = """
@@ -75,6 +79,7 @@ mark.am-quote.am-active { background: #ffe0a3; box-shadow: 0 0 0 2px var(--hi); 
 .am-map g.node.am-linked { cursor: pointer; }
 .am-map g.node.am-active > path, .am-map g.node.am-active > polygon,
 .am-map g.node.am-active > ellipse { stroke: var(--hi); stroke-width: 5px; }
+.am-gap { color: #7a848d; }
 .am-unquoted { font: 13px Helvetica, Arial, sans-serif; color: var(--muted); margin: 8px 4px; }
 """
 
@@ -183,19 +188,24 @@ def _node_colours(root: ET.Element, statements: Iterable[Statement]) -> dict[str
 
 
 def _segments(
-    text: str, spans: list[tuple[int, int, str]]
-) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Cut ``text`` at every span boundary and line break; each piece with its ids."""
+    text: str, spans: list[tuple[int, int, str]], gaps: list[tuple[int, int]]
+) -> list[tuple[int, int, tuple[str, ...], bool]]:
+    """Cut ``text`` at every quote and gap boundary and line break; each piece with the
+    ids quoting it and whether it lies in a gap (an unmapped argumentative sentence)."""
     cuts = {0, len(text)}
     for s, e, _ in spans:
         cuts.update((s, e))
-    cuts.update(i for i, ch in enumerate(text) if ch == "\n")
-    cuts.update(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    for s, e in gaps:
+        cuts.update((s, e))
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            cuts.update((i, i + 1))
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     pieces = []
     for a, b in itertools.pairwise(points):
         ids = tuple(dict.fromkeys(sid for s, e, sid in spans if s <= a and b <= e))
-        pieces.append((a, b, ids))
+        gap = any(s <= a and b <= e for s, e in gaps)
+        pieces.append((a, b, ids, gap))
     return pieces
 
 
@@ -205,16 +215,20 @@ def _source_html(
     spans = [
         (q.start, q.end, st.id) for st in m.statements for q in st.quotes if q.source == src.id
     ]
+    cover = coverage(m, src)
+    gaps = [(x.start, x.end) for x in cover.unmapped]
     kinds = {st.id: st.kind for st in m.statements}
     texts = {st.id: st.text for st in m.statements}
     paragraphs: list[list[str]] = [[]]
-    for a, b, ids in _segments(src.text, spans):
+    for a, b, ids, gap in _segments(src.text, spans, gaps):
         piece = src.text[a:b]
         if piece == "\n":
             paragraphs.append([])
             continue
         if not ids:
-            paragraphs[-1].append(_e(piece))
+            paragraphs[-1].append(
+                f'<span class="am-gap" title="{_GAP_TIP}">{_e(piece)}</span>' if gap else _e(piece)
+            )
             continue
         # Colour by the statement with the shortest quote here: the most specific one.
         main = min(ids, key=lambda i: lengths.get(i, 0))
@@ -225,16 +239,22 @@ def _source_html(
             f'title="{_e(tip)}" style="--fill:{fill};--line:{line}">{_e(piece)}</mark>'
         )
     head = f"<h2>{_e(src.title or src.id)}</h2>"
-    details = [x for x in (src.author, src.date) if x]
+    details = [_e(x) for x in (src.author, src.date) if x]
     if src.url:
-        url = _e(src.url)
         scheme = src.url.split(":", 1)[0].lower()
-        details.append(f'<a href="{url}">{url}</a>' if scheme in {"http", "https"} else url)
-    byline = " · ".join(d if d.startswith("<a ") else _e(d) for d in details)
+        link = f'<a href="{_e(src.url)}">{_e(src.url)}</a>'
+        details.append(link if scheme in {"http", "https"} else _e(src.url))
+    n_arg = sum(1 for x in cover.sentences if x.argumentative)
+    n_mapped = sum(1 for x in cover.sentences if x.argumentative and x.mapped)
+    stats = (
+        f"The map quotes {cover.share:.1%} of the argumentative text "
+        f"({n_mapped} of {n_arg} sentences); sentences it leaves out are greyed."
+    )
     body = "".join(f"<p>{''.join(p)}</p>" for p in paragraphs if "".join(p).strip())
     return (
         f'<article class="am-source" data-source="{_e(src.id)}">{head}'
-        f'<p class="am-byline">{byline}</p>{body}</article>'
+        f'<p class="am-byline">{" · ".join(details)}</p>'
+        f'<p class="am-byline am-stats">{_e(stats)}</p>{body}</article>'
     )
 
 
