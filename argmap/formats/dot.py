@@ -358,6 +358,8 @@ def to_dot(
         with dot.subgraph(name=f"cluster_{index}") as sub:
             sub.attr(
                 label=f"<<I>{escape_html(name)}</I>>",
+                labelloc="b" if st.direction == "BT" else "t",  # BT flips clusters
+                labeljust="l",  # in a corner, clear of the arrows leaving the box
                 style="rounded,dashed",
                 color=st.muted,
                 fontcolor=st.muted,
@@ -424,59 +426,79 @@ def _marker(into: graphviz.Digraph, id: str, count: int, st: Style) -> None:
 def _legend(
     dot: graphviz.Digraph, m: ArgumentMap, st: Style, has_junction: bool, has_hidden: bool
 ) -> None:
-    """A boxed legend of the kinds and relations the map uses, on one rank (a row for
-    BT/TB, a column for LR/RL), so it stays small beside the map."""
+    """A boxed legend of the kinds and relations the map uses: one row for BT/TB; for
+    LR/RL one column, with the sample arrows reaching into a second column."""
     kinds = [k for k in _KIND_NAMES if any(s.kind == k for s in m.statements)]
     relations = [r for r in _RELATION_NAMES if any(i.relation == r for i in m.inferences)]
-    small = _num(max(6.0, st.font_size - 2))
+    column = st.direction in ("LR", "RL")
     with dot.subgraph(name="cluster_legend") as lg:
         lg.attr(
             label="<<B>Legend</B>>",
-            labelloc="t",
+            labelloc="b" if st.direction == "BT" else "t",  # BT flips clusters
             style="rounded",
             color=st.muted,
             fontcolor=st.ink,
             fontsize=_num(st.font_size),
         )
-        lg.attr("node", fontsize=small)
+        lg.attr("node", fontsize=_num(max(6.0, st.font_size - 2)))
+        items: list[str] = []  # in reading order, on the legend's main rank
+        seconds: list[str] = []  # arrow ends and the junction's text, for a column
+
+        def end(into: graphviz.Digraph, name: str) -> None:
+            into.node(name, "", shape="point", width="0.05", color=st.ink)
+
+        def text(into: graphviz.Digraph, name: str) -> None:
+            into.node(name, "linked premises", shape="plaintext", style="solid")
+
+        def dot_(into: graphviz.Digraph, name: str) -> None:
+            into.node(name, "", shape="point", width="0.11", color=st.ink)
+
         with lg.subgraph() as row:
             row.attr(rank="same")
             for kind in kinds:
                 name = f"legend#{kind}"
                 row.node(name, _KIND_NAMES[kind], id=name, **_node_attrs(st.kinds[kind]))
+                items.append(name)
             for relation in relations:
-                a, b = f"legend#{relation}", f"legend#{relation}-end"
-                row.node(a, _RELATION_NAMES[relation], id=a, shape="plaintext", style="solid")
-                row.node(b, "", id=b, shape="point", width="0.05", color=st.ink)
-                row.edge(a, b, minlen="1", **_edge_attrs(st.relations[relation]))
-            if has_junction:
-                name = "legend#junction"
-                row.node(name, "", id=name, shape="point", width="0.11", color=st.ink)
-                row.node(f"{name}-text", "linked premises", shape="plaintext", style="solid")
+                name = f"legend#{relation}"
+                row.node(name, _RELATION_NAMES[relation], id=name, shape="plaintext", style="solid")
+                items.append(name)
+                (seconds if column else items).append(f"{name}-end")
+                if not column:
+                    end(row, f"{name}-end")
+            if has_junction and column:  # text, then the dot in the second column
+                text(row, "legend#junction-text")
+                items.append("legend#junction-text")
+                seconds.append("legend#junction")
+            elif has_junction:
+                dot_(row, "legend#junction")
+                text(row, "legend#junction-text")
+                items += ["legend#junction", "legend#junction-text"]
             if has_hidden:
-                name = "legend#hidden"
                 row.node(
-                    name,
+                    "legend#hidden",
                     "+N hidden statements",
-                    id=name,
                     shape="box",
                     style="rounded,dashed",
                     color=st.muted,
                     fontcolor=st.muted,
                 )
-            # Invisible flat edges keep the items in reading order.
-            items = [f"legend#{k}" for k in kinds]
-            for relation in relations:
-                items += [f"legend#{relation}", f"legend#{relation}-end"]
-            if has_junction:
-                items += ["legend#junction", "legend#junction-text"]
-            if has_hidden:
                 items.append("legend#hidden")
-            if st.direction in ("LR", "RL"):  # a column: flat order runs bottom to top
+            if column:  # flat order runs bottom to top in a column
                 items.reverse()
             for a, b in pairwise(items):
-                if f"{a}-end" != b and f"{b}-end" != a:
+                if not (b.endswith("-end") and b.startswith(a)):
                     row.edge(a, b, style="invis")
+        if column:
+            with lg.subgraph() as side:
+                side.attr(rank="same")
+                for name in seconds:
+                    (dot_ if name == "legend#junction" else end)(side, name)
+            if has_junction:
+                lg.edge("legend#junction-text", "legend#junction", style="invis")
+        for relation in relations:
+            name = f"legend#{relation}"
+            lg.edge(name, f"{name}-end", **_edge_attrs(st.relations[relation]))
 
 
 def dumps(m: ArgumentMap, **options: object) -> str:
