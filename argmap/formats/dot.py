@@ -324,10 +324,16 @@ def to_dot(
         if len({cluster_of[p] for p in m.inference(j).premises}) == 1
     }
 
+    members: dict[str | None, list[Statement]] = {}
+    for s in m.statements:
+        members.setdefault(cluster_of[s.id], []).append(s)
+    junction_members: dict[str | None, list[Inference]] = {}
+    for inf in m.inferences:
+        if inf.id in junctions:
+            junction_members.setdefault(junction_cluster.get(inf.id), []).append(inf)
+
     def emit_nodes(into: graphviz.Digraph, cluster: str | None) -> None:
-        for s in m.statements:
-            if cluster_of[s.id] != cluster:
-                continue
+        for s in members.get(cluster, []):
             ns = _statement_style(s, st, s.id in main)
             marks = [badges[s.id]] if badges and s.id in badges else []
             quoted = bool(getattr(s, "quotes", ())) or "quote" in s.metadata
@@ -339,18 +345,16 @@ def to_dot(
             into.node(s.id, _label(s, st, ns, marks, st.labels), **attrs)
             if s.id in hidden:
                 _marker(into, s.id, hidden[s.id], st)
-        for inf in m.inferences:
-            if inf.id in junctions and junction_cluster.get(inf.id) == cluster:
-                es = st.relations[inf.relation]
-                into.node(
-                    inf.id,
-                    "",
-                    id=inf.id,
-                    shape="point",
-                    width="0.11",
-                    color=es.color or st.ink,
-                    tooltip=f"{inf.relation}: {inf.id}",
-                )
+        for inf in junction_members.get(cluster, []):
+            into.node(
+                inf.id,
+                "",
+                id=inf.id,
+                shape="point",
+                width="0.11",
+                color=st.relations[inf.relation].color or st.ink,
+                tooltip=f"{inf.relation}: {inf.id}",
+            )
 
     emit_nodes(dot, None)
     names = list(dict.fromkeys(c for c in cluster_of.values() if c is not None))
