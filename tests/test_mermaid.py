@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,3 +144,109 @@ def test_bad_options_are_clear_errors(tweety: am.ArgumentMap) -> None:
         dumps(tweety, direction="TD")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="wrap must be at least 8"):
         dumps(tweety, wrap=2)
+
+
+# --- the real Mermaid parser (mermaid 11 on Node, with jsdom for its DOM needs) -----------
+
+PARSE_JS = """
+import { JSDOM } from "jsdom";
+import fs from "node:fs";
+const dom = new JSDOM("<!DOCTYPE html><body></body>");
+globalThis.window = dom.window;
+globalThis.document = dom.window.document;
+const { default: mermaid } = await import("mermaid");
+mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
+const out = {};
+for (const file of process.argv.slice(2)) {
+  const d = await mermaid.mermaidAPI.getDiagramFromText(fs.readFileSync(file, "utf8"));
+  out[file] = {
+    type: d.type,
+    vertices: [...d.db.getVertices()].map(([id, v]) => [id, v.type, v.text, v.classes]),
+    edges: d.db.getEdges().map((e) => [e.start, e.end, e.type, e.stroke]),
+  };
+}
+console.log(JSON.stringify(out));
+"""
+
+
+@pytest.fixture(scope="module")
+def mermaid_parser(request: pytest.FixtureRequest) -> Path:
+    """A folder with mermaid and jsdom installed from the npm registry (cached between
+    runs in pytest's cache folder) and the parse script."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        pytest.skip("Node.js and npm are needed to run the real Mermaid parser")
+    folder = request.config.cache.mkdir("argmap-mermaid-11")
+    if not (folder / "node_modules" / "mermaid").is_dir():
+        (folder / "package.json").write_text('{"name": "argmap-mermaid-check", "private": true}')
+        result = subprocess.run(
+            [npm, "install", "--no-audit", "--no-fund", "mermaid@11", "jsdom@24"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        if result.returncode != 0:
+            pytest.skip(f"could not install mermaid from npm: {result.stderr[-300:]}")
+    (folder / "parse.mjs").write_text(PARSE_JS)
+    return folder
+
+
+def parse_with_mermaid(folder: Path, texts: dict[str, str]) -> dict[str, Any]:
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        ["node", "parse.mjs", *texts],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    parsed: dict[str, Any] = json.loads(result.stdout)
+    return parsed
+
+
+def shown_lines(mermaid_text: str) -> list[str]:
+    """What a browser shows for a parsed Mermaid label: Mermaid keeps entity codes as
+    placeholders and turns them into HTML entities when it renders."""
+    as_html = mermaid_text.replace("ﬂ°°", "&#").replace("ﬂ°", "&").replace("¶ß", ";")
+    return [html.unescape(line) for line in re.split(r"<br\s*/?>", as_html)]
+
+
+def test_real_mermaid_parses_our_output_and_shows_text_literally(
+    mermaid_parser: Path, tweety: am.ArgumentMap
+) -> None:
+    hostile = am.ArgumentMap(title='Title "with" quotes <b>x</b>')
+    c = hostile.claim(HOSTILE, id="end")
+    hostile.premise("graph TD; A-->B\nclassDef x fill:red", id="graph", supports=c)
+    parsed = parse_with_mermaid(
+        mermaid_parser,
+        {
+            "hostile.mmd": dumps(hostile, wrap=200),
+            "tweety.mmd": tweety.to_mermaid(),
+            "view.mmd": tweety.focus("a", depth=0).to_mermaid(),
+        },
+    )
+    got = parsed["hostile.mmd"]
+    assert got["type"] == "flowchart-v2"
+    (s1, shape1, text1, classes1), (s2, shape2, text2, _) = got["vertices"]
+    assert (s1, shape1, classes1) == ("s1", "square", ["claim", "main"])
+    assert shown_lines(text1) == ["CLAIM", HOSTILE.replace("\t", " ")]
+    assert (s2, shape2) == ("s2", "round")
+    assert shown_lines(text2) == ["PREMISE", "graph TD; A-->B", "classDef x fill:red"]
+    assert got["edges"] == [["s2", "s1", "arrow_point", "normal"]]
+
+    tw = parsed["tweety.mmd"]
+    assert [v[1] for v in tw["vertices"]] == ["square", "round", "hexagon", "hexagon", "circle"]
+    assert tw["edges"] == [
+        ["s2", "j1", "arrow_open", "normal"],  # premise into the junction, no head
+        ["j1", "s1", "arrow_point", "normal"],  # support: solid arrow
+        ["s3", "j1", "arrow_cross", "dotted"],  # undercut: dotted, cross at the step
+        ["s4", "s1", "arrow_point", "dotted"],  # attack: dotted arrow
+    ]
+    view = parsed["view.mmd"]
+    assert [v[0] for v in view["vertices"]] == ["s1", "s1h"]
+    assert shown_lines(view["vertices"][1][2]) == ["+3"]
