@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import networkx as nx
 from pydantic import JsonValue, ValidationError
 
+from argmap._bulk import gc_paused
 from argmap.errors import (
     ArgmapError,
     DuplicateIdError,
@@ -114,6 +115,9 @@ class ArgumentMap:
         self.description = description
         self.metadata: dict[str, JsonValue] = dict(metadata or {})
         self._graph: nx.DiGraph = nx.DiGraph()
+        # networkx's own node-attribute dict: the same data as graph.nodes, without the
+        # view's overhead on the hot paths of building a map.
+        self._nodes: dict[str, dict[str, Any]] = self._graph._node
         self._next_suffix: dict[str, int] = {}
         self._sources: dict[str, Source] = {}
 
@@ -139,7 +143,7 @@ class ArgumentMap:
     def __getitem__(self, id: str) -> Statement | Inference:
         """The statement or inference with this id."""
         try:
-            model: Statement | Inference = self._graph.nodes[id]["model"]
+            model: Statement | Inference = self._nodes[id]["model"]
         except KeyError:
             raise NodeNotFoundError(
                 f"no statement or inference {id!r} in this map", ids=[id]
@@ -419,7 +423,7 @@ class ArgumentMap:
     def _relate(self, premise: str, relation: Relation, target: str) -> None:
         """``premise`` supports/attacks ``target``: a statement (a new convergent
         inference) or an inference of that relation (join it as a linked premise)."""
-        node = self._graph.nodes.get(target)
+        node = self._nodes.get(target)
         if node is not None and node["kind"] == _INFERENCE:
             self._join(premise, target)
             return
@@ -436,7 +440,7 @@ class ArgumentMap:
     def _check_joinable(self, premise: str, relation: Relation, target: str) -> None:
         if target == premise:
             raise SelfLoopError(f"{premise!r} cannot {relation} itself", ids=[premise])
-        node = self._graph.nodes.get(target)
+        node = self._nodes.get(target)
         if node is None:
             raise NodeNotFoundError(
                 f"cannot make {premise!r} {_VERB[relation][:-1]} {target!r}: "
@@ -455,7 +459,7 @@ class ArgumentMap:
         new = old.model_copy(update={"premises": (*old.premises, premise)})
         Inference.model_validate(new.model_dump())  # re-check shape
         self._check_premise(premise, new)
-        self._graph.nodes[inference_id]["model"] = new
+        self._nodes[inference_id]["model"] = new
         self._graph.add_edge(premise, inference_id, role="premise", relation=old.relation)
 
     # --------------------------------------------------------------- changing
@@ -483,7 +487,7 @@ class ArgumentMap:
         new = type(old).model_validate({**old.model_dump(), **changes})
         if isinstance(new, Statement):
             self._check_quotes(new)
-        node = self._graph.nodes[id]
+        node = self._nodes[id]
         node["model"] = new
         if isinstance(new, Statement):
             node["kind"] = new.kind
@@ -504,7 +508,7 @@ class ArgumentMap:
             node = queue.popleft()
             doomed.append(node)
             for nb in (*self._graph.predecessors(node), *self._graph.successors(node)):
-                if self._graph.nodes[nb]["kind"] == _INFERENCE and nb not in seen:
+                if self._nodes[nb]["kind"] == _INFERENCE and nb not in seen:
                     seen.add(nb)
                     queue.append(nb)
         self._graph.remove_nodes_from(doomed)
@@ -523,7 +527,7 @@ class ArgumentMap:
 
     def _check_new_id(self, id: str) -> None:
         if id in self._graph:
-            what = self._graph.nodes[id]["kind"]
+            what = self._nodes[id]["kind"]
             raise DuplicateIdError(
                 f"id {id!r} is already used by a{'n' if what[0] in 'aeiou' else ''} {what} "
                 "in this map",
@@ -531,7 +535,7 @@ class ArgumentMap:
             )
 
     def _check_premise(self, premise: str, inference: Inference) -> None:
-        node = self._graph.nodes.get(premise)
+        node = self._nodes.get(premise)
         if node is None:
             raise NodeNotFoundError(
                 f"inference {inference.id!r}: premise {premise!r} is not in this map",
@@ -545,7 +549,7 @@ class ArgumentMap:
             )
 
     def _check_undercut_target(self, source: str, target: str) -> None:
-        node = self._graph.nodes.get(target)
+        node = self._nodes.get(target)
         if node is None:
             raise NodeNotFoundError(
                 f"{source!r} cannot undercut {target!r}: no inference {target!r} in this map",
@@ -564,7 +568,7 @@ class ArgumentMap:
             raise SelfLoopError(f"inference {inf.id!r} cannot target itself", ids=[inf.id])
         for p in inf.premises:
             self._check_premise(p, inf)
-        target = self._graph.nodes.get(inf.target)
+        target = self._nodes.get(inf.target)
         if target is None:
             raise NodeNotFoundError(
                 f"inference {inf.id!r}: target {inf.target!r} is not in this map",
@@ -586,8 +590,8 @@ class ArgumentMap:
         # A repeat shares every premise, so the first premise's uses are enough to scan
         # (not the target's reasons, which can be many: a star map would go quadratic).
         premises = set(inf.premises)
-        for other_id in self._graph.successors(inf.premises[0]):
-            other = self._graph.nodes[other_id]
+        for other_id in self._graph._succ[inf.premises[0]]:
+            other = self._nodes[other_id]
             if (
                 other["relation"] == inf.relation
                 and other["model"].target == inf.target
@@ -639,7 +643,7 @@ class ArgumentMap:
         """The inferences in which this statement is a premise."""
         id = _ref_id(ref)
         self[id]
-        return [self._graph.nodes[i]["model"] for i in self._graph.successors(id)]
+        return [self._nodes[i]["model"] for i in self._graph.successors(id)]
 
     def find_inference(self, premise: Ref, target: Ref) -> Inference:
         """The inference with ``premise`` among its premises and the given target."""
@@ -662,7 +666,7 @@ class ArgumentMap:
         return {n for n in nx.descendants(self._graph, id) if self._is_statement(n)}
 
     def _is_statement(self, n: str) -> bool:
-        kind: str = self._graph.nodes[n]["kind"]
+        kind: str = self._nodes[n]["kind"]
         return kind != _INFERENCE
 
     def focus(self, ref: Ref, depth: int = 1) -> MapView:
@@ -699,11 +703,11 @@ class ArgumentMap:
 
     def _step_statements(self, inf_id: str) -> list[str]:
         """Statements one step away through the inference ``inf_id`` and its undercuts."""
-        inf: Inference = self._graph.nodes[inf_id]["model"]
+        inf: Inference = self._nodes[inf_id]["model"]
         found = self._statements_of(inf)
         for u in self._graph.predecessors(inf_id):
-            if self._graph.nodes[u]["kind"] == _INFERENCE:
-                found.extend(self._graph.nodes[u]["model"].premises)
+            if self._nodes[u]["kind"] == _INFERENCE:
+                found.extend(self._nodes[u]["model"].premises)
         return found
 
     def _restricted(self, keep: Iterable[str]) -> ArgumentMap:
@@ -859,7 +863,7 @@ class ArgumentMap:
                 f"statement {sid!r} already quotes {src.id!r} at {new.start}:{new.end}",
                 ids=[sid],
             )
-        self._graph.nodes[sid]["model"] = model.model_copy(update={"quotes": (*model.quotes, new)})
+        self._nodes[sid]["model"] = model.model_copy(update={"quotes": (*model.quotes, new)})
         return new
 
     def _check_quotes(self, statement: Statement) -> None:
@@ -919,14 +923,15 @@ class ArgumentMap:
         for src in sources if sources is not None else gattrs.get("sources", ()):
             m.add_source(src)
         pending: list[Inference] = []
-        for node, data in graph.nodes(data=True):
-            model = _node_model(graph, node, data)
-            if isinstance(model, Statement):
-                m.add_statement(model)
-            else:
-                pending.append(model)
-        m.add_inferences(pending, where="graph node")
-        _check_edges_match(graph, m)
+        with gc_paused():
+            for node, data in graph.nodes(data=True):
+                model = _node_model(graph, node, data)
+                if isinstance(model, Statement):
+                    m.add_statement(model)
+                else:
+                    pending.append(model)
+            m.add_inferences(pending, where="graph node")
+            _check_edges_match(graph, m)
         return m
 
     def add_inferences(self, inferences: Iterable[Inference], *, where: str = "inference") -> None:

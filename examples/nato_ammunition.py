@@ -205,7 +205,8 @@ def build_map() -> am.ArgumentMap:
 
 
 def main(outdir: str | Path) -> dict[str, Path]:
-    """Write the map as JSON, DOT and SVG into ``outdir``; returns the paths by format."""
+    """Write the map as JSON, DOT, SVG and the HTML report into ``outdir``; returns the
+    paths by format."""
     out = Path(outdir)
     m = build_map()
     issues = m.validate()
@@ -215,9 +216,8 @@ def main(outdir: str | Path) -> dict[str, Path]:
         "json": m.save(out / "nato_ammunition.json"),
         "dot": m.render(out / "nato_ammunition.dot"),
         "svg": m.render(out / "nato_ammunition.svg"),
+        "html": m.to_html(out / "nato_ammunition.html"),
     }
-    report = m.to_html(out / "nato_ammunition.html")
-    print(f"wrote html report: {report}", file=sys.stderr)
     return paths
 
 

@@ -71,7 +71,9 @@ def test_running_the_example_writes_json_dot_svg(tmp_path: Path, dot_binary: str
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     written = {line.split(": ", 1)[1] for line in result.stdout.splitlines()}
-    assert written == {str(tmp_path / f"nato_ammunition.{ext}") for ext in ("json", "dot", "svg")}
+    assert result.stdout.splitlines()[2] == f"wrote svg: {tmp_path / 'nato_ammunition.svg'}"
+    exts = ("json", "dot", "svg", "html")
+    assert written == {str(tmp_path / f"nato_ammunition.{ext}") for ext in exts}
     data = json.loads((tmp_path / "nato_ammunition.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, am.json_schema())
     assert am.load(tmp_path / "nato_ammunition.json") == load_example().build_map()

@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, field_validator
 
+from argmap._bulk import gc_paused
 from argmap._io import write_atomic
 from argmap.errors import ArgmapError, FormatError, describe_validation_error
 from argmap.map import ArgumentMap
@@ -136,7 +137,8 @@ def loads(text: str | bytes) -> ArgumentMap:
         The document is well-formed but not a valid map (unknown or duplicate ids, an
         impossible relation); the message names the element, e.g. ``inferences[3]``.
     """
-    return from_document(MapDocument.model_validate_json(text))
+    with gc_paused():
+        return from_document(MapDocument.model_validate_json(text))
 
 
 def dump(m: ArgumentMap, path: str | Path) -> Path:
