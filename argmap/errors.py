@@ -14,12 +14,17 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
 __all__ = [
+    "AmbiguousQuoteError",
     "ArgmapError",
     "DuplicateIdError",
     "FormatError",
     "GraphvizNotFoundError",
     "InvalidRelationError",
     "NodeNotFoundError",
+    "QuoteError",
+    "QuoteMismatchError",
+    "QuoteNormalizedWarning",
+    "QuoteNotFoundError",
     "RenderError",
     "SelfLoopError",
     "describe_validation_error",
@@ -76,6 +81,26 @@ class RenderError(ArgmapError, RuntimeError):
 
 class GraphvizNotFoundError(RenderError):
     """The Graphviz ``dot`` program is not installed or not on ``PATH``."""
+
+
+class QuoteError(ArgmapError, ValueError):
+    """A quote does not fit its source; the message names the statement."""
+
+
+class QuoteNotFoundError(QuoteError):
+    """The quoted words are not in the source, even after normalising."""
+
+
+class AmbiguousQuoteError(QuoteError):
+    """The quoted words occur more than once and nothing says which is meant."""
+
+
+class QuoteMismatchError(QuoteError):
+    """A quote's span and text disagree with the source (or its source is unknown)."""
+
+
+class QuoteNormalizedWarning(UserWarning):
+    """A quote matched its source only after normalising whitespace or typography."""
 
 
 def describe_validation_error(err: ValidationError, *, indent: str = "  ") -> str:

@@ -49,7 +49,13 @@ import difflib
 import functools
 from dataclasses import dataclass
 
-from argmap.errors import ArgmapError
+from argmap.errors import (
+    AmbiguousQuoteError,
+    QuoteError,
+    QuoteMismatchError,
+    QuoteNormalizedWarning,
+    QuoteNotFoundError,
+)
 from argmap.model import Quote, Source
 
 __all__ = [
@@ -63,26 +69,6 @@ __all__ = [
     "find_span",
     "normalize",
 ]
-
-
-class QuoteError(ArgmapError, ValueError):
-    """A quote does not fit its source; the message names the statement."""
-
-
-class QuoteNotFoundError(QuoteError):
-    """The quoted words are not in the source, even after normalising."""
-
-
-class AmbiguousQuoteError(QuoteError):
-    """The quoted words occur more than once and nothing says which is meant."""
-
-
-class QuoteMismatchError(QuoteError):
-    """A quote's span and text disagree with the source (or its source is unknown)."""
-
-
-class QuoteNormalizedWarning(UserWarning):
-    """A quote matched its source only after normalising whitespace or typography."""
 
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\uff07"
@@ -276,7 +262,7 @@ def find_span(
     >>> find_span(text, "Russia", statement="p1")
     Traceback (most recent call last):
     ...
-    argmap.sources.AmbiguousQuoteError: statement 'p1': quote 'Russia' occurs 2 times in source 'text' (at offsets 18, 33); quote more words, or pass occurrence= (1 for the first) or start=
+    argmap.errors.AmbiguousQuoteError: statement 'p1': quote 'Russia' occurs 2 times in source 'text' (at offsets 18, 33); quote more words, or pass occurrence= (1 for the first) or start=
     """  # noqa: E501
     text = source.text if isinstance(source, Source) else source
     source_id = source.id if isinstance(source, Source) else "text"
@@ -361,7 +347,7 @@ def check_quote(source: Source, quote: Quote, *, statement: str | None = None) -
     >>> check_quote(s, Quote(source="a", start=0, end=9, text="Tax honey"), statement="c")
     Traceback (most recent call last):
     ...
-    argmap.sources.QuoteMismatchError: statement 'c': quote span 0:9 of source 'a' reads 'Tax sugar', not 'Tax honey'
+    argmap.errors.QuoteMismatchError: statement 'c': quote span 0:9 of source 'a' reads 'Tax sugar', not 'Tax honey'
     """  # noqa: E501
     label = f"statement {statement!r}" if statement is not None else "quote"
     ids = (statement,) if statement is not None else ()
