@@ -32,12 +32,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import argmap as am
 
 HERE = Path(__file__).resolve().parent
 ARTICLE = HERE / "article.txt"
 TITLE = "NATO has reversed Russia’s edge in ammunition production, Rutte says"
+DRAWING: dict[str, Any] = {"direction": "LR", "legend": True}
+"""How the example is drawn: left to right (the map is wide: seven reasons and objections
+bear on the main conclusion), with a legend."""
 
 
 def build_map() -> am.ArgumentMap:
@@ -214,8 +218,8 @@ def main(outdir: str | Path) -> dict[str, Path]:
         print(f"lint: {issue}", file=sys.stderr)
     paths = {
         "json": m.save(out / "nato_ammunition.json"),
-        "dot": m.render(out / "nato_ammunition.dot"),
-        "svg": m.render(out / "nato_ammunition.svg"),
+        "dot": m.render(out / "nato_ammunition.dot", **DRAWING),
+        "svg": m.render(out / "nato_ammunition.svg", **DRAWING),
         "html": m.to_html(out / "nato_ammunition.html"),
     }
     return paths

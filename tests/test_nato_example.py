@@ -86,3 +86,10 @@ def test_running_the_example_writes_json_dot_svg(tmp_path: Path, dot_binary: str
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert check.returncode == 0 and check.stderr == ""
+
+
+def test_docs_picture_is_what_the_code_draws() -> None:
+    """docs/img/nato_ammunition.* are re-drawn by docs/img/build.py."""
+    example = load_example()
+    drawn = example.build_map().to_dot(**example.DRAWING).source
+    assert (ROOT / "docs" / "img" / "nato_ammunition.dot").read_text(encoding="utf-8") == drawn

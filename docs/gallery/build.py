@@ -34,9 +34,7 @@ def main() -> list[Path]:
         for direction in DIRECTIONS:
             path = HERE / f"nato-{theme}-{direction}.png"
             written.append(m.render(path, style=theme, direction=direction, legend=True))
-    written.append(
-        m.focus("outpace", depth=1).render(HERE / "nato-focus-outpace.png", legend=True)
-    )
+    written.append(m.focus("outpace", depth=1).render(HERE / "nato-focus-outpace.png", legend=True))
     written.append(
         m.focus("more-resources", depth=1).render(
             HERE / "nato-focus-more-resources.png", style="colorblind", legend=True
