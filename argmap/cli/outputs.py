@@ -1,0 +1,90 @@
+"""Writing the command line's outputs: atomically, to stdout with ``-``, and never over
+an input unless ``--in-place`` is given."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from argmap._io import write_atomic
+from argmap.cli.inputs import Source
+
+__all__ = ["destinations", "emit_json", "guard_inputs", "write_output"]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def guard_inputs(dest: Path, inputs: Iterable[Source], source: Source, in_place: bool) -> None:
+    """Refuse (with ``source``'s failure) to write ``dest`` if it is one of the inputs."""
+    if in_place:
+        return
+    for other in inputs:
+        if other.path is not None and _same_file(dest, other.path):
+            raise source.fail(
+                "would-overwrite-input",
+                f"refusing to overwrite input file {str(dest)!r}; pass --in-place to allow it",
+            )
+
+
+def write_output(
+    dest: str | Path, data: str | bytes, inputs: Iterable[Source], source: Source, in_place: bool
+) -> str:
+    """Write ``data`` to ``dest`` (``-`` is standard output); returns what was written to."""
+    if str(dest) == "-":
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+        return "-"
+    target = Path(dest)
+    guard_inputs(target, inputs, source, in_place)
+    try:
+        write_atomic(target, data)
+    except OSError as err:
+        raise source.fail(
+            "write-error", f"cannot write {str(target)!r}: {err.strerror or err}"
+        ) from None
+    return str(target)
+
+
+def emit_json(obj: Any) -> None:
+    """Print ``obj`` as indented JSON on standard output (keys in insertion order)."""
+    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def destinations(sources: list[Source], output: str | None, suffix: str) -> list[str]:
+    """Where each source's output goes.
+
+    One source: ``output`` as given (a file, ``-``, or an existing folder), or without
+    ``output`` the input's name with ``suffix`` (standard input goes to standard output).
+    Several sources: ``output`` is a folder (created when missing) and each output is
+    named after its input; without ``output`` each goes beside its input.
+    """
+    if output == "-" and len(sources) > 1:
+        raise click.UsageError("-o - (standard output) takes one input, not several")
+    single = len(sources) == 1
+    if single and output is not None and not Path(output).is_dir():
+        return [output]
+    dests: list[str] = []
+    for source in sources:
+        if source.path is None:
+            if output is None:
+                dests.append("-")
+                continue
+            name = f"stdin{suffix}"
+        else:
+            name = source.path.with_suffix(suffix).name
+        folder = Path(output) if output is not None else (source.path or Path()).parent
+        dests.append(str(folder / name))
+    return dests
