@@ -99,9 +99,11 @@ def convert(
         zip((id(s) for s in sources), destinations(sources, output, _SUFFIX[fmt]), strict=True)
     )
 
+    taken: dict[Path, str] = {}
+
     def work(source: Source) -> str:
         m = read_map(source, from_)
-        return write_output(dests[id(source)], _dumps(m, fmt), sources, source, in_place)
+        return write_output(dests[id(source)], _dumps(m, fmt), sources, source, in_place, taken)
 
     outcome = run_each(sources, work, progress=progress, what="convert")
     if as_json:

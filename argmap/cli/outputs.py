@@ -38,9 +38,18 @@ def guard_inputs(dest: Path, inputs: Iterable[Source], source: Source, in_place:
 
 
 def write_output(
-    dest: str | Path, data: str | bytes, inputs: Iterable[Source], source: Source, in_place: bool
+    dest: str | Path,
+    data: str | bytes,
+    inputs: Iterable[Source],
+    source: Source,
+    in_place: bool,
+    taken: dict[Path, str] | None = None,
 ) -> str:
-    """Write ``data`` to ``dest`` (``-`` is standard output); returns what was written to."""
+    """Write ``data`` to ``dest`` (``-`` is standard output); returns what was written to.
+
+    ``taken`` records the files this run wrote (and for which input), so two inputs
+    with the same name never write the same output file: the second one fails.
+    """
     if str(dest) == "-":
         payload = data.encode("utf-8") if isinstance(data, str) else data
         sys.stdout.buffer.write(payload)
@@ -48,12 +57,21 @@ def write_output(
         return "-"
     target = Path(dest)
     guard_inputs(target, inputs, source, in_place)
+    key = target.resolve()
+    if taken is not None and key in taken:
+        raise source.fail(
+            "output-clash",
+            f"its output {str(target)!r} was already written for {taken[key]}; "
+            "inputs with the same name need separate runs or outputs",
+        )
     try:
         write_atomic(target, data)
     except OSError as err:
         raise source.fail(
             "write-error", f"cannot write {str(target)!r}: {err.strerror or err}"
         ) from None
+    if taken is not None:
+        taken[key] = source.label
     return str(target)
 
 

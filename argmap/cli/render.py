@@ -165,6 +165,8 @@ def render(
     if direction is not None:
         options["direction"] = direction
 
+    taken: dict[Path, str] = {}
+
     def work(source: Source) -> str:
         m = read_map(source, from_)
         try:
@@ -175,7 +177,7 @@ def render(
             raise source.fail("render-error", err.message) from None
         except ArgmapError as err:
             raise source.fail(error_code(err), err.message, err.ids) from None
-        return write_output(dests[id(source)], data, sources, source, in_place)
+        return write_output(dests[id(source)], data, sources, source, in_place, taken)
 
     outcome = run_each(sources, work, progress=progress, what="render")
     if as_json:
