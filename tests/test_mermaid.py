@@ -170,13 +170,16 @@ console.log(JSON.stringify(out));
 
 
 @pytest.fixture(scope="module")
-def mermaid_parser(request: pytest.FixtureRequest) -> Path:
+def mermaid_parser(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """A folder with mermaid and jsdom installed from the npm registry (cached between
-    runs in pytest's cache folder) and the parse script."""
+    runs in pytest's cache folder, when the cache is on) and the parse script."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
         pytest.skip("Node.js and npm are needed to run the real Mermaid parser")
-    folder = request.config.cache.mkdir("argmap-mermaid-11")
+    cache = getattr(request.config, "cache", None)
+    folder = cache.mkdir("argmap-mermaid-11") if cache else tmp_path_factory.mktemp("mermaid")
     if not (folder / "node_modules" / "mermaid").is_dir():
         (folder / "package.json").write_text('{"name": "argmap-mermaid-check", "private": true}')
         result = subprocess.run(

@@ -48,6 +48,7 @@ def _svg_root(path: Path) -> ET.Element:
         ("map.gv", lambda b: b.startswith(b"digraph argmap {")),
         ("MAP.SVG", lambda b: b.lstrip().startswith(b"<?xml")),
         ("map.json", lambda b: json.loads(b)["format"] == "argmap"),
+        ("map.mmd", lambda b: b.startswith(b'---\ntitle: "Sugar"\n---\nflowchart BT\n')),
     ],
 )
 def test_render_infers_format_from_suffix_and_returns_the_path(
@@ -63,6 +64,11 @@ def test_render_infers_format_from_suffix_and_returns_the_path(
 def test_render_dot_file_is_the_to_dot_text(small: am.ArgumentMap, tmp_path: Path) -> None:
     path = render(small, tmp_path / "m.dot", style="print", direction="LR")
     assert path.read_text() == small.to_dot(style="print", direction="LR").source
+
+
+def test_render_mermaid_takes_its_options(small: am.ArgumentMap, tmp_path: Path) -> None:
+    path = small.render(tmp_path / "m.mermaid", style="print", direction="LR", legend=True)
+    assert path.read_text() == small.to_mermaid(style="print", direction="LR")
 
 
 def test_format_argument_overrides_suffix(

@@ -16,8 +16,8 @@ from argmap.map import ArgumentMap
 
 __all__ = ["FORMATS", "INSTALL_HINT", "dot_available", "pipe", "render"]
 
-FORMATS = ("svg", "png", "pdf", "dot", "json")
-"""Formats :func:`render` writes; ``dot`` and ``json`` need no Graphviz binary."""
+FORMATS = ("svg", "png", "pdf", "dot", "json", "mermaid")
+"""Formats :func:`render` writes; ``dot``, ``json`` and ``mermaid`` need no Graphviz binary."""
 
 _BINARY_FORMATS = ("svg", "png", "pdf")
 _SUFFIXES = {
@@ -27,6 +27,8 @@ _SUFFIXES = {
     ".dot": "dot",
     ".gv": "dot",
     ".json": "json",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
 }
 
 INSTALL_HINT = (
@@ -69,9 +71,11 @@ def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **opt
     """Draw ``m`` to ``path``; returns the path written.
 
     The format comes from ``format`` or else the file suffix: ``.svg``, ``.png``,
-    ``.pdf`` (rendered by Graphviz), ``.dot``/``.gv`` (DOT text) or ``.json`` (argmap
-    JSON). Other keyword options go to :func:`argmap.formats.dot.to_dot`. The file is
-    written atomically: on any error no partial file is left behind.
+    ``.pdf`` (rendered by Graphviz), ``.dot``/``.gv`` (DOT text), ``.json`` (argmap
+    JSON) or ``.mmd``/``.mermaid`` (Mermaid flowchart text, which takes the ``style``,
+    ``direction`` and ``wrap`` options). Other keyword options go to
+    :func:`argmap.formats.dot.to_dot`. The file is written atomically: on any error no
+    partial file is left behind.
     """
     target = Path(path)
     fmt = format or _SUFFIXES.get(target.suffix.lower())
@@ -88,4 +92,9 @@ def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **opt
         from argmap.formats.json import dumps
 
         return write_atomic(target, dumps(m))
+    if fmt == "mermaid":
+        from argmap.formats.mermaid import dumps as mermaid
+
+        wanted = {k: v for k, v in options.items() if k in ("style", "direction", "wrap")}
+        return write_atomic(target, mermaid(m, **wanted))
     return write_atomic(target, pipe(m, fmt, **options))
