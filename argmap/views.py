@@ -4,7 +4,8 @@
 kind or id. Both return a :class:`MapView`: an ordinary :class:`~argmap.ArgumentMap`
 (holding the kept statements and every inference among them) that also remembers what
 was left out. Each hidden statement is counted once, at the visible statement nearest to
-it (:attr:`MapView.hidden`), and the drawing shows that count as a ``+N`` marker; hidden
+it (:attr:`MapView.hidden`), and the drawing shows that count as a ``+N`` marker (beyond
+the statement for what it bears on, before it for its reasons and objections); hidden
 statements with no path to anything visible are counted in :attr:`MapView.detached`. So
 ``sum(v.hidden.values()) + v.detached == v.hidden_statements``: nothing disappears
 silently.
@@ -29,6 +30,10 @@ class MapView(ArgumentMap):
     hidden : dict of str to int
         For a visible statement id, the number of hidden statements counted there (only
         ids with a count above zero appear), in map order.
+    hidden_above : dict of str to int
+        The part of :attr:`hidden` reached through what the statement bears on (its
+        conclusions and their surroundings), drawn as a ``+N`` beyond it; the rest was
+        reached through its reasons and objections and is drawn on their side.
     detached : int
         Hidden statements not connected to any visible statement.
     source_statements, source_inferences : int
@@ -36,6 +41,7 @@ class MapView(ArgumentMap):
     """
 
     hidden: dict[str, int]
+    hidden_above: dict[str, int]
     detached: int
     source_statements: int
     source_inferences: int
@@ -65,8 +71,19 @@ class MapView(ArgumentMap):
         self.add_inferences(inf for inf in source.inferences if inf.id in kept)
 
         parent = source if isinstance(source, MapView) else None
-        weight = {s.id: 1 + (parent.hidden.get(s.id, 0) if parent else 0) for s in source}
-        self.hidden, unreached = _assign(source, [s.id for s in self], weight)
+        carried = {  # what the parent view already counted at each statement
+            s.id: (
+                parent.hidden.get(s.id, 0) - parent.hidden_above.get(s.id, 0),
+                parent.hidden_above.get(s.id, 0),
+            )
+            if parent
+            else (0, 0)
+            for s in source
+        }
+        below, above, unreached = _assign(source, [s.id for s in self], carried)
+        self.hidden = {k: below.get(k, 0) + above.get(k, 0) for k in [s.id for s in self]}
+        self.hidden = {k: n for k, n in self.hidden.items() if n}
+        self.hidden_above = {k: n for k, n in above.items() if n}
         self.detached = unreached + (parent.detached if parent else 0)
         self.source_statements = parent.source_statements if parent else len(source)
         self.source_inferences = (
@@ -113,14 +130,20 @@ class MapView(ArgumentMap):
         )
 
 
-def _steps(m: ArgumentMap) -> dict[str, list[str]]:
+def _steps(m: ArgumentMap) -> dict[str, list[tuple[str, bool]]]:
     """Statement adjacency: two statements are one step apart when one inference (with
-    what it undercuts) involves both."""
-    adjacent: dict[str, list[str]] = {s.id: [] for s in m}
+    what it undercuts) involves both. The flag is True when the step goes from a premise
+    to what it bears on (the target, or the statements of the step it undercuts)."""
+    adjacent: dict[str, list[tuple[str, bool]]] = {s.id: [] for s in m}
     for inf in m.inferences:
-        group = _statements_of(m, inf)
-        for a in group:
-            adjacent[a].extend(b for b in group if b != a)
+        premises = list(inf.premises)
+        targets = [x for x in _statements_of(m, inf) if x not in inf.premises]
+        for p in premises:
+            adjacent[p].extend((q, False) for q in premises if q != p)
+            adjacent[p].extend((t, True) for t in targets)
+        for t in targets:
+            adjacent[t].extend((p, False) for p in premises)
+            adjacent[t].extend((u, False) for u in targets if u != t)
     return adjacent
 
 
@@ -131,29 +154,39 @@ def _statements_of(m: ArgumentMap, inf: Inference) -> list[str]:
 
 
 def _assign(
-    m: ArgumentMap, visible: list[str], weight: Mapping[str, int]
-) -> tuple[dict[str, int], int]:
+    m: ArgumentMap, visible: list[str], carried: Mapping[str, tuple[int, int]]
+) -> tuple[dict[str, int], dict[str, int], int]:
     """Count each hidden statement at the nearest visible one (breadth first from all
-    visible statements in map order); return the counts and the unreached weight."""
+    visible statements in map order), on the side of the first step taken from it.
+
+    ``carried`` gives, per statement, the (below, above) counts an earlier view had put
+    there: they move with the statement. Returns the below and above counts per visible
+    statement and the number of hidden statements reached from nothing visible.
+    """
     adjacent = _steps(m)
-    owner = {v: v for v in visible}
+    owner: dict[str, tuple[str, bool]] = {v: (v, False) for v in visible}
     queue = deque(visible)
     while queue:
         node = queue.popleft()
-        for nb in adjacent[node]:
+        source, up = owner[node]
+        for nb, step_up in adjacent[node]:
             if nb not in owner:
-                owner[nb] = owner[node]
+                owner[nb] = (source, step_up if node == source else up)
                 queue.append(nb)
-    counts = dict.fromkeys(visible, 0)
+    below = dict.fromkeys(visible, 0)
+    above = dict.fromkeys(visible, 0)
     unreached = 0
     for s in m:
-        if s.id in counts and owner.get(s.id) == s.id:
-            counts[s.id] += weight[s.id] - 1
+        down_n, up_n = carried[s.id]
+        if s.id in below:
+            below[s.id] += down_n
+            above[s.id] += up_n
         elif s.id in owner:
-            counts[owner[s.id]] += weight[s.id]
+            source, up = owner[s.id]
+            (above if up else below)[source] += 1 + down_n + up_n
         else:
-            unreached += weight[s.id]
-    return {k: n for k, n in counts.items() if n}, unreached
+            unreached += 1 + down_n + up_n
+    return below, above, unreached
 
 
 def focus(m: ArgumentMap, ref: Ref, depth: int = 1) -> MapView:
@@ -193,7 +226,7 @@ def focus(m: ArgumentMap, ref: Ref, depth: int = 1) -> MapView:
         node = queue.popleft()
         if dist[node] >= depth:
             continue
-        for nb in adjacent[node]:
+        for nb, _ in adjacent[node]:
             if nb not in dist:
                 dist[nb] = dist[node] + 1
                 queue.append(nb)

@@ -122,8 +122,8 @@ def test_view_shows_plus_n_markers_and_summary(tweety: am.ArgumentMap) -> None:
         "---",
         "flowchart BT",
         '    s1{{"COUNTERPOINT<br/>Tweety is in a cage"}}:::counterpoint',
-        '    s1h["+3"]:::hidden',
-        "    s1h -.- s1",
+        '    s1u["+3"]:::hidden',  # c, and p and k beyond it: what 'a' bears on
+        "    s1 -.- s1u",
         "    classDef claim fill:#dbe9f6,stroke:#1f4e79,color:#000000",
     ]
     assert text.endswith("    linkStyle 0 stroke:#777777\n")
@@ -251,5 +251,5 @@ def test_real_mermaid_parses_our_output_and_shows_text_literally(
         ["s4", "s1", "arrow_point", "dotted"],  # attack: dotted arrow
     ]
     view = parsed["view.mmd"]
-    assert [v[0] for v in view["vertices"]] == ["s1", "s1h"]
+    assert [v[0] for v in view["vertices"]] == ["s1", "s1u"]
     assert shown_lines(view["vertices"][1][2]) == ["+3"]

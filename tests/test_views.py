@@ -160,3 +160,25 @@ def test_views_keep_quoted_sources_working(tmp_path: Path) -> None:
     v = m.focus("tide", depth=1)
     assert v.to_json()  # a view is a map: it saves, loads and renders like one
     assert am.ArgumentMap.from_json(v.to_json()) == v
+
+
+def test_hidden_statements_are_drawn_on_their_side(chain: am.ArgumentMap) -> None:
+    """What a statement bears on is counted beyond it; its reasons and objections before."""
+    v = chain.focus("q", depth=0)
+    assert v.hidden == {"q": 4}
+    assert v.hidden_above == {"q": 3}  # p, c and k are reached through what q supports
+    source = v.to_dot().source
+    assert '\t"q#hidden" [label="+1" ' in source  # r, q's own reason
+    assert '\t"q#hidden" -> q [arrowhead=none' in source
+    assert '\t"q#hidden-above" [label="+3" ' in source
+    assert '\tq -> "q#hidden-above" [arrowhead=none' in source
+
+
+def test_sides_are_carried_into_a_view_of_a_view(chain: am.ArgumentMap) -> None:
+    middle = chain.focus("q", depth=1)
+    assert [s.id for s in middle] == ["p", "q", "r"]
+    assert middle.hidden == middle.hidden_above == {"p": 2}  # c, and k that attacks it
+    inner = middle.focus("r", depth=0)
+    assert inner.hidden == inner.hidden_above == {"r": 4}
+    assert inner.detached == 2
+    assert sum(inner.hidden.values()) + inner.detached == inner.hidden_statements == 6

@@ -316,6 +316,7 @@ def to_dot(
 
     main = {s.id for s in m.main_conclusions()}
     hidden = m.hidden if isinstance(m, MapView) else {}
+    above = m.hidden_above if isinstance(m, MapView) else {}
     cluster_of = {s.id: _cluster_of(s, st.clusters) for s in m.statements}
     junctions = {inf.id for inf in m.inferences if _needs_junction(m, inf)}
     junction_cluster = {
@@ -344,7 +345,11 @@ def to_dot(
                 attrs.update(node_attrs[s.id])
             into.node(s.id, _label(s, st, ns, marks, st.labels), **attrs)
             if s.id in hidden:
-                _marker(into, s.id, hidden[s.id], st)
+                up = above.get(s.id, 0)
+                if hidden[s.id] > up:
+                    _marker(into, s.id, hidden[s.id] - up, st, above=False)
+                if up:
+                    _marker(into, s.id, up, st, above=True)
         for inf in junction_members.get(cluster, []):
             into.node(
                 inf.id,
@@ -410,8 +415,10 @@ def _heading(m: ArgumentMap, st: Style) -> str | None:
     return "<" + "<BR/>".join(lines) + ">" if lines else None
 
 
-def _marker(into: graphviz.Digraph, id: str, count: int, st: Style) -> None:
-    name = f"{id}#hidden"
+def _marker(into: graphviz.Digraph, id: str, count: int, st: Style, *, above: bool) -> None:
+    """A dashed ``+N`` box for hidden statements: on the side of the reasons (an edge
+    into ``id``) or, for what ``id`` bears on, beyond it (an edge out of ``id``)."""
+    name = f"{id}#hidden-above" if above else f"{id}#hidden"
     noun = "statement" if count == 1 else "statements"
     into.node(
         name,
@@ -424,7 +431,8 @@ def _marker(into: graphviz.Digraph, id: str, count: int, st: Style) -> None:
         fontsize=_num(max(6.0, st.font_size - 2)),
         tooltip=f"{count} hidden {noun} connect here",
     )
-    into.edge(name, id, style="dashed", color=st.muted, arrowhead="none")
+    tail, head = (id, name) if above else (name, id)
+    into.edge(tail, head, style="dashed", color=st.muted, arrowhead="none")
 
 
 def _legend(

@@ -163,8 +163,15 @@ def dumps(
         out.append(f"    {node[s.id]}{left}{_label(s, st)}{right}:::{s.kind}")
     for inf in junctions:
         out.append(f'    {node[inf.id]}((" ")):::junction')
+    above = m.hidden_above if isinstance(m, MapView) else {}
+    markers: list[tuple[str, str, int]] = []  # (marker, statement node, count)
     for id, count in hidden.items():
-        out.append(f'    {node[id]}h["+{count}"]:::hidden')
+        if count > above.get(id, 0):
+            markers.append((f"{node[id]}h", node[id], count - above.get(id, 0)))
+        if above.get(id, 0):
+            markers.append((f"{node[id]}u", node[id], above[id]))
+    for marker, _, count in markers:
+        out.append(f'    {marker}["+{count}"]:::hidden')
 
     link_kinds: list[str] = []  # the relation (or "hidden") of each link, in order
     for inf in m.inferences:
@@ -178,18 +185,26 @@ def dumps(
             source = node[inf.premises[0]]
         link_kinds.append(inf.relation)
         out.append(f"    {source} {to_target} {node[inf.target]}")
-    for id in hidden:
+    for marker, target, _ in markers:  # below the statement, or beyond it ("u")
         link_kinds.append("hidden")
-        out.append(f"    {node[id]}h -.- {node[id]}")
+        ends = (target, marker) if marker.endswith("u") else (marker, target)
+        out.append(f"    {ends[0]} -.- {ends[1]}")
 
     mains = [node[s.id] for s in m.main_conclusions()]
     if mains:
         out.append(f"    class {','.join(mains)} main")
-    for kind, ns in st.kinds.items():
-        out.append(
-            f"    classDef {kind} fill:{_css(ns.fill or 'white')},"
-            f"stroke:{_css(ns.border or st.ink)},color:{_css(ns.text or 'black')}"
-        )
+    out.extend(_styling(st, link_kinds))
+    return "\n".join(out) + "\n"
+
+
+def _styling(st: Style, link_kinds: list[str]) -> list[str]:
+    """classDef lines for kinds, main conclusions, junctions and markers, and linkStyle
+    lines colouring each link by its relation (``link_kinds``, in link order)."""
+    out = [
+        f"    classDef {kind} fill:{_css(ns.fill or 'white')},"
+        f"stroke:{_css(ns.border or st.ink)},color:{_css(ns.text or 'black')}"
+        for kind, ns in st.kinds.items()
+    ]
     out.append("    classDef main stroke-width:3px")
     out.append(f"    classDef junction fill:{_css(st.ink)},stroke:{_css(st.ink)}")
     out.append(
@@ -202,7 +217,7 @@ def dumps(
         indices = [str(i) for i, k in enumerate(link_kinds) if k == what]
         if indices:
             out.append(f"    linkStyle {','.join(indices)} stroke:{_css(colors[what])}")
-    return "\n".join(out) + "\n"
+    return out
 
 
 _NAMED = {"white": "#ffffff", "black": "#000000"}

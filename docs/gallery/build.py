@@ -36,8 +36,8 @@ def main() -> list[Path]:
             written.append(m.render(path, style=theme, direction=direction, legend=True))
     written.append(m.focus("outpace", depth=1).render(HERE / "nato-focus-outpace.png", legend=True))
     written.append(
-        m.focus("more-resources", depth=1).render(
-            HERE / "nato-focus-more-resources.png", style="colorblind", legend=True
+        m.focus("stockpiles", depth=1).render(
+            HERE / "nato-focus-stockpiles.png", style="colorblind", legend=True
         )
     )
     written.append(
