@@ -14,7 +14,7 @@ import argmap as am
 from argmap.formats.dot import dumps, to_dot
 from argmap.render.style import theme
 
-from conftest import ROOT
+from conftest import DATA, ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 HEAD = """digraph argmap {
@@ -215,3 +215,21 @@ def test_every_example_is_accepted_by_dot(path: Path, style: str, dot_binary: st
     drawn = svg_texts(result.stdout)
     for s in m.statements:
         assert s.id in drawn, f"statement {s.id!r} missing from the SVG"
+
+
+AIF_MAPS = sorted((DATA / "aif").glob("6064-*.json"))
+
+
+@pytest.mark.parametrize("path", AIF_MAPS, ids=lambda p: p.stem)
+def test_real_corpus_maps_render_with_every_word(path: Path, dot_binary: str) -> None:
+    """AIFdb argument maps (real text, see tests/data/aif/NOTICE.md) drawn by ``dot``:
+    each statement shows exactly its own words."""
+    from argmap.formats import aif
+
+    m = aif.load(path)
+    result = run_dot(m.to_dot(wrap=1000).source, dot_binary)
+    assert result.returncode == 0, result.stderr.decode()
+    drawn = svg_texts(result.stdout)
+    for s in m.statements:
+        title = [s.title] if s.title else []
+        assert drawn[s.id] == [s.kind.upper(), *title, *s.text.split("\n")], s.id

@@ -13,7 +13,10 @@ from typing import Any
 import pytest
 
 import argmap as am
+from argmap.formats import aif
 from argmap.formats.mermaid import dump, dumps, escape
+
+from conftest import DATA
 
 CLASSDEFS = """\
     classDef claim fill:#dbe9f6,stroke:#1f4e79,color:#000000
@@ -222,6 +225,7 @@ def shown_lines(mermaid_text: str) -> list[str]:
 def test_real_mermaid_parses_our_output_and_shows_text_literally(
     mermaid_parser: Path, tweety: am.ArgumentMap
 ) -> None:
+    corpus = aif.load(DATA / "aif" / "6064-original.json")  # real AIFdb text
     hostile = am.ArgumentMap(title='Title "with" quotes <b>x</b>')
     c = hostile.claim(HOSTILE, id="end")
     hostile.premise("graph TD; A-->B\nclassDef x fill:red", id="graph", supports=c)
@@ -231,6 +235,7 @@ def test_real_mermaid_parses_our_output_and_shows_text_literally(
             "hostile.mmd": dumps(hostile, wrap=200),
             "tweety.mmd": tweety.to_mermaid(),
             "view.mmd": tweety.focus("a", depth=0).to_mermaid(),
+            "aif.mmd": corpus.to_mermaid(wrap=1000),
         },
     )
     got = parsed["hostile.mmd"]
@@ -253,3 +258,6 @@ def test_real_mermaid_parses_our_output_and_shows_text_literally(
     view = parsed["view.mmd"]
     assert [v[0] for v in view["vertices"]] == ["s1", "s1u"]
     assert shown_lines(view["vertices"][1][2]) == ["+3"]
+    real = {v[0]: shown_lines(v[2]) for v in parsed["aif.mmd"]["vertices"]}
+    for n, statement in enumerate(corpus.statements, 1):
+        assert real[f"s{n}"] == [statement.kind.upper(), *statement.text.split("\n")]

@@ -136,7 +136,7 @@ class Style(BaseModel):
     tags: dict[str, NodeStyle] = Field(default_factory=dict, description="Per-tag looks.")
     nodes: dict[str, NodeStyle] = Field(default_factory=dict, description="Per-statement looks.")
     direction: Direction = Field(default="BT", description="Graphviz rankdir.")
-    wrap: int = Field(default=32, ge=8, le=200, description="Characters per label line.")
+    wrap: int = Field(default=32, ge=8, le=1000, description="Characters per label line.")
     labels: LabelMode = Field(default="full", description="What statement labels show.")
     show_kind: bool = Field(default=True, description="Name the kind on each node's first line.")
     show_tags: bool = Field(default=False, description="List a statement's tags as a badge.")
