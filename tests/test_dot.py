@@ -233,3 +233,18 @@ def test_real_corpus_maps_render_with_every_word(path: Path, dot_binary: str) ->
     for s in m.statements:
         title = [s.title] if s.title else []
         assert drawn[s.id] == [s.kind.upper(), *title, *s.text.split("\n")], s.id
+
+
+def test_ids_that_are_dot_keywords_still_draw(dot_binary: str) -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="node")
+    p = m.premise("P", id="Graph")
+    s = m.support([p, m.premise("Q", id="subgraph")], c, id="edge")
+    m.counterpoint("K", id="strict", undercuts=s)
+    m.counterpoint("L", id="digraph", attacks=c)
+    for options in ({}, {"legend": True, "clusters": True}, {"style": "print"}):
+        result = run_dot(m.focus("strict", depth=0).to_dot(**options).source, dot_binary)
+        assert result.returncode == 0, result.stderr.decode()
+        result = run_dot(m.to_dot(**options).source, dot_binary)
+        assert result.returncode == 0, result.stderr.decode()
+        assert set(svg_texts(result.stdout)) >= {"node", "Graph", "subgraph", "strict", "digraph"}
