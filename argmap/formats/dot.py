@@ -457,7 +457,7 @@ def _legend(
         seconds: list[str] = []  # arrow ends and the junction's text, for a column
 
         def end(into: graphviz.Digraph, name: str) -> None:
-            into.node(name, "", shape="point", width="0.05", color=st.ink)
+            into.node(name, "", shape="point", width="0.05", style="invis")
 
         def text(into: graphviz.Digraph, name: str) -> None:
             into.node(name, "linked premises", shape="plaintext", style="solid")
