@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import networkx as nx
 from pydantic import JsonValue, ValidationError
 
-from argmap._bulk import gc_paused
 from argmap.errors import (
     ArgmapError,
     DuplicateIdError,
@@ -210,14 +209,19 @@ class ArgumentMap:
         note: str | None = None,
         tags: Iterable[str] = (),
         metadata: Mapping[str, JsonValue] | None = None,
+        style: Mapping[str, JsonValue] | None = None,
     ) -> Statement:
         """Add a claim: a conclusion the text argues for (or an intermediate one).
 
-        ``supports``, ``attacks`` and ``undercuts`` relate the new statement at once,
-        as in :meth:`add_statement`. Returns the new :class:`Statement`.
+        ``supports``, ``attacks`` and ``undercuts`` relate the new statement at once: a
+        statement (a new inference) or an inference of that relation (the new statement
+        joins it as a further linked premise). ``style`` is this statement's own look
+        when drawn (a :class:`argmap.render.style.NodeStyle` as a dict, e.g.
+        ``{"fill": "#ffffcc"}``), checked now and kept in ``metadata["style"]``.
+        Returns the new :class:`Statement`.
         """
         return self._new(
-            "claim", text, id, supports, attacks, undercuts, title, note, tags, metadata
+            "claim", text, id, supports, attacks, undercuts, title, note, tags, metadata, style
         )
 
     def premise(
@@ -232,10 +236,11 @@ class ArgumentMap:
         note: str | None = None,
         tags: Iterable[str] = (),
         metadata: Mapping[str, JsonValue] | None = None,
+        style: Mapping[str, JsonValue] | None = None,
     ) -> Statement:
         """Add a premise: a reason given for something. See :meth:`claim`."""
         return self._new(
-            "premise", text, id, supports, attacks, undercuts, title, note, tags, metadata
+            "premise", text, id, supports, attacks, undercuts, title, note, tags, metadata, style
         )
 
     def counterpoint(
@@ -250,10 +255,21 @@ class ArgumentMap:
         note: str | None = None,
         tags: Iterable[str] = (),
         metadata: Mapping[str, JsonValue] | None = None,
+        style: Mapping[str, JsonValue] | None = None,
     ) -> Statement:
         """Add a counterpoint: an objection or caveat. See :meth:`claim`."""
         return self._new(
-            "counterpoint", text, id, supports, attacks, undercuts, title, note, tags, metadata
+            "counterpoint",
+            text,
+            id,
+            supports,
+            attacks,
+            undercuts,
+            title,
+            note,
+            tags,
+            metadata,
+            style,
         )
 
     def _new(
@@ -268,9 +284,12 @@ class ArgumentMap:
         note: str | None,
         tags: Iterable[str],
         metadata: Mapping[str, JsonValue] | None,
+        style: Mapping[str, JsonValue] | None,
     ) -> Statement:
         if id is None and isinstance(text, str):
             id = self._fresh_id(slugify(text))
+        if style is not None:
+            metadata = {**(metadata or {}), "style": _checked_style(id, style)}
         statement = Statement(
             **_given(
                 id=id,  # None is reported by pydantic as missing
@@ -696,32 +715,6 @@ class ArgumentMap:
 
         return view(self, tags=tags, kinds=kinds, ids=ids)
 
-    def _statements_of(self, inf: Inference) -> list[str]:
-        if inf.relation == "undercut":
-            return [*inf.premises, *self._statements_of(self.inference(inf.target))]
-        return [*inf.premises, inf.target]
-
-    def _step_statements(self, inf_id: str) -> list[str]:
-        """Statements one step away through the inference ``inf_id`` and its undercuts."""
-        inf: Inference = self._nodes[inf_id]["model"]
-        found = self._statements_of(inf)
-        for u in self._graph.predecessors(inf_id):
-            if self._nodes[u]["kind"] == _INFERENCE:
-                found.extend(self._nodes[u]["model"].premises)
-        return found
-
-    def _restricted(self, keep: Iterable[str]) -> ArgumentMap:
-        keep_set = set(keep)
-        sub = ArgumentMap(self.title, description=self.description, metadata=self.metadata)
-        sub._sources = dict(self._sources)
-        for s in self.statements:
-            if s.id in keep_set:
-                sub.add_statement(s)
-        for inf in self.inferences:
-            if set(inf.premises) <= keep_set and inf.target in sub:
-                sub._insert_inference(inf)
-        return sub
-
     # ----------------------------------------------------------------- sources
     @property
     def sources(self) -> list[Source]:
@@ -900,39 +893,13 @@ class ArgumentMap:
         metadata: Mapping[str, JsonValue] | None = None,
         sources: Iterable[Source] | None = None,
     ) -> ArgumentMap:
-        """Build (and validate) a map from a directed graph laid out like :attr:`graph`.
+        """Build (and validate) a map from a directed graph laid out like :attr:`graph`;
+        see :func:`argmap.formats.networkx.from_networkx`."""
+        from argmap.formats.networkx import from_networkx
 
-        A node may carry its ``model``, or plain attributes instead: ``kind`` and
-        ``text`` (and optionally ``title``, ``note``, ``tags``, ``metadata``) for a
-        statement; ``kind="inference"`` and ``relation`` for an inference, whose
-        premises and target are then read from its in- and out-edges. Title,
-        description and metadata default to the graph's own ``graph`` attributes, and
-        ``sources`` (needed when statements carry quotes) to its ``sources`` attribute.
-
-        Raises
-        ------
-        ArgmapError
-            Naming the node when the graph is not a valid map.
-        """
-        gattrs = graph.graph
-        m = cls(
-            title if title is not None else gattrs.get("title"),
-            description=description if description is not None else gattrs.get("description"),
-            metadata=metadata if metadata is not None else gattrs.get("metadata"),
+        return from_networkx(
+            graph, title=title, description=description, metadata=metadata, sources=sources
         )
-        for src in sources if sources is not None else gattrs.get("sources", ()):
-            m.add_source(src)
-        pending: list[Inference] = []
-        with gc_paused():
-            for node, data in graph.nodes(data=True):
-                model = _node_model(graph, node, data)
-                if isinstance(model, Statement):
-                    m.add_statement(model)
-                else:
-                    pending.append(model)
-            m.add_inferences(pending, where="graph node")
-            _check_edges_match(graph, m)
-        return m
 
     def add_inferences(self, inferences: Iterable[Inference], *, where: str = "inference") -> None:
         """Add many inferences in any order (an undercut may come before its target).
@@ -1033,57 +1000,13 @@ def _given(**fields: Any) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not None and v not in ((), {})}
 
 
-def _node_model(graph: nx.DiGraph, node: Any, data: Mapping[str, Any]) -> Statement | Inference:
-    where = f"graph node {node!r}"
-    model = data.get("model")
-    if model is not None:
-        if not isinstance(model, (Statement, Inference)):
-            raise ArgmapError(
-                f"{where}: 'model' must be a Statement or Inference, not {type(model).__name__}",
-                ids=[str(node)],
-            )
-        if model.id != node:
-            raise ArgmapError(f"{where}: its model has id {model.id!r}", ids=[str(node)])
-        return model
-    fields = {k: v for k, v in data.items() if k not in {"kind", "relation"}}
+def _checked_style(id: str | None, style: Mapping[str, JsonValue]) -> JsonValue:
+    """``style`` if it is a valid node style, else an error naming the statement."""
+    from argmap.render.style import NodeStyle
+
     try:
-        if data.get("kind") == _INFERENCE:
-            premises = [p for p in graph.predecessors(node)]
-            targets = list(graph.successors(node))
-            if len(targets) != 1:
-                raise ArgmapError(
-                    f"{where}: an inference needs exactly one out-edge (its target), "
-                    f"found {len(targets)}",
-                    ids=[str(node)],
-                )
-            return Inference.model_validate(
-                {
-                    **fields,
-                    "id": node,
-                    "relation": data.get("relation"),
-                    "premises": premises,
-                    "target": targets[0],
-                }
-            )
-        return Statement.model_validate({**fields, "id": node, "kind": data.get("kind")})
+        NodeStyle.model_validate(style)
     except ValidationError as err:
         detail = describe_validation_error(err, indent="")
-        raise ArgmapError(f"{where}: {detail}", ids=[str(node)]) from None
-
-
-def _check_edges_match(graph: nx.DiGraph, m: ArgumentMap) -> None:
-    """The edges of ``graph`` must be exactly those the map's inferences imply."""
-    for u, v in graph.edges():
-        if not m.graph.has_edge(u, v):
-            raise InvalidRelationError(
-                f"graph edge {u!r} -> {v!r} is not part of any inference "
-                "(statements connect only through inference nodes)",
-                ids=[str(u), str(v)],
-            )
-    for u, v in m.graph.edges():
-        if not graph.has_edge(u, v):
-            raise InvalidRelationError(
-                f"graph edge {u!r} -> {v!r} is missing: the model of inference "
-                f"{v if m.graph.nodes[v]['kind'] == _INFERENCE else u!r} names it",
-                ids=[str(u), str(v)],
-            )
+        raise ArgmapError(f"statement {id!r}: style: {detail}", ids=[str(id)]) from None
+    return dict(style)

@@ -231,3 +231,13 @@ def test_maps_compare_by_content() -> None:
     assert a == b
     b.premise("P", id="p", supports="c")
     assert a != b
+
+
+def test_style_keyword_is_checked_and_kept_in_metadata() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c", style={"fill": "#ffffcc"}, metadata={"page": 2})
+    assert c.metadata == {"page": 2, "style": {"fill": "#ffffcc"}}
+    assert 'fillcolor="#ffffcc"' in m.to_dot().source
+    with pytest.raises(ArgmapError, match="statement 'p': style: colour: Extra inputs"):
+        m.premise("P", id="p", supports=c, style={"colour": "red"})
+    assert "p" not in m
