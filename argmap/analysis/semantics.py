@@ -1,0 +1,617 @@
+"""Extension semantics of abstract argumentation: which arguments can stand together.
+
+Every function takes an :class:`~argmap.analysis.framework.ArgumentationFramework`
+first and returns extensions as ``frozenset`` of argument names (lists of them are
+sorted: by size, then by the arguments' order in the framework), or a labelling
+``{argument: "in" | "out" | "undec"}``.
+
+How it is computed
+------------------
+* **grounded** -- the least fixed point of the characteristic function, by one pass
+  of a work queue over the attacks (linear time, [2]_).
+* Every complete extension contains the grounded one and rejects what it attacks, so
+  the other semantics only search the *undecided* rest of the grounded labelling.
+* **preferred** and **stable** use the SCC-recursive schema of Baroni, Giacomin and
+  Guida [3]_: strongly connected components are solved one at a time in topological
+  order, each knowing what its upstream components decided; inside a component a
+  backtracking search over complete labellings with constraint propagation (an
+  argument is ``in`` iff all its attackers are ``out``, ``out`` iff some attacker is
+  ``in``) finds the local extensions. No subset of arguments is ever enumerated.
+* **complete** enumerates complete labellings with the same search; **semi-stable**
+  are the stable extensions when there are any, else the range-maximal preferred ones
+  [4]_; **ideal** is the largest admissible subset of the sceptically preferred
+  arguments [5]_.
+
+The number of extensions can itself grow exponentially with the framework; grounded
+and ideal always have exactly one.
+
+References
+----------
+.. [1] P. M. Dung, Artificial Intelligence 77 (1995) 321-357.
+.. [2] S. Modgil, M. Caminada, "Proof theories and algorithms for abstract
+   argumentation frameworks", in Argumentation in Artificial Intelligence (2009).
+.. [3] P. Baroni, M. Giacomin, G. Guida, "SCC-recursiveness: a general schema for
+   argumentation semantics", Artificial Intelligence 168 (2005) 162-210.
+.. [4] M. Caminada, W. Carnielli, P. Dunne, "Semi-stable semantics", J. Logic and
+   Computation 22 (2012) 1207-1254.
+.. [5] P. M. Dung, P. Mancarella, F. Toni, "Computing ideal sceptical argumentation",
+   Artificial Intelligence 171 (2007) 642-674.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+from argmap.analysis.framework import ArgumentationFramework
+
+__all__ = [
+    "SEMANTICS",
+    "Label",
+    "Semantics",
+    "complete",
+    "credulous",
+    "extensions",
+    "grounded",
+    "ideal",
+    "labelling",
+    "labellings",
+    "preferred",
+    "sceptical",
+    "semi_stable",
+    "stable",
+]
+
+Semantics = Literal["grounded", "complete", "preferred", "stable", "semi-stable", "ideal"]
+SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
+"""The semantics :func:`extensions` knows."""
+
+Label = Literal["in", "out", "undec"]
+
+_UNK, _IN, _OUT, _UND = 0, 1, 2, 3
+_UNDB = 4  # undec as a domain bit
+
+
+class _Graph:
+    """Integer-indexed attack lists of a framework."""
+
+    __slots__ = ("af", "att", "by", "n", "names")
+
+    def __init__(self, af: ArgumentationFramework) -> None:
+        self.af = af
+        self.names = af.arguments
+        self.n = len(self.names)
+        index = {a: i for i, a in enumerate(self.names)}
+        self.by: list[list[int]] = [[] for _ in range(self.n)]  # attackers of i
+        self.att: list[list[int]] = [[] for _ in range(self.n)]  # attacked by i
+        for a, b in af.attacks:
+            i, j = index[a], index[b]
+            self.by[j].append(i)
+            self.att[i].append(j)
+
+    def ext(self, members: Iterator[int] | set[int] | frozenset[int]) -> frozenset[str]:
+        names = self.names
+        return frozenset(names[i] for i in members)
+
+
+# ----------------------------------------------------------------- grounded
+def _grounded_labels(g: _Graph) -> list[int]:
+    """Grounded labelling by a work queue: each attack is looked at at most twice."""
+    lab = [_UNK] * g.n
+    missing = [len(b) for b in g.by]  # attackers not yet labelled out
+    queue = [i for i in range(g.n) if missing[i] == 0]
+    for i in queue:
+        lab[i] = _IN
+    head = 0
+    while head < len(queue):
+        i = queue[head]
+        head += 1
+        for j in g.att[i]:
+            if lab[j] == _UNK:
+                lab[j] = _OUT
+                for k in g.att[j]:
+                    if lab[k] == _UNK:
+                        missing[k] -= 1
+                        if missing[k] == 0:
+                            lab[k] = _IN
+                            queue.append(k)
+    return [_UND if x == _UNK else x for x in lab]
+
+
+def grounded(af: ArgumentationFramework) -> frozenset[str]:
+    """The grounded extension: what is accepted without any choice (linear time).
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "c")])
+    >>> sorted(grounded(af))
+    ['a', 'c']
+    >>> sorted(grounded(ArgumentationFramework(["a", "b"], [("a", "b"), ("b", "a")])))
+    []
+    """
+    g = _Graph(af)
+    lab = _grounded_labels(g)
+    return g.ext(i for i in range(g.n) if lab[i] == _IN)
+
+
+# ------------------------------------------------------------------- search
+def _sccs(nodes: Sequence[int], g: _Graph, member: set[int]) -> list[list[int]]:
+    """Strongly connected components of the sub-framework on ``member``, upstream first
+    (iterative Tarjan)."""
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[int] = []
+    out: list[list[int]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            v, pos = work[-1]
+            succ = g.att[v]
+            while pos < len(succ):
+                w = succ[pos]
+                pos += 1
+                if w not in member:
+                    continue
+                if w not in index:
+                    work[-1] = (v, pos)
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, 0))
+                    break
+                if w in on_stack and index[w] < low[v]:
+                    low[v] = index[w]
+            else:
+                work.pop()
+                if work:
+                    u = work[-1][0]
+                    low[u] = min(low[u], low[v])
+                if low[v] == index[v]:
+                    comp: list[int] = []
+                    while True:
+                        w = stack.pop()
+                        on_stack.discard(w)
+                        comp.append(w)
+                        if w == v:
+                            break
+                    out.append(comp)
+    out.reverse()
+    return out
+
+
+class _LabelSearch:
+    """Backtracking search for the complete labellings of the sub-framework on
+    ``nodes`` (attacks from outside ignored); with ``stable``, no ``undec``.
+
+    Each argument has a domain of still possible labels (a bit mask of in/out/undec).
+    Choosing a label narrows the neighbours' domains by the complete-labelling rules
+    (``in`` iff every attacker is ``out``; ``out`` iff some attacker is ``in``;
+    ``undec`` otherwise) until nothing changes; a wiped-out domain undoes the choice.
+    """
+
+    def __init__(
+        self, g: _Graph, nodes: Sequence[int], *, stable: bool, blocked: frozenset[int]
+    ) -> None:
+        member = set(nodes)
+        self.blocked = blocked
+        self.by = {i: [j for j in g.by[i] if j in member] for i in nodes}
+        self.att = {i: [j for j in g.att[i] if j in member] for i in nodes}
+        full = _IN | _OUT if stable else _IN | _OUT | _UNDB
+        self.dom = dict.fromkeys(nodes, full)
+        self.trail: list[tuple[int, int]] = []
+        self.order = [i for comp in _sccs(nodes, g, member) for i in comp]
+
+    def narrow(self, a: int, mask: int, queue: list[int]) -> bool:
+        old = self.dom[a]
+        new = old & mask
+        if new == old:
+            return True
+        if not new:
+            return False
+        self.trail.append((a, old))
+        self.dom[a] = new
+        queue.append(a)
+        return True
+
+    def _allowed(self, a: int, attackers: list[int]) -> int:
+        dom = self.dom
+        all_can_out = und_ok = True
+        some_can_in = any_und = False
+        if a in self.blocked:  # a virtual attacker that is always undec
+            all_can_out = False
+            any_und = True
+        for b in attackers:
+            d = dom[b]
+            if not d & _OUT:
+                all_can_out = False
+            if d & _IN:
+                some_can_in = True
+                if d == _IN:
+                    und_ok = False
+            if d & _UNDB:
+                any_und = True
+        allowed = _IN if all_can_out else 0
+        if some_can_in:
+            allowed |= _OUT
+        if und_ok and any_und:
+            allowed |= _UNDB
+        return allowed
+
+    def revise(self, a: int, queue: list[int]) -> bool:
+        """Narrow ``a`` by its attackers, and its attackers by ``a``."""
+        attackers = self.by[a]
+        dom, narrow = self.dom, self.narrow
+        if not narrow(a, self._allowed(a, attackers), queue):
+            return False
+        d = dom[a]
+        if a in self.blocked:
+            if not d & _OUT:
+                return all(narrow(b, _OUT | _UNDB, queue) for b in attackers)
+            if d == _OUT:
+                cands = [b for b in attackers if dom[b] & _IN]
+                if len(cands) == 1 and not narrow(cands[0], _IN, queue):
+                    return False
+            return True
+        if d == _IN:
+            return all(narrow(b, _OUT, queue) for b in attackers)
+        if not d & _OUT and not all(narrow(b, _OUT | _UNDB, queue) for b in attackers):
+            return False
+        if d in (_OUT, _UNDB):  # out needs an attacker in, undec one undec
+            need = _IN if d == _OUT else _UNDB
+            cands = [b for b in attackers if dom[b] & need]
+            if len(cands) == 1 and not narrow(cands[0], need, queue):
+                return False
+        if not d & _IN:  # not every attacker may be out
+            open_ = [b for b in attackers if dom[b] != _OUT]
+            if len(open_) == 1 and not narrow(open_[0], _IN | _UNDB, queue):
+                return False
+        return True
+
+    def propagate(self, queue: list[int]) -> bool:
+        while queue:
+            a = queue.pop()
+            if not self.revise(a, queue):
+                return False
+            for c in self.att[a]:
+                if not self.revise(c, queue):
+                    return False
+        return True
+
+    def undo(self, mark: int) -> None:
+        trail, dom = self.trail, self.dom
+        while len(trail) > mark:
+            a, old = trail.pop()
+            dom[a] = old
+
+    def run(self) -> Iterator[dict[int, int]]:
+        """Yield every complete labelling as ``{argument index: _IN | _OUT | _UND}``."""
+        order, dom = self.order, self.dom
+        if not self.propagate(list(order)):
+            return
+        values = (_IN, _OUT, _UNDB)
+        # Explicit stack of (position in order, next value index, trail mark).
+        stack: list[tuple[int, int, int]] = [(0, 0, len(self.trail))]
+        while stack:
+            pos, vi, mark = stack.pop()
+            self.undo(mark)
+            while pos < len(order) and dom[order[pos]] in values:
+                pos += 1
+            if pos == len(order):
+                yield {a: (_UND if d == _UNDB else d) for a, d in dom.items()}
+                continue
+            a = order[pos]
+            while vi < 3 and not dom[a] & values[vi]:
+                vi += 1
+            if vi >= 3:
+                continue
+            stack.append((pos, vi + 1, mark))
+            queue: list[int] = []
+            if self.narrow(a, values[vi], queue) and self.propagate(queue):
+                stack.append((pos, 0, len(self.trail)))
+            else:
+                self.undo(mark)
+
+
+def _labellings(
+    g: _Graph,
+    nodes: Sequence[int],
+    *,
+    stable: bool = False,
+    blocked: frozenset[int] = frozenset(),
+) -> Iterator[dict[int, int]]:
+    """All complete labellings of the sub-framework on ``nodes``, where each argument in
+    ``blocked`` has one more attacker that is always undec; see :class:`_LabelSearch`."""
+    return _LabelSearch(g, nodes, stable=stable, blocked=blocked).run()
+
+
+def _maximal(sets: list[frozenset[int]]) -> list[frozenset[int]]:
+    uniq = sorted(set(sets), key=len, reverse=True)
+    keep: list[frozenset[int]] = []
+    for s in uniq:
+        if not any(s < k for k in keep):
+            keep.append(s)
+    return keep
+
+
+def _local(
+    g: _Graph,
+    comp: list[int],
+    member: set[int],
+    chosen: set[int],
+    hits: dict[int, int],
+    cand: set[int],
+    kind: Literal["preferred", "stable"],
+) -> list[frozenset[int]] | None:
+    """Local extensions of one component given the upstream choice ``chosen``.
+
+    Arguments attacked by ``chosen`` are dropped (D of Baroni et al.); those attacked
+    by an upstream argument that is neither chosen nor attacked by ``chosen`` (P) stay
+    but cannot be chosen; for stable semantics such an argument means no extension.
+    """
+    cs = set(comp)
+    provisional: set[int] = set()
+    for a in comp:
+        if hits[a]:
+            continue
+        for b in g.by[a]:
+            if b in member and b not in cs and b not in chosen and not hits[b]:
+                provisional.add(a)
+                break
+    if kind == "stable" and provisional:
+        return None
+    rest = [a for a in comp if not hits[a]]
+    ok = {a for a in rest if a not in provisional and a in cand}
+    return _scc_recursive(g, rest, ok, kind)
+
+
+def _scc_recursive(
+    g: _Graph, nodes: Sequence[int], cand: set[int], kind: Literal["preferred", "stable"]
+) -> list[frozenset[int]]:
+    """Extensions of the sub-framework on ``nodes`` restricted to candidates ``cand``
+    (the function GF of Baroni et al. 2005)."""
+    member = set(nodes)
+    comps = _sccs(nodes, g, member)
+    if len(comps) <= 1:
+        if not comps:
+            return [frozenset()]
+        # BF of Baroni et al.: the maximal admissible sets inside ``cand``. Arguments
+        # outside ``cand`` are attacked from upstream by an undecided argument: model
+        # that attacker, and they can still attack but never be accepted.
+        labs = _labellings(g, nodes, stable=kind == "stable", blocked=frozenset(member - cand))
+        found = [frozenset(i for i, v in lab.items() if v == _IN) for lab in labs]
+        return found if kind == "stable" else _maximal(found)
+    results: list[frozenset[int]] = []
+    chosen: set[int] = set()
+    hits = dict.fromkeys(nodes, 0)  # attackers of i already chosen
+
+    def add(e: frozenset[int], sign: int) -> None:
+        for a in e:
+            for b in g.att[a]:
+                if b in hits:
+                    hits[b] += sign
+        if sign > 0:
+            chosen.update(e)
+        else:
+            chosen.difference_update(e)
+
+    # Depth-first over components; a component with one local answer needs no branching.
+    frames: list[tuple[int, list[frozenset[int]], int]] = []
+    pos = 0
+    while True:
+        if pos == len(comps):
+            results.append(frozenset(chosen))
+        else:
+            options = _local(g, comps[pos], member, chosen, hits, cand, kind)
+            if options:
+                frames.append((pos, options, 0))
+                add(options[0], 1)
+                pos += 1
+                continue
+        # backtrack
+        while frames:
+            fpos, options, k = frames.pop()
+            add(options[k], -1)
+            if k + 1 < len(options):
+                frames.append((fpos, options, k + 1))
+                add(options[k + 1], 1)
+                pos = fpos + 1
+                break
+        else:
+            return results
+
+
+def _undecided(g: _Graph) -> tuple[list[int], frozenset[int]]:
+    lab = _grounded_labels(g)
+    return [i for i in range(g.n) if lab[i] == _UND], frozenset(
+        i for i in range(g.n) if lab[i] == _IN
+    )
+
+
+def _sorted(g: _Graph, exts: list[frozenset[int]]) -> list[frozenset[str]]:
+    keyed = sorted(set(exts), key=lambda e: (len(e), sorted(e)))
+    return [g.ext(e) for e in keyed]
+
+
+def _preferred_ids(g: _Graph) -> list[frozenset[int]]:
+    und, base = _undecided(g)
+    return [base | e for e in _scc_recursive(g, und, set(und), "preferred")]
+
+
+def _stable_ids(g: _Graph) -> list[frozenset[int]]:
+    und, base = _undecided(g)
+    return [base | e for e in _scc_recursive(g, und, set(und), "stable")]
+
+
+def preferred(af: ArgumentationFramework) -> list[frozenset[str]]:
+    """Preferred extensions: maximal sets that defend themselves (never empty).
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
+    >>> [sorted(e) for e in preferred(af)]
+    [['b'], ['a', 'c']]
+    """
+    g = _Graph(af)
+    return _sorted(g, _preferred_ids(g))
+
+
+def stable(af: ArgumentationFramework) -> list[frozenset[str]]:
+    """Stable extensions: conflict-free sets that attack everything outside (may be none).
+
+    Examples
+    --------
+    >>> stable(ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")]))
+    []
+    """
+    g = _Graph(af)
+    return _sorted(g, _stable_ids(g))
+
+
+def complete(af: ArgumentationFramework) -> list[frozenset[str]]:
+    """Complete extensions: sets that defend exactly what they contain.
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework(["a", "b"], [("a", "b"), ("b", "a")])
+    >>> [sorted(e) for e in complete(af)]
+    [[], ['a'], ['b']]
+    """
+    g = _Graph(af)
+    und, base = _undecided(g)
+    found = [base | frozenset(i for i, v in lab.items() if v == _IN) for lab in _labellings(g, und)]
+    return _sorted(g, found)
+
+
+def _range(g: _Graph, e: frozenset[int]) -> frozenset[int]:
+    return e | frozenset(j for i in e for j in g.att[i])
+
+
+def semi_stable(af: ArgumentationFramework) -> list[frozenset[str]]:
+    """Semi-stable extensions: complete extensions whose range (what they contain or
+    attack) is maximal. They are the stable extensions when those exist.
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("c", "c"),
+    ...                                                ("a", "c")])
+    >>> [sorted(e) for e in semi_stable(af)]
+    [['a']]
+    """
+    g = _Graph(af)
+    st = _stable_ids(g)
+    if st:
+        return _sorted(g, st)
+    prefs = _preferred_ids(g)
+    ranges = {e: _range(g, e) for e in prefs}
+    best = [e for e in prefs if not any(ranges[e] < ranges[f] for f in prefs)]
+    return _sorted(g, best)
+
+
+def ideal(af: ArgumentationFramework) -> frozenset[str]:
+    """The ideal extension: the largest admissible set inside every preferred extension.
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework(["a", "b"], [("a", "b"), ("b", "a"), ("b", "b")])
+    >>> sorted(grounded(af)), sorted(ideal(af))
+    ([], ['a'])
+    """
+    g = _Graph(af)
+    prefs = _preferred_ids(g)
+    current = frozenset.intersection(*prefs)
+    while True:
+        # keep the members all of whose attackers the current set attacks
+        hit = _range(g, current) - current
+        nxt = frozenset(a for a in current if all(b in hit for b in g.by[a]))
+        if nxt == current:
+            return g.ext(current)
+        current = nxt
+
+
+def extensions(
+    af: ArgumentationFramework, semantics: Semantics = "preferred"
+) -> list[frozenset[str]]:
+    """Extensions of ``af`` under ``semantics`` (one of :data:`SEMANTICS`), sorted.
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework(["a", "b"], [("a", "b"), ("b", "a")])
+    >>> [sorted(e) for e in extensions(af, "stable")]
+    [['a'], ['b']]
+    >>> extensions(af, "grounded")
+    [frozenset()]
+    """
+    if semantics == "grounded":
+        return [grounded(af)]
+    if semantics == "ideal":
+        return [ideal(af)]
+    if semantics == "complete":
+        return complete(af)
+    if semantics == "preferred":
+        return preferred(af)
+    if semantics == "stable":
+        return stable(af)
+    if semantics == "semi-stable":
+        return semi_stable(af)
+    raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+
+
+def _to_labelling(af: ArgumentationFramework, ext: frozenset[str]) -> dict[str, Label]:
+    out = {b for a in ext for b in af.attacked_by(a)}
+    return {a: ("in" if a in ext else "out" if a in out else "undec") for a in af.arguments}
+
+
+def labelling(af: ArgumentationFramework, semantics: Semantics = "grounded") -> dict[str, Label]:
+    """The labelling of a single-extension semantics (``"grounded"`` or ``"ideal"``):
+    ``in`` for members, ``out`` for what they attack, ``undec`` for the rest.
+
+    Examples
+    --------
+    >>> labelling(ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("c", "c")]))
+    {'a': 'in', 'b': 'out', 'c': 'undec'}
+    """
+    if semantics not in ("grounded", "ideal"):
+        raise ValueError(
+            f"labelling() needs a single-extension semantics (grounded or ideal), got "
+            f"{semantics!r}; use labellings() for {semantics}"
+        )
+    return _to_labelling(af, extensions(af, semantics)[0])
+
+
+def labellings(
+    af: ArgumentationFramework, semantics: Semantics = "preferred"
+) -> list[dict[str, Label]]:
+    """One labelling per extension of :func:`extensions` (same order)."""
+    return [_to_labelling(af, e) for e in extensions(af, semantics)]
+
+
+def credulous(
+    af: ArgumentationFramework, argument: str, semantics: Semantics = "preferred"
+) -> bool:
+    """True when ``argument`` is in at least one extension.
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework(["a", "b"], [("a", "b"), ("b", "a")])
+    >>> credulous(af, "a"), sceptical(af, "a")
+    (True, False)
+    """
+    af.index(argument)
+    return any(argument in e for e in extensions(af, semantics))
+
+
+def sceptical(
+    af: ArgumentationFramework, argument: str, semantics: Semantics = "preferred"
+) -> bool:
+    """True when ``argument`` is in every extension (vacuously true when there is none)."""
+    af.index(argument)
+    return all(argument in e for e in extensions(af, semantics))

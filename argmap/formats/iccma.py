@@ -1,0 +1,249 @@
+"""Abstract frameworks in the ICCMA competition formats: ``p af N``, ASPARTIX, TGF.
+
+Three text formats, told apart by the file suffix (or ``format=``):
+
+``"af"`` (suffixes ``.af``, ``.i23``) -- ICCMA 2023::
+
+    p af 3
+    # a comment
+    1 2
+    2 3
+
+  Arguments are the numbers ``1`` .. ``N`` (read as the names ``"1"`` .. ``"N"``);
+  each other line is an attack ``a b``.
+
+``"apx"`` (``.apx``) -- ASPARTIX facts, one per line: ``arg(a).`` and ``att(a,b).``;
+  ``%`` starts a comment, as in ASP.
+
+``"tgf"`` (``.tgf``) -- Trivial Graph Format: one argument per line (anything after
+  the name is a label and is ignored), a line holding only ``#``, then one attack
+  ``a b`` per line.
+
+In every format an empty line is skipped and a line starting with ``#`` is a comment
+(except the lone ``#`` that separates the two parts of a TGF file). Any other line
+that does not fit raises :class:`~argmap.errors.FormatError` naming the file and line.
+
+Writing ``"af"`` needs numbers: argument ``k`` (1-based) is the framework's k-th
+argument, and when the names are not already ``1`` .. ``N`` a comment line per
+argument records the name (``# 3 = main``), for people; reading does not use it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from argmap._io import write_atomic
+from argmap.analysis.framework import ArgumentationFramework
+from argmap.errors import ArgmapError, FormatError
+
+__all__ = ["AFFormat", "dump", "dumps", "format_of", "load", "loads", "read_af", "write_af"]
+
+AFFormat = Literal["af", "apx", "tgf"]
+_SUFFIXES: dict[str, AFFormat] = {".af": "af", ".i23": "af", ".apx": "apx", ".tgf": "tgf"}
+_NAME = r"[A-Za-z0-9_][A-Za-z0-9_.\-]*"
+_NAME_RE = re.compile(_NAME)
+_ARG = re.compile(r"arg\(\s*(" + _NAME + r")\s*\)\s*\.")
+_ATT = re.compile(r"att\(\s*(" + _NAME + r")\s*,\s*(" + _NAME + r")\s*\)\s*\.")
+
+
+def format_of(path: str | Path) -> AFFormat:
+    """The format a file's suffix stands for.
+
+    >>> format_of("x.i23"), format_of("x.APX")
+    ('af', 'apx')
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        raise FormatError(
+            f"{path}: cannot tell the framework format from the suffix {suffix!r}; use one of "
+            f"{', '.join(sorted(_SUFFIXES))} or pass format="
+        ) from None
+
+
+def _fail(source: str, lineno: int, message: str, line: str) -> FormatError:
+    shown = line if len(line) <= 60 else line[:57] + "..."
+    return FormatError(f"{source}, line {lineno}: {message}: {shown!r}")
+
+
+def _loads_af(text: str, source: str) -> ArgumentationFramework:
+    n: int | None = None
+    attacks: list[tuple[str, str]] = []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        if n is None:
+            if len(parts) != 3 or parts[0] != "p" or parts[1] != "af" or not parts[2].isdigit():
+                raise _fail(source, lineno, "expected the header 'p af N'", line)
+            n = int(parts[2])
+            continue
+        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            raise _fail(source, lineno, "expected an attack 'a b' of two argument numbers", line)
+        a, b = (int(p) for p in parts)
+        for x in (a, b):
+            if not 1 <= x <= n:
+                raise _fail(source, lineno, f"argument {x} is not between 1 and {n}", line)
+        attacks.append((str(a), str(b)))
+    if n is None:
+        raise FormatError(f"{source}: no 'p af N' header line found")
+    return ArgumentationFramework([str(i) for i in range(1, n + 1)], attacks)
+
+
+def _loads_apx(text: str, source: str) -> ArgumentationFramework:
+    args: dict[str, None] = {}
+    attacks: list[tuple[str, str, int, str]] = []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("%", 1)[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        pos = 0
+        while pos < len(line):
+            m_arg = _ARG.match(line, pos)
+            m_att = None if m_arg else _ATT.match(line, pos)
+            if m_arg:
+                name = m_arg.group(1)
+                if name in args:
+                    raise _fail(source, lineno, f"argument {name!r} is declared twice", line)
+                args[name] = None
+                pos = m_arg.end()
+            elif m_att:
+                attacks.append((m_att.group(1), m_att.group(2), lineno, line))
+                pos = m_att.end()
+            else:
+                raise _fail(source, lineno, "expected arg(a). or att(a,b).", line)
+            while pos < len(line) and line[pos].isspace():
+                pos += 1
+    for a, b, lineno, line in attacks:
+        for x in (a, b):
+            if x not in args:
+                raise _fail(source, lineno, f"attack names undeclared argument {x!r}", line)
+    return ArgumentationFramework(args, [(a, b) for a, b, _, _ in attacks])
+
+
+def _loads_tgf(text: str, source: str) -> ArgumentationFramework:
+    args: dict[str, None] = {}
+    attacks: list[tuple[str, str]] = []
+    in_edges = False
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line == "#" and not in_edges:
+            in_edges = True
+            continue
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        if not in_edges:
+            name = parts[0]
+            if not _NAME_RE.fullmatch(name):
+                raise _fail(source, lineno, f"{name!r} is not a valid argument name", line)
+            if name in args:
+                raise _fail(source, lineno, f"argument {name!r} is listed twice", line)
+            args[name] = None
+            continue
+        if len(parts) < 2:
+            raise _fail(source, lineno, "expected an attack 'a b'", line)
+        for x in parts[:2]:
+            if x not in args:
+                raise _fail(source, lineno, f"attack names unknown argument {x!r}", line)
+        attacks.append((parts[0], parts[1]))
+    return ArgumentationFramework(args, attacks)
+
+
+def loads(
+    text: str, format: AFFormat = "af", *, source: str = "<string>"
+) -> ArgumentationFramework:
+    """Read a framework from text in ``format`` (``"af"``, ``"apx"`` or ``"tgf"``).
+
+    ``source`` names the input in error messages.
+
+    Examples
+    --------
+    >>> af = loads("p af 2\\n# two arguments\\n1 2\\n")
+    >>> af.arguments, af.attacks
+    (('1', '2'), (('1', '2'),))
+    >>> loads("arg(a). arg(b).\\natt(b,a).", "apx").attacks
+    (('b', 'a'),)
+    >>> loads("p af 2\\n1 3\\n", source="x.af")
+    Traceback (most recent call last):
+    argmap.errors.FormatError: x.af, line 2: argument 3 is not between 1 and 2: '1 3'
+    """
+    if format == "af":
+        return _loads_af(text, source)
+    if format == "apx":
+        return _loads_apx(text, source)
+    if format == "tgf":
+        return _loads_tgf(text, source)
+    raise ValueError(f"unknown framework format {format!r}; choose af, apx or tgf")
+
+
+def load(path: str | Path, format: AFFormat | None = None) -> ArgumentationFramework:
+    """Read a framework file; the format comes from ``format`` or the suffix."""
+    p = Path(path)
+    fmt = format or format_of(p)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as err:
+        raise FormatError(f"{p}: cannot read: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise FormatError(f"{p}: not UTF-8 text ({err.reason} at byte {err.start})") from None
+    return loads(text, fmt, source=str(p))
+
+
+read_af = load
+"""Alias of :func:`load` for callers that read several kinds of file."""
+
+
+def dumps(af: ArgumentationFramework, format: AFFormat = "af") -> str:
+    """The framework as text in ``format``; the same framework always gives the same text.
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework(["a", "b"], [("a", "b")])
+    >>> print(dumps(af, "apx"), end="")
+    arg(a).
+    arg(b).
+    att(a,b).
+    >>> print(dumps(af, "af"), end="")
+    p af 2
+    # 1 = a
+    # 2 = b
+    1 2
+    """
+    if format == "af":
+        numbers = {a: str(i) for i, a in enumerate(af.arguments, 1)}
+        lines = [f"p af {len(af)}"]
+        if any(a != n for a, n in numbers.items()):
+            lines.extend(f"# {n} = {a}" for a, n in numbers.items())
+        lines.extend(f"{numbers[a]} {numbers[b]}" for a, b in af.attacks)
+    elif format in ("apx", "tgf"):
+        for a in af.arguments:
+            if not _NAME_RE.fullmatch(a):
+                raise ArgmapError(
+                    f"argument {a!r} cannot be written as {format}: names must be ASCII "
+                    "letters, digits, '_', '.', '-'",
+                    ids=[a],
+                )
+        if format == "apx":
+            lines = [f"arg({a})." for a in af.arguments]
+            lines.extend(f"att({a},{b})." for a, b in af.attacks)
+        else:
+            lines = [*af.arguments, "#"]
+            lines.extend(f"{a} {b}" for a, b in af.attacks)
+    else:
+        raise ValueError(f"unknown framework format {format!r}; choose af, apx or tgf")
+    return "\n".join(lines) + "\n"
+
+
+def dump(af: ArgumentationFramework, path: str | Path, format: AFFormat | None = None) -> Path:
+    """Write the framework to ``path`` atomically; the format comes from the suffix."""
+    p = Path(path)
+    return write_atomic(p, dumps(af, format or format_of(p)))
+
+
+write_af = dump
+"""Alias of :func:`dump`."""
