@@ -9,11 +9,14 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import argmap as am
+from argmap.analysis.framework import from_map
+from argmap.analysis.semantics import labelling
 from argmap.formats import aif
 
 from conftest import DATA, ROOT
@@ -22,6 +25,7 @@ BIN = Path(sys.executable).parent
 ARGMAP = BIN / "argmap"
 AIF_DIR = DATA / "aif"
 AF_DIR = DATA / "corpora" / "af"
+ANSWERS = json.loads((AF_DIR / "answers.json").read_text(encoding="utf-8"))
 AIF_REFERENCE = json.loads((AIF_DIR / "REFERENCE.json").read_text(encoding="utf-8"))["files"]
 CLI_DOC = ROOT / "docs" / "cli.md"
 README = ROOT / "README.md"
@@ -97,20 +101,20 @@ def test_help_lists_every_command_with_examples(work: Path, module: bool) -> Non
     result = run("--help", cwd=work, module=module)
     assert result.returncode == 0
     text = out(result)
-    for command in ("render", "check", "convert", "stats"):
+    for command in ("render", "check", "convert", "eval", "stats"):
         assert re.search(rf"^\s+{command}\s", text, re.MULTILINE), command
     assert "Examples:" in text
     assert "Exit status: 0 on success, 1 when some input failed, 2 on a usage error." in text
 
 
-@pytest.mark.parametrize("command", ["render", "check", "convert", "stats"])
+@pytest.mark.parametrize("command", ["render", "check", "convert", "eval", "stats"])
 def test_each_command_help_shows_examples(work: Path, command: str) -> None:
     result = run(command, "--help", cwd=work)
     assert result.returncode == 0
     text = out(result)
     assert "Examples:" in text
     assert f"argmap {command} " in text.split("Examples:")[1]
-    assert "--json" in text
+    assert "--json" in text or command == "eval"
 
 
 def test_version(work: Path) -> None:
@@ -200,6 +204,11 @@ def test_stats_reads_standard_input(work: Path) -> None:
     assert (stats["statements"], stats["supports"], stats["files"][0]["file"]) == (9, 5, "<stdin>")
 
 
+def test_stats_on_an_iccma_file_counts_arguments_and_attacks(work: Path) -> None:
+    stats = json.loads(out(run("stats", "reinstatement.af", "--json", cwd=work)))
+    assert (stats["statements"], stats["attacks"], stats["supports"]) == (4, 3, 0)
+
+
 # --------------------------------------------------------------------------------- check
 def test_check_the_nato_map_is_ok(work: Path) -> None:
     result = run("check", "nato.json", "--json", cwd=work)
@@ -272,6 +281,7 @@ def test_other_commands_report_a_bad_file_on_one_stderr_line(work: Path, name: s
     for args in (
         ["stats", name],
         ["render", name, "-o", "x.svg"],
+        ["eval", name],
         ["convert", name, "x.json"],
     ):
         result = run(*args, cwd=work)
@@ -304,6 +314,7 @@ def test_usage_error_is_one_line_with_exit_2(work: Path) -> None:
     assert result.returncode == 2
     [line] = err_lines(result)
     assert line.startswith("argmap render: usage error: Invalid value for '-f' / '--format': 'gif'")
+    assert run("eval", "nato.json", "--semantics", "naive", cwd=work).returncode == 2
     assert run("frobnicate", cwd=work).returncode == 2
 
 
@@ -407,6 +418,7 @@ def test_render_a_corpus_into_a_folder_with_a_summary(work: Path) -> None:
         "nato.json",
         "6064-original.json",
         "broken.json",
+        "reinstatement.af",
         "-o",
         "drawings",
         "-f",
@@ -420,11 +432,13 @@ def test_render_a_corpus_into_a_folder_with_a_summary(work: Path) -> None:
     assert report["outputs"] == [
         {"file": "nato.json", "output": "drawings/nato.svg"},
         {"file": "6064-original.json", "output": "drawings/6064-original.svg"},
+        {"file": "reinstatement.af", "output": "drawings/reinstatement.svg"},
     ]
     assert [f["file"] for f in report["failures"]] == ["broken.json"]
     assert sorted(p.name for p in (work / "drawings").iterdir()) == [
         "6064-original.svg",
         "nato.svg",
+        "reinstatement.svg",
     ]
     table = run("render", "nato.json", "broken.json", "-o", "d2", "-f", "dot", cwd=work)
     lines = out(table).splitlines()
@@ -520,7 +534,104 @@ def test_convert_a_folder_goes_on_past_a_bad_file(work: Path) -> None:
     )
 
 
+def test_two_inputs_with_one_name_never_write_one_output(work: Path) -> None:
+    for folder, name in (("a", "nato.json"), ("b", "6064-original.json")):
+        (work / folder).mkdir()
+        shutil.copy(work / name, work / folder / "map.json")
+    result = run("convert", "a", "b", "out", cwd=work)
+    assert result.returncode == 1
+    assert err_lines(result) == [
+        "argmap: error: b/map.json: its output 'out/map.json' was already written for "
+        "a/map.json; inputs with the same name need separate runs or outputs"
+    ]
+    assert (work / "out" / "map.json").read_bytes() == (work / "nato.json").read_bytes()
+
+
 # ---------------------------------------------------------------------------------- eval
+def test_eval_json_on_the_nato_map(work: Path, nato: am.ArgumentMap) -> None:
+    result = run("eval", "nato.json", "--semantics", "grounded", "--json", cwd=work)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(out(result))
+    statements = [s.id for s in nato.statements]
+    assert report["semantics"] == "grounded"
+    assert list(report["labels"]) == statements
+    expected = labelling(from_map(nato))
+    assert report["labels"] == {k: expected[k] for k in statements}
+    [ext] = report["extensions"]
+    assert ext == [k for k in statements if expected[k] == "in"]
+    assert report["inferences"] == {k: v for k, v in expected.items() if k not in statements}
+
+
+@pytest.mark.parametrize("semantics", ["complete", "preferred", "stable"])
+def test_eval_other_semantics_on_the_nato_map_have_the_json_shape(
+    work: Path, semantics: str
+) -> None:
+    report = json.loads(out(run("eval", "nato.json", "-s", semantics, "--json", cwd=work)))
+    assert report["semantics"] == semantics
+    assert all(
+        isinstance(e, list) and all(isinstance(a, str) for a in e) for e in report["extensions"]
+    )
+    assert set(report["labels"].values()) <= {"in", "out", "undec"}
+
+
+def _af_cases() -> Iterator[tuple[str, str]]:
+    for name, answer in sorted(ANSWERS.items()):
+        for semantics in ("grounded", "complete", "preferred", "stable"):
+            if semantics in answer:
+                yield name, semantics
+
+
+@pytest.mark.parametrize(("name", "semantics"), list(_af_cases()))
+def test_eval_iccma_files_match_the_reference_answers(
+    tmp_path: Path, name: str, semantics: str
+) -> None:
+    result = run("eval", str(AF_DIR / f"{name}.af"), "-s", semantics, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(out(result))
+    expected = ANSWERS[name][semantics]
+    if semantics == "grounded":
+        expected = [expected]
+    assert report["semantics"] == semantics
+    assert {frozenset(e) for e in report["extensions"]} == {
+        frozenset(str(a) for a in e) for e in expected
+    }
+    assert len(report["extensions"]) == len(expected)
+    assert list(report["labels"]) == [str(i) for i in range(1, ANSWERS[name]["n"] + 1)]
+    if semantics == "grounded":
+        inside = {str(a) for a in expected[0]}
+        assert {a for a, v in report["labels"].items() if v == "in"} == inside
+
+
+def test_eval_table_of_statuses(work: Path) -> None:
+    result = run("eval", "reinstatement.af", cwd=work)
+    assert result.returncode == 0
+    lines = out(result).splitlines()
+    assert lines[:2] == [
+        "reinstatement.af: grounded semantics, 1 extension",
+        "  extension 1: {2, 4}",
+    ]
+    rows = [line.split() for line in lines[2:]]
+    assert rows[0] == ["id", "status", "statement"]
+    assert rows[2:] == [["1", "out"], ["2", "in"], ["3", "out"], ["4", "in"]]
+
+
+def test_eval_reads_standard_input(work: Path) -> None:
+    data = (work / "reinstatement.af").read_bytes()
+    report = json.loads(out(run("eval", "-", "--json", cwd=work, stdin=data)))
+    assert report["extensions"] == [["2", "4"]]
+
+
+def test_iccma_self_attack_is_refused_for_maps_but_evaluated(tmp_path: Path) -> None:
+    shutil.copy(AF_DIR / "rand13_n25.af", tmp_path / "rand13_n25.af")
+    result = run("stats", "rand13_n25.af", cwd=tmp_path)
+    assert result.returncode == 1
+    assert err_lines(result) == [
+        "argmap: error: rand13_n25.af: argument 9 attacks itself, which an argument map "
+        "cannot hold; 'argmap eval' reads this file as a framework"
+    ]
+    assert run("eval", "rand13_n25.af", cwd=tmp_path).returncode == 0
+
+
 # ---------------------------------------------------------------------- docs are real runs
 CONSOLE = re.compile(r"^```console\n(.*?)^```\n", re.DOTALL | re.MULTILINE)
 
@@ -547,7 +658,7 @@ def _run_shell(command: str, cwd: Path) -> str:
     return result.stdout.decode("utf-8")
 
 
-@pytest.mark.parametrize("page", [README], ids=["README.md"])
+@pytest.mark.parametrize("page", [CLI_DOC, README], ids=["docs/cli.md", "README.md"])
 def test_documented_commands_print_what_the_docs_show(
     tmp_path: Path, nato: am.ArgumentMap, page: Path
 ) -> None:

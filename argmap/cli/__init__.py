@@ -17,6 +17,7 @@ import click
 from argmap import __version__
 from argmap.cli.check import check
 from argmap.cli.convert import convert
+from argmap.cli.evaluate import evaluate
 from argmap.cli.render import render
 from argmap.cli.stats import stats
 
@@ -28,6 +29,7 @@ Examples:
   argmap check map.json                    # validate and lint
   argmap render map.json -o map.svg        # draw with Graphviz
   argmap convert nodeset.json map.json     # AIF JSON -> argmap JSON
+  argmap eval map.json --semantics grounded
   argmap stats corpus/ --json
 
 \b
@@ -44,6 +46,7 @@ def cli() -> None:
 
 cli.add_command(check)
 cli.add_command(convert)
+cli.add_command(evaluate)
 cli.add_command(render)
 cli.add_command(stats)
 

@@ -225,9 +225,9 @@ def read_map(source: Source, given: str | None = None) -> ArgumentMap:
             from argmap.formats.aif import from_aif
 
             return from_aif(obj)
-        raise source.fail(
-            "unknown-format", f"ICCMA {fmt} frameworks cannot be read yet in this version"
-        )
+        from argmap.cli.frameworks import framework_as_map, read_framework
+
+        return framework_as_map(read_framework(source, fmt), source)
     except ValidationError as err:
         raise source.fail(
             "invalid-document", f"not a valid {fmt} file: {describe_validation(err)}"
