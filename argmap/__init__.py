@@ -14,7 +14,10 @@ Build a map of claims, premises and counterpoints, check it, and draw it::
 """
 
 from argmap.analysis.coverage import Coverage, SentenceCoverage, coverage
+from argmap.analysis.framework import ArgumentationFramework
 from argmap.analysis.lint import LintIssue, lint
+from argmap.analysis.semantics import extensions, grounded
+from argmap.analysis.whatif import evaluate, what_if
 from argmap.errors import (
     ArgmapError,
     DuplicateIdError,
@@ -52,6 +55,7 @@ __all__ = [
     "AmbiguousQuoteError",
     "ArgmapError",
     "ArgumentMap",
+    "ArgumentationFramework",
     "Coverage",
     "Diagram",
     "DuplicateIdError",
@@ -82,7 +86,10 @@ __all__ = [
     "__version__",
     "coverage",
     "draw",
+    "evaluate",
+    "extensions",
     "find_span",
+    "grounded",
     "json_schema",
     "lint",
     "load",
@@ -92,4 +99,5 @@ __all__ = [
     "theme",
     "to_dot",
     "to_html",
+    "what_if",
 ]

@@ -1,0 +1,100 @@
+"""Maps to Dung frameworks: attacks, undercuts, linked steps and the support closures."""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap as am
+from argmap.analysis.framework import (
+    ArgumentationFramework,
+    BipolarFramework,
+    bipolar_from_map,
+    from_map,
+)
+from argmap.analysis.semantics import grounded, labelling
+from argmap.errors import ArgmapError
+
+
+def _debate() -> am.ArgumentMap:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    m.premise("P", id="p", supports=c)
+    k = m.counterpoint("K", id="k", attacks=c)
+    m.premise("E", id="e", supports=k)
+    return m
+
+
+def test_statements_are_arguments_and_attacks_are_attacks() -> None:
+    af = from_map(_debate())
+    assert af.arguments == ("c", "p", "k", "e")
+    assert af.attacks == (("k", "c"),)
+    assert labelling(af) == {"c": "out", "p": "in", "k": "in", "e": "in"}
+
+
+def test_supported_attack_lets_the_reason_for_an_objection_attack_too() -> None:
+    af = from_map(_debate(), support="supported")
+    assert set(af.attacks) == {("k", "c"), ("e", "c")}
+
+
+def test_secondary_attack_reaches_what_the_attacked_statement_supports() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    p = m.premise("P", id="p", supports=c)
+    m.counterpoint("K", id="k", attacks=p)
+    assert from_map(m).attacks == (("k", "p"),)
+    assert set(from_map(m, support="secondary").attacks) == {("k", "p"), ("k", "c")}
+    assert grounded(from_map(m)) == {"c", "k"}
+    assert grounded(from_map(m, support="secondary")) == {"k"}
+
+
+def test_both_closures_chain_supports_on_either_side() -> None:
+    b = BipolarFramework(
+        ["a", "b", "c", "d"], attacks=[("b", "c")], supports=[("a", "b"), ("c", "d")]
+    )
+    assert set(b.to_af("both").attacks) == {("b", "c"), ("a", "c"), ("b", "d"), ("a", "d")}
+    assert set(b.to_af("supported").attacks) == {("b", "c"), ("a", "c")}
+    assert set(b.to_af("secondary").attacks) == {("b", "c"), ("b", "d")}
+
+
+def test_undercut_attacks_the_inference_argument() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    m.counterpoint("K", id="k", attacks=c)
+    step = m.find_inference("k", "c")
+    m.premise("U", id="u", undercuts=step)
+    af = from_map(m)
+    assert af.arguments == ("c", "k", "u", step.id)
+    assert set(af.attacks) == {(step.id, "c"), ("u", step.id)}
+    # The objection's step is undercut, so the claim is reinstated; k itself stands.
+    assert labelling(af) == {"c": "in", "k": "in", "u": "in", step.id: "out"}
+
+
+def test_linked_attack_falls_when_any_premise_falls() -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c")
+    m.counterpoint("K1", id="k1")
+    m.counterpoint("K2", id="k2")
+    m.add_inference(am.Inference(id="x", relation="attack", premises=("k1", "k2"), target="c"))
+    m.premise("R", id="r", attacks="k2")
+    b = bipolar_from_map(m)
+    assert b.requires == {"x": ("k1", "k2")}
+    af = from_map(m)
+    assert set(af.attacks) == {("x", "c"), ("r", "k2"), ("r", "x")}
+    assert labelling(af)["c"] == "in"
+
+
+def test_bad_frameworks_are_named() -> None:
+    with pytest.raises(ArgmapError, match="argument 'a' is listed twice"):
+        ArgumentationFramework(["a", "a"])
+    with pytest.raises(KeyError, match="attack \\('a', 'z'\\) names 'z'"):
+        ArgumentationFramework(["a"], [("a", "z")])
+    with pytest.raises(ValueError, match="support must be one of"):
+        from_map(_debate(), support="all")  # type: ignore[arg-type]
+
+
+def test_frameworks_compare_by_content_and_restrict() -> None:
+    af = ArgumentationFramework(["a", "b", "c"], [("b", "c"), ("a", "b"), ("a", "b")])
+    assert af.attacks == (("a", "b"), ("b", "c"))
+    assert af == ArgumentationFramework(["c", "b", "a"], [("a", "b"), ("b", "c")])
+    assert af.restricted(["b", "c"]).attacks == (("b", "c"),)
+    assert af.with_arguments(["d"], [("d", "a")]).attackers("a") == ("d",)

@@ -1,0 +1,113 @@
+"""What stands and what if: labels, strengths, explanations, and rendering them."""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap as am
+from argmap.analysis.whatif import evaluate, explain, what_if
+from argmap.errors import ArgmapError
+from argmap.render.status import evaluated_dot, status_style, strength_style
+
+
+def _map() -> am.ArgumentMap:
+    m = am.ArgumentMap(title="Sugar tax")
+    c = m.claim("Tax sugary drinks", id="c")
+    m.premise("It cuts consumption", id="p", supports=c)
+    k = m.counterpoint("It hurts the poor most", id="k", attacks=c)
+    m.premise("Revenue funds rebates", id="r", attacks=k)
+    m.counterpoint("Rebates never reach them", id="n", attacks="r")
+    return m
+
+
+def test_chain_of_attacks_explains_each_label() -> None:
+    result = evaluate(_map())
+    assert {x: s.label for x, s in result.items()} == {
+        "c": "out",
+        "p": "in",
+        "k": "in",
+        "r": "out",
+        "n": "in",
+    }
+    assert result["c"].explain() == (
+        "c is out: attacked by k, which is in\n"
+        "k is in: every attacker (r) is out\n"
+        "r is out: attacked by n, which is in\n"
+        "n is in: nothing attacks it"
+    )
+
+
+def test_rejecting_a_premise_flips_the_chain_and_says_why() -> None:
+    changes = what_if(_map(), reject=["n"])
+    assert [(ch.id, ch.before.label, ch.after.label) for ch in changes] == [
+        ("c", "out", "in"),
+        ("k", "in", "out"),
+        ("r", "out", "in"),
+        ("n", "in", "out"),
+    ]
+    assert changes[0].after.explain() == (
+        "c is in: every attacker (k) is out\n"
+        "k is out: attacked by r, which is in\n"
+        "r is in: every attacker (n) is out\n"
+        "n is out: you rejected it"
+    )
+    assert changes[0].after.strength > changes[0].before.strength
+
+
+def test_accepting_a_statement_drops_the_attacks_on_it() -> None:
+    after = evaluate(_map(), accept=["c"])
+    assert after["c"].label == "in"
+    assert after["c"].why[0].reason == "you accepted it"
+
+
+def test_base_score_change_moves_strength_only() -> None:
+    changes = what_if(_map(), base_scores={"k": 0.9})
+    assert [ch.id for ch in changes] == ["c", "k"]
+    assert all(ch.before.label == ch.after.label for ch in changes)
+    assert changes[0].after.strength < changes[0].before.strength
+
+
+def test_multi_extension_semantics_labels_sceptically() -> None:
+    m = am.ArgumentMap()
+    a = m.claim("A", id="a")
+    b = m.claim("B", id="b", attacks=a)
+    m.attack(a, b)
+    m.claim("C", id="c", attacks=b)
+    res = evaluate(m, semantics="preferred")
+    assert {x: s.label for x, s in res.items()} == {"a": "in", "b": "out", "c": "in"}
+    m2 = am.ArgumentMap()
+    a2 = m2.claim("A", id="a")
+    b2 = m2.claim("B", id="b", attacks=a2)
+    m2.attack(a2, b2)
+    res2 = evaluate(m2, semantics="preferred")
+    assert res2["a"].label == "undec"
+    assert res2["a"].why[0].reason == "in 1 of 2 preferred extensions, rejected by 1"
+
+
+def test_bad_requests_are_named() -> None:
+    with pytest.raises(KeyError, match="'zz'"):
+        evaluate(_map(), reject=["zz"])
+    with pytest.raises(ArgmapError, match="'k' cannot be both accepted and rejected"):
+        evaluate(_map(), accept=["k"], reject=["k"])
+    with pytest.raises(KeyError, match="unknown node 'q'"):
+        what_if(_map(), base_scores={"q": 0.1})
+    assert explain(_map(), "n") == "n is in: nothing attacks it"
+
+
+def test_status_style_feeds_to_dot() -> None:
+    m = _map()
+    attrs, badges = status_style(evaluate(m))
+    assert badges["c"].startswith("REJECTED ")
+    assert attrs["n"]["fillcolor"] == "#c8e6c9"
+    src = evaluated_dot(m).source
+    assert "CLAIM · REJECTED" in src and "PREMISE · ACCEPTED" in src
+    _, sb = strength_style({"c": 0.5})
+    assert sb == {"c": "strength 0.50"}
+    with pytest.raises(ValueError, match="unknown label 'maybe'"):
+        status_style({"c": "maybe"})  # type: ignore[dict-item]
+
+
+def test_evaluated_picture_renders_with_dot(dot_binary: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    del dot_binary
+    svg = evaluated_dot(_map()).pipe(format="svg").decode()
+    assert "REJECTED" in svg and "ACCEPTED" in svg
