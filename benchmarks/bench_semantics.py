@@ -94,7 +94,7 @@ def main() -> None:
     header = (
         f"{'arguments':>9} {'attacks':>8} {'task':>9} {'argmap s':>9} {'py_arg s':>10} {'ratio':>8}"
     )
-    print(header)
+    print(header, flush=True)
     print("-" * len(header))
     for n in ns.sizes:
         attacks = generate(n)
@@ -111,12 +111,16 @@ def main() -> None:
                 theirs, result = py_arg_time(n, attacks, task, ns.timeout)
                 note = f">{ns.timeout:.0f} (stopped)"
             if theirs is None:
-                print(f"{n:>9} {len(attacks):>8} {task:>9} {ours_s:>9.4f} {note:>10} {'-':>8}")
+                print(
+                    f"{n:>9} {len(attacks):>8} {task:>9} {ours_s:>9.4f} {note:>10} {'-':>8}",
+                    flush=True,
+                )
                 continue
             assert result == sorted(sorted(e) for e in ours), f"py_arg disagrees on {task}, n={n}"
             ratio = theirs / ours_s if ours_s else float("inf")
             print(
-                f"{n:>9} {len(attacks):>8} {task:>9} {ours_s:>9.4f} {theirs:>10.3f} {ratio:>7.0f}x"
+                f"{n:>9} {len(attacks):>8} {task:>9} {ours_s:>9.4f} {theirs:>10.3f} {ratio:>7.0f}x",
+                flush=True,
             )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -139,3 +140,24 @@ def test_cyclic_graphs_agree_with_formal_argumentation_when_it_converges(
     qe = _oracle(b, w, "qe")
     assert qe.converged
     assert quadratic_energy(b, w) == pytest.approx(qe.strengths, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.stem for p in (Path(__file__).parent / "data" / "af").glob("*.af"))
+)
+def test_corpus_frameworks_agree_with_formal_argumentation(name: str) -> None:
+    """DF-QuAD and quadratic energy on the corpus frameworks (attacks only)."""
+    from argmap.formats.iccma import read_af
+
+    from conftest import DATA
+
+    af = read_af(DATA / "af" / f"{name}.af")
+    b = BipolarFramework(af.arguments, attacks=af.attacks)
+    w = {a: 0.5 + 0.4 * ((i * 7) % 5 - 2) / 2 for i, a in enumerate(af.arguments)}
+    oracle = _oracle(b, w, "dfquad")
+    if oracle.converged:
+        assert dfquad(b, w) == pytest.approx(oracle.strengths, abs=1e-6)
+    else:
+        with pytest.raises(ArgmapError, match="did not converge"):
+            dfquad(b, w)
+    assert quadratic_energy(b, w) == pytest.approx(_oracle(b, w, "qe").strengths, abs=1e-6)
