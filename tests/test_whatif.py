@@ -111,3 +111,17 @@ def test_evaluated_picture_renders_with_dot(dot_binary: str, tmp_path) -> None: 
     del dot_binary
     svg = evaluated_dot(_map()).pipe(format="svg").decode()
     assert "REJECTED" in svg and "ACCEPTED" in svg
+
+
+def test_oscillating_strengths_leave_labels_standing() -> None:
+    m = am.ArgumentMap()
+    a = m.claim("A", id="a")
+    b = m.claim("B", id="b", attacks=a)
+    m.attack(a, b)
+    res = evaluate(m, base_scores={"a": 1.0, "b": 1.0})
+    assert {x: (s.label, s.strength) for x, s in res.items()} == {
+        "a": ("undec", None),
+        "b": ("undec", None),
+    }
+    assert status_style(res)[1] == {"a": "UNDECIDED", "b": "UNDECIDED"}
+    assert [ch.id for ch in what_if(m, base_scores={"a": 1.0, "b": 1.0})] == ["a", "b"]

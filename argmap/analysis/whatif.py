@@ -58,7 +58,9 @@ class Status(BaseModel):
     id: str
     kind: str = Field(description="claim, premise or counterpoint")
     label: Label = Field(description="in (accepted), out (rejected) or undec (undecided)")
-    strength: float = Field(description="gradual strength in [0, 1]")
+    strength: float | None = Field(
+        description="gradual strength in [0, 1]; None when it does not converge (cycles)"
+    )
     why: tuple[Step, ...] = Field(description="the chain of attacks that decided the label")
 
     def explain(self) -> str:
@@ -209,7 +211,10 @@ def evaluate(
         scores.setdefault(x, 1.0)
     for x in rej:
         scores[x] = 0.0
-    strength = strengths(m, gradual, scores)
+    try:
+        strength: dict[str, float | None] = dict(strengths(m, gradual, scores))
+    except ArgmapError:  # oscillating cycles: labels still stand, strengths do not
+        strength = dict.fromkeys((s.id for s in m.statements), None)
     ids = [s.id for s in m.statements]
     kinds = {s.id: s.kind for s in m.statements}
     result: dict[str, Status] = {}
@@ -288,5 +293,11 @@ def what_if(
     return [
         Change(id=x, before=b, after=after[x])
         for x, b in before.items()
-        if b.label != after[x].label or abs(b.strength - after[x].strength) > tolerance
+        if b.label != after[x].label or _moved(b.strength, after[x].strength, tolerance)
     ]
+
+
+def _moved(before: float | None, after: float | None, tolerance: float) -> bool:
+    if before is None or after is None:
+        return before is not after
+    return abs(before - after) > tolerance

@@ -68,7 +68,7 @@ def status_style(
             raise ValueError(f"unknown label {label!r} for {id!r}; expected in, out or undec")
         attrs[id] = dict(STATUS_COLOURS[label])
         badge = _WORDS[label]
-        if strength and isinstance(st, Status):
+        if strength and isinstance(st, Status) and st.strength is not None:
             badge += f" {st.strength:.2f}"
         badges[id] = badge
     return attrs, badges
