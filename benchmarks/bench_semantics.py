@@ -54,29 +54,39 @@ def _py_arg_worker(n: int, attacks: list[tuple[int, int]], task: str, conn: Any)
         "bench", args, [Defeat(args[a], args[b]) for a, b in attacks]
     )
     start = time.perf_counter()
-    if task == "grounded":
-        result = [frozenset(a.name for a in get_grounded_extension(af))]
-    else:
-        result = [frozenset(a.name for a in e) for e in get_preferred_extensions(af)]
+    try:
+        if task == "grounded":
+            result = [frozenset(a.name for a in get_grounded_extension(af))]
+        else:
+            result = [frozenset(a.name for a in e) for e in get_preferred_extensions(af)]
+    except Exception as err:  # py_arg recurses once per argument: RecursionError
+        conn.send((None, type(err).__name__))
+        return
     conn.send((time.perf_counter() - start, sorted(sorted(e) for e in result)))
 
 
 def py_arg_time(
     n: int, attacks: list[tuple[int, int]], task: str, timeout: float
-) -> tuple[float | None, list[list[str]] | None]:
+) -> tuple[float | None, Any]:
+    """Seconds and result of py_arg, or ``(None, why it has none)``."""
     parent, child = mp.Pipe(duplex=False)
     proc = mp.Process(target=_py_arg_worker, args=(n, attacks, task, child))
     proc.start()
+    child.close()
     # construction is untimed but bounded too: allow it the same time again
-    if parent.poll(2 * timeout + 5):
-        elapsed, result = parent.recv()
-        proc.join()
-        if elapsed <= timeout:
-            return elapsed, result
-        return None, None
-    proc.kill()
+    try:
+        ready = parent.poll(2 * timeout + 5)
+        elapsed, result = parent.recv() if ready else (None, None)
+    except EOFError:
+        elapsed, result = None, "crashed"
+    if elapsed is None and result is None:
+        proc.kill()
     proc.join()
-    return None, None
+    if elapsed is None:
+        return None, result or f">{timeout:.0f} (stopped)"
+    if elapsed > timeout:
+        return None, f">{timeout:.0f} (stopped)"
+    return elapsed, result
 
 
 def main() -> None:
@@ -106,11 +116,11 @@ def main() -> None:
             ours = [grounded(af)] if task == "grounded" else preferred(af)
             ours_s = time.perf_counter() - start
             if n > ns.max_py_arg_size:
-                theirs, result, note = None, None, "not run"
+                theirs, result = None, "not run"
             else:
                 theirs, result = py_arg_time(n, attacks, task, ns.timeout)
-                note = f">{ns.timeout:.0f} (stopped)"
             if theirs is None:
+                note = str(result)
                 print(
                     f"{n:>9} {len(attacks):>8} {task:>9} {ours_s:>9.4f} {note:>10} {'-':>8}",
                     flush=True,
