@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import os
 import stat
 import tempfile
@@ -11,10 +11,13 @@ from pathlib import Path
 __all__ = ["write_atomic"]
 
 
-@functools.cache
 def _umask() -> int:
-    """The process umask (read once: reading it means setting it for a moment)."""
-    mask = os.umask(0o022)
+    """The process umask, read without changing it where the system tells it (Linux)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)  # elsewhere: read it by setting it for a moment
     os.umask(mask)
     return mask
 
@@ -23,9 +26,12 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     A crash or error part-way never leaves a half-written ``path``. Text is written as
-    UTF-8 with ``\\n`` line endings. Missing parent folders are created.
+    UTF-8. Missing parent folders are created. An existing file keeps its permissions
+    (a new one gets the usual ``0o666 & ~umask``), and a symbolic link is followed: the
+    file it points to is replaced, the link stays. Returns ``path`` as given.
     """
-    target = Path(path)
+    given = Path(path)
+    target = given.resolve() if given.is_symlink() else given
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -43,4 +49,15 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return target
+    _fsync_folder(target.parent)
+    return given
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

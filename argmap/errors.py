@@ -112,5 +112,6 @@ def describe_validation_error(err: ValidationError, *, indent: str = "  ") -> st
     lines = []
     for e in err.errors(include_url=False):
         loc = ".".join(str(part) for part in e["loc"]) or "(top level)"
-        lines.append(f"{indent}{loc}: {e['msg']}")
+        msg = e["msg"].removeprefix("Value error, ")  # our validators' own words
+        lines.append(f"{indent}{loc}: {msg}")
     return "\n".join(lines)

@@ -22,10 +22,10 @@ import warnings
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import networkx as nx
-from pydantic import JsonValue, ValidationError
+from pydantic import JsonValue, TypeAdapter, ValidationError
 
 from argmap.errors import (
     ArgmapError,
@@ -37,11 +37,13 @@ from argmap.errors import (
 )
 from argmap.model import (
     Inference,
+    Metadata,
     Quote,
     Relation,
     Source,
     Statement,
     StatementKind,
+    Str,
     slugify,
 )
 from argmap.sources import (
@@ -112,13 +114,41 @@ class ArgumentMap:
     ) -> None:
         self.title = title
         self.description = description
-        self.metadata: dict[str, JsonValue] = dict(metadata or {})
+        self.metadata = dict(metadata or {})
         self._graph: nx.DiGraph = nx.DiGraph()
         # networkx's own node-attribute dict: the same data as graph.nodes, without the
         # view's overhead on the hot paths of building a map.
         self._nodes: dict[str, dict[str, Any]] = self._graph._node
         self._next_suffix: dict[str, int] = {}
         self._sources: dict[str, Source] = {}
+
+    # ------------------------------------------------------------------ header
+    @property
+    def title(self) -> str | None:
+        """What the map is about, e.g. the article's headline."""
+        return self._title
+
+    @title.setter
+    def title(self, value: str | None) -> None:
+        self._title = _checked("title", _OPTIONAL_TEXT, value)
+
+    @property
+    def description(self) -> str | None:
+        """A longer description of the map."""
+        return self._description
+
+    @description.setter
+    def description(self, value: str | None) -> None:
+        self._description = _checked("description", _OPTIONAL_TEXT, value)
+
+    @property
+    def metadata(self) -> dict[str, JsonValue]:
+        """Free JSON metadata of the map (checked again when the map is saved)."""
+        return self._metadata
+
+    @metadata.setter
+    def metadata(self, value: Mapping[str, JsonValue]) -> None:
+        self._metadata = _checked("metadata", _METADATA, dict(value))
 
     # ------------------------------------------------------------------ access
     @property
@@ -289,6 +319,12 @@ class ArgumentMap:
         if id is None and isinstance(text, str):
             id = self._fresh_id(slugify(text))
         if style is not None:
+            if metadata and "style" in metadata:
+                raise ArgmapError(
+                    f"statement {id!r}: give its style once, as style= or as "
+                    "metadata['style'], not both",
+                    ids=[str(id)],
+                )
             metadata = {**(metadata or {}), "style": _checked_style(id, style)}
         statement = Statement(
             **_given(
@@ -320,6 +356,8 @@ class ArgumentMap:
             raise TypeError(f"expected a Statement, got {type(statement).__name__}")
         self._check_new_id(statement.id)
         self._check_quotes(statement)
+        if "style" in statement.metadata:
+            _checked_style(statement.id, statement.metadata["style"])
         self._graph.add_node(statement.id, kind=statement.kind, model=statement)
         return statement
 
@@ -503,9 +541,16 @@ class ArgumentMap:
                 "remove it and add a new one",
                 ids=[id],
             )
-        new = type(old).model_validate({**old.model_dump(), **changes})
+        try:
+            new = type(old).model_validate({**old.model_dump(), **changes})
+        except ValidationError as err:
+            what = "inference" if isinstance(old, Inference) else old.kind
+            detail = describe_validation_error(err, indent="").replace("\n", "; ")
+            raise ArgmapError(f"{what} {id!r}: {detail}", ids=[id]) from None
         if isinstance(new, Statement):
             self._check_quotes(new)
+            if "style" in new.metadata:
+                _checked_style(id, new.metadata["style"])
         node = self._nodes[id]
         node["model"] = new
         if isinstance(new, Statement):
@@ -515,19 +560,36 @@ class ArgumentMap:
     def remove(self, ref: Ref) -> list[str]:
         """Remove a statement or inference and every inference that depends on it.
 
-        An inference depends on each of its premises, its target, and (for undercuts
-        aimed at it) is depended on in turn. Returns the removed ids, in order.
+        Removing a statement removes the inferences it is a premise or the target of;
+        removing an inference removes the undercuts aimed at it, and so on down the
+        chain. Nothing else goes: undercutting statements stay, and so does the inference
+        an undercut targeted. Returns the removed ids, in order.
+
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> c = m.claim("C", id="c")
+        >>> p = m.premise("P", id="p", supports=c)
+        >>> k = m.counterpoint("K", id="k", undercuts=m.find_inference(p, c))
+        >>> m.remove("k")
+        ['k', 'k-undercuts-p-supports-c']
+        >>> [i.id for i in m.reasons("c")]
+        ['p-supports-c']
         """
         start = _ref_id(ref)
         self[start]  # raises NodeNotFoundError
+        pred, succ = self._graph._pred, self._graph._succ
         doomed: list[str] = []
         queue = deque([start])
         seen = {start}
         while queue:
             node = queue.popleft()
             doomed.append(node)
-            for nb in (*self._graph.predecessors(node), *self._graph.successors(node)):
-                if self._nodes[nb]["kind"] == _INFERENCE and nb not in seen:
+            if self._nodes[node]["kind"] == _INFERENCE:
+                dependents = list(pred[node])  # its premises are statements: skipped below
+            else:
+                dependents = [*pred[node], *succ[node]]  # inferences using or targeting it
+            for nb in dependents:
+                if nb not in seen and self._nodes[nb]["kind"] == _INFERENCE:
                     seen.add(nb)
                     queue.append(nb)
         self._graph.remove_nodes_from(doomed)
@@ -606,13 +668,20 @@ class ArgumentMap:
                 f"but {inf.target!r} is an inference (use relation 'undercut')",
                 ids=[inf.id, inf.target],
             )
-        # A repeat shares every premise, so the first premise's uses are enough to scan
-        # (not the target's reasons, which can be many: a star map would go quadratic).
+        # A repeat is among the uses of every premise and the inferences into the target:
+        # scan the smallest of those sets (a star of premises on one claim, or one premise
+        # used by many inferences, must not make building quadratic).
         premises = set(inf.premises)
-        for other_id in self._graph._succ[inf.premises[0]]:
+        succ = self._graph._succ
+        candidates = min(
+            (succ[p] for p in inf.premises), key=len, default=self._graph._pred[inf.target]
+        )
+        if len(self._graph._pred[inf.target]) < len(candidates):
+            candidates = self._graph._pred[inf.target]
+        for other_id in candidates:
             other = self._nodes[other_id]
             if (
-                other["relation"] == inf.relation
+                other.get("relation") == inf.relation  # statements have no relation
                 and other["model"].target == inf.target
                 and set(other["model"].premises) == premises
             ):
@@ -901,35 +970,45 @@ class ArgumentMap:
             graph, title=title, description=description, metadata=metadata, sources=sources
         )
 
-    def add_inferences(self, inferences: Iterable[Inference], *, where: str = "inference") -> None:
-        """Add many inferences in any order (an undercut may come before its target).
+    def add_inferences(
+        self, inferences: Iterable[Inference], *, where: str = "inferences[{index}]"
+    ) -> None:
+        """Add many inferences in any order: an undercut may come before its target.
 
-        Errors name the offending inference by position, e.g. ``inferences[3]``.
+        Inferences go in in the given order, except that an undercut whose target comes
+        later waits for it (one pass, linear time). An error names the offending
+        inference with ``where``, formatted with its ``index`` and ``id``, e.g.
+        ``inferences[3]``; an undercut that waits forever is part of a cycle of
+        undercuts and is reported as such.
         """
-        todo = list(enumerate(inferences))
-        while todo:
-            waiting: list[tuple[int, Inference]] = []
-            for index, inf in todo:
-                if (
-                    inf.relation == "undercut"
-                    and inf.target not in self._graph
-                    and any(other.id == inf.target for _, other in todo)
-                ):
-                    waiting.append((index, inf))
-                    continue
+        items = list(inferences)
+        pending_ids = {inf.id for inf in items}
+        waiting: dict[str, list[tuple[int, Inference]]] = {}
+        for index, inf in enumerate(items):
+            target = inf.target
+            if (
+                inf.relation == "undercut"
+                and target != inf.id
+                and target not in self._nodes
+                and target in pending_ids
+            ):
+                waiting.setdefault(target, []).append((index, inf))
+                continue
+            ready = deque([(index, inf)])
+            while ready:
+                i, next_inf = ready.popleft()
                 try:
-                    self.add_inference(inf)
+                    self.add_inference(next_inf)
                 except ArgmapError as err:
-                    label = f"{where} {inf.id!r}" if where == "graph node" else f"{where}[{index}]"
-                    raise err.with_context(label) from None
-            if len(waiting) == len(todo):
-                index, inf = waiting[0]
-                raise InvalidRelationError(
-                    f"{where}[{index}]: undercut {inf.id!r} is part of a cycle of undercuts "
-                    "that never reaches a support or attack",
-                    ids=[inf.id],
-                )
-            todo = waiting
+                    raise err.with_context(where.format(index=i, id=next_inf.id)) from None
+                ready.extend(waiting.pop(next_inf.id, ()))
+        if waiting:
+            index, inf = min(w for ws in waiting.values() for w in ws)
+            raise InvalidRelationError(
+                f"{where.format(index=index, id=inf.id)}: undercut {inf.id!r} is part of a "
+                "cycle of undercuts that never reaches a support or attack",
+                ids=[inf.id],
+            )
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The map as argmap JSON text (lossless, deterministic); see :mod:`argmap.formats.json`."""
@@ -1000,7 +1079,7 @@ def _given(**fields: Any) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not None and v not in ((), {})}
 
 
-def _checked_style(id: str | None, style: Mapping[str, JsonValue]) -> JsonValue:
+def _checked_style(id: str | None, style: JsonValue | Mapping[str, JsonValue]) -> JsonValue:
     """``style`` if it is a valid node style, else an error naming the statement."""
     from argmap.render.style import NodeStyle
 
@@ -1009,4 +1088,18 @@ def _checked_style(id: str | None, style: Mapping[str, JsonValue]) -> JsonValue:
     except ValidationError as err:
         detail = describe_validation_error(err, indent="")
         raise ArgmapError(f"statement {id!r}: style: {detail}", ids=[str(id)]) from None
-    return dict(style)
+    return dict(style) if isinstance(style, Mapping) else style
+
+
+_T = TypeVar("_T")
+_OPTIONAL_TEXT: TypeAdapter[str | None] = TypeAdapter(Str | None)
+_METADATA: TypeAdapter[dict[str, JsonValue]] = TypeAdapter(Metadata)
+
+
+def _checked(field: str, adapter: TypeAdapter[_T], value: object) -> _T:
+    """``value`` validated for the map's ``field``; an error names the field."""
+    try:
+        return adapter.validate_python(value, strict=True)
+    except ValidationError as err:
+        detail = describe_validation_error(err, indent="").replace("\n", "; ")
+        raise ArgmapError(f"map {field}: {detail.removeprefix('(top level): ')}") from None

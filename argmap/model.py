@@ -24,6 +24,7 @@ All models are immutable pydantic models; change a map through
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from typing import Annotated, Literal
@@ -51,9 +52,39 @@ StatementKind = Literal["claim", "premise", "counterpoint"]
 Relation = Literal["support", "attack", "undercut"]
 
 
+def _unicode(value: str) -> str:
+    """Refuse lone surrogates: such text cannot be written as UTF-8 (JSON, DOT, HTML)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise ValueError(
+            f"is not valid Unicode text (a lone surrogate at position {err.start})"
+        ) from None
+    return value
+
+
 def _not_blank(value: str) -> str:
     if not value or value.isspace():
         raise ValueError("must not be empty or only whitespace")
+    return _unicode(value)
+
+
+def _json_safe(value: dict[str, JsonValue]) -> dict[str, JsonValue]:
+    """Metadata must survive a JSON round trip unchanged: no NaN or infinite numbers
+    (JSON has none; they would come back as null) and no lone surrogates."""
+    stack: list[object] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ValueError(f"{item!r} cannot be written as JSON; use a string or null")
+        if isinstance(item, str):
+            _unicode(item)
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                _unicode(key)
+                stack.append(inner)
+        elif isinstance(item, list):
+            stack.extend(item)
     return value
 
 
@@ -71,10 +102,13 @@ _NON_BLANK = {"pattern": r"\S"}  # documents _not_blank in the JSON Schema
 Text = Annotated[str, AfterValidator(_not_blank), Field(json_schema_extra=_NON_BLANK)]
 Tag = Annotated[str, AfterValidator(_not_blank), Field(json_schema_extra=_NON_BLANK)]
 
-_Note = Annotated[str | None, Field(description="Free-text annotation, not part of the argument.")]
+Str = Annotated[str, AfterValidator(_unicode)]
+"""Any text field: valid Unicode (no lone surrogates), so it can always be written."""
+_Note = Annotated[Str | None, Field(description="Free-text annotation, not part of the argument.")]
 _Tags = Annotated[tuple[Tag, ...], Field(description="Labels for grouping and filtering.")]
-_Metadata = Annotated[
+Metadata = Annotated[
     dict[str, JsonValue],
+    AfterValidator(_json_safe),
     Field(description="Free JSON metadata, kept as is through JSON round trips."),
 ]
 
@@ -111,12 +145,12 @@ class Source(BaseModel):
     model_config = _CONFIG
 
     id: Id
-    title: str | None = Field(default=None, description="The source's title or headline.")
-    author: str | None = Field(default=None, description="Who wrote or said it.")
-    date: str | None = Field(
+    title: Str | None = Field(default=None, description="The source's title or headline.")
+    author: Str | None = Field(default=None, description="Who wrote or said it.")
+    date: Str | None = Field(
         default=None, description="When it was published, preferably ISO 8601 (2025-06-05)."
     )
-    url: str | None = Field(default=None, description="Where it was published.")
+    url: Str | None = Field(default=None, description="Where it was published.")
     text: Text = Field(description="The full text; quote spans index into it.")
     sha256: str = Field(
         default_factory=_hash_of_text,
@@ -124,7 +158,7 @@ class Source(BaseModel):
         description="SHA-256 hex digest of the UTF-8 text; computed when left out.",
     )
     note: _Note = None
-    metadata: _Metadata = Field(default_factory=dict)
+    metadata: Metadata = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _check_hash(self) -> Source:
@@ -184,10 +218,10 @@ class Statement(BaseModel):
     id: Id
     kind: StatementKind = Field(description="What role the statement plays in the map.")
     text: Text = Field(description="The statement itself, as a full sentence.")
-    title: str | None = Field(default=None, description="Optional short title for labels.")
+    title: Str | None = Field(default=None, description="Optional short title for labels.")
     note: _Note = None
     tags: _Tags = ()
-    metadata: _Metadata = Field(default_factory=dict)
+    metadata: Metadata = Field(default_factory=dict)
     quotes: tuple[Quote, ...] = Field(
         default=(), description="Where the statement is found in the map's sources."
     )
@@ -217,7 +251,7 @@ class Inference(BaseModel):
     )
     note: _Note = None
     tags: _Tags = ()
-    metadata: _Metadata = Field(default_factory=dict)
+    metadata: Metadata = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _check_shape(self) -> Inference:

@@ -36,7 +36,7 @@ def test_failure_leaves_old_file_and_no_temp(
     path = tmp_path / "x.txt"
     path.write_text("old", encoding="utf-8")
 
-    def fail(src: str, dst: str) -> None:
+    def fail(src: str, dst: object) -> None:
         raise OSError("rename failed")
 
     monkeypatch.setattr(os, "replace", fail)
@@ -44,3 +44,12 @@ def test_failure_leaves_old_file_and_no_temp(
         write_atomic(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.txt"]
+
+
+def test_symlink_is_followed_not_replaced(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert write_atomic(link, "new") == link
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"

@@ -229,3 +229,25 @@ def test_json_shown_in_the_docs_is_what_argmap_writes() -> None:
     c = m.claim("It will rain", id="rain")
     m.premise("Dark clouds are gathering", id="clouds", supports=c)
     assert m.to_json() == shown
+
+
+def test_undercuts_before_their_targets_load_in_linear_time() -> None:
+    """A chain of 3,000 undercuts listed in reverse, each before its target: the old
+    loader made a pass per level (cubic)."""
+    n = 3_000
+    statements = [
+        {"id": "c", "kind": "claim", "text": "C"},
+        {"id": "p", "kind": "premise", "text": "P"},
+    ]
+    statements += [{"id": f"k{i}", "kind": "counterpoint", "text": f"K{i}"} for i in range(n)]
+    inferences = [{"id": "s", "relation": "support", "premises": ["p"], "target": "c"}]
+    for i in range(n):
+        inferences.append(
+            {"id": f"u{i}", "relation": "undercut", "premises": [f"k{i}"],
+             "target": "s" if i == 0 else f"u{i - 1}"}
+        )  # fmt: skip
+    data = {"format": "argmap", "version": 1, "statements": statements}
+    data["inferences"] = [inferences[0], *reversed(inferences[1:])]
+    m = loads(json.dumps(data))
+    assert [i.id for i in m.inferences][:3] == ["s", "u0", "u1"]
+    assert m.inference(f"u{n - 1}").target == f"u{n - 2}"

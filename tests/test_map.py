@@ -241,3 +241,74 @@ def test_style_keyword_is_checked_and_kept_in_metadata() -> None:
     with pytest.raises(ArgmapError, match="statement 'p': style: colour: Extra inputs"):
         m.premise("P", id="p", supports=c, style={"colour": "red"})
     assert "p" not in m
+
+
+def test_removing_an_undercut_keeps_the_inference_it_targeted() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    m.premise("P", id="p", supports=c)
+    m.counterpoint("K", id="k", undercuts="p-supports-c")
+    m.counterpoint("J", id="j", undercuts="k-undercuts-p-supports-c")
+    assert m.remove("k") == [
+        "k",
+        "k-undercuts-p-supports-c",
+        "j-undercuts-k-undercuts-p-supports-c",
+    ]
+    assert [i.id for i in m.reasons("c")] == ["p-supports-c"]
+    assert [s.id for s in m] == ["c", "p", "j"]
+    assert m.remove("p-supports-c") == ["p-supports-c"]
+    assert [s.id for s in m] == ["c", "p", "j"]
+
+
+def test_many_inferences_sharing_a_premise_build_in_linear_time() -> None:
+    """20k supports from one premise (and 20k onto one claim): quadratic code took minutes."""
+    m = ArgumentMap()
+    p = m.premise("P", id="p")
+    for i in range(20_000):
+        m.support(p, m.claim(f"C{i}", id=f"c{i}"))
+    hub = m.claim("Hub", id="hub")
+    for i in range(20_000):
+        m.premise(f"Q{i}", id=f"q{i}", supports=hub)
+    assert len(m.uses(p)) == 20_000 and len(m.reasons(hub)) == 20_000
+    with pytest.raises(DuplicateIdError, match="the same premises already support 'c7'"):
+        m.support(p, "c7")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"title": 5}, "map title: Input should be a valid string"),
+        ({"description": "a\ud800"}, "map description: is not valid Unicode text"),
+        ({"metadata": {1: "x"}}, "map metadata: 1.\\[key\\]: Input should be a valid string"),
+        ({"metadata": {"t": (1, 2)}}, "map metadata: t: input was not a valid JSON value"),
+        ({"metadata": {"w": float("inf")}}, "map metadata: inf cannot be written as JSON"),
+    ],
+)
+def test_map_header_is_checked_so_every_map_can_be_saved(
+    kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ArgmapError, match=message):
+        ArgumentMap(**kwargs)  # type: ignore[arg-type]
+    m = ArgumentMap()
+    ((field, value),) = kwargs.items()
+    with pytest.raises(ArgmapError, match=message):
+        setattr(m, field, value)
+
+
+def test_update_errors_name_the_element() -> None:
+    m = ArgumentMap()
+    m.claim("C", id="c")
+    with pytest.raises(ArgmapError, match="claim 'c': text: must not be empty"):
+        m.update("c", text="  ")
+    with pytest.raises(ArgmapError, match="statement 'c': style: colour: Extra inputs"):
+        m.update("c", metadata={"style": {"colour": "red"}})
+    assert m["c"].text == "C"
+
+
+def test_style_given_twice_is_an_error() -> None:
+    m = ArgumentMap()
+    with pytest.raises(ArgmapError, match="give its style once"):
+        m.claim("C", id="c", style={"fill": "#fff"}, metadata={"style": {"fill": "#000"}})
+    bad = am.Statement(id="s", kind="claim", text="S", metadata={"style": {"shape": "blob"}})
+    with pytest.raises(ArgmapError, match="statement 's': style: shape"):
+        m.add_statement(bad)

@@ -69,3 +69,22 @@ def test_inference_linked_and_shape_checks() -> None:
 )
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
+
+
+@pytest.mark.parametrize(
+    "value", [float("inf"), float("-inf"), float("nan"), [1.0, {"x": float("nan")}]]
+)
+def test_metadata_refuses_numbers_json_cannot_hold(value: object) -> None:
+    with pytest.raises(ValidationError, match="cannot be written as JSON"):
+        Statement(id="s", kind="claim", text="x", metadata={"w": value})  # type: ignore[dict-item]
+
+
+@pytest.mark.parametrize("field", ["text", "title", "note", "tags", "metadata"])
+def test_lone_surrogates_are_refused_where_given(field: str) -> None:
+    bad = "C \ud800"
+    value: object = {"text": bad, "title": bad, "note": bad, "tags": (bad,), "metadata": {bad: 1}}[
+        field
+    ]
+    data: dict[str, object] = {"id": "s", "kind": "claim", "text": "ok", field: value}
+    with pytest.raises(ValidationError, match="lone surrogate"):
+        Statement.model_validate(data)

@@ -96,3 +96,50 @@ def test_validate_catches_direct_graph_edits() -> None:
     m.graph.remove_node("c")
     with pytest.raises(NodeNotFoundError, match="target 'c' is not in this map"):
         m.validate()
+
+
+def test_plain_attribute_graph_with_an_undercut() -> None:
+    g = nx.DiGraph()
+    g.add_node("c", kind="claim", text="C")
+    g.add_node("p", kind="premise", text="P")
+    g.add_node("k", kind="counterpoint", text="K")
+    g.add_node("s", kind="inference", relation="support")
+    g.add_node("u", kind="inference", relation="undercut")
+    g.add_edges_from([("p", "s"), ("s", "c"), ("k", "u"), ("u", "s")])
+    m = ArgumentMap.from_networkx(g)
+    assert m.inference("s").premises == ("p",)
+    assert m.inference("u").target == "s"
+
+
+def test_a_maps_own_graph_with_plain_attributes_round_trips() -> None:
+    m = built()
+    g = nx.DiGraph()
+    for node, data in m.graph.nodes(data=True):
+        model = data["model"]
+        plain = {k: v for k, v in model.model_dump().items() if k not in ("premises", "target")}
+        plain["kind"] = data["kind"]
+        g.add_node(node, **plain)
+    g.add_edges_from(m.graph.edges)
+    back = ArgumentMap.from_networkx(g, title="T", metadata={"k": "v"})
+    assert back.to_json() == m.to_json()
+
+
+def test_attributes_contradicting_models_are_refused() -> None:
+    m = built()
+    m.graph.nodes["p-supports-c"]["relation"] = "attack"
+    with pytest.raises(ArgmapError, match="attribute relation='attack' contradicts its model"):
+        m.validate()
+    m = built()
+    m.graph.nodes["p"]["kind"] = "claim"
+    with pytest.raises(ArgmapError, match="graph node 'p': attribute kind='claim' contradicts"):
+        m.validate()
+    m = built()
+    m.graph.edges["p", "p-supports-c"]["role"] = "target"
+    with pytest.raises(InvalidRelationError, match="attribute role='target' contradicts"):
+        m.validate()
+
+
+@pytest.mark.parametrize("kind", [nx.Graph, nx.MultiDiGraph])
+def test_only_digraphs_are_maps(kind: type[nx.Graph]) -> None:
+    with pytest.raises(ArgmapError, match=f"needs a networkx.DiGraph, not a {kind.__name__}"):
+        ArgumentMap.from_networkx(kind())

@@ -175,7 +175,7 @@ def from_aif(data: Mapping[str, Any] | AifDocument) -> ArgumentMap:
             raise ArgmapError(f"argmap.sources[{s_index}]: {_one_line(err)}") from None
     for statement in reader.statements():
         m.add_statement(statement)
-    m.add_inferences(inferences, where="AIF scheme node")
+    m.add_inferences(inferences, where="AIF scheme node {id!r}")
     map_meta: dict[str, JsonValue] = dict(top.get("metadata") or {})
     kept: dict[str, JsonValue] = {
         "other_nodes": reader.other_nodes,

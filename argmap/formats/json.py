@@ -121,7 +121,7 @@ def from_document(doc: MapDocument) -> ArgumentMap:
             m.add_statement(statement)
         except ArgmapError as err:
             raise err.with_context(f"statements[{index}]") from None
-    m.add_inferences(doc.inferences, where="inferences")
+    m.add_inferences(doc.inferences)
     return m
 
 

@@ -45,6 +45,11 @@ def from_networkx(
     ArgmapError
         Naming the node when the graph is not a valid map.
     """
+    if not isinstance(graph, nx.DiGraph) or graph.is_multigraph():
+        raise ArgmapError(
+            f"from_networkx needs a networkx.DiGraph, not a {type(graph).__name__}: "
+            "a map's edges have a direction and never repeat"
+        )
     gattrs = graph.graph
     m = ArgumentMap(
         title if title is not None else gattrs.get("title"),
@@ -61,7 +66,7 @@ def from_networkx(
                 m.add_statement(model)
             else:
                 pending.append(model)
-        m.add_inferences(pending, where="graph node")
+        m.add_inferences(pending, where="graph node {id!r}")
         _check_edges_match(graph, m)
     return m
 
@@ -77,11 +82,26 @@ def _node_model(graph: nx.DiGraph, node: Any, data: Mapping[str, Any]) -> Statem
             )
         if model.id != node:
             raise ArgmapError(f"{where}: its model has id {model.id!r}", ids=[str(node)])
+        expected = (
+            {"kind": _INFERENCE, "relation": model.relation}
+            if isinstance(model, Inference)
+            else {"kind": model.kind}
+        )
+        for key, value in expected.items():
+            if data.get(key, value) != value:
+                raise ArgmapError(
+                    f"{where}: attribute {key}={data[key]!r} contradicts its model "
+                    f"({key} {value!r})",
+                    ids=[str(node)],
+                )
         return model
     fields = {k: v for k, v in data.items() if k not in {"kind", "relation"}}
     try:
         if data.get("kind") == _INFERENCE:
-            premises = [p for p in graph.predecessors(node)]
+            # Inferences pointing here are undercuts of this one, not its premises.
+            premises = [
+                p for p in graph.predecessors(node) if graph.nodes[p].get("kind") != _INFERENCE
+            ]
             targets = list(graph.successors(node))
             if len(targets) != 1:
                 raise ArgmapError(
@@ -105,14 +125,22 @@ def _node_model(graph: nx.DiGraph, node: Any, data: Mapping[str, Any]) -> Statem
 
 
 def _check_edges_match(graph: nx.DiGraph, m: ArgumentMap) -> None:
-    """The edges of ``graph`` must be exactly those the map's inferences imply."""
-    for u, v in graph.edges():
+    """The edges of ``graph`` must be exactly those the map's inferences imply, with no
+    ``role``/``relation`` attribute saying otherwise."""
+    for u, v, data in graph.edges(data=True):
         if not m.graph.has_edge(u, v):
             raise InvalidRelationError(
                 f"graph edge {u!r} -> {v!r} is not part of any inference "
                 "(statements connect only through inference nodes)",
                 ids=[str(u), str(v)],
             )
+        for key, value in m.graph.edges[u, v].items():
+            if data.get(key, value) != value:
+                raise InvalidRelationError(
+                    f"graph edge {u!r} -> {v!r}: attribute {key}={data[key]!r} contradicts "
+                    f"the inference ({key} {value!r})",
+                    ids=[str(u), str(v)],
+                )
     for u, v in m.graph.edges():
         if not graph.has_edge(u, v):
             raise InvalidRelationError(
