@@ -6,9 +6,35 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-__all__ = ["write_atomic"]
+from pydantic import ValidationError
+
+from argmap.errors import ArgmapError, FormatError, describe_validation_error
+
+__all__ = ["load_file", "write_atomic"]
+
+_T = TypeVar("_T")
+
+
+def load_file(path: str | Path, parse: Callable[[bytes], _T], what: str) -> _T:
+    """Read ``path`` and ``parse`` its bytes; every failure is one :class:`FormatError`
+    line naming the file: unreadable, not a valid ``what`` file (with each problem's
+    location), or not a valid map."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise FormatError(f"{p}: cannot read: {err.strerror or err}") from None
+    try:
+        return parse(data)
+    except ValidationError as err:
+        detail = describe_validation_error(err, indent="", sep="; ")
+        raise FormatError(f"{p}: not a valid {what} file: {detail}") from None
+    except ArgmapError as err:
+        raise FormatError(f"{p}: {err.message}", ids=err.ids) from None
 
 
 def _umask() -> int:

@@ -103,8 +103,9 @@ class QuoteNormalizedWarning(UserWarning):
     """A quote matched its source only after normalising whitespace or typography."""
 
 
-def describe_validation_error(err: ValidationError, *, indent: str = "  ") -> str:
-    """One line per problem in a pydantic ``ValidationError``: ``location: message``.
+def describe_validation_error(err: ValidationError, *, indent: str = "  ", sep: str = "\n") -> str:
+    """The problems in a pydantic ``ValidationError``, each as ``location: message``,
+    joined by ``sep`` (one per line by default, or e.g. ``"; "`` for one line).
 
     Locations are dotted paths such as ``statements.2.text``; pydantic's help links are
     left out, so the text reads well in a terminal or an exception message.
@@ -114,4 +115,4 @@ def describe_validation_error(err: ValidationError, *, indent: str = "  ") -> st
         loc = ".".join(str(part) for part in e["loc"]) or "(top level)"
         msg = e["msg"].removeprefix("Value error, ")  # our validators' own words
         lines.append(f"{indent}{loc}: {msg}")
-    return "\n".join(lines)
+    return sep.join(lines)

@@ -208,7 +208,7 @@ def test_a_native_map_survives_aif_and_back() -> None:
         ),
         (
             {"nodes": [_node("1", "I", "  ")], "edges": []},
-            "nodes[0] (nodeID '1'): I-node text: Value error, must not be empty",
+            "nodes[0] (nodeID '1'): I-node text: must not be empty",
         ),
     ],
 )

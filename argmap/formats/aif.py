@@ -45,8 +45,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
-from argmap._io import write_atomic
-from argmap.errors import ArgmapError, FormatError
+from argmap._io import load_file, write_atomic
+from argmap.errors import ArgmapError, describe_validation_error
 from argmap.map import ArgumentMap
 from argmap.model import ID_PATTERN, Inference, Relation, Source, Statement, StatementKind
 
@@ -330,16 +330,15 @@ class _Reader:
                 )
             except ValidationError as err:
                 where = _where(index, raw)
-                raise ArgmapError(f"{where}: I-node {_one_line(err)}", ids=[raw]) from None
+                raise ArgmapError(
+                    f"{where}: I-node {_one_line(err)}",
+                    ids=[raw],
+                ) from None
         return found
 
 
 def _one_line(err: ValidationError) -> str:
-    parts = []
-    for e in err.errors(include_url=False):
-        loc = ".".join(str(x) for x in e["loc"])
-        parts.append(f"{loc}: {e['msg']}" if loc else str(e["msg"]))
-    return "; ".join(parts)
+    return describe_validation_error(err, indent="", sep="; ")
 
 
 def _aif_meta(metadata: Mapping[str, JsonValue]) -> dict[str, Any]:
@@ -510,14 +509,4 @@ def load(path: str | Path) -> ArgumentMap:
     FormatError
         Naming the file and what is wrong in it (and where).
     """
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        raise FormatError(f"{p}: cannot read: {err.strerror or err}") from None
-    try:
-        return loads(data)
-    except ValidationError as err:
-        raise FormatError(f"{p}: not a valid AIF JSON file: {_one_line(err)}") from None
-    except ArgmapError as err:
-        raise FormatError(f"{p}: {err.message}", ids=err.ids) from None
+    return load_file(path, loads, "AIF JSON")

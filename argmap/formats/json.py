@@ -22,11 +22,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
 
 from argmap._bulk import gc_paused
-from argmap._io import write_atomic
-from argmap.errors import ArgmapError, FormatError, describe_validation_error
+from argmap._io import load_file, write_atomic
+from argmap.errors import ArgmapError
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Source, Statement
 
@@ -154,19 +154,7 @@ def load(path: str | Path) -> ArgumentMap:
     FormatError
         Naming the file and what is wrong in it (and where).
     """
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        raise FormatError(f"{p}: cannot read: {err.strerror or err}") from None
-    try:
-        return loads(data)
-    except ValidationError as err:
-        raise FormatError(
-            f"{p}: not a valid argmap JSON file:\n{describe_validation_error(err)}"
-        ) from None
-    except ArgmapError as err:
-        raise FormatError(f"{p}: {err.message}", ids=err.ids) from None
+    return load_file(path, loads, "argmap JSON")
 
 
 def json_schema() -> dict[str, Any]:
