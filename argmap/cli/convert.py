@@ -8,8 +8,8 @@ import click
 
 from argmap.cli.inputs import Source, read_map
 from argmap.cli.options import from_option, in_place_option, json_option, progress_option
-from argmap.cli.outputs import destinations, emit_json, write_output
-from argmap.cli.runner import print_table, run_each
+from argmap.cli.outputs import destinations, write_output
+from argmap.cli.runner import report_outputs, run_each
 from argmap.map import ArgumentMap
 
 __all__ = ["OUTPUT_FORMATS", "convert"]
@@ -106,19 +106,13 @@ def convert(
         return write_output(dests[id(source)], _dumps(m, fmt), sources, source, in_place, taken)
 
     outcome = run_each(sources, work, progress=progress, what="convert")
-    if as_json:
-        emit_json(
-            {
-                "ok": outcome.ok,
-                "format": fmt,
-                "outputs": [{"file": s.label, "output": out} for s, out in outcome.results],
-                "failures": [f.as_json() for f in outcome.failures],
-            }
-        )
-    elif len(sources) > 1:
-        rows = [(s.label, out) for s, out in outcome.results]
-        rows += [(f.label, f"FAILED: {f.message}") for f in outcome.failures]
-        print_table(None, ("input", f"output ({fmt})"), rows)
-        click.echo(f"{len(outcome.results)} converted, {len(outcome.failures)} failed")
+    report_outputs(
+        outcome,
+        fmt=fmt,
+        as_json=as_json,
+        many=len(sources) > 1,
+        header=("input", f"output ({fmt})"),
+        verb="converted",
+    )
     if outcome.failures:
         raise SystemExit(1)

@@ -15,8 +15,8 @@ from argmap.cli.options import (
     json_option,
     progress_option,
 )
-from argmap.cli.outputs import destinations, emit_json, write_output
-from argmap.cli.runner import print_table, run_each
+from argmap.cli.outputs import destinations, write_output
+from argmap.cli.runner import report_outputs, run_each
 from argmap.errors import ArgmapError, RenderError
 from argmap.map import ArgumentMap
 from argmap.render.style import THEMES
@@ -180,19 +180,13 @@ def render(
         return write_output(dests[id(source)], data, sources, source, in_place, taken)
 
     outcome = run_each(sources, work, progress=progress, what="render")
-    if as_json:
-        emit_json(
-            {
-                "ok": outcome.ok,
-                "format": fmt,
-                "outputs": [{"file": s.label, "output": out} for s, out in outcome.results],
-                "failures": [f.as_json() for f in outcome.failures],
-            }
-        )
-    elif len(sources) > 1:
-        rows = [(s.label, out) for s, out in outcome.results]
-        rows += [(f.label, f"FAILED: {f.message}") for f in outcome.failures]
-        print_table(None, ("map", fmt), rows)
-        click.echo(f"{len(outcome.results)} rendered, {len(outcome.failures)} failed")
+    report_outputs(
+        outcome,
+        fmt=fmt,
+        as_json=as_json,
+        many=len(sources) > 1,
+        header=("map", fmt),
+        verb="rendered",
+    )
     if outcome.failures:
         raise SystemExit(1)

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from argmap.cli.inputs import Failure, InputError, Source
+from argmap.cli.outputs import emit_json
 
 __all__ = ["Outcome", "print_table", "run_each", "stdout_console"]
 
@@ -132,3 +133,30 @@ def print_table(
         lines.pop()
     sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()
+
+
+def report_outputs(
+    outcome: Outcome[str],
+    *,
+    fmt: str,
+    as_json: bool,
+    many: bool,
+    header: tuple[str, str],
+    verb: str,
+) -> None:
+    """Tell what a writing command (render, convert) wrote: JSON on stdout with
+    ``--json``, else a table and a count line when there were several inputs."""
+    if as_json:
+        emit_json(
+            {
+                "ok": outcome.ok,
+                "format": fmt,
+                "outputs": [{"file": s.label, "output": out} for s, out in outcome.results],
+                "failures": [f.as_json() for f in outcome.failures],
+            }
+        )
+    elif many:
+        rows = [(s.label, out) for s, out in outcome.results]
+        rows += [(f.label, f"FAILED: {f.message}") for f in outcome.failures]
+        print_table(None, header, rows)
+        click.echo(f"{len(outcome.results)} {verb}, {len(outcome.failures)} failed")
