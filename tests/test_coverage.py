@@ -166,3 +166,42 @@ def test_nato_coverage_matches_a_brute_force_count_and_the_readme() -> None:
     n_arg = sum(1 for s in result.sentences if s.argumentative)
     n_mapped = sum(1 for s in result.sentences if s.argumentative and s.mapped)
     assert sentences.groups() == (str(n_mapped), str(n_arg))
+
+
+# ------------------------------------------------------------------ edge cases
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # The word before the full stop runs back over full stops to its first letter.
+        ("See abc" + "." * 30 + "A. Next.", ["See abc" + "." * 30 + "A.", "Next."]),
+        ("See " + "." * 30 + "A. Next.", ["See " + "." * 30 + "A. Next."]),
+        ("See " + "." * 30 + "Approx. Next.", ["See " + "." * 30 + "Approx. Next."]),
+        ("It was x...Mr. Lee.", ["It was x...Mr.", "Lee."]),
+        ('Go."." Stop.', ['Go."."', "Stop."]),  # a full stop after a closing quote
+    ],
+)  # fmt: skip
+def test_sentence_splitting_looks_back_over_full_stops(text: str, sentences: list[str]) -> None:
+    assert [text[s:e] for s, e in split_sentences(text)] == sentences
+
+
+def test_exclude_may_be_a_generator_read_once() -> None:
+    m = small_map()
+    from_list = m.coverage(exclude=[5, "Sugar"])
+    from_generator = m.coverage(exclude=(x for x in [5, "Sugar"]))
+    assert from_generator == from_list
+    assert [s.number for s in from_generator.sentences if not s.argumentative] == [1, 3, 5]
+
+
+@pytest.mark.parametrize(
+    ("exclude", "message"),
+    [
+        ([True], r"exclude holds True \(bool\); give sentence numbers \(1 for the first\)"),
+        ([2.0], r"exclude holds 2\.0 \(float\)"),
+        ("So do", r"not the str 'So do'; write exclude=\['So do'\]"),
+    ],
+)
+def test_exclude_refuses_bools_and_bare_strings(exclude: object, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        small_map().coverage(exclude=exclude)

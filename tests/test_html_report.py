@@ -264,3 +264,20 @@ def test_unmapped_argumentative_sentences_are_greyed_and_counted() -> None:
     assert [html.unescape(x) for x in greyed] == [s.text for s in cover.unmapped]
     assert len(greyed) == 10
     assert "The map quotes 49.3% of the argumentative text (20 of 30 sentences)" in page
+
+
+def test_segments_cut_at_quotes_gaps_and_line_breaks() -> None:
+    from argmap.render.html import _segments
+
+    text = "Tax sugar. It saves lives.\nRead more"
+    # "b" is listed first, so it is named first wherever both quote a piece.
+    spans = [(4, 25, "b"), (0, 9, "a"), (0, 9, "b")]
+    gaps = [(27, 36)]
+    assert [(text[a:b], ids, gap) for a, b, ids, gap in _segments(text, spans, gaps)] == [
+        ("Tax ", ("a", "b"), False),
+        ("sugar", ("b", "a"), False),
+        (". It saves lives", ("b",), False),
+        (".", (), False),
+        ("\n", (), False),
+        ("Read more", (), True),
+    ]

@@ -43,7 +43,14 @@ from argmap.model import Source
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["ABBREVIATIONS", "Coverage", "SentenceCoverage", "coverage", "split_sentences"]
+__all__ = [
+    "ABBREVIATIONS",
+    "Coverage",
+    "SentenceCoverage",
+    "coverage",
+    "quoted_spans",
+    "split_sentences",
+]
 
 ABBREVIATIONS = frozenset(
     {
@@ -55,23 +62,51 @@ ABBREVIATIONS = frozenset(
 """Lower-case words (without the final full stop) after which a full stop does not end
 a sentence."""
 
-_END = re.compile(r"""[.!?\u2026]+["'\u2019\u201d)\]]*(?=\s|$)""")
+# A run of sentence punctuation is only tried from its first character (the lookbehind):
+# a later start could end nowhere the first one could not, and trying every one of them
+# made a long run of dots quadratic.
+_END = re.compile(r"""(?<![.!?\u2026])[.!?\u2026]+["'\u2019\u201d)\]]*(?=\s|$)""")
 _CLOSED = re.compile(r"""[.!?\u2026]["'\u2019\u201d)\]]*$""")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_LONGEST_WORD = max(len(a) for a in ABBREVIATIONS)
+
+
+def _initial_or_abbreviation(paragraph: str, dot: int) -> bool:
+    """Is the word right before the full stop ``paragraph[dot]`` a single capital letter
+    or one of :data:`ABBREVIATIONS`? The word is the run of ASCII letters and full stops
+    that ends there, from its first letter on.
+
+    Only a word of at most :data:`_LONGEST_WORD` characters can be one, so the scan looks
+    back that far, and further only over full stops (a letter before them makes the word
+    too long). The characters it reads belong to no other sentence end's word, so
+    splitting a paragraph stays linear.
+    """
+    lo = max(dot - _LONGEST_WORD - 1, 0)
+    i = dot
+    while i > lo and paragraph[i - 1] in _WORD_CHARS:
+        i -= 1
+    if i == lo:  # the run may go on: only full stops may come before it, then no letter
+        while i > 0 and paragraph[i - 1] == ".":
+            i -= 1
+        if i > 0 and paragraph[i - 1] in _WORD_CHARS:
+            return False
+    w = paragraph[i:dot].lstrip(".")
+    return (len(w) == 1 and w.isupper()) or w.lower() in ABBREVIATIONS
 
 
 def _is_break(paragraph: str, end: int, dot: int) -> bool:
     """Does the sentence punctuation at ``paragraph[dot:end]`` end a sentence?"""
-    rest = paragraph[end:].lstrip()
-    if rest and rest[0].islower():
+    # Anchored matches and a bounded look back: copying or searching the rest of the
+    # paragraph at every full stop made long paragraphs quadratic.
+    after = _NEXT_CHAR.match(paragraph, end)
+    if after is not None and after.group(1).islower():
         return False
-    if paragraph[dot] == "." and paragraph[dot : dot + 2] != "..":
-        word = _WORD_BEFORE.search(paragraph[:dot])
-        if word is not None:
-            w = word.group(1)
-            if (len(w) == 1 and w.isupper()) or w.lower() in ABBREVIATIONS:
-                return False
-    return True
+    return not (
+        paragraph[dot] == "."
+        and paragraph[dot : dot + 2] != ".."
+        and _initial_or_abbreviation(paragraph, dot)
+    )
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -207,6 +242,45 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def quoted_spans(m: ArgumentMap, source: str) -> list[tuple[int, int, str]]:
+    """The spans ``(start, end, statement id)`` of the quotes of source ``source`` (an id),
+    in map order: statement by statement, each statement's quotes in order.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> _ = m.add_source("Sugar harms. Tax it now!", id="a")
+    >>> _ = m.quote(m.claim("Tax it now", id="c"))
+    >>> _ = m.quote(m.premise("Sugar harms", id="p", supports="c"))
+    >>> quoted_spans(m, "a")
+    [(13, 23, 'c'), (0, 11, 'p')]
+    """
+    return [(q.start, q.end, st.id) for st in m.statements for q in st.quotes if q.source == source]
+
+
+def _exclusions(exclude: Iterable[int | str]) -> tuple[set[int], list[str]]:
+    """Sentence numbers and phrases of ``exclude``, read once (it may be a generator)."""
+    if isinstance(exclude, (str, bytes)):
+        raise TypeError(
+            f"exclude must be a collection of sentence numbers and phrases, not the "
+            f"{type(exclude).__name__} {exclude!r}; write exclude=[{exclude!r}]"
+        )
+    numbers: set[int] = set()
+    phrases: list[str] = []
+    for x in exclude:
+        if isinstance(x, bool) or not isinstance(x, (int, str)):
+            raise TypeError(
+                f"exclude holds {x!r} ({type(x).__name__}); give sentence numbers "
+                "(1 for the first) or phrases the sentences contain"
+            )
+        if isinstance(x, int):
+            numbers.add(x)
+        else:
+            phrases.append(x)
+    return numbers, phrases
+
+
 def coverage(
     m: ArgumentMap,
     source: Source | str | None = None,
@@ -223,11 +297,17 @@ def coverage(
         The source or its id; by default the map's only source.
     exclude : iterable of int or str
         Sentences to count as not argumentative: by number (1 = first) or by words
-        they contain.
+        they contain. Read once, so a generator will do.
 
     Returns
     -------
     Coverage
+
+    Raises
+    ------
+    TypeError
+        ``exclude`` is a string, or holds something that is neither an int nor a str
+        (a bool is refused: ``True`` is not sentence 1).
 
     Examples
     --------
@@ -251,6 +331,7 @@ def coverage(
          1  Sugar harms.
     """
     src = source if isinstance(source, Source) else m.source(source)
+    numbers, phrases = _exclusions(exclude)
     text = src.text
     nonspace = [0]
     for ch in text:
@@ -259,14 +340,15 @@ def coverage(
     def count(s: int, e: int) -> int:
         return nonspace[e] - nonspace[s] if e > s else 0
 
-    quoted: list[tuple[int, int, str]] = [
-        (q.start, q.end, st.id) for st in m.statements for q in st.quotes if q.source == src.id
-    ]
+    quoted = quoted_spans(m, src.id)
     merged = _merge((s, e) for s, e, _ in quoted)
     merged_starts = [s for s, _ in merged]
+    # Quotes by start, swept once along the (ordered, disjoint) sentences: ``active``
+    # holds the quotes that start before the sentence ends and did not end before it.
+    by_start = sorted(range(len(quoted)), key=lambda k: quoted[k][0])
+    next_quote = 0
+    active: list[int] = []
 
-    numbers = {x for x in exclude if isinstance(x, int)}
-    phrases = [x for x in exclude if isinstance(x, str)]
     sentences: list[SentenceCoverage] = []
     for number, (start, end) in enumerate(split_sentences(text), start=1):
         words = text[start:end]
@@ -275,8 +357,16 @@ def coverage(
         while i < len(merged) and merged[i][0] < end:
             covered += count(max(start, merged[i][0]), min(end, merged[i][1]))
             i += 1
+        while next_quote < len(by_start) and quoted[by_start[next_quote]][0] < end:
+            active.append(by_start[next_quote])
+            next_quote += 1
+        active = [k for k in active if quoted[k][1] > start]
         ids = tuple(
-            dict.fromkeys(sid for s, e, sid in quoted if count(max(start, s), min(end, e)) > 0)
+            dict.fromkeys(
+                quoted[k][2]
+                for k in sorted(active)
+                if count(max(start, quoted[k][0]), min(end, quoted[k][1])) > 0
+            )
         )
         argumentative = (
             _CLOSED.search(words) is not None

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap._io import write_atomic
-from argmap.analysis.coverage import coverage
+from argmap.analysis.coverage import coverage, quoted_spans
 from argmap.errors import RenderError
 from argmap.map import ArgumentMap
 from argmap.model import Source, Statement, StatementKind
@@ -191,30 +191,52 @@ def _segments(
     text: str, spans: list[tuple[int, int, str]], gaps: list[tuple[int, int]]
 ) -> list[tuple[int, int, tuple[str, ...], bool]]:
     """Cut ``text`` at every quote and gap boundary and line break; each piece with the
-    ids quoting it and whether it lies in a gap (an unmapped argumentative sentence)."""
+    ids quoting it (in the order of ``spans``) and whether it lies in a gap (an unmapped
+    argumentative sentence).
+
+    One sweep along the cut points: a span or gap covers a piece exactly when it starts
+    at or before the piece and ends after the piece's start (every boundary is a cut).
+    """
     cuts = {0, len(text)}
     for s, e, _ in spans:
         cuts.update((s, e))
     for s, e in gaps:
         cuts.update((s, e))
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            cuts.update((i, i + 1))
+    for match in re.finditer("\n", text):
+        cuts.update((match.start(), match.end()))
     points = sorted(c for c in cuts if 0 <= c <= len(text))
+    span_starts = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    span_ends = sorted(range(len(spans)), key=lambda k: spans[k][1])
+    gap_starts = sorted(s for s, _ in gaps)
+    gap_ends = sorted(e for _, e in gaps)
+    active: set[int] = set()
+    ids: tuple[str, ...] = ()
+    i_start = i_end = g_start = g_end = 0
     pieces = []
     for a, b in itertools.pairwise(points):
-        ids = tuple(dict.fromkeys(sid for s, e, sid in spans if s <= a and b <= e))
-        gap = any(s <= a and b <= e for s, e in gaps)
-        pieces.append((a, b, ids, gap))
+        changed = False
+        while i_start < len(span_starts) and spans[span_starts[i_start]][0] <= a:
+            active.add(span_starts[i_start])
+            i_start += 1
+            changed = True
+        while i_end < len(span_ends) and spans[span_ends[i_end]][1] <= a:
+            active.discard(span_ends[i_end])
+            i_end += 1
+            changed = True
+        if changed:
+            ids = tuple(dict.fromkeys(spans[k][2] for k in sorted(active)))
+        while g_start < len(gap_starts) and gap_starts[g_start] <= a:
+            g_start += 1
+        while g_end < len(gap_ends) and gap_ends[g_end] <= a:
+            g_end += 1
+        pieces.append((a, b, ids, g_start > g_end))
     return pieces
 
 
 def _source_html(
     src: Source, m: ArgumentMap, colours: dict[str, tuple[str, str]], lengths: dict[str, int]
 ) -> str:
-    spans = [
-        (q.start, q.end, st.id) for st in m.statements for q in st.quotes if q.source == src.id
-    ]
+    spans = quoted_spans(m, src.id)
     cover = coverage(m, src)
     gaps = [(x.start, x.end) for x in cover.unmapped]
     kinds = {st.id: st.kind for st in m.statements}
