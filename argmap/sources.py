@@ -17,7 +17,8 @@ How a quote is found
    differed (``differences``) and :meth:`argmap.ArgumentMap.quote` reports it with a
    :class:`QuoteNormalizedWarning`.
 3. Otherwise the quote is absent: a :class:`QuoteNotFoundError` that shows the longest
-   part of the quote that *was* found, to help spot the typo.
+   part of the quote (of its first 1,000 characters) that *was* found, to help spot the
+   typo.
 
 Normalisation
 -------------
@@ -322,12 +323,33 @@ def find_span(
     )
 
 
+_CLOSEST_WINDOW = 1000
+"""How many characters of a quote that is not found are searched for its longest part
+found (the error message shows at most 60 characters of it anyway)."""
+
+
+def _longest_part_found(norm_text: str, norm_quote: str) -> str:
+    """The longest part of the first :data:`_CLOSEST_WINDOW` characters of ``norm_quote``
+    that occurs in ``norm_text`` (the first such part when several are as long).
+
+    At each start in the quote, one character longer than the best so far is tried: a
+    part that is not in the text has no longer part around it that is. So there are at
+    most twice as many substring searches (each linear in the text) as characters
+    searched, instead of comparing every character of the quote with every character
+    of the text.
+    """
+    quote = norm_quote[:_CLOSEST_WINDOW]
+    best_start, best_size = 0, 0
+    for i in range(len(quote)):
+        while i + best_size < len(quote) and quote[i : i + best_size + 1] in norm_text:
+            best_start, best_size = i, best_size + 1
+    return quote[best_start : best_start + best_size]
+
+
 def _closest(norm_text: str, norm_quote: str) -> str:
-    matcher = difflib.SequenceMatcher(None, norm_quote, norm_text, autojunk=False)
-    best = matcher.find_longest_match(0, len(norm_quote), 0, len(norm_text))
-    if best.size < 4:
+    found = _longest_part_found(norm_text, norm_quote)
+    if len(found) < 4:
         return " (not even in part)"
-    found = norm_quote[best.a : best.a + best.size]
     return f"; the longest part found is {_short(found)}"
 
 

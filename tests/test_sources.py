@@ -344,3 +344,14 @@ def test_many_quotes_from_one_long_source_are_found() -> None:
     for i in range(0, 2000, 50):
         match = find_span(text, f"Point {i} - it's argued here.")
         assert match.normalized and match.text == words[i]
+
+
+def test_closest_part_is_looked_for_in_the_first_1000_characters_of_the_quote() -> None:
+    # Bounded so that the error costs little even for a long quote and a long source:
+    # a part found only after the first 1,000 characters is not reported.
+    text = "NATO has reversed Russia's edge in ammunition production."
+    near = "x" * 990 + "has reversed"
+    with pytest.raises(am.QuoteNotFoundError, match=r"the longest part found is 'has revers'$"):
+        find_span(text, near)
+    with pytest.raises(am.QuoteNotFoundError, match=r"\(not even in part\)$"):
+        find_span(text, "x" * 1000 + "has reversed")
