@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import subprocess
+import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap as am
 from argmap.formats.dot import dumps, to_dot
@@ -248,3 +251,33 @@ def test_ids_that_are_dot_keywords_still_draw(dot_binary: str) -> None:
         result = run_dot(m.to_dot(**options).source, dot_binary)
         assert result.returncode == 0, result.stderr.decode()
         assert set(svg_texts(result.stdout)) >= {"node", "Graph", "subgraph", "strict", "digraph"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet=" ab-\u00a0c\u2003d.", max_size=60),
+    width=st.integers(min_value=8, max_value=40),
+)
+def test_label_wrapping_is_textwraps(text: str, width: int) -> None:
+    """The short-paragraph fast path gives exactly what textwrap gives."""
+    from argmap.formats.dot import _wrap
+
+    assert _wrap(text, width) == (textwrap.wrap(text, width) or [""])
+
+
+def test_fast_node_and_edge_lines_match_the_graphviz_package() -> None:
+    import graphviz
+
+    from argmap.formats.dot import _edge, _node
+
+    ours, theirs = graphviz.Digraph(), graphviz.Digraph()
+    attrs = {"id": "node", "fillcolor": "#fff", "style": "rounded,filled", "width": "0.1"}
+    _node(ours, "node", "<<B>x</B>>", attrs)
+    theirs.node("node", "<<B>x</B>>", **attrs)
+    _node(ours, "a-b.c", "plain label", {})
+    theirs.node("a-b.c", "plain label")
+    _edge(ours, "1x", "graph", {"style": "dashed", "arrowhead": "tee"})
+    theirs.edge("1x", "graph", style="dashed", arrowhead="tee")
+    _edge(ours, "a", "b", {})
+    theirs.edge("a", "b")
+    assert ours.source == theirs.source

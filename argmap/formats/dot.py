@@ -29,6 +29,7 @@ clash with a statement.
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Mapping
@@ -76,8 +77,16 @@ def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
     for paragraph in text.split("\n"):
-        lines.extend(textwrap.wrap(paragraph, width) or [""])
+        if len(paragraph) <= width and not paragraph[-1:].isspace():
+            lines.append(paragraph)  # what textwrap would give, without its work
+        else:
+            lines.extend(_wrapper(width).wrap(paragraph) or [""])
     return lines
+
+
+@functools.lru_cache(maxsize=16)
+def _wrapper(width: int) -> textwrap.TextWrapper:
+    return textwrap.TextWrapper(width)
 
 
 def _lines(text: str, width: int) -> str:
@@ -343,7 +352,7 @@ def to_dot(
             attrs = {**_node_attrs(ns), "id": s.id}
             if node_attrs and s.id in node_attrs:
                 attrs.update(node_attrs[s.id])
-            into.node(s.id, _label(s, st, ns, marks, st.labels), **attrs)
+            _node(into, s.id, _label(s, st, ns, marks, st.labels), attrs)
             if s.id in hidden:
                 up = above.get(s.id, 0)
                 if hidden[s.id] > up:
@@ -389,10 +398,37 @@ def _edges(dot: graphviz.Digraph, m: ArgumentMap, st: Style, junctions: set[str]
         es = st.relations[inf.relation]
         if inf.id in junctions:
             for p in inf.premises:
-                dot.edge(p, inf.id, **_edge_attrs(es, head=False))
-            dot.edge(inf.id, inf.target, **_edge_attrs(es))
+                _edge(dot, p, inf.id, _edge_attrs(es, head=False))
+            _edge(dot, inf.id, inf.target, _edge_attrs(es))
         else:
-            dot.edge(inf.premises[0], inf.target, **_edge_attrs(es))
+            _edge(dot, inf.premises[0], inf.target, _edge_attrs(es))
+
+
+# The hot statements of to_dot write the very lines graphviz.Digraph.node()/.edge() would
+# (same quoting, attributes sorted after the label), but quote each id and attribute
+# value once per drawing-independent string instead of on every node: on large maps the
+# package's per-attribute quoting was most of the time. Labels are quoted uncached.
+@functools.lru_cache(maxsize=8192)
+def _quote(text: str) -> str:
+    quoted: str = graphviz.quoting.quote(text)
+    return quoted
+
+
+def _a_list(attrs: Mapping[str, str]) -> str:
+    return " ".join(f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs.items()) if v is not None)
+
+
+def _node(into: graphviz.Digraph, name: str, label: str, attrs: Mapping[str, str]) -> None:
+    """``into.node(name, label, **attrs)``, faster."""
+    head = f"label={graphviz.quoting.quote(label)}"
+    rest = _a_list(attrs)
+    into.body.append(f"\t{graphviz.quoting.quote(name)} [{head}{' ' if rest else ''}{rest}]\n")
+
+
+def _edge(into: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str]) -> None:
+    """``into.edge(tail, head, **attrs)`` for port-less ids, faster."""
+    rest = f" [{_a_list(attrs)}]" if attrs else ""
+    into.body.append(f"\t{_quote(tail)} -> {_quote(head)}{rest}\n")
 
 
 def _main_on_top(dot: graphviz.Digraph, top: list[str]) -> None:
