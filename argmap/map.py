@@ -326,17 +326,11 @@ class ArgumentMap:
                     ids=[str(id)],
                 )
             metadata = {**(metadata or {}), "style": _checked_style(id, style)}
-        statement = Statement(
-            **_given(
-                id=id,  # None is reported by pydantic as missing
-                kind=kind,
-                text=text,
-                title=title,
-                note=note,
-                tags=tuple(tags),
-                metadata=dict(metadata or {}),
-            )
-        )
+        fields: dict[str, Any] = {"kind": kind, "text": text}
+        if id is not None:  # else pydantic reports it missing
+            fields["id"] = id
+        _add_optional(fields, title=title, note=note, tags=tags, metadata=metadata)
+        statement = Statement(**fields)
         # Check every target first so a bad relation leaves the map unchanged.
         checks = [(r, t) for r, t in (("support", supports), ("attack", attacks)) if t is not None]
         for relation, target in checks:
@@ -434,18 +428,15 @@ class ArgumentMap:
             )
         if id is None and premise_ids:
             id = self._fresh_id(f"{premise_ids[0]}-{_VERB[relation]}-{target_id}")
-        inference = Inference(
-            **_given(
-                id=id,
-                relation=relation,
-                premises=tuple(premise_ids),
-                target=target_id,
-                note=note,
-                tags=tuple(tags),
-                metadata=dict(metadata or {}),
-            )
-        )
-        return self.add_inference(inference)
+        fields: dict[str, Any] = {
+            "relation": relation,
+            "premises": tuple(premise_ids),
+            "target": target_id,
+        }
+        if id is not None:  # else pydantic reports it missing
+            fields["id"] = id
+        _add_optional(fields, note=note, tags=tags, metadata=metadata)
+        return self.add_inference(Inference(**fields))
 
     def add_inference(self, inference: Inference) -> Inference:
         """Add an existing :class:`Inference` model after checking its shape.
@@ -473,8 +464,9 @@ class ArgumentMap:
         g = self._graph
         rel = inference.relation
         g.add_node(inference.id, kind=_INFERENCE, relation=rel, model=inference)
-        for p in inference.premises:
-            g.add_edge(p, inference.id, role="premise", relation=rel)
+        g.add_edges_from(
+            [(p, inference.id, {"role": "premise", "relation": rel}) for p in inference.premises]
+        )
         g.add_edge(inference.id, inference.target, role="target", relation=rel)
 
     def _relate(self, premise: str, relation: Relation, target: str) -> None:
@@ -673,11 +665,10 @@ class ArgumentMap:
         # used by many inferences, must not make building quadratic).
         premises = set(inf.premises)
         succ = self._graph._succ
-        candidates = min(
-            (succ[p] for p in inf.premises), key=len, default=self._graph._pred[inf.target]
-        )
-        if len(self._graph._pred[inf.target]) < len(candidates):
-            candidates = self._graph._pred[inf.target]
+        candidates = self._graph._pred[inf.target]
+        for p in inf.premises:
+            if len(succ[p]) < len(candidates):
+                candidates = succ[p]
         for other_id in candidates:
             other = self._nodes[other_id]
             if (
@@ -1073,10 +1064,24 @@ class ArgumentMap:
         return svg_or_none(self)
 
 
-def _given(**fields: Any) -> dict[str, Any]:
-    """The keyword arguments not left at their default: validating fewer fields is faster,
-    and the models fill in the same defaults."""
-    return {k: v for k, v in fields.items() if v is not None and v not in ((), {})}
+def _add_optional(
+    fields: dict[str, Any],
+    *,
+    title: str | None = None,
+    note: str | None = None,
+    tags: Iterable[str] = (),
+    metadata: Mapping[str, JsonValue] | None = None,
+) -> None:
+    """Add the optional fields that were given: validating fewer fields is faster, and
+    the models fill in the same defaults."""
+    if title is not None:
+        fields["title"] = title
+    if note is not None:
+        fields["note"] = note
+    if tags:
+        fields["tags"] = tuple(tags)
+    if metadata:
+        fields["metadata"] = dict(metadata)
 
 
 def _checked_style(id: str | None, style: JsonValue | Mapping[str, JsonValue]) -> JsonValue:

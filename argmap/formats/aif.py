@@ -45,6 +45,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
+from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.errors import ArgmapError, describe_validation_error
 from argmap.map import ArgumentMap
@@ -487,7 +488,8 @@ def loads(text: str | bytes) -> ArgumentMap:
     ArgmapError
         Something argmap cannot represent; names the node or edge.
     """
-    return from_aif(AifDocument.model_validate_json(text))
+    with gc_paused():  # a bulk load: see argmap._bulk
+        return from_aif(AifDocument.model_validate_json(text))
 
 
 def dumps(m: ArgumentMap, *, indent: int | None = 2) -> str:
