@@ -505,8 +505,15 @@ class ArgumentMap:
 
     def _join(self, premise: str, inference_id: str) -> None:
         old = self.inference(inference_id)
+        if premise == old.target or self._graph.has_edge(premise, inference_id):
+            raise InvalidRelationError(
+                f"cannot join {premise!r} to {inference_id!r}: it is already its "
+                f"{'target' if premise == old.target else 'premise'}",
+                ids=[premise, inference_id],
+            )
+        # The shape stays valid (checked above), so no re-validation of every premise:
+        # adding k premises one by one stays linear.
         new = old.model_copy(update={"premises": (*old.premises, premise)})
-        Inference.model_validate(new.model_dump())  # re-check shape
         self._check_premise(premise, new)
         self._nodes[inference_id]["model"] = new
         self._graph.add_edge(premise, inference_id, role="premise", relation=old.relation)
