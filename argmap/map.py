@@ -731,13 +731,34 @@ class ArgumentMap:
         self[id]
         return [self._nodes[i]["model"] for i in self._graph.successors(id)]
 
-    def find_inference(self, premise: Ref, target: Ref) -> Inference:
-        """The inference with ``premise`` among its premises and the given target."""
+    def find_inference(
+        self, premise: Ref, target: Ref, relation: Relation | None = None
+    ) -> Inference:
+        """The inference with ``premise`` among its premises and the given target (and
+        relation, if given).
+
+        Raises
+        ------
+        NodeNotFoundError
+            There is none, or (without ``relation``) there are several, e.g. when the
+            premise both supports and attacks the target.
+        """
         p, t = _ref_id(premise), _ref_id(target)
-        for inf in self.uses(p):
-            if inf.target == t:
-                return inf
-        raise NodeNotFoundError(f"no inference from {p!r} to {t!r} in this map", ids=[p, t])
+        found = [
+            inf for inf in self.uses(p) if inf.target == t and relation in (None, inf.relation)
+        ]
+        if len(found) == 1:
+            return found[0]
+        what = f"{relation} " if relation else ""
+        if not found:
+            raise NodeNotFoundError(
+                f"no {what}inference from {p!r} to {t!r} in this map", ids=[p, t]
+            )
+        raise NodeNotFoundError(
+            f"{len(found)} inferences from {p!r} to {t!r} ({', '.join(i.id for i in found)}): "
+            "pass relation= to pick one",
+            ids=[p, t],
+        )
 
     def ancestors(self, ref: Ref) -> set[str]:
         """Ids of the statements that bear on this element, directly or indirectly."""

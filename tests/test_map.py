@@ -323,3 +323,15 @@ def test_joining_many_linked_premises_one_by_one_is_linear() -> None:
         m.premise(f"P{i}", id=f"p{i}", supports=step)
     assert len(m.inference("step").premises) == 5_000
     assert m.graph.in_degree("step") == 5_000
+
+
+def test_find_inference_is_never_ambiguous_silently() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    m.premise("P", id="p", supports=c)
+    m.attack("p", c)
+    with pytest.raises(NodeNotFoundError, match=r"2 inferences from 'p' to 'c'.*relation="):
+        m.find_inference("p", "c")
+    assert m.find_inference("p", "c", "attack").id == "p-attacks-c"
+    with pytest.raises(NodeNotFoundError, match="no undercut inference from 'p' to 'c'"):
+        m.find_inference("p", "c", "undercut")
