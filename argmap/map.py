@@ -332,14 +332,15 @@ class ArgumentMap:
         _add_optional(fields, title=title, note=note, tags=tags, metadata=metadata)
         statement = Statement(**fields)
         # Check every target first so a bad relation leaves the map unchanged.
-        checks = [(r, t) for r, t in (("support", supports), ("attack", attacks)) if t is not None]
+        wanted: list[tuple[Relation, Ref | None]] = [("support", supports), ("attack", attacks)]
+        checks = [(r, _ref_id(t)) for r, t in wanted if t is not None]
         for relation, target in checks:
-            self._check_joinable(statement.id, relation, _ref_id(target))  # type: ignore[arg-type]
+            self._check_joinable(statement.id, relation, target)
         if undercuts is not None:
             self._check_undercut_target(statement.id, _ref_id(undercuts))
         self.add_statement(statement)
         for relation, target in checks:
-            self._relate(statement.id, relation, _ref_id(target))  # type: ignore[arg-type]
+            self._relate(statement.id, relation, target)
         if undercuts is not None:
             self.undercut(statement, undercuts)
         return statement
