@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import sys
+
+import pytest
+
 import argmap as am
 from argmap import ArgumentMap, LintIssue
 from argmap.analysis.lint import CODES
+
+from conftest import ROOT
 
 
 def codes(m: ArgumentMap) -> list[tuple[str, tuple[str, ...]]]:
@@ -60,4 +67,121 @@ def test_lint_scales_linearly_on_long_chains() -> None:
     prev = m.claim("top", id="s0")
     for i in range(1, 20_000):
         prev = m.premise(f"s{i}", id=f"s{i}", supports=prev)
+    assert am.lint(m) == []
+
+
+# ------------------------------------------------------------------ quote-text-mismatch
+SOURCE = "Tax sugar. It\u2019s \u201cthe\u201d  cheapest way \u2014 by far\u2026 to save lives."
+
+
+def quoted_map() -> ArgumentMap:
+    m = ArgumentMap()
+    m.add_source(SOURCE, id="article")
+    c = m.claim("Tax sugar", id="c")
+    m.quote(c)
+    return m
+
+
+def mismatches(m: ArgumentMap) -> list[am.LintIssue]:
+    return [i for i in am.lint(m) if i.code == "quote-text-mismatch"]
+
+
+def test_statement_edited_after_quoting_no_longer_matches_its_quote() -> None:
+    m = quoted_map()
+    assert am.lint(m) == [
+        LintIssue(
+            code="unsupported-main-claim",
+            message="main claim 'c' has no supporting premise",
+            nodes=("c",),
+        )
+    ]
+    m.update("c", text="Tax sugary drinks")
+    (issue,) = mismatches(m)
+    assert issue.nodes == ("c",) and issue.severity == "warning"
+    assert str(issue) == (
+        "warning: quote-text-mismatch: statement 'c' reads 'Tax sugary drinks', but its "
+        "verbatim quote of source 'article' (0:9) reads 'Tax sugar'; quote it again, or "
+        "mark the quote paraphrase=True"
+    )
+    assert am.lint(m)[-1] == issue  # reported last, after the structural warnings
+    assert "quote-text-mismatch" in CODES
+
+
+def test_long_texts_are_shortened_in_the_message() -> None:
+    m = ArgumentMap()
+    words = "a sugar tax is the cheapest way to save lives and everybody knows it, really "
+    m.add_source(words + "- so tax sugar.", id="long")
+    c = m.claim(words.strip(), id="c")
+    m.quote(c)
+    m.update(c, text="A tax on sugar " + "saves lives " * 10)
+    (issue,) = mismatches(m)
+    assert issue.message == (
+        "statement 'c' reads 'A tax on sugar saves lives saves lives saves lives saves ...', "
+        "but its verbatim quote of source 'long' (0:76) reads 'a sugar tax is the cheapest "
+        "way to save lives and everybo...'; quote it again, or mark the quote paraphrase=True"
+    )
+
+
+def test_a_paraphrase_is_not_flagged() -> None:
+    m = quoted_map()
+    p = m.premise("A sugar tax is the cheapest way to save lives", id="p", supports="c")
+    with pytest.warns(am.QuoteNormalizedWarning):
+        q = m.quote(p, 'It\'s "the" cheapest way - by far... to save lives', paraphrase=True)
+    assert q.paraphrase and q.text != p.text
+    assert mismatches(m) == []
+
+
+def test_a_text_equal_after_normalising_is_not_flagged() -> None:
+    """Straight quotes, a plain dash, '...' and single spaces typed for the source's
+    typographic ones: the words match, as they do when quoting."""
+    m = quoted_map()
+    typed = 'It\'s "the" cheapest way - by far... to save lives'
+    p = m.premise(typed, id="p", supports="c")
+    with pytest.warns(am.QuoteNormalizedWarning):
+        q = m.quote(p)
+    assert q.text == "It\u2019s \u201cthe\u201d  cheapest way \u2014 by far\u2026 to save lives"
+    assert q.text != p.text
+    assert mismatches(m) == []
+    # re-typing the statement (line break, surrounding spaces) keeps it matching ...
+    m.update(p, text=" It\u2019s \u201cthe\u201d\ncheapest way \u2014 by far... to save lives ")
+    assert mismatches(m) == []
+    # ... but a change of case, accent or word is a different text
+    m.update(p, text='It\'s "The" cheapest way - by far... to save lives')
+    assert [i.nodes for i in mismatches(m)] == [("p",)]
+
+
+def test_every_verbatim_quote_of_a_statement_is_checked() -> None:
+    """A statement quoted twice, once verbatim on part of its words: that quote is
+    flagged (a verbatim quote must be the statement's whole text), the full one is not."""
+    m = quoted_map()
+    m.add_source("We should tax sugar. Tax sugar!", id="speech")
+    m.quote("c", source="speech", occurrence=1)
+    m.quote("c", "sugar", source="speech", start=14)
+    assert [i.message for i in mismatches(m)] == [
+        "statement 'c' reads 'Tax sugar', but its verbatim quote of source 'speech' (14:19) "
+        "reads 'sugar'; quote it again, or mark the quote paraphrase=True"
+    ]
+
+
+def test_a_hand_edited_file_is_flagged(tmp_path) -> None:
+    m = quoted_map()
+    doc = json.loads(m.to_json())
+    doc["statements"][0]["text"] = "Tax salt"
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    loaded = am.load(path)  # the quote still matches its source, so it loads
+    assert [i.nodes for i in mismatches(loaded)] == [("c",)]
+
+
+def test_the_nato_example_is_clean() -> None:
+    sys.path.insert(0, str(ROOT / "examples"))
+    try:
+        from nato_ammunition import build_map
+    finally:
+        sys.path.remove(str(ROOT / "examples"))
+    m = build_map()
+    statements = list(m.statements)
+    quotes = [q for s in statements for q in s.quotes]
+    assert len(quotes) == len(statements) > 20  # each statement quoted once, verbatim
+    assert not any(q.paraphrase for q in quotes)
     assert am.lint(m) == []

@@ -8,6 +8,7 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.map import ArgumentMap
+from argmap.sources import _short, normalize
 
 __all__ = ["CODES", "LintIssue", "lint"]
 
@@ -17,6 +18,7 @@ CODES = {
     "counterpoint-attacks-nothing": "a counterpoint that attacks or undercuts nothing",
     "isolated-statement": "a statement with no relation at all",
     "support-cycle": "statements that support each other in a circle",
+    "quote-text-mismatch": "a statement whose text is not the words of its verbatim quote",
 }
 """Every lint code and what it means."""
 
@@ -39,9 +41,16 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
     """Warnings about the map's structure; never raises for a valid map.
 
     Reported, in this order: ``unsupported-main-claim``, ``isolated-statement``,
-    ``premise-supports-nothing``, ``counterpoint-attacks-nothing``, ``support-cycle``
-    (see :data:`CODES`). An isolated premise or counterpoint is reported once, as
-    isolated.
+    ``premise-supports-nothing``, ``counterpoint-attacks-nothing``, ``support-cycle``,
+    ``quote-text-mismatch`` (see :data:`CODES`). An isolated premise or counterpoint is
+    reported once, as isolated.
+
+    A quote that is not a paraphrase (``paraphrase=False``) says the statement's text
+    *is* the source's words; ``quote-text-mismatch`` reports one whose text differs
+    from the statement's, e.g. after ``m.update(s, text=...)`` or a hand-edited file.
+    Texts are compared the way quotes are matched (:func:`argmap.sources.normalize`,
+    surrounding whitespace ignored), so a statement typed with straight quotes or
+    plain dashes still matches typographic ones in the source.
 
     Examples
     --------
@@ -92,6 +101,7 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
                 )
             )
     issues.extend(_support_cycles(m))
+    issues.extend(_quote_mismatches(m))
     return issues
 
 
@@ -115,4 +125,32 @@ def _support_cycles(m: ArgumentMap) -> list[LintIssue]:
                 nodes=nodes,
             )
         )
+    return issues
+
+
+def _same_words(statement: str, quote: str) -> bool:
+    """Whether a verbatim quote matches its statement: compared as
+    :func:`argmap.sources.find_span` compares them (normalised, surrounding whitespace
+    ignored)."""
+    return statement == quote or normalize(statement).strip() == normalize(quote).strip()
+
+
+def _quote_mismatches(m: ArgumentMap) -> list[LintIssue]:
+    """One issue per verbatim quote whose text is not its statement's text."""
+    issues = []
+    for s in m.statements:
+        for q in s.quotes:
+            if q.paraphrase or _same_words(s.text, q.text):
+                continue
+            issues.append(
+                LintIssue(
+                    code="quote-text-mismatch",
+                    message=(
+                        f"statement {s.id!r} reads {_short(s.text)}, but its verbatim quote "
+                        f"of source {q.source!r} ({q.start}:{q.end}) reads {_short(q.text)}; "
+                        "quote it again, or mark the quote paraphrase=True"
+                    ),
+                    nodes=(s.id,),
+                )
+            )
     return issues
