@@ -240,6 +240,24 @@ def test_check_warnings_pass_but_fail_with_strict(work: Path) -> None:
     assert [w["nodes"] for w in report["warnings"]] == [["29045"], ["111829"]]
 
 
+def test_check_shows_a_statement_edited_away_from_its_quote(work: Path) -> None:
+    doc = json.loads((work / "nato.json").read_text(encoding="utf-8"))
+    statement = next(s for s in doc["statements"] if s["id"] == "wont-back-down")
+    statement["text"] = "Russia will back down"  # hand-edited; the quote still says otherwise
+    (work / "edited.json").write_text(json.dumps(doc), encoding="utf-8")
+    result = run("check", "edited.json", cwd=work)
+    assert result.returncode == 0
+    assert out(result).splitlines() == [
+        "edited.json: warning: quote-text-mismatch: statement 'wont-back-down' reads "
+        "'Russia will back down', but its verbatim quote of source 'article' "
+        f"({statement['quotes'][0]['start']}:{statement['quotes'][0]['end']}) reads "
+        "'Russia has made it clear that they won’t back down'; quote it again, or mark the "
+        "quote paraphrase=True",
+        "1 map checked: 1 ok, 0 failed, 0 errors, 1 warnings",
+    ]
+    assert run("check", "edited.json", "--strict", cwd=work).returncode == 1
+
+
 BAD_FILES = {
     "broken.json": (
         "invalid-json",
