@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -16,7 +18,7 @@ import argmap as am
 from argmap.formats import aif
 from argmap.formats.mermaid import dump, dumps, escape
 
-from conftest import DATA
+from conftest import DATA, ROOT
 
 CLASSDEFS = """\
     classDef claim fill:#dbe9f6,stroke:#1f4e79,color:#000000
@@ -150,60 +152,47 @@ def test_bad_options_are_clear_errors(tweety: am.ArgumentMap) -> None:
 
 
 # --- the real Mermaid parser (mermaid 11 on Node, with jsdom for its DOM needs) -----------
+# scripts/_setup.sh (run by scripts/test) installs the exact packages of
+# tests/node/package-lock.json into <venv>/node; tests/node/parse.mjs runs the parser.
 
-PARSE_JS = """
-import { JSDOM } from "jsdom";
-import fs from "node:fs";
-const dom = new JSDOM("<!DOCTYPE html><body></body>");
-globalThis.window = dom.window;
-globalThis.document = dom.window.document;
-const { default: mermaid } = await import("mermaid");
-mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
-const out = {};
-for (const file of process.argv.slice(2)) {
-  const d = await mermaid.mermaidAPI.getDiagramFromText(fs.readFileSync(file, "utf8"));
-  out[file] = {
-    type: d.type,
-    vertices: [...d.db.getVertices()].map(([id, v]) => [id, v.type, v.text, v.classes]),
-    edges: d.db.getEdges().map((e) => [e.start, e.end, e.type, e.stroke]),
-  };
-}
-console.log(JSON.stringify(out));
-"""
+NODE_PACKAGES = Path(sys.prefix) / "node"
+PINNED = ROOT / "tests" / "node"
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _unavailable(reason: str) -> NoReturn:
+    """Skip, except in CI (CI set), where a test that cannot run is a failure."""
+    if _in_ci():
+        pytest.fail(
+            f"{reason}; CI is set, so the real Mermaid parser must run: run scripts/test, "
+            "whose set-up installs Node.js and the packages of tests/node/package-lock.json",
+            pytrace=False,
+        )
+    pytest.skip(f"{reason}; run scripts/test to install it")
 
 
 @pytest.fixture(scope="module")
-def mermaid_parser(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    """A folder with mermaid and jsdom installed from the npm registry (cached between
-    runs in pytest's cache folder, when the cache is on) and the parse script."""
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        pytest.skip("Node.js and npm are needed to run the real Mermaid parser")
-    cache = getattr(request.config, "cache", None)
-    folder = cache.mkdir("argmap-mermaid-11") if cache else tmp_path_factory.mktemp("mermaid")
-    if not (folder / "node_modules" / "mermaid").is_dir():
-        (folder / "package.json").write_text('{"name": "argmap-mermaid-check", "private": true}')
-        result = subprocess.run(
-            [npm, "install", "--no-audit", "--no-fund", "mermaid@11", "jsdom@24"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=300,
-        )
-        if result.returncode != 0:
-            pytest.skip(f"could not install mermaid from npm: {result.stderr[-300:]}")
-    (folder / "parse.mjs").write_text(PARSE_JS)
-    return folder
+def mermaid_parser() -> Path:
+    """The folder with the pinned mermaid and jsdom in ``node_modules``."""
+    if shutil.which("node") is None:
+        _unavailable("Node.js ('node') is not installed")
+    lock = NODE_PACKAGES / "package-lock.json"
+    if not (NODE_PACKAGES / "node_modules" / "mermaid").is_dir() or not lock.is_file():
+        _unavailable(f"the Mermaid parser is not installed in {NODE_PACKAGES}")
+    if lock.read_bytes() != (PINNED / "package-lock.json").read_bytes():
+        _unavailable(f"{NODE_PACKAGES} is not what tests/node/package-lock.json pins")
+    return NODE_PACKAGES
 
 
-def parse_with_mermaid(folder: Path, texts: dict[str, str]) -> dict[str, Any]:
+def parse_with_mermaid(packages: Path, folder: Path, texts: dict[str, str]) -> dict[str, Any]:
+    """What the real Mermaid parser reads in each text (by file name, written to ``folder``)."""
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
     result = subprocess.run(
-        ["node", "parse.mjs", *texts],
+        ["node", str(PINNED / "parse.mjs"), str(packages), *texts],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -215,6 +204,18 @@ def parse_with_mermaid(folder: Path, texts: dict[str, str]) -> dict[str, Any]:
     return parsed
 
 
+def test_the_pinned_mermaid_and_jsdom_are_installed(mermaid_parser: Path) -> None:
+    pins = json.loads((PINNED / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    installed = {
+        name: json.loads(
+            (mermaid_parser / "node_modules" / name / "package.json").read_text(encoding="utf-8")
+        )["version"]
+        for name in pins
+    }
+    assert installed == pins
+    assert pins["mermaid"].startswith("11.")
+
+
 def shown_lines(mermaid_text: str) -> list[str]:
     """What a browser shows for a parsed Mermaid label: Mermaid keeps entity codes as
     placeholders and turns them into HTML entities when it renders."""
@@ -223,7 +224,7 @@ def shown_lines(mermaid_text: str) -> list[str]:
 
 
 def test_real_mermaid_parses_our_output_and_shows_text_literally(
-    mermaid_parser: Path, tweety: am.ArgumentMap
+    mermaid_parser: Path, tweety: am.ArgumentMap, tmp_path: Path
 ) -> None:
     corpus = aif.load(DATA / "aif" / "6064-original.json")  # real AIFdb text
     hostile = am.ArgumentMap(title='Title "with" quotes <b>x</b>')
@@ -231,6 +232,7 @@ def test_real_mermaid_parses_our_output_and_shows_text_literally(
     hostile.premise("graph TD; A-->B\nclassDef x fill:red", id="graph", supports=c)
     parsed = parse_with_mermaid(
         mermaid_parser,
+        tmp_path,
         {
             "hostile.mmd": dumps(hostile, wrap=200),
             "tweety.mmd": tweety.to_mermaid(),
