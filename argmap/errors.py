@@ -114,5 +114,7 @@ def describe_validation_error(err: ValidationError, *, indent: str = "  ", sep: 
     for e in err.errors(include_url=False):
         loc = ".".join(str(part) for part in e["loc"]) or "(top level)"
         msg = e["msg"].removeprefix("Value error, ")  # our validators' own words
+        if e["type"] == "unexpected_keyword_argument":  # a dataclass's word for extra field
+            msg = "Extra inputs are not permitted"
         lines.append(f"{indent}{loc}: {msg}")
     return sep.join(lines)

@@ -335,3 +335,34 @@ def test_find_inference_is_never_ambiguous_silently() -> None:
     assert m.find_inference("p", "c", "attack").id == "p-attacks-c"
     with pytest.raises(NodeNotFoundError, match="no undercut inference from 'p' to 'c'"):
         m.find_inference("p", "c", "undercut")
+
+
+def test_graph_built_by_the_map_equals_one_built_with_networkx_calls() -> None:
+    """The map writes networkx's dicts directly on its hot paths: the result must be
+    the graph networkx's own add_node/add_edge would give, and its cache is cleared."""
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    m.graph.__networkx_cache__["stale"] = "converted graph"  # type: ignore[attr-defined]
+    s = m.premise("P1", id="p1", supports=c)
+    assert m.graph.__networkx_cache__ == {}  # type: ignore[attr-defined]
+    m.premise("P2", id="p2", supports=m.reasons(c)[0])  # joins as a linked premise
+    m.counterpoint("K", id="k", attacks=c)
+    m.counterpoint("U", id="u", undercuts=m.reasons(c)[0])
+    assert s.id == "p1"
+    g = nx.DiGraph()
+    for node, data in m.graph.nodes(data=True):
+        g.add_node(node, **data)
+    for u, v, data in m.graph.edges(data=True):
+        g.add_edge(u, v, **data)
+    assert list(g.nodes(data=True)) == list(m.graph.nodes(data=True))
+    assert list(g.edges(data=True)) == list(m.graph.edges(data=True))
+    assert {n: dict(g.pred[n]) for n in g} == {n: dict(m.graph.pred[n]) for n in m.graph}
+    assert sorted(m.graph.edges) == [
+        ("k", "k-attacks-c"),
+        ("k-attacks-c", "c"),
+        ("p1", "p1-supports-c"),
+        ("p1-supports-c", "c"),
+        ("p2", "p1-supports-c"),
+        ("u", "u-undercuts-p1-supports-c"),
+        ("u-undercuts-p1-supports-c", "p1-supports-c"),
+    ]

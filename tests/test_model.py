@@ -2,17 +2,53 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import pickle
+
 import pytest
 from pydantic import ValidationError
 
-from argmap import Inference, Statement, slugify
+from argmap import Inference, Quote, Source, Statement, slugify
+from argmap.errors import describe_validation_error
+from argmap.model import adapter, as_dict
 
 
 def test_statement_defaults_and_immutability() -> None:
     s = Statement(id="main", kind="claim", text="NATO out-produces Russia")
     assert (s.title, s.note, s.tags, s.metadata) == (None, None, (), {})
-    with pytest.raises(ValidationError, match="frozen"):
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'text'"):
         s.text = "changed"  # type: ignore[misc]
+    assert Statement("main", "claim", "NATO out-produces Russia") == s  # dataclass order
+
+
+def test_models_are_slotted_dataclasses_that_copy_pickle_and_replace() -> None:
+    quote = Quote(source="a", start=0, end=4, text="NATO")
+    s = Statement(id="main", kind="claim", text="NATO", tags=("t",), quotes=(quote,))
+    i = Inference(id="i", relation="support", premises=("p",), target="main")
+    src = Source(id="a", text="NATO out-produces Russia")
+    for model in (s, i, src, quote):
+        assert not hasattr(model, "__dict__")  # one small object per model
+        assert copy.copy(model) == model
+        assert copy.deepcopy(model) == model
+        assert pickle.loads(pickle.dumps(model)) == model
+    assert dataclasses.replace(s, text="Russia").text == "Russia"
+    with pytest.raises(ValidationError, match="must not be empty or only whitespace"):
+        dataclasses.replace(s, text=" ")  # replace validates like the constructor
+
+
+def test_adapter_validates_and_dumps_plain_data() -> None:
+    s = adapter(Statement).validate_python({"id": "c", "kind": "claim", "text": "Hi"})
+    assert s == Statement(id="c", kind="claim", text="Hi")
+    assert as_dict(s, exclude_defaults=True) == {"id": "c", "kind": "claim", "text": "Hi"}
+    assert as_dict(Quote(source="a", start=0, end=2, text="Hi"), mode="json") == {
+        "source": "a",
+        "start": 0,
+        "end": 2,
+        "text": "Hi",
+        "paraphrase": False,
+    }
+    assert adapter(Statement) is adapter(Statement)
 
 
 @pytest.mark.parametrize(
@@ -33,9 +69,11 @@ def test_statement_rejects_bad_fields_naming_the_field(
 ) -> None:
     data: dict[str, object] = {"id": "s1", "kind": "premise", "text": "A reason"}
     data[field] = value
-    with pytest.raises(ValidationError, match=message) as info:
-        Statement.model_validate(data)
+    with pytest.raises(ValidationError) as info:
+        adapter(Statement).validate_python(data)
     assert info.value.errors()[0]["loc"][0] == field
+    described = describe_validation_error(info.value, indent="")
+    assert described.startswith(f"{field}") and message in described
 
 
 def test_metadata_must_be_json() -> None:
@@ -54,7 +92,9 @@ def test_inference_linked_and_shape_checks() -> None:
     with pytest.raises(ValidationError, match="at least 1 item"):
         Inference(id="i", relation="support", premises=(), target="c")
     with pytest.raises(ValidationError, match="'support', 'attack' or 'undercut'"):
-        Inference.model_validate({"id": "i", "relation": "rebut", "premises": ["p"], "target": "c"})
+        adapter(Inference).validate_python(
+            {"id": "i", "relation": "rebut", "premises": ["p"], "target": "c"}
+        )
 
 
 @pytest.mark.parametrize(
@@ -87,4 +127,4 @@ def test_lone_surrogates_are_refused_where_given(field: str) -> None:
     ]
     data: dict[str, object] = {"id": "s", "kind": "claim", "text": "ok", field: value}
     with pytest.raises(ValidationError, match="lone surrogate"):
-        Statement.model_validate(data)
+        adapter(Statement).validate_python(data)

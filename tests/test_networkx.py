@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from argmap import ArgmapError, ArgumentMap, InvalidRelationError, NodeNotFoundError
-from argmap.model import Statement
+from argmap.model import Statement, as_dict
 
 
 def built() -> ArgumentMap:
@@ -116,7 +116,7 @@ def test_a_maps_own_graph_with_plain_attributes_round_trips() -> None:
     g = nx.DiGraph()
     for node, data in m.graph.nodes(data=True):
         model = data["model"]
-        plain = {k: v for k, v in model.model_dump().items() if k not in ("premises", "target")}
+        plain = {k: v for k, v in as_dict(model).items() if k not in ("premises", "target")}
         plain["kind"] = data["kind"]
         g.add_node(node, **plain)
     g.add_edges_from(m.graph.edges)

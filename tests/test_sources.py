@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import warnings
 
@@ -243,7 +244,7 @@ def test_statement_with_a_disagreeing_quote_is_refused() -> None:
         "statement 'c': quote span 0:4 of source 'article' reads 'NATO', not 'TANO'"
     )
     assert "c" not in m
-    unknown = bad.model_copy(update={"quotes": (Quote(source="other", start=0, end=1, text="N"),)})
+    unknown = dataclasses.replace(bad, quotes=(Quote(source="other", start=0, end=1, text="N"),))
     with pytest.raises(am.QuoteMismatchError, match="source 'other', which is not in this map"):
         m.add_statement(unknown)
     m.claim("fine", id="d")
@@ -276,7 +277,7 @@ def test_json_round_trip_with_sources_is_lossless_and_byte_identical() -> None:
     assert back.to_json() == text
     data = json.loads(text)
     assert [s["id"] for s in data["sources"]] == ["article", "second"]
-    assert list(data["sources"][0]) == ["id", "title", "author", "date", "text", "sha256"]
+    assert list(data["sources"][0]) == ["id", "text", "title", "author", "date", "sha256"]
     assert data["statements"][1]["quotes"][0] == {
         "source": "article",
         "start": 70,

@@ -8,7 +8,7 @@ from argmap.cli.inputs import Source
 from argmap.errors import FormatError
 from argmap.formats import iccma
 from argmap.map import ArgumentMap
-from argmap.model import Inference, Statement
+from argmap.model import Inference, Statement, StatementKind
 
 __all__ = ["framework_as_map", "read_framework"]
 
@@ -46,7 +46,7 @@ def framework_as_map(af: ArgumentationFramework, source: Source) -> ArgumentMap:
                 [a],
             )
     for a in af.arguments:
-        kind = "counterpoint" if a in attacking else "claim"
+        kind: StatementKind = "counterpoint" if a in attacking else "claim"
         m.add_statement(Statement(id=a, kind=kind, text=f"Argument {a}"))
     m.add_inferences(
         Inference(id=f"{a}-attacks-{b}", relation="attack", premises=(a,), target=b)

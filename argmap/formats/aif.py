@@ -49,7 +49,16 @@ from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.errors import ArgmapError, describe_validation_error
 from argmap.map import ArgumentMap
-from argmap.model import ID_PATTERN, Inference, Relation, Source, Statement, StatementKind
+from argmap.model import (
+    ID_PATTERN,
+    Inference,
+    Relation,
+    Source,
+    Statement,
+    StatementKind,
+    adapter,
+    as_dict,
+)
 
 __all__ = ["AifDocument", "dump", "dumps", "from_aif", "load", "loads", "to_aif"]
 
@@ -171,7 +180,7 @@ def from_aif(data: Mapping[str, Any] | AifDocument) -> ArgumentMap:
     m = ArgumentMap(top.get("title"), description=top.get("description"))
     for s_index, src in enumerate(top.get("sources") or []):
         try:
-            m.add_source(Source.model_validate(src))
+            m.add_source(adapter(Source).validate_python(src))
         except ValidationError as err:
             raise ArgmapError(f"argmap.sources[{s_index}]: {_one_line(err)}") from None
     for statement in reader.statements():
@@ -279,7 +288,7 @@ class _Reader:
         if aif_meta:
             meta[_AIF_KEY] = aif_meta
         try:
-            return Inference.model_validate(
+            return adapter(Inference).validate_python(
                 {
                     **extra,
                     "id": self.ids[raw],
@@ -319,7 +328,7 @@ class _Reader:
                 meta[_AIF_KEY] = own
             try:
                 found.append(
-                    Statement.model_validate(
+                    adapter(Statement).validate_python(
                         {
                             "kind": kind,
                             **extra,
@@ -429,7 +438,7 @@ def to_aif(m: ArgumentMap) -> dict[str, Any]:
             ("title", m.title),
             ("description", m.description),
             ("metadata", _non_aif(m.metadata)),
-            ("sources", [s.model_dump(mode="json", exclude_defaults=True) for s in m.sources]),
+            ("sources", [as_dict(s, mode="json", exclude_defaults=True) for s in m.sources]),
         )
         if v
     }
@@ -440,9 +449,7 @@ def to_aif(m: ArgumentMap) -> dict[str, Any]:
 
 def _model_extras(model: Statement | Inference, held: tuple[str, ...]) -> dict[str, Any]:
     """The model's fields that AIF has no place for (non-default ones only)."""
-    extra: dict[str, Any] = model.model_dump(
-        mode="json", exclude_defaults=True, exclude={*held, "metadata"}
-    )
+    extra = as_dict(model, mode="json", exclude_defaults=True, exclude={*held, "metadata"})
     if isinstance(model, Statement):
         extra["kind"] = model.kind
     own = _non_aif(model.metadata)

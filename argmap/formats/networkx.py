@@ -15,7 +15,7 @@ from pydantic import JsonValue, ValidationError
 from argmap._bulk import gc_paused
 from argmap.errors import ArgmapError, InvalidRelationError, describe_validation_error
 from argmap.map import ArgumentMap
-from argmap.model import Inference, Source, Statement
+from argmap.model import Inference, Source, Statement, adapter
 
 __all__ = ["from_networkx"]
 
@@ -109,7 +109,7 @@ def _node_model(graph: nx.DiGraph, node: Any, data: Mapping[str, Any]) -> Statem
                     f"found {len(targets)}",
                     ids=[str(node)],
                 )
-            return Inference.model_validate(
+            return adapter(Inference).validate_python(
                 {
                     **fields,
                     "id": node,
@@ -118,7 +118,7 @@ def _node_model(graph: nx.DiGraph, node: Any, data: Mapping[str, Any]) -> Statem
                     "target": targets[0],
                 }
             )
-        return Statement.model_validate({**fields, "id": node, "kind": data.get("kind")})
+        return adapter(Statement).validate_python({**fields, "id": node, "kind": data.get("kind")})
     except ValidationError as err:
         detail = describe_validation_error(err, indent="")
         raise ArgmapError(f"{where}: {detail}", ids=[str(node)]) from None
