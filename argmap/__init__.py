@@ -25,8 +25,10 @@ from argmap.errors import (
     GraphvizNotFoundError,
     InvalidRelationError,
     NodeNotFoundError,
+    OptionError,
     RenderError,
     SelfLoopError,
+    WriteError,
 )
 from argmap.formats.dot import to_dot
 from argmap.formats.json import FORMAT_VERSION, MapDocument, json_schema, load
@@ -69,6 +71,7 @@ __all__ = [
     "MapView",
     "NodeNotFoundError",
     "NodeStyle",
+    "OptionError",
     "Quote",
     "QuoteError",
     "QuoteMismatchError",
@@ -83,6 +86,7 @@ __all__ = [
     "Statement",
     "StatementKind",
     "Style",
+    "WriteError",
     "__version__",
     "coverage",
     "draw",

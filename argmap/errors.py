@@ -21,12 +21,14 @@ __all__ = [
     "GraphvizNotFoundError",
     "InvalidRelationError",
     "NodeNotFoundError",
+    "OptionError",
     "QuoteError",
     "QuoteMismatchError",
     "QuoteNormalizedWarning",
     "QuoteNotFoundError",
     "RenderError",
     "SelfLoopError",
+    "WriteError",
     "describe_validation_error",
 ]
 
@@ -73,6 +75,16 @@ class InvalidRelationError(ArgmapError, ValueError):
 
 class FormatError(ArgmapError, ValueError):
     """Input in some file format (JSON, DOT, ...) could not be read; names the path."""
+
+
+class OptionError(ArgmapError, ValueError):
+    """An option value argmap does not know: an output format, a direction, a theme, a
+    semantics. The message names the option and lists the values it takes."""
+
+
+class WriteError(ArgmapError, OSError):
+    """An output file could not be written; the message names the path asked for (not a
+    temporary file) and the reason. Nothing is left half-written."""
 
 
 class RenderError(ArgmapError, RuntimeError):
