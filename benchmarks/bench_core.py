@@ -12,6 +12,15 @@ premise, and 5% of statements undercut an earlier inference) it times:
 * to_dot     -- m.to_dot().source; floor: a graphviz.Digraph with one node() per statement
                (plain text label) and one edge() per premise -> target pair, then .source.
 
+Two more rows explain the build row:
+
+* build/nogc -- the same build with Python's cyclic garbage collector paused in both: the
+               ratio of the work itself. The build row also counts the collector's passes,
+               which depend on how many objects are alive (the map built first stays alive
+               through the runs, as a user's other data would), so the floor's time varies
+               more between runs than argmap's.
+* memory     -- bytes allocated by the build and still held (tracemalloc), map vs floor graph.
+
 Each is the best of ``REPEATS`` runs, argmap and floor alternating; the table prints
 seconds and the ratio to the floor.
 Target (core issue): ratio <= 3 at 100k statements.
@@ -24,8 +33,10 @@ import json
 import random
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import graphviz
@@ -136,14 +147,43 @@ def best_pair(ours: Callable[[], object], floor: Callable[[], object]) -> tuple[
     return min(t_ours), min(t_floor)
 
 
+def without_gc(fn: Callable[[], object]) -> Callable[[], object]:
+    def paused() -> object:
+        gc.disable()
+        try:
+            return fn()
+        finally:
+            gc.enable()
+
+    return paused
+
+
+def held_bytes(fn: Callable[[], object]) -> int:
+    """Bytes allocated by ``fn`` and still held by what it returns."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        kept = fn()
+        gc.collect()
+        size = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    del kept
+    return size
+
+
 def run(sizes: list[int]) -> None:
     print(f"argmap {am.__version__}, networkx {nx.__version__}, best of {REPEATS}, seed {SEED}")
     header = f"{'N':>7} {'operation':<10} {'argmap s':>10} {'floor s':>10} {'ratio':>6}"
     print(header)
     print("-" * len(header))
     for n in sizes:
-        for name, t_ours, t_floor in measure(make_data(n)):
+        d = make_data(n)
+        for name, t_ours, t_floor in measure(d):
             print(f"{n:>7} {name:<10} {t_ours:>10.4f} {t_floor:>10.4f} {t_ours / t_floor:>6.2f}")
+        ours, floor = held_bytes(partial(build_argmap, d)), held_bytes(partial(build_floor, d))
+        mb = f"{ours / 1e6:>10.1f} {floor / 1e6:>10.1f}"
+        print(f"{n:>7} {'memory MB':<10} {mb} {ours / floor:>6.2f}")
 
 
 def measure(d: Data) -> list[tuple[str, float, float]]:
@@ -154,6 +194,7 @@ def measure(d: Data) -> list[tuple[str, float, float]]:
     assert am.ArgumentMap.from_json(text) == m
     rows = [
         ("build", lambda: build_argmap(d), lambda: build_floor(d)),
+        ("build/nogc", without_gc(lambda: build_argmap(d)), without_gc(lambda: build_floor(d))),
         ("to_json", m.to_json, lambda: json.dumps(plain, indent=2, ensure_ascii=False)),
         (
             "from_json",
