@@ -712,3 +712,97 @@ def _rewrite(page: Path, actual: list[tuple[str, str]]) -> None:
         return f"```console\n{body}```\n"
 
     page.write_text(CONSOLE.sub(block, page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+# ----------------------------------------------------------- outputs and arguments misused
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["render", "nato.json", "6064-original.json", "-o", "two.png"], "-o/--output"),
+        (["render", "nato.json", "6064-original.json", "--output", "two.svg"], "-o/--output"),
+        (["convert", "nato.json", "6064-original.json", "out.aif.json"], "OUTPUT"),
+    ],
+    ids=["render-png", "render-svg", "convert-aif"],
+)
+def test_several_inputs_and_a_file_like_output_is_a_usage_error(
+    work: Path, command: list[str], option: str
+) -> None:
+    before = sorted(p.name for p in work.iterdir())
+    result = run(*command, cwd=work)
+    assert result.returncode == 2
+    [line] = err_lines(result)
+    name = command[-1]
+    assert line == (
+        f"argmap {command[0]}: usage error: {option} {name!r} looks like a file (it has the "
+        f"suffix {Path(name).suffix!r}), but there are 2 inputs; give a folder for their "
+        f"outputs (create it first if its name has a dot) (see 'argmap {command[0]} --help')"
+    )
+    assert sorted(p.name for p in work.iterdir()) == before  # no folder made
+
+
+@pytest.mark.parametrize("command", ["render", "convert"])
+def test_several_inputs_and_an_existing_file_as_output_is_a_usage_error(
+    work: Path, command: str
+) -> None:
+    (work / "target").write_text("keep me\n", encoding="utf-8")
+    args = ["-o", "target"] if command == "render" else ["target"]
+    result = run(command, "nato.json", "6064-original.json", *args, cwd=work)
+    assert result.returncode == 2
+    option = "-o/--output" if command == "render" else "OUTPUT"
+    assert err_lines(result)[0].startswith(
+        f"argmap {command}: usage error: {option} 'target' is a file, but there are 2 inputs"
+    )
+    assert (work / "target").read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_several_inputs_into_an_existing_folder_with_a_dot_in_its_name(work: Path) -> None:
+    (work / "out.v2").mkdir()
+    result = run("convert", "nato.json", "6064-original.json", "out.v2", cwd=work)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (work / "out.v2").iterdir()) == [
+        "6064-original.json",
+        "nato.json",
+    ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check", ""], ["stats", ""], ["eval", ""], ["render", "", "-f", "dot"]],
+    ids=["check", "stats", "eval", "render"],
+)
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(
+    work: Path, command: list[str]
+) -> None:
+    result = run(*command, cwd=work)
+    assert result.returncode == 2
+    assert err_lines(result) == [
+        f"argmap {command[0]}: usage error: an empty argument is not a map file or folder; "
+        f"use . for the current folder (see 'argmap {command[0]} --help')"
+    ]
+    assert out(result) == ""
+
+
+def test_an_empty_output_is_a_usage_error(work: Path) -> None:
+    result = run("render", "nato.json", "-o", "", cwd=work)
+    assert result.returncode == 2
+    assert err_lines(result)[0].startswith(
+        "argmap render: usage error: -o/--output is empty; give a file, a folder or -"
+    )
+
+
+def test_stats_title_keeps_a_long_path_whole_on_a_narrow_terminal(
+    work: Path, nato: am.ArgumentMap
+) -> None:
+    folder = work / "a-rather-long-folder-name" / "and-another-one-below-it"
+    folder.mkdir(parents=True)
+    nato.save(folder / "the-nato-ammunition-map.json")
+    label = str(folder.relative_to(work) / "the-nato-ammunition-map.json")
+    env = {**_env(), "COLUMNS": "40"}
+    result = subprocess.run(
+        [str(ARGMAP), "stats", label], cwd=work, capture_output=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    lines = out(result).splitlines()
+    assert lines[:2] == [label, ""]
+    assert lines[2].split() == ["statistic", "value"]
+    assert lines[-1].split() == ["sentences", "mapped"]  # the long value wraps instead

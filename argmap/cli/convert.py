@@ -96,7 +96,11 @@ def convert(
     several = len(sources) > 1 or Path(output).is_dir()
     fmt = to or ("argmap" if several else _target_format(output, None))
     dests = dict(
-        zip((id(s) for s in sources), destinations(sources, output, _SUFFIX[fmt]), strict=True)
+        zip(
+            (id(s) for s in sources),
+            destinations(sources, output, _SUFFIX[fmt], option="OUTPUT"),
+            strict=True,
+        )
     )
 
     taken: dict[Path, str] = {}

@@ -36,6 +36,10 @@ in_place_option: Callable[[F], F] = click.option(
 def expand_inputs(args: Iterable[str]) -> list[Source]:
     """The sources for the arguments; a usage error when folders hold no map files."""
     args = list(args)
+    if any(not arg.strip() for arg in args):
+        raise click.UsageError(
+            "an empty argument is not a map file or folder; use . for the current folder"
+        )
     sources = expand(args)
     if not sources:
         raise click.UsageError(f"no map files (*.json, *.af, *.apx, *.tgf) in {', '.join(args)}")

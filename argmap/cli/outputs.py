@@ -81,17 +81,43 @@ def emit_json(obj: Any) -> None:
     sys.stdout.flush()
 
 
-def destinations(sources: list[Source], output: str | None, suffix: str) -> list[str]:
+def destinations(
+    sources: list[Source], output: str | None, suffix: str, *, option: str = "-o/--output"
+) -> list[str]:
     """Where each source's output goes.
 
     One source: ``output`` as given (a file, ``-``, or an existing folder), or without
     ``output`` the input's name with ``suffix`` (standard input goes to standard output).
     Several sources: ``output`` is a folder (created when missing) and each output is
-    named after its input; without ``output`` each goes beside its input.
+    named after its input; without ``output`` each goes beside its input. ``option``
+    names the output in usage errors.
+
+    Raises
+    ------
+    click.UsageError
+        ``output`` is empty; or, with several sources, it is ``-``, an existing file, or
+        a missing path with a suffix (``two.png``): it looks like one file, and several
+        outputs cannot go to one file.
     """
-    if output == "-" and len(sources) > 1:
-        raise click.UsageError("-o - (standard output) takes one input, not several")
-    single = len(sources) == 1
+    if output is not None and not output.strip():
+        raise click.UsageError(f"{option} is empty; give a file, a folder or - (standard output)")
+    several = len(sources) > 1
+    if output == "-" and several:
+        raise click.UsageError(f"{option} - (standard output) takes one input, not several")
+    if output is not None and several:
+        where = Path(output)
+        if where.exists() and not where.is_dir():
+            raise click.UsageError(
+                f"{option} {output!r} is a file, but there are {len(sources)} inputs; "
+                "give a folder for their outputs (or one input)"
+            )
+        if not where.exists() and where.suffix:
+            raise click.UsageError(
+                f"{option} {output!r} looks like a file (it has the suffix "
+                f"{where.suffix!r}), but there are {len(sources)} inputs; give a folder for "
+                "their outputs (create it first if its name has a dot)"
+            )
+    single = not several
     if single and output is not None and not Path(output).is_dir():
         return [output]
     dests: list[str] = []

@@ -103,11 +103,16 @@ def print_table(
     *,
     numeric: Sequence[str] = (),
     footer: Sequence[object] | None = None,
+    wrap_values: bool = False,
 ) -> None:
-    """Print a table on standard output; ``numeric`` columns are right-aligned."""
+    """Print a table on standard output; ``numeric`` columns are right-aligned.
+
+    ``title`` (often a file path) is printed as is on a line of its own above the table,
+    never wrapped: rich would wrap it at the table's width, cutting a path mid-word.
+    The first column (file paths) folds on a narrow terminal and the others keep whole
+    lines; ``wrap_values`` turns this round for a table of names and long values.
+    """
     table = Table(
-        title=title,
-        title_justify="left",
         show_footer=footer is not None,
         box=box.SIMPLE,
         pad_edge=False,
@@ -118,7 +123,7 @@ def print_table(
             name,
             justify="right" if name in numeric else "left",
             footer="" if footer is None else str(footer[index]),
-            no_wrap=index > 0,
+            no_wrap=(index == 0) if wrap_values else (index > 0),
             overflow="fold",  # on a narrow terminal, long paths wrap
         )
     for row in rows:
@@ -131,6 +136,8 @@ def print_table(
         lines.pop(0)
     while lines and not lines[-1]:
         lines.pop()
+    if title is not None:
+        lines[:0] = [title, ""]
     sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()
 

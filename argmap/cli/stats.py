@@ -165,7 +165,7 @@ def stats(maps: tuple[str, ...], from_: str | None, as_json: bool, progress: boo
         ]
         pairs.append(("sources", total["sources"]))
         pairs += [(f"coverage of {c['source']}", _coverage_line(c)) for c in total["coverage"]]
-        print_table(sources[0].label, ("statistic", "value"), pairs)
+        print_table(sources[0].label, ("statistic", "value"), pairs, wrap_values=True)
     else:
         keys = ("statements", "supports", "attacks", "undercuts", "depth")
         rows = [[r["file"], *(r[k] for k in keys)] for r in per_file]
