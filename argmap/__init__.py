@@ -34,7 +34,6 @@ from argmap.formats.dot import to_dot
 from argmap.formats.json import FORMAT_VERSION, MapDocument, json_schema, load
 from argmap.map import ArgumentMap, Ref
 from argmap.model import Inference, Quote, Relation, Source, Statement, StatementKind, slugify
-from argmap.render.graphviz import render
 from argmap.render.html import to_html
 from argmap.render.jupyter import Diagram, draw
 from argmap.render.style import THEMES, EdgeStyle, NodeStyle, Style, theme
@@ -98,7 +97,6 @@ __all__ = [
     "lint",
     "load",
     "normalize",
-    "render",
     "slugify",
     "theme",
     "to_dot",

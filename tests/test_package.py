@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
+import subprocess
+import sys
 
+import pytest
 import tomllib
 
 import argmap
@@ -30,3 +35,72 @@ def test_py_typed_marker_ships() -> None:
 
 def test_licence_is_mit() -> None:
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def _all_submodules() -> list[str]:
+    """Dotted names of every module and package under argmap (imports them all)."""
+    names = []
+    for info in pkgutil.walk_packages(argmap.__path__, prefix="argmap."):
+        names.append(info.name)
+    return sorted(names)
+
+
+def test_walk_finds_every_package_and_their_modules() -> None:
+    names = _all_submodules()
+    for expected in (
+        "argmap.analysis.lint",
+        "argmap.cli.render",
+        "argmap.formats.json",
+        "argmap.render.graphviz",
+        "argmap.render.status",
+    ):
+        assert expected in names
+
+
+@pytest.mark.parametrize("dotted", _all_submodules())
+def test_no_package_binds_a_name_over_its_submodule(dotted: str) -> None:
+    # Rule: a package never binds a name that is also one of its submodules (a function
+    # named like its module hides the module: `import argmap.render.style` failed while
+    # `argmap.render` was the render function).
+    module = importlib.import_module(dotted)
+    parent_name, _, name = dotted.rpartition(".")
+    parent = importlib.import_module(parent_name)
+    assert getattr(parent, name) is module, (
+        f"{parent_name}.{name} is {getattr(parent, name)!r}, not the module {dotted}"
+    )
+    assert sys.modules[dotted] is module
+
+
+def test_render_submodules_import_by_dotted_path_in_a_fresh_interpreter() -> None:
+    # A fresh process: nothing imported before `import argmap...` can hide the problem.
+    code = (
+        "import argmap.render.style as s, argmap.render.html, argmap.render.jupyter\n"
+        "import argmap.render.graphviz as g, argmap.render.status\n"
+        "import argmap.analysis.lint as L\n"
+        "import argmap\n"
+        "print(s.__name__, g.render.__module__, L.__name__, L.lint is argmap.lint,\n"
+        "      argmap.render.status.status_style.__name__, type(argmap.render).__name__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == [
+        "argmap.render.style",
+        "argmap.render.graphviz",
+        "argmap.analysis.lint",
+        "True",
+        "status_style",
+        "module",
+    ]
+
+
+def test_lint_and_render_stay_reachable_as_functions() -> None:
+    # am.lint stays a top-level function; rendering is m.render(path) (or the function in
+    # argmap.render.graphviz), not a top-level function named like the package.
+    m = argmap.ArgumentMap()
+    m.claim("Tax sugar", id="c")
+    assert [i.code for i in argmap.lint(m)] == ["unsupported-main-claim"]
+    assert "lint" in argmap.__all__ and "render" not in argmap.__all__
+    assert "lint" not in argmap.analysis.__all__
+    assert argmap.render.graphviz.render.__name__ == "render"
+    assert argmap.analysis.lint.lint is argmap.lint

@@ -1,4 +1,10 @@
-"""Analysis of maps: plain functions that take a map first, networkx style."""
+"""Analysis of maps: plain functions that take a map first, networkx style.
+
+Each job is a submodule (:mod:`~argmap.analysis.lint`, :mod:`~argmap.analysis.semantics`,
+...). The lint function is not bound here, as that would hide its module
+``argmap.analysis.lint``: call it as ``argmap.lint(m)`` or
+``argmap.analysis.lint.lint(m)``.
+"""
 
 from argmap.analysis.framework import (
     ArgumentationFramework,
@@ -15,7 +21,7 @@ from argmap.analysis.gradual import (
     quadratic_energy,
     strengths,
 )
-from argmap.analysis.lint import LintIssue, lint
+from argmap.analysis.lint import LintIssue
 from argmap.analysis.semantics import (
     SEMANTICS,
     Label,
@@ -70,7 +76,6 @@ __all__ = [
     "isolated_statements",
     "labelling",
     "labellings",
-    "lint",
     "main_conclusions",
     "preferred",
     "quadratic_energy",

@@ -15,11 +15,14 @@ from collections.abc import Sequence
 import click
 
 from argmap import __version__
-from argmap.cli.check import check
-from argmap.cli.convert import convert
-from argmap.cli.evaluate import evaluate
-from argmap.cli.render import render
-from argmap.cli.stats import stats
+
+# The command modules are imported as modules: binding their commands here under the
+# same names would hide the submodules (``argmap.cli.render`` must stay the module).
+from argmap.cli import check as _check
+from argmap.cli import convert as _convert
+from argmap.cli import evaluate as _evaluate
+from argmap.cli import render as _render
+from argmap.cli import stats as _stats
 
 __all__ = ["cli", "main"]
 
@@ -44,11 +47,11 @@ def cli() -> None:
     """Render, check, convert, evaluate and count argument maps."""
 
 
-cli.add_command(check)
-cli.add_command(convert)
-cli.add_command(evaluate)
-cli.add_command(render)
-cli.add_command(stats)
+cli.add_command(_check.check)
+cli.add_command(_convert.convert)
+cli.add_command(_evaluate.evaluate)
+cli.add_command(_render.render)
+cli.add_command(_stats.stats)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
