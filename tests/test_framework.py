@@ -12,7 +12,7 @@ from argmap.analysis.framework import (
     from_map,
 )
 from argmap.analysis.semantics import grounded, labelling
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, OptionError
 
 
 def _debate() -> am.ArgumentMap:
@@ -88,8 +88,18 @@ def test_bad_frameworks_are_named() -> None:
         ArgumentationFramework(["a", "a"])
     with pytest.raises(KeyError, match="attack \\('a', 'z'\\) names 'z'"):
         ArgumentationFramework(["a"], [("a", "z")])
-    with pytest.raises(ValueError, match="support must be one of"):
+    with pytest.raises(OptionError) as err:
         from_map(_debate(), support="all")  # type: ignore[arg-type]
+    assert str(err.value) == (
+        "unknown support 'all'; choose one of none, supported, secondary, both"
+    )
+    with pytest.raises(OptionError) as err:
+        BipolarFramework(["a"]).to_af("suported")  # type: ignore[arg-type]
+    assert str(err.value) == (
+        "unknown support 'suported'; choose one of none, supported, secondary, both "
+        "(did you mean 'supported'?)"
+    )
+    assert isinstance(err.value, ValueError) and isinstance(err.value, ArgmapError)
 
 
 def test_frameworks_compare_by_content_and_restrict() -> None:

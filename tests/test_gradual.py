@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import argmap as am
 from argmap.analysis.framework import BipolarFramework
 from argmap.analysis.gradual import dfquad, euler_based, quadratic_energy, strengths
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, OptionError
 
 
 def test_dfquad_unopposed_argument_keeps_its_base_score() -> None:
@@ -74,8 +74,19 @@ def test_bad_base_scores_are_named() -> None:
         dfquad(b, {"a": 1.5})
     with pytest.raises(KeyError, match="unknown node 'zz'"):
         dfquad(b, {"zz": 0.5})
-    with pytest.raises(ValueError, match="unknown gradual semantics 'x'"):
+    with pytest.raises(OptionError) as err:
         strengths(b, "x")  # type: ignore[arg-type]
+    assert str(err.value) == (
+        "unknown gradual semantics 'x'; choose one of dfquad, quadratic-energy, euler"
+    )
+    with pytest.raises(OptionError) as err:
+        strengths(b, "Euler")  # type: ignore[arg-type]
+    assert str(err.value).endswith("(did you mean 'euler'?)")
+    with pytest.raises(OptionError) as err:
+        dfquad(b, default=2)
+    assert str(err.value) == "default base score must be a number in [0, 1], got 2"
+    with pytest.raises(ArgmapError, match=r"base score of 'a' must be in \[0, 1\], got True"):
+        dfquad(b, {"a": True})
 
 
 def test_strengths_dispatches_by_name() -> None:

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import argmap as am
 from argmap.analysis.framework import ArgumentationFramework as AF  # noqa: N817
+from argmap.analysis.framework import BipolarFramework, from_map
 from argmap.analysis.semantics import (
     SEMANTICS,
     complete,
@@ -23,6 +25,7 @@ from argmap.analysis.semantics import (
     semi_stable,
     stable,
 )
+from argmap.errors import ArgmapError, OptionError
 from argmap.formats.iccma import read_af
 
 from conftest import DATA
@@ -123,14 +126,90 @@ def test_semi_stable_differs_from_preferred_when_no_stable_extension() -> None:
     assert sets(semi_stable(af2)) == [["b"]]
 
 
+_CHOICES = "choose one of grounded, complete, preferred, stable, semi-stable, ideal"
+
+
 def test_unknown_semantics_and_argument_are_named() -> None:
     af = AF(["a"])
-    with pytest.raises(ValueError, match="unknown semantics 'naive'"):
+    with pytest.raises(OptionError) as err:
         extensions(af, "naive")  # type: ignore[arg-type]
+    assert str(err.value) == f"unknown semantics 'naive'; {_CHOICES}"
     with pytest.raises(KeyError, match="no argument 'z'"):
         credulous(af, "z")
-    with pytest.raises(ValueError, match="single-extension semantics"):
+    with pytest.raises(OptionError) as err:
         labelling(af, "preferred")
+    assert str(err.value) == (
+        "labelling() needs a single-extension semantics (grounded or ideal), got "
+        "'preferred'; use labellings() for preferred"
+    )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda af: extensions(af, "prefered"),
+        lambda af: labelling(af, "prefered"),
+        lambda af: labellings(af, "prefered"),
+        lambda af: credulous(af, "a", "prefered"),
+        lambda af: sceptical(af, "a", "prefered"),
+    ],
+)
+def test_a_misspelt_semantics_is_an_option_error_with_a_suggestion(call) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(OptionError) as err:
+        call(AF(["a"]))
+    assert str(err.value) == f"unknown semantics 'prefered'; {_CHOICES} (did you mean 'preferred'?)"
+    assert isinstance(err.value, ArgmapError) and isinstance(err.value, ValueError)
+
+
+def test_a_non_string_semantics_is_named_too() -> None:
+    with pytest.raises(OptionError) as err:
+        extensions(AF(["a"]), None)  # type: ignore[arg-type]
+    assert str(err.value) == f"unknown semantics None; {_CHOICES}"
+
+
+def _nato_like() -> am.ArgumentMap:
+    m = am.ArgumentMap()
+    c = m.claim("NATO out-produces Russia", id="main")
+    m.premise("Capacity expanded", id="p", supports=c)
+    k = m.counterpoint("Production is not the battlefield", id="k", attacks=c)
+    r = m.premise("Stocks reach the front within months", id="r", attacks=k)
+    m.counterpoint("Deliveries are late", id="late", attacks=r)
+    step = m.support(["p", "r"], "main", id="linked")
+    m.counterpoint("Capacity is not output", id="u", undercuts=step)
+    return m
+
+
+def test_every_semantics_entry_point_takes_a_map_as_from_map_reads_it() -> None:
+    m = _nato_like()
+    af = from_map(m)
+    assert grounded(m) == grounded(af) == frozenset({"p", "late", "k", "u"})
+    for sem in SEMANTICS:
+        assert extensions(m, sem) == extensions(af, sem)  # type: ignore[arg-type]
+        assert labellings(m, sem) == labellings(af, sem)  # type: ignore[arg-type]
+    assert labelling(m) == labelling(af)
+    assert labelling(m)["main"] == "out"
+    for fn in (preferred, stable, complete, semi_stable, ideal):
+        assert fn(m) == fn(af)  # type: ignore[operator]
+    assert credulous(m, "k") and sceptical(m, "k")
+    assert not credulous(m, "main")
+    # the top-level names are the same functions
+    assert am.grounded(m) == grounded(af)
+    assert am.extensions(m, "grounded") == [grounded(af)]
+
+
+def test_anything_else_is_a_type_error_that_says_what_to_pass() -> None:
+    with pytest.raises(TypeError) as err:
+        grounded([("a", "b")])  # type: ignore[arg-type]
+    assert (
+        str(err.value) == "grounded() takes an ArgumentationFramework or an ArgumentMap, got list"
+    )
+    b = BipolarFramework(["a", "b"], attacks=[("a", "b")])
+    with pytest.raises(TypeError) as err:
+        am.extensions(b, "stable")  # type: ignore[arg-type]
+    assert str(err.value) == (
+        "extensions() takes an ArgumentationFramework or an ArgumentMap, got BipolarFramework; "
+        "turn a BipolarFramework into one with b.to_af(support)"
+    )
 
 
 def test_extensions_are_sorted_deterministically() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 import argmap as am
 from argmap.analysis.whatif import evaluate, explain, what_if
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, NodeNotFoundError, OptionError
 from argmap.render.status import evaluated_dot, status_style, strength_style
 
 
@@ -92,6 +92,55 @@ def test_bad_requests_are_named() -> None:
     with pytest.raises(KeyError, match="unknown node 'q'"):
         what_if(_map(), base_scores={"q": 0.1})
     assert explain(_map(), "n") == "n is in: nothing attacks it"
+
+
+def test_a_bare_string_is_one_id_not_its_letters() -> None:
+    m = _map()
+    as_list = what_if(m, reject=["k"])
+    assert what_if(m, reject="k") == as_list
+    assert [(ch.id, ch.before.label, ch.after.label) for ch in as_list] == [
+        ("c", "out", "in"),
+        ("k", "in", "out"),
+    ]
+    assert what_if(m, accept="r") == what_if(m, accept=["r"])
+    assert what_if(m, reject=m.statement("k")) == as_list  # a statement model counts too
+    assert evaluate(m, accept="r")["r"].why[0].reason == "you accepted it"
+    with pytest.raises(NodeNotFoundError) as err:
+        what_if(m, reject="battlefield")
+    assert err.value.ids == ("battlefield",)  # the whole id, not a letter of it
+    assert "'battlefield'" in str(err.value)
+    with pytest.raises(TypeError) as terr:
+        what_if(m, reject=7)  # type: ignore[arg-type]
+    assert str(terr.value) == "reject must be a statement id or an iterable of ids, got int"
+    with pytest.raises(TypeError) as terr:
+        evaluate(m, accept=["r", None])  # type: ignore[list-item]
+    assert str(terr.value) == "accept must hold statement ids (strings), got NoneType None"
+
+
+_SEMANTICS = "choose one of grounded, complete, preferred, stable, semi-stable, ideal"
+
+
+@pytest.mark.parametrize("fn", [evaluate, what_if])
+def test_unknown_options_are_option_errors_naming_the_choices(fn) -> None:  # type: ignore[no-untyped-def]
+    m = _map()
+    with pytest.raises(OptionError) as err:
+        fn(m, semantics="prefered")
+    assert str(err.value) == (
+        f"unknown semantics 'prefered'; {_SEMANTICS} (did you mean 'preferred'?)"
+    )
+    with pytest.raises(OptionError) as err:
+        fn(m, support="necessary")
+    assert str(err.value) == (
+        "unknown support 'necessary'; choose one of none, supported, secondary, both"
+    )
+    # checked before the strengths are computed, whose failures would read as "a cycle"
+    with pytest.raises(OptionError) as err:
+        fn(m, gradual="DF-QuAD")
+    assert str(err.value) == (
+        "unknown gradual semantics 'DF-QuAD'; choose one of dfquad, quadratic-energy, euler "
+        "(did you mean 'dfquad'?)"
+    )
+    assert isinstance(err.value, ArgmapError) and isinstance(err.value, ValueError)
 
 
 def test_status_style_feeds_to_dot() -> None:

@@ -47,6 +47,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
+from argmap.analysis._options import check_option
 from argmap.errors import ArgmapError, NodeNotFoundError
 from argmap.map import ArgumentMap
 
@@ -252,8 +253,7 @@ class BipolarFramework:
     def to_af(self, support: SupportMode = "none") -> ArgumentationFramework:
         """The Dung framework: attacks, premise attacks on inference arguments, and the
         support closure chosen by ``support`` (see the module docs)."""
-        if support not in _SUPPORT_MODES:
-            raise ValueError(f"support must be one of {', '.join(_SUPPORT_MODES)}, got {support!r}")
+        check_option("support", support, _SUPPORT_MODES)
         attackers: dict[str, list[str]] = {a: [] for a in self.arguments}
         for a, b in self.attacks:
             attackers[b].append(a)

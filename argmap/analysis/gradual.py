@@ -40,8 +40,9 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Literal
 
+from argmap.analysis._options import check_option
 from argmap.analysis.framework import BipolarFramework, bipolar_from_map
-from argmap.errors import ArgmapError, NodeNotFoundError
+from argmap.errors import ArgmapError, NodeNotFoundError, OptionError
 from argmap.map import ArgumentMap
 
 __all__ = ["GRADUAL", "GradualSemantics", "dfquad", "euler_based", "quadratic_energy", "strengths"]
@@ -95,7 +96,7 @@ class _Net:
         for a, v in (base_scores or {}).items():
             if a not in self.base:
                 raise NodeNotFoundError(f"base score given for unknown node {a!r}", ids=[a])
-            if not isinstance(v, (int, float)) or not 0.0 <= float(v) <= 1.0:
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
                 raise ArgmapError(f"base score of {a!r} must be in [0, 1], got {v!r}", ids=[a])
             self.base[a] = float(v)
 
@@ -130,8 +131,8 @@ def _evaluate(
     tolerance: float,
     max_iterations: int,
 ) -> dict[str, float]:
-    if not 0.0 <= default <= 1.0:
-        raise ValueError(f"default base score must be in [0, 1], got {default}")
+    if isinstance(default, bool) or not isinstance(default, (int, float)) or not 0 <= default <= 1:
+        raise OptionError(f"default base score must be a number in [0, 1], got {default!r}")
     b = bipolar_from_map(source) if isinstance(source, ArgumentMap) else source
     net = _Net(b, base_scores, default)
     order = net.topological()
@@ -246,11 +247,6 @@ def strengths(
     default: float = 0.5,
 ) -> dict[str, float]:
     """Strengths under the gradual ``semantics`` named (one of :data:`GRADUAL`)."""
-    fn = {"dfquad": dfquad, "quadratic-energy": quadratic_energy, "euler": euler_based}.get(
-        semantics
-    )
-    if fn is None:
-        raise ValueError(
-            f"unknown gradual semantics {semantics!r}; choose one of {', '.join(GRADUAL)}"
-        )
+    check_option("gradual semantics", semantics, GRADUAL)
+    fn = {"dfquad": dfquad, "quadratic-energy": quadratic_energy, "euler": euler_based}[semantics]
     return fn(source, base_scores, default=default)

@@ -1,9 +1,12 @@
 """Extension semantics of abstract argumentation: which arguments can stand together.
 
 Every function takes an :class:`~argmap.analysis.framework.ArgumentationFramework`
-first and returns extensions as ``frozenset`` of argument names (lists of them are
-sorted: by size, then by the arguments' order in the framework), or a labelling
-``{argument: "in" | "out" | "undec"}``.
+first -- or an :class:`~argmap.map.ArgumentMap`, turned into one by
+:func:`~argmap.analysis.framework.from_map` (supports ignored; call
+``from_map(m, support=...)`` yourself for another mode) -- and returns extensions as
+``frozenset`` of argument names (lists of them are sorted: by size, then by the
+arguments' order in the framework), or a labelling ``{argument: "in" | "out" | "undec"}``.
+An unknown semantics raises :class:`~argmap.errors.OptionError`.
 
 How it is computed
 ------------------
@@ -41,12 +44,16 @@ References
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal
+from typing import Literal, TypeAlias
 
-from argmap.analysis.framework import ArgumentationFramework
+from argmap.analysis._options import check_option
+from argmap.analysis.framework import ArgumentationFramework, BipolarFramework, from_map
+from argmap.errors import OptionError
+from argmap.map import ArgumentMap
 
 __all__ = [
     "SEMANTICS",
+    "FrameworkLike",
     "Label",
     "Semantics",
     "complete",
@@ -67,6 +74,26 @@ SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable", "se
 """The semantics :func:`extensions` knows."""
 
 Label = Literal["in", "out", "undec"]
+
+FrameworkLike: TypeAlias = "ArgumentationFramework | ArgumentMap"
+"""What the semantics take: a framework, or a map (read through ``from_map(m)``)."""
+
+
+def _framework(source: object, caller: str) -> ArgumentationFramework:
+    """``source`` as a framework: a map goes through :func:`from_map`; anything else is a
+    TypeError that says what to pass."""
+    if isinstance(source, ArgumentationFramework):
+        return source
+    if isinstance(source, ArgumentMap):
+        return from_map(source)
+    hint = ""
+    if isinstance(source, BipolarFramework):
+        hint = "; turn a BipolarFramework into one with b.to_af(support)"
+    raise TypeError(
+        f"{caller}() takes an ArgumentationFramework or an ArgumentMap, got "
+        f"{type(source).__name__}{hint}"
+    )
+
 
 _UNK, _IN, _OUT, _UND = 0, 1, 2, 3
 _UNDB = 4  # undec as a domain bit
@@ -118,7 +145,7 @@ def _grounded_labels(g: _Graph) -> list[int]:
     return [_UND if x == _UNK else x for x in lab]
 
 
-def grounded(af: ArgumentationFramework) -> frozenset[str]:
+def grounded(af: FrameworkLike) -> frozenset[str]:
     """The grounded extension: what is accepted without any choice (linear time).
 
     Examples
@@ -128,7 +155,17 @@ def grounded(af: ArgumentationFramework) -> frozenset[str]:
     ['a', 'c']
     >>> sorted(grounded(ArgumentationFramework(["a", "b"], [("a", "b"), ("b", "a")])))
     []
+
+    A map is read through ``from_map(m)``:
+
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> c = m.claim("Tax sugar", id="c")
+    >>> k = m.counterpoint("It hurts the poor", id="k", attacks=c)
+    >>> sorted(grounded(m))
+    ['k']
     """
+    af = _framework(af, "grounded")
     g = _Graph(af)
     lab = _grounded_labels(g)
     return g.ext(i for i in range(g.n) if lab[i] == _IN)
@@ -451,7 +488,7 @@ def _stable_ids(g: _Graph) -> list[frozenset[int]]:
     return [base | e for e in _scc_recursive(g, und, set(und), "stable")]
 
 
-def preferred(af: ArgumentationFramework) -> list[frozenset[str]]:
+def preferred(af: FrameworkLike) -> list[frozenset[str]]:
     """Preferred extensions: maximal sets that defend themselves (never empty).
 
     Examples
@@ -460,11 +497,12 @@ def preferred(af: ArgumentationFramework) -> list[frozenset[str]]:
     >>> [sorted(e) for e in preferred(af)]
     [['b'], ['a', 'c']]
     """
+    af = _framework(af, "preferred")
     g = _Graph(af)
     return _sorted(g, _preferred_ids(g))
 
 
-def stable(af: ArgumentationFramework) -> list[frozenset[str]]:
+def stable(af: FrameworkLike) -> list[frozenset[str]]:
     """Stable extensions: conflict-free sets that attack everything outside (may be none).
 
     Examples
@@ -472,11 +510,12 @@ def stable(af: ArgumentationFramework) -> list[frozenset[str]]:
     >>> stable(ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")]))
     []
     """
+    af = _framework(af, "stable")
     g = _Graph(af)
     return _sorted(g, _stable_ids(g))
 
 
-def complete(af: ArgumentationFramework) -> list[frozenset[str]]:
+def complete(af: FrameworkLike) -> list[frozenset[str]]:
     """Complete extensions: sets that defend exactly what they contain.
 
     Examples
@@ -485,6 +524,7 @@ def complete(af: ArgumentationFramework) -> list[frozenset[str]]:
     >>> [sorted(e) for e in complete(af)]
     [[], ['a'], ['b']]
     """
+    af = _framework(af, "complete")
     g = _Graph(af)
     und, base = _undecided(g)
     found = [base | frozenset(i for i, v in lab.items() if v == _IN) for lab in _labellings(g, und)]
@@ -495,7 +535,7 @@ def _range(g: _Graph, e: frozenset[int]) -> frozenset[int]:
     return e | frozenset(j for i in e for j in g.att[i])
 
 
-def semi_stable(af: ArgumentationFramework) -> list[frozenset[str]]:
+def semi_stable(af: FrameworkLike) -> list[frozenset[str]]:
     """Semi-stable extensions: complete extensions whose range (what they contain or
     attack) is maximal. They are the stable extensions when those exist.
 
@@ -506,6 +546,7 @@ def semi_stable(af: ArgumentationFramework) -> list[frozenset[str]]:
     >>> [sorted(e) for e in semi_stable(af)]
     [['a']]
     """
+    af = _framework(af, "semi_stable")
     g = _Graph(af)
     st = _stable_ids(g)
     if st:
@@ -516,7 +557,7 @@ def semi_stable(af: ArgumentationFramework) -> list[frozenset[str]]:
     return _sorted(g, best)
 
 
-def ideal(af: ArgumentationFramework) -> frozenset[str]:
+def ideal(af: FrameworkLike) -> frozenset[str]:
     """The ideal extension: the largest admissible set inside every preferred extension.
 
     Examples
@@ -525,6 +566,7 @@ def ideal(af: ArgumentationFramework) -> frozenset[str]:
     >>> sorted(grounded(af)), sorted(ideal(af))
     ([], ['a'])
     """
+    af = _framework(af, "ideal")
     g = _Graph(af)
     prefs = _preferred_ids(g)
     current = frozenset.intersection(*prefs)
@@ -537,9 +579,7 @@ def ideal(af: ArgumentationFramework) -> frozenset[str]:
         current = nxt
 
 
-def extensions(
-    af: ArgumentationFramework, semantics: Semantics = "preferred"
-) -> list[frozenset[str]]:
+def extensions(af: FrameworkLike, semantics: Semantics = "preferred") -> list[frozenset[str]]:
     """Extensions of ``af`` under ``semantics`` (one of :data:`SEMANTICS`), sorted.
 
     Examples
@@ -549,7 +589,13 @@ def extensions(
     [['a'], ['b']]
     >>> extensions(af, "grounded")
     [frozenset()]
+    >>> extensions(af, "prefered")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.OptionError: unknown semantics 'prefered'; ... (did you mean 'preferred'?)
     """
+    check_option("semantics", semantics, SEMANTICS)
+    af = _framework(af, "extensions")
     if semantics == "grounded":
         return [grounded(af)]
     if semantics == "ideal":
@@ -562,7 +608,7 @@ def extensions(
         return stable(af)
     if semantics == "semi-stable":
         return semi_stable(af)
-    raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+    raise AssertionError(semantics)  # pragma: no cover - check_option let it through
 
 
 def _to_labelling(af: ArgumentationFramework, ext: frozenset[str]) -> dict[str, Label]:
@@ -570,7 +616,7 @@ def _to_labelling(af: ArgumentationFramework, ext: frozenset[str]) -> dict[str, 
     return {a: ("in" if a in ext else "out" if a in out else "undec") for a in af.arguments}
 
 
-def labelling(af: ArgumentationFramework, semantics: Semantics = "grounded") -> dict[str, Label]:
+def labelling(af: FrameworkLike, semantics: Semantics = "grounded") -> dict[str, Label]:
     """The labelling of a single-extension semantics (``"grounded"`` or ``"ideal"``):
     ``in`` for members, ``out`` for what they attack, ``undec`` for the rest.
 
@@ -579,24 +625,24 @@ def labelling(af: ArgumentationFramework, semantics: Semantics = "grounded") -> 
     >>> labelling(ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("c", "c")]))
     {'a': 'in', 'b': 'out', 'c': 'undec'}
     """
+    check_option("semantics", semantics, SEMANTICS)
+    af = _framework(af, "labelling")
     if semantics not in ("grounded", "ideal"):
-        raise ValueError(
+        raise OptionError(
             f"labelling() needs a single-extension semantics (grounded or ideal), got "
             f"{semantics!r}; use labellings() for {semantics}"
         )
     return _to_labelling(af, extensions(af, semantics)[0])
 
 
-def labellings(
-    af: ArgumentationFramework, semantics: Semantics = "preferred"
-) -> list[dict[str, Label]]:
+def labellings(af: FrameworkLike, semantics: Semantics = "preferred") -> list[dict[str, Label]]:
     """One labelling per extension of :func:`extensions` (same order)."""
+    check_option("semantics", semantics, SEMANTICS)
+    af = _framework(af, "labellings")
     return [_to_labelling(af, e) for e in extensions(af, semantics)]
 
 
-def credulous(
-    af: ArgumentationFramework, argument: str, semantics: Semantics = "preferred"
-) -> bool:
+def credulous(af: FrameworkLike, argument: str, semantics: Semantics = "preferred") -> bool:
     """True when ``argument`` is in at least one extension.
 
     Examples
@@ -605,13 +651,15 @@ def credulous(
     >>> credulous(af, "a"), sceptical(af, "a")
     (True, False)
     """
+    check_option("semantics", semantics, SEMANTICS)
+    af = _framework(af, "credulous")
     af.index(argument)
     return any(argument in e for e in extensions(af, semantics))
 
 
-def sceptical(
-    af: ArgumentationFramework, argument: str, semantics: Semantics = "preferred"
-) -> bool:
+def sceptical(af: FrameworkLike, argument: str, semantics: Semantics = "preferred") -> bool:
     """True when ``argument`` is in every extension (vacuously true when there is none)."""
+    check_option("semantics", semantics, SEMANTICS)
+    af = _framework(af, "sceptical")
     af.index(argument)
     return all(argument in e for e in extensions(af, semantics))

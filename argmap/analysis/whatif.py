@@ -25,14 +25,25 @@ extensions it is.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.analysis.framework import ArgumentationFramework, SupportMode, bipolar_from_map
-from argmap.analysis.gradual import GradualSemantics, strengths
-from argmap.analysis.semantics import Label, Semantics, extensions, labelling
+from argmap.analysis._options import check_option, id_list
+from argmap.analysis.framework import (
+    _SUPPORT_MODES,
+    ArgumentationFramework,
+    SupportMode,
+    bipolar_from_map,
+)
+from argmap.analysis.gradual import GRADUAL, GradualSemantics, strengths
+from argmap.analysis.semantics import SEMANTICS, Label, Semantics, extensions, labelling
 from argmap.errors import ArgmapError, NodeNotFoundError
 from argmap.map import ArgumentMap
+from argmap.model import Statement
+
+Ids: TypeAlias = "str | Statement | Iterable[str | Statement]"
+"""Statement ids for ``accept`` and ``reject``: one id (or statement), or several."""
 
 __all__ = ["Change", "Status", "Step", "evaluate", "explain", "what_if"]
 
@@ -83,9 +94,9 @@ def _reject_name(id: str) -> str:
 
 
 def _framework(
-    m: ArgumentMap, support: SupportMode, accept: Iterable[str], reject: Iterable[str]
+    m: ArgumentMap, support: SupportMode, accept: Ids, reject: Ids
 ) -> tuple[ArgumentationFramework, set[str], set[str]]:
-    acc, rej = set(accept), set(reject)
+    acc, rej = set(id_list("accept", accept)), set(id_list("reject", reject))
     for x in acc | rej:
         m.statement(x)  # raises NodeNotFoundError naming it
     both = acc & rej
@@ -169,8 +180,8 @@ def evaluate(
     *,
     semantics: Semantics = "grounded",
     support: SupportMode = "none",
-    accept: Iterable[str] = (),
-    reject: Iterable[str] = (),
+    accept: Ids = (),
+    reject: Ids = (),
     base_scores: Mapping[str, float] | None = None,
     gradual: GradualSemantics = "dfquad",
 ) -> dict[str, Status]:
@@ -184,8 +195,9 @@ def evaluate(
         Extension semantics for the labels (see :data:`argmap.analysis.SEMANTICS`).
     support : {"none", "supported", "secondary", "both"}
         How supports become attacks (see :mod:`argmap.analysis.framework`).
-    accept, reject : iterable of statement ids
-        Statements the user takes as accepted or rejected.
+    accept, reject : str, Statement, or iterable of them
+        Statements the user takes as accepted or rejected: one id (a bare string is
+        one id) or several.
     base_scores : mapping of id to float, optional
         Base scores for the gradual strength (default 0.5; see
         :mod:`argmap.analysis.gradual`).
@@ -205,6 +217,7 @@ def evaluate(
     >>> evaluate(m)["c"].label
     'in'
     """
+    _check_options(semantics, support, gradual)
     af, acc, rej = _framework(m, support, accept, reject)
     scores = dict(base_scores or {})
     for x in acc:
@@ -253,6 +266,13 @@ def evaluate(
     return result
 
 
+def _check_options(semantics: object, support: object, gradual: object) -> None:
+    """Unknown option values fail here, before any work (and never read as a cycle)."""
+    check_option("semantics", semantics, SEMANTICS)
+    check_option("support", support, _SUPPORT_MODES)
+    check_option("gradual semantics", gradual, GRADUAL)
+
+
 def explain(m: ArgumentMap, id: str, **options: object) -> str:
     """The explanation of one statement's label as text (options as :func:`evaluate`)."""
     m.statement(id)
@@ -262,8 +282,8 @@ def explain(m: ArgumentMap, id: str, **options: object) -> str:
 def what_if(
     m: ArgumentMap,
     *,
-    accept: Iterable[str] = (),
-    reject: Iterable[str] = (),
+    accept: Ids = (),
+    reject: Ids = (),
     base_scores: Mapping[str, float] | None = None,
     semantics: Semantics = "grounded",
     support: SupportMode = "none",
@@ -280,10 +300,12 @@ def what_if(
     >>> k = m.counterpoint("It hurts the poor", id="k", attacks=c)
     >>> [(ch.id, ch.before.label, ch.after.label) for ch in what_if(m, reject=["k"])]
     [('c', 'out', 'in'), ('k', 'in', 'out')]
-    >>> print(what_if(m, reject=["k"])[0].after.explain())
+    >>> print(what_if(m, reject="k")[0].after.explain())  # one id needs no list
     c is in: every attacker (k) is out
     k is out: you rejected it
     """
+    _check_options(semantics, support, gradual)
+    accept, reject = id_list("accept", accept), id_list("reject", reject)
     for x in base_scores or {}:
         if x not in m:
             raise NodeNotFoundError(f"base score given for unknown node {x!r}", ids=[x])
