@@ -1,7 +1,8 @@
 # Shared set-up for scripts/demo and scripts/test: sourced, not run.
-# Creates .venv (if missing), installs argmap with the given extras, and
-# installs the Graphviz binary with apt-get when `dot` is not on PATH. With the dev
-# extra also Chromium, Node.js and npm (apt-get, when missing) and the tests' pinned
+# Creates .venv (if missing, or made again when it has no working pip; Debian's
+# python3-venv is installed first when python3 has no ensurepip), installs argmap with the
+# given extras, and installs the Graphviz binary with apt-get when `dot` is not on PATH.
+# With the dev extra also Chromium, Node.js and npm (apt-get, when missing) and the tests' pinned
 # Node packages (tests/node, npm ci into $VENV/node).
 set -euo pipefail
 
@@ -37,7 +38,33 @@ case ",$EXTRAS," in
     ;;
 esac
 
+# A virtual environment without a working pip (made with --without-pip, interrupted while
+# being made, or left with a dangling python after an upgrade) is never usable: make it
+# again. Only a folder that is a virtual environment (has pyvenv.cfg) is ever removed.
+if [ -e "$VENV" ] && ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
+    if [ -f "$VENV/pyvenv.cfg" ]; then
+        echo "argmap setup: $VENV has no working pip (half-made or broken); making it again" >&2
+        rm -rf "$VENV"
+    elif [ -n "$(ls -A "$VENV" 2>/dev/null)" ]; then
+        echo "argmap setup: $VENV exists but is not a virtual environment; remove it or set ARGMAP_VENV" >&2
+        exit 1
+    fi
+fi
+
 if [ ! -x "$VENV/bin/python" ]; then
+    # `python3 -m venv` needs ensurepip, which Debian ships apart in python3-venv.
+    if ! python3 -c "import ensurepip" >/dev/null 2>&1; then
+        echo "argmap setup: python3 has no ensurepip (needed by venv); installing python3-venv with apt-get" >&2
+        if command -v apt-get >/dev/null 2>&1; then
+            need_root apt-get update -qq
+            DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq python3-venv >/dev/null
+        fi
+        if ! python3 -c "import ensurepip" >/dev/null 2>&1; then
+            echo "argmap setup: $(command -v python3) still cannot make virtual environments;" \
+                "install its venv module (Debian: python3-venv) and run this again" >&2
+            exit 1
+        fi
+    fi
     echo "argmap setup: creating virtual environment in $VENV" >&2
     python3 -m venv "$VENV"
     "$VENV/bin/python" -m pip install -q --upgrade pip
