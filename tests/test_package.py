@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 import subprocess
 import sys
 
@@ -104,3 +105,50 @@ def test_lint_and_render_stay_reachable_as_functions() -> None:
     assert "lint" not in argmap.analysis.__all__
     assert argmap.render.graphviz.render.__name__ == "render"
     assert argmap.analysis.lint.lint is argmap.lint
+
+
+def test_docs_home_links_every_page_of_the_nav_in_order() -> None:
+    import yaml
+
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    pages = [page for entry in nav for page in entry.values() if page != "index.md"]
+    home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    where_next = home.split("## Where next", 1)[1]
+    linked = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", where_next, flags=re.M)
+    assert linked == pages
+
+
+def test_the_networkx_algorithms_the_readme_names_work_without_numpy_or_scipy() -> None:
+    # README: argmap does not need numpy/scipy, and these networkx algorithms work without
+    # them. A fresh interpreter where importing numpy or scipy fails keeps that true even
+    # when a developer has them installed.
+    code = """
+import sys
+sys.modules["numpy"] = None
+sys.modules["scipy"] = None
+import networkx as nx
+import argmap as am
+m = am.ArgumentMap()
+c = m.claim("C", id="c")
+p = m.premise("P", id="p", supports=c)
+k = m.counterpoint("K", id="k", attacks=c)
+g = m.graph
+assert nx.shortest_path(g, "p", "c") == ["p", "p-supports-c", "c"]
+assert nx.ancestors(g, "c") == {"p", "k", "p-supports-c", "k-attacks-c"}
+assert list(nx.simple_cycles(g)) == []
+assert len(list(nx.strongly_connected_components(g))) == 5
+assert list(nx.topological_sort(g))[-1] == "c"
+assert nx.dag_longest_path(g) == ["p", "p-supports-c", "c"]
+for f in (nx.degree_centrality, nx.closeness_centrality, nx.betweenness_centrality):
+    assert set(f(g)) == set(g)
+for f in (nx.eigenvector_centrality, nx.katz_centrality):
+    assert set(f(g.reverse(), max_iter=1000)) == set(g)
+try:
+    nx.pagerank(g)
+except ImportError:
+    print("pagerank needs numpy")
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out == "pagerank needs numpy\n"
