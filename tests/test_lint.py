@@ -185,3 +185,77 @@ def test_the_nato_example_is_clean() -> None:
     assert len(quotes) == len(statements) > 20  # each statement quoted once, verbatim
     assert not any(q.paraphrase for q in quotes)
     assert am.lint(m) == []
+
+
+# ------------------------------------------------------------------------ duplicate-text
+def duplicates(m: ArgumentMap) -> list[am.LintIssue]:
+    return [i for i in am.lint(m) if i.code == "duplicate-text"]
+
+
+def test_the_same_text_twice_names_both_statements() -> None:
+    m = ArgumentMap()
+    c = m.claim("Tax sugary drinks", id="c")
+    m.premise("Sugar taxes cut consumption", id="cut", supports=c)
+    d = m.claim("Fund school meals", id="d")
+    m.premise("Sugar taxes cut consumption", id="cut-again", supports=d)
+    m.premise("Revenue is earmarked", id="r", supports=d)
+    (issue,) = duplicates(m)
+    assert issue.nodes == ("cut", "cut-again") and issue.severity == "warning"
+    assert str(issue) == (
+        "warning: duplicate-text: statements 'cut' and 'cut-again' have the same text "
+        "'Sugar taxes cut consumption'; keep one (it can bear on several targets) or "
+        "reword the other"
+    )
+    assert am.lint(m)[-1] == issue  # reported last
+    assert "duplicate-text" in CODES
+    # the fix it suggests: one statement supporting both targets
+    m.remove("cut-again")
+    m.support("cut", d)
+    assert duplicates(m) == [] and am.lint(m) == []
+
+
+def test_texts_equal_after_normalize_are_duplicates_across_kinds() -> None:
+    m = ArgumentMap()
+    c = m.claim("Russia\u2019s edge \u2014 gone", id="c")
+    m.premise("Russia's  edge - gone ", id="p", supports=c)  # typed: ', -, two spaces
+    m.counterpoint("Russia's edge -\ngone", id="k", attacks=c)
+    m.premise("Something else", id="e", supports=c)
+    (issue,) = duplicates(m)
+    assert issue.nodes == ("c", "p", "k")
+    assert issue.message == (
+        "statements 'c', 'p' and 'k' have the same text \"Russia's edge - gone\"; keep one "
+        "(it can bear on several targets) or reword the others"
+    )
+
+
+def test_different_case_or_punctuation_is_not_a_duplicate() -> None:
+    m = ArgumentMap()
+    c = m.claim("Tax sugar", id="c")
+    m.premise("tax sugar", id="p", supports=c)
+    m.premise("Tax sugar.", id="q", supports=c)
+    assert duplicates(m) == []
+
+
+def test_one_issue_per_group_in_map_order() -> None:
+    m = ArgumentMap()
+    a = m.claim("A", id="a1")
+    m.premise("B", id="b1", supports=a)
+    m.premise("B", id="b2", supports=a)
+    m.premise("A", id="a2", supports=a)
+    m.premise("B", id="b3", supports=a)
+    assert [i.nodes for i in duplicates(m)] == [("a1", "a2"), ("b1", "b2", "b3")]
+
+
+def test_duplicate_check_is_linear_on_a_large_map() -> None:
+    m = ArgumentMap()
+    c = m.claim("top", id="c")
+    for i in range(20_000):
+        m.premise(f"reason number {i}", id=f"p{i}", supports=c)
+    m.premise("reason number 7", id="again", supports=c)
+    assert [i.nodes for i in duplicates(m)] == [("p7", "again")]
+
+
+def test_the_guide_lists_every_lint_code() -> None:
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1].strip().strip("`") for line in guide.splitlines() if "|" in line]
+    assert set(CODES) <= set(rows)

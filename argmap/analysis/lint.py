@@ -19,6 +19,7 @@ CODES = {
     "isolated-statement": "a statement with no relation at all",
     "support-cycle": "statements that support each other in a circle",
     "quote-text-mismatch": "a statement whose text is not the words of its verbatim quote",
+    "duplicate-text": "two or more statements with the same text",
 }
 """Every lint code and what it means."""
 
@@ -42,8 +43,8 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
 
     Reported, in this order: ``unsupported-main-claim``, ``isolated-statement``,
     ``premise-supports-nothing``, ``counterpoint-attacks-nothing``, ``support-cycle``,
-    ``quote-text-mismatch`` (see :data:`CODES`). An isolated premise or counterpoint is
-    reported once, as isolated.
+    ``quote-text-mismatch``, ``duplicate-text`` (see :data:`CODES`). An isolated premise
+    or counterpoint is reported once, as isolated.
 
     A quote that is not a paraphrase (``paraphrase=False``) says the statement's text
     *is* the source's words; ``quote-text-mismatch`` reports one whose text differs
@@ -52,6 +53,10 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
     surrounding whitespace ignored), so a statement typed with straight quotes or
     plain dashes still matches typographic ones in the source.
 
+    ``duplicate-text`` reports, once per group, statements whose texts are the same
+    after :func:`argmap.sources.normalize` (surrounding whitespace ignored): usually one
+    statement entered twice, whose inferences belong on one node.
+
     Examples
     --------
     >>> import argmap as am
@@ -59,6 +64,10 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
     >>> _ = m.claim("Tax sugar", id="c")
     >>> [i.code for i in lint(m)]
     ['unsupported-main-claim']
+    >>> _ = m.premise("Sugar  harms teeth", id="p1", supports="c")
+    >>> _ = m.premise("Sugar harms teeth ", id="p2", supports="c")
+    >>> lint(m)[-1].code, lint(m)[-1].nodes
+    ('duplicate-text', ('p1', 'p2'))
     """
     g = m.graph
     issues: list[LintIssue] = []
@@ -102,6 +111,7 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
             )
     issues.extend(_support_cycles(m))
     issues.extend(_quote_mismatches(m))
+    issues.extend(_duplicate_texts(m))
     return issues
 
 
@@ -153,4 +163,29 @@ def _quote_mismatches(m: ArgumentMap) -> list[LintIssue]:
                     nodes=(s.id,),
                 )
             )
+    return issues
+
+
+def _duplicate_texts(m: ArgumentMap) -> list[LintIssue]:
+    """One issue per group of statements with the same normalised text, in map order."""
+    groups: dict[str, list[str]] = {}
+    for s in m.statements:
+        groups.setdefault(normalize(s.text).strip(), []).append(s.id)
+    issues = []
+    for text, ids in groups.items():
+        if len(ids) < 2:
+            continue
+        names = [repr(i) for i in ids]
+        listed = f"{', '.join(names[:-1])} and {names[-1]}"
+        issues.append(
+            LintIssue(
+                code="duplicate-text",
+                message=(
+                    f"statements {listed} have the same text {_short(text)}; keep one "
+                    "(it can bear on several targets) or reword the other"
+                    + ("s" if len(ids) > 2 else "")
+                ),
+                nodes=tuple(ids),
+            )
+        )
     return issues
