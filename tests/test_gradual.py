@@ -172,3 +172,71 @@ def test_corpus_frameworks_agree_with_formal_argumentation(name: str) -> None:
         with pytest.raises(ArgmapError, match="did not converge"):
             dfquad(b, w)
     assert quadratic_energy(b, w) == pytest.approx(_oracle(b, w, "qe").strengths, abs=1e-6)
+
+
+# ------------------------------------------------ cycles: converged to the last bits
+def _root(f, lo: float, hi: float) -> float:  # type: ignore[no-untyped-def]
+    """The root of an increasing ``f`` in [lo, hi], by bisection to the last bit."""
+    while True:
+        mid = (lo + hi) / 2
+        if mid in (lo, hi):
+            return lo if abs(f(lo)) <= abs(f(hi)) else hi
+        if f(mid) < 0:
+            lo = mid
+        else:
+            hi = mid
+
+
+def _within_ulps(value: float, exact: float, ulps: int) -> bool:
+    return abs(value - exact) <= ulps * math.ulp(exact)
+
+
+MUTUAL = BipolarFramework(["a", "b"], attacks=[("a", "b"), ("b", "a")])
+
+
+def test_dfquad_mutual_attack_is_one_third_not_the_stopping_tolerance() -> None:
+    # s = 0.5 - 0.5 * s, so s = 1/3; stopping when a step changed s by 1e-9 gave
+    # 0.3333333330228925 (3e-10 off); now the iteration runs on to the float fixed point.
+    s = dfquad(MUTUAL)
+    assert s["a"] == s["b"]
+    assert _within_ulps(s["a"], 1 / 3, 1)
+    assert s["a"] != 0.3333333330228925
+    assert dfquad(MUTUAL) == s  # deterministic
+
+
+def test_energy_models_reach_their_equilibria_to_the_last_bits() -> None:
+    # Quadratic energy: s = 0.5 - 0.5 * s^2 / (1 + s^2), i.e. s^3 + s - 1/2 = 0.
+    qe = quadratic_energy(MUTUAL)["a"]
+    assert _within_ulps(qe, _root(lambda x: x**3 + x - 0.5, 0.0, 1.0), 4)
+    # Euler-based: s = 1 - 0.75 / (1 + 0.5 * exp(-s)).
+    eu = euler_based(MUTUAL)["a"]
+    exact = _root(lambda x: x - 1 + 0.75 / (1 + 0.5 * math.exp(-x)), 0.0, 1.0)
+    assert _within_ulps(eu, exact, 4)
+
+
+def test_evaluate_reports_the_converged_strength() -> None:
+    m = am.ArgumentMap()
+    a = m.claim("A", id="a")
+    b = m.claim("B", id="b", attacks=a)
+    m.attack(a, b)
+    result = am.evaluate(m)
+    assert result["a"].strength == result["b"].strength == dfquad(MUTUAL)["a"]
+    assert _within_ulps(result["a"].strength, 1 / 3, 1)
+
+
+def test_a_three_cycle_with_support_converges_to_its_fixed_point() -> None:
+    # a -> b -> c -> a attacks, d supports a: check the fixed-point equations hold to
+    # the last bits of every strength.
+    b = BipolarFramework(
+        ["a", "b", "c", "d"], attacks=[("a", "b"), ("b", "c"), ("c", "a")], supports=[("d", "a")]
+    )
+    w = {"a": 0.3, "b": 0.6, "c": 0.9, "d": 0.7}
+    s = dfquad(b, w)
+
+    def one(base: float, att: float, sup: float = 0.0) -> float:
+        return base - base * (att - sup) if att >= sup else base + (1 - base) * (sup - att)
+
+    assert _within_ulps(s["a"], one(w["a"], s["c"], s["d"]), 4)
+    assert _within_ulps(s["b"], one(w["b"], s["a"]), 4)
+    assert _within_ulps(s["c"], one(w["c"], s["b"]), 4)
+    assert s["d"] == 0.7
