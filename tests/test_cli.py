@@ -421,7 +421,7 @@ def test_render_focus_draws_the_focused_view(work: Path, nato: am.ArgumentMap) -
 def test_render_svg_png_pdf_with_graphviz(work: Path) -> None:
     assert run("render", "nato.json", cwd=work).returncode == 0  # beside the input
     svg = (work / "nato.svg").read_text(encoding="utf-8")
-    assert "<svg" in svg and "NATO now out&#45;produces Russia" in svg and 'id="edge"' in svg
+    assert "<svg" in svg and "NATO now out&#45;produces Russia" in svg and 'id="am:edge"' in svg
     assert run("render", "nato.json", "-o", "out/n.png", cwd=work).returncode == 0
     assert (work / "out" / "n.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     pdf = run("render", "nato.json", "-o", "-", "-f", "pdf", cwd=work)

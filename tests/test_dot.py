@@ -6,6 +6,7 @@ import importlib.util
 import subprocess
 import textwrap
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap as am
+from argmap.formats import mermaid
 from argmap.formats.dot import dumps, to_dot
 from argmap.render.style import theme
 
@@ -41,12 +43,14 @@ def run_dot(source: str, dot_binary: str, fmt: str = "svg") -> subprocess.Comple
 
 
 def svg_texts(svg: bytes) -> dict[str, list[str]]:
-    """The <text> contents of each node group of an SVG, by the group's id."""
+    """The <text> contents of each node group of an SVG, by the group's id less its
+    ``am:`` (a statement's node by the statement id)."""
     root = ET.fromstring(svg)
     found: dict[str, list[str]] = {}
     for g in root.iter(f"{SVG}g"):
         if g.get("class") == "node":
-            found[g.get("id", "")] = [t.text or "" for t in g.iter(f"{SVG}text")]
+            key = g.get("id", "").removeprefix("am:")
+            found[key] = [t.text or "" for t in g.iter(f"{SVG}text")]
     return found
 
 
@@ -55,9 +59,9 @@ def test_two_statement_map_exact_dot() -> None:
     c = m.claim("Tax sugar", id="c")
     m.premise("Sugar harms health", id="p", supports=c)
     assert m.to_dot().source == HEAD + (
-        f"\tc [label=<{CLAIM}<BR/>Tax sugar> {CLAIM_ATTRS} id=c penwidth=2.2]\n"
-        f"\tp [label=<{PREMISE}<BR/>Sugar harms health> {PREMISE_ATTRS} id=p]\n"
-        '\tp -> c [color="#2e7d32"]\n' + RANK_C
+        f'\tc [label=<{CLAIM}<BR/>Tax sugar> {CLAIM_ATTRS} id="am:c" penwidth=2.2]\n'
+        f'\tp [label=<{PREMISE}<BR/>Sugar harms health> {PREMISE_ATTRS} id="am:p"]\n'
+        '\tp -> c [color="#2e7d32" id="am:p-supports-c:c"]\n' + RANK_C
     )
 
 
@@ -68,13 +72,13 @@ def test_linked_premises_meet_in_a_junction_exact_dot() -> None:
     p2 = m.premise("Socrates is human", id="p2")
     m.support([p1, p2], c, id="s")
     assert m.to_dot().source == HEAD + (
-        f"\tc [label=<{CLAIM}<BR/>Socrates is mortal> {CLAIM_ATTRS} id=c penwidth=2.2]\n"
-        f"\tp1 [label=<{PREMISE}<BR/>All humans are mortal> {PREMISE_ATTRS} id=p1]\n"
-        f"\tp2 [label=<{PREMISE}<BR/>Socrates is human> {PREMISE_ATTRS} id=p2]\n"
-        '\ts [label="" color="#2e7d32" id=s shape=point tooltip="support: s" width=0.11]\n'
-        '\tp1 -> s [arrowhead=none color="#2e7d32"]\n'
-        '\tp2 -> s [arrowhead=none color="#2e7d32"]\n'
-        '\ts -> c [color="#2e7d32"]\n' + RANK_C
+        f'\tc [label=<{CLAIM}<BR/>Socrates is mortal> {CLAIM_ATTRS} id="am:c" penwidth=2.2]\n'
+        f'\tp1 [label=<{PREMISE}<BR/>All humans are mortal> {PREMISE_ATTRS} id="am:p1"]\n'
+        f'\tp2 [label=<{PREMISE}<BR/>Socrates is human> {PREMISE_ATTRS} id="am:p2"]\n'
+        '\ts [label="" color="#2e7d32" id="am:s" shape=point tooltip="support: s" width=0.11]\n'
+        '\tp1 -> s [arrowhead=none color="#2e7d32" id="am:p1:s"]\n'
+        '\tp2 -> s [arrowhead=none color="#2e7d32" id="am:p2:s"]\n'
+        '\ts -> c [color="#2e7d32" id="am:s:c"]\n' + RANK_C
     )
 
 
@@ -84,11 +88,11 @@ def test_convergent_premises_are_separate_arrows_exact_dot() -> None:
     m.premise("All humans are mortal", id="p1", supports=c)
     m.premise("Socrates is human", id="p2", supports=c)
     assert m.to_dot().source == HEAD + (
-        f"\tc [label=<{CLAIM}<BR/>Socrates is mortal> {CLAIM_ATTRS} id=c penwidth=2.2]\n"
-        f"\tp1 [label=<{PREMISE}<BR/>All humans are mortal> {PREMISE_ATTRS} id=p1]\n"
-        f"\tp2 [label=<{PREMISE}<BR/>Socrates is human> {PREMISE_ATTRS} id=p2]\n"
-        '\tp1 -> c [color="#2e7d32"]\n'
-        '\tp2 -> c [color="#2e7d32"]\n' + RANK_C
+        f'\tc [label=<{CLAIM}<BR/>Socrates is mortal> {CLAIM_ATTRS} id="am:c" penwidth=2.2]\n'
+        f'\tp1 [label=<{PREMISE}<BR/>All humans are mortal> {PREMISE_ATTRS} id="am:p1"]\n'
+        f'\tp2 [label=<{PREMISE}<BR/>Socrates is human> {PREMISE_ATTRS} id="am:p2"]\n'
+        '\tp1 -> c [color="#2e7d32" id="am:p1-supports-c:c"]\n'
+        '\tp2 -> c [color="#2e7d32" id="am:p2-supports-c:c"]\n' + RANK_C
     )
 
 
@@ -100,15 +104,17 @@ def test_undercut_is_drawn_to_the_inference_junction_and_attack_is_dashed() -> N
     m.counterpoint("Tweety is a penguin", id="k", undercuts=s)
     m.counterpoint("Tweety is in a cage", id="a", attacks=c)
     assert m.to_dot().source == HEAD + (
-        f"\tc [label=<{CLAIM}<BR/>Tweety flies> {CLAIM_ATTRS} id=c penwidth=2.2]\n"
-        f"\tp [label=<{PREMISE}<BR/>Tweety is a bird> {PREMISE_ATTRS} id=p]\n"
-        f"\tk [label=<{COUNTER}<BR/>Tweety is a penguin> {COUNTER_ATTRS} id=k]\n"
-        f"\ta [label=<{COUNTER}<BR/>Tweety is in a cage> {COUNTER_ATTRS} id=a]\n"
-        '\ts [label="" color="#2e7d32" id=s shape=point tooltip="support: s" width=0.11]\n'
-        '\tp -> s [arrowhead=none color="#2e7d32"]\n'
-        '\ts -> c [color="#2e7d32"]\n'
-        '\tk -> s [arrowhead=tee color="#6a1b9a" penwidth=1.6 style=dotted]\n'
-        '\ta -> c [color="#b71c1c" style=dashed]\n' + RANK_C
+        f'\tc [label=<{CLAIM}<BR/>Tweety flies> {CLAIM_ATTRS} id="am:c" penwidth=2.2]\n'
+        f'\tp [label=<{PREMISE}<BR/>Tweety is a bird> {PREMISE_ATTRS} id="am:p"]\n'
+        f'\tk [label=<{COUNTER}<BR/>Tweety is a penguin> {COUNTER_ATTRS} id="am:k"]\n'
+        f'\ta [label=<{COUNTER}<BR/>Tweety is in a cage> {COUNTER_ATTRS} id="am:a"]\n'
+        '\ts [label="" color="#2e7d32" fillcolor=white fixedsize=true id="am:s" penwidth=1.2 '
+        'shape=circle style=filled tooltip="support: s" width=0.13]\n'
+        '\tp -> s [arrowhead=none color="#2e7d32" id="am:p:s"]\n'
+        '\ts -> c [color="#2e7d32" id="am:s:c"]\n'
+        '\tk -> s [arrowhead=tee color="#6a1b9a" id="am:k-undercuts-s:s" penwidth=1.6 '
+        "style=dotted]\n"
+        '\ta -> c [color="#b71c1c" id="am:a-attacks-c:c" style=dashed]\n' + RANK_C
     )
 
 
@@ -159,7 +165,7 @@ def test_badges_and_node_attrs_are_applied_last() -> None:
     line = next(x for x in src.splitlines() if x.startswith("\tp ["))
     assert line == (
         '\tp [label=<<FONT POINT-SIZE="9" COLOR="#2e7d32">PREMISE · &lt;in&gt;</FONT>'
-        '<BR/>Sugar harms health> color="#2e7d32" fillcolor="#ffffff" id=p]'
+        '<BR/>Sugar harms health> color="#2e7d32" fillcolor="#ffffff" id="am:p"]'
     )
 
 
@@ -180,15 +186,44 @@ def test_same_map_gives_byte_identical_dot() -> None:
     assert a.focus("c").to_dot().source == b.focus("c").to_dot().source
 
 
-def test_bad_options_raise_clear_errors() -> None:
+def _option_error(call: Callable[[], object]) -> str:
+    with pytest.raises(am.OptionError) as info:
+        call()
+    assert isinstance(info.value, am.ArgmapError) and isinstance(info.value, ValueError)
+    return str(info.value)
+
+
+def test_bad_options_raise_option_errors_naming_the_option_and_its_values() -> None:
     m = am.ArgumentMap()
     m.claim("C", id="c")
-    with pytest.raises(ValueError, match="wrap must be at least 8 characters, got 3"):
-        m.to_dot(wrap=3)
-    with pytest.raises(ValueError, match="direction must be one of BT, TB, LR, RL, got 'up'"):
-        m.to_dot(direction="up")
-    with pytest.raises(ValueError, match="unknown theme 'neon'"):
-        m.to_dot(style="neon")
+    assert _option_error(lambda: m.to_dot(wrap=3)) == (
+        "wrap must be a whole number of characters, at least 8; got 3"
+    )
+    assert _option_error(lambda: m.to_dot(direction="lr")) == (
+        "unknown direction 'lr'; choose one of BT, TB, LR, RL (upper case)"
+    )
+    assert _option_error(lambda: m.to_dot(style="dark")) == (
+        "unknown theme 'dark'; choose one of colorblind, default, print"
+    )
+    assert _option_error(lambda: am.theme("dark")) == (
+        "unknown theme 'dark'; choose one of colorblind, default, print"
+    )
+    known = "badges, clusters, direction, labels, legend, node_attrs, style, title, wrap"
+    assert _option_error(lambda: m.to_dot(colour="red")) == (
+        f"to_dot() has no option 'colour'; its options are {known}"
+    )
+    assert _option_error(lambda: to_dot(m, rankdir="LR", legnd=True)) == (
+        f"to_dot() has no option 'rankdir' or 'legnd'; its options are {known}"
+    )
+    assert _option_error(lambda: m.to_dot(style={"fill": "red"})).startswith(
+        "style must be a Style or the name of a theme (colorblind, default, print), not dict"
+    )
+    assert _option_error(lambda: mermaid.dumps(m, legend=True)) == (
+        "Mermaid output has no option 'legend'; its options are direction, style, wrap"
+    )
+    assert _option_error(lambda: mermaid.dumps(m, direction="up")).startswith(
+        "unknown direction 'up'"
+    )
 
 
 def _examples() -> list[Path]:
@@ -276,8 +311,116 @@ def test_fast_node_and_edge_lines_match_the_graphviz_package() -> None:
     theirs.node("node", "<<B>x</B>>", **attrs)
     _node(ours, "a-b.c", "plain label", {})
     theirs.node("a-b.c", "plain label")
-    _edge(ours, "1x", "graph", {"style": "dashed", "arrowhead": "tee"})
-    theirs.edge("1x", "graph", style="dashed", arrowhead="tee")
-    _edge(ours, "a", "b", {})
-    theirs.edge("a", "b")
+    _edge(ours, "1x", "graph", {"style": "dashed", "arrowhead": "tee"}, "am:1x:graph")
+    theirs.edge("1x", "graph", style="dashed", arrowhead="tee", id="am:1x:graph")
+    _edge(ours, "a", "b", {}, "am:a:b")
+    theirs.edge("a", "b", id="am:a:b")
     assert ours.source == theirs.source
+
+
+# ------------------------------------------------------------------- SVG element ids
+def _svg_ids(svg: bytes) -> list[str]:
+    return [el.get("id", "") for el in ET.fromstring(svg).iter() if el.get("id") is not None]
+
+
+def _graphviz_named_map() -> am.ArgumentMap:
+    """Ids that are the very names Graphviz gives its own SVG elements."""
+    m = am.ArgumentMap(title="Graphviz's own names")
+    c = m.claim("C", id="graph0", tags=["t1"])
+    p1 = m.premise("P1", id="node1", tags=["t1"])
+    p2 = m.premise("P2", id="edge1", tags=["t2"])
+    m.support([p1, p2], c, id="clust1")
+    m.counterpoint("K", id="node3", tags=["t2"])
+    m.add_inference(
+        am.Inference(id="edge2", relation="undercut", premises=("node3",), target="clust1")
+    )
+    m.counterpoint("K2", id="clust2", attacks=c)
+    m.premise("Q", id="a1", supports=p1)
+    return m
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"legend": True, "clusters": True}, {"legend": True, "direction": "LR"}],
+    ids=["plain", "legend+clusters", "legend-LR"],
+)
+def test_svg_element_ids_are_unique_even_for_graphviz_names(
+    options: dict[str, object], dot_binary: str
+) -> None:
+    m = _graphviz_named_map()
+    for drawn in (m, m.focus("node1", 1)):
+        result = run_dot(to_dot(drawn, **options).source, dot_binary)  # type: ignore[arg-type]
+        assert result.returncode == 0, result.stderr.decode()
+        ids = _svg_ids(result.stdout)
+        assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    ids = set(_svg_ids(run_dot(to_dot(m, **options).source, dot_binary).stdout))  # type: ignore[arg-type]
+    statements = {f"am:{s.id}" for s in m.statements}
+    assert statements <= ids
+    assert {"am:clust1", "am:node1:clust1", "am:edge1:clust1", "am:clust1:graph0"} <= ids
+    assert {"am:node3", "am:edge2:clust1", "am:clust2-attacks-graph0:graph0"} <= ids
+
+
+def test_svg_ids_name_statements_steps_and_arrows_exactly(dot_binary: str) -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c", tags=["x"])
+    p = m.premise("P", id="p", supports=c)
+    m.counterpoint("K", id="k", undercuts=m.find_inference(p, c))
+    svg = run_dot(to_dot(m, clusters=True, legend=True).source, dot_binary).stdout
+    ids = _svg_ids(svg)
+    mine = sorted(i for i in ids if i.startswith("am"))
+    assert mine == [
+        "am-cluster:0",
+        "am-legend",
+        "am-legend:claim",
+        "am-legend:counterpoint",
+        "am-legend:premise",
+        "am-legend:support",
+        "am-legend:undercut",
+        "am:c",
+        "am:k",
+        "am:k-undercuts-p-supports-c:p-supports-c",
+        "am:p",
+        "am:p-supports-c",
+        "am:p-supports-c:c",
+        "am:p:p-supports-c",
+    ]
+    assert len(ids) == len(set(ids))
+    assert ids == _svg_ids(run_dot(to_dot(m, clusters=True, legend=True).source, dot_binary).stdout)
+
+
+def test_an_undercut_of_an_undercut_is_a_ring_not_a_linked_junction() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("Tweety flies", id="c")
+    p = m.premise("Tweety is a bird", id="p")
+    s = m.support(p, c, id="s")
+    k = m.counterpoint("Tweety is a penguin", id="k", undercuts=s)
+    u = m.find_inference(k, s)
+    m.counterpoint("The penguin report is a joke", id="k2", undercuts=u)
+    k3 = m.counterpoint("Birds in zoos are clipped", id="k3")
+    k4 = m.counterpoint("Tweety lives in a zoo", id="k4")
+    p2 = m.premise("Tweety has wings", id="p2")
+    s2 = m.support(p2, c, id="s2")
+    m.add_inference(
+        am.Inference(id="u2", relation="undercut", premises=(k3.id, k4.id), target=s2.id)
+    )
+    lines = {x.strip().split(" [")[0]: x.strip() for x in m.to_dot().source.splitlines()}
+    ring = (
+        'fillcolor=white fixedsize=true id="am:{id}" penwidth=1.2 shape=circle style=filled '
+        'tooltip="{relation}: {id}" width=0.13]'
+    )
+    purple, green = 'color="#6a1b9a"', 'color="#2e7d32"'
+    # one-premise steps an undercut ends on: rings, on the line the step's arrow goes along
+    assert lines[f'"{u.id}"'] == f'"{u.id}" [label="" {purple} ' + ring.format(
+        id=u.id, relation="undercut"
+    )
+    assert lines["s"] == f's [label="" {green} ' + ring.format(id="s", relation="support")
+    # linked undercutters join in a filled dot
+    assert lines["u2"] == (
+        f'u2 [label="" {purple} id="am:u2" shape=point tooltip="undercut: u2" width=0.11]'
+    )
+    # the undercut of the undercut ends with its bar on the ring
+    assert lines[f'k2 -> "{u.id}"'] == (
+        f'k2 -> "{u.id}" [arrowhead=tee {purple} id="am:k2-undercuts-{u.id}:{u.id}" '
+        "penwidth=1.6 style=dotted]"
+    )
+    assert lines[f'k -> "{u.id}"'].startswith(f'k -> "{u.id}" [arrowhead=none')

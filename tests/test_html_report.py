@@ -107,9 +107,11 @@ def hostile_map() -> am.ArgumentMap:
 
 
 def active(driver: Any) -> tuple[list[str], list[str]]:
-    """Ids of the highlighted nodes, and data-ids of the highlighted spans."""
+    """Statement ids of the highlighted nodes (their SVG ids less ``am:``), and data-ids
+    of the highlighted spans."""
     nodes, marks = driver.execute_script(
-        "return [Array.from(document.querySelectorAll('g.node.am-active'), g => g.id),"
+        "return [Array.from(document.querySelectorAll('g.node.am-active'),"
+        " g => g.id.replace(/^am:/, '')),"
         " Array.from(document.querySelectorAll('mark.am-active'),"
         " m => m.getAttribute('data-ids'))];"
     )
@@ -118,7 +120,7 @@ def active(driver: Any) -> tuple[list[str], list[str]]:
 
 def stroke(driver: Any, node_id: str) -> str:
     script = (
-        "const g = document.querySelector('g.node[id=\"' + arguments[0] + '\"]');"
+        "const g = document.querySelector('g.node[id=\"am:' + arguments[0] + '\"]');"
         "return getComputedStyle(g.querySelector('path, polygon')).stroke;"
     )
     value: str = driver.execute_script(script, node_id)
@@ -152,7 +154,7 @@ def test_clicking_a_node_highlights_its_span(browser: Any, nato_report: Path) ->
     from selenium.webdriver.common.by import By
 
     browser.get(nato_report.as_uri())
-    browser.find_element(By.CSS_SELECTOR, 'g.node[id="outpace"]').click()
+    browser.find_element(By.CSS_SELECTOR, 'g.node[id="am:outpace"]').click()
     mark = browser.find_element(By.CSS_SELECTOR, 'mark.am-quote[data-ids="outpace"]')
     assert "am-active" in str(mark.get_attribute("class"))
     assert mark.text == "In the heat of an ongoing conflict, production must outpace consumption"
@@ -190,7 +192,7 @@ def test_every_nato_statement_has_a_span_and_a_node(browser: Any, nato_report: P
     )
     statements = sorted(s.id for s in nato_map())
     assert sorted(ids[0]) == statements
-    assert sorted(ids[1]) == statements
+    assert sorted(ids[1]) == [f"am:{s}" for s in statements]
 
 
 def test_script_in_a_label_or_the_source_runs_nothing(browser: Any, tmp_path: Path) -> None:

@@ -67,8 +67,14 @@ def test_render_dot_file_is_the_to_dot_text(small: am.ArgumentMap, tmp_path: Pat
 
 
 def test_render_mermaid_takes_its_options(small: am.ArgumentMap, tmp_path: Path) -> None:
-    path = small.render(tmp_path / "m.mermaid", style="print", direction="LR", legend=True)
+    path = small.render(tmp_path / "m.mermaid", style="print", direction="LR")
     assert path.read_text() == small.to_mermaid(style="print", direction="LR")
+    with pytest.raises(am.OptionError) as info:  # a DOT-only option is refused, not dropped
+        small.render(tmp_path / "other.mmd", direction="LR", legend=True)
+    assert str(info.value) == (
+        "render() to mermaid has no option 'legend'; its options are direction, style, wrap"
+    )
+    assert not (tmp_path / "other.mmd").exists()
 
 
 def test_format_argument_overrides_suffix(
@@ -78,12 +84,56 @@ def test_format_argument_overrides_suffix(
     assert _svg_root(path).tag.endswith("svg")
 
 
-def test_unknown_suffix_is_a_clear_error(small: am.ArgumentMap, tmp_path: Path) -> None:
-    with pytest.raises(
-        ValueError, match=r"cannot tell the format of .*map\.jpeg.* from its suffix"
-    ):
+def test_unknown_suffix_is_an_option_error_listing_the_suffixes(
+    small: am.ArgumentMap, tmp_path: Path
+) -> None:
+    with pytest.raises(am.OptionError) as info:
         small.render(tmp_path / "map.jpeg")
+    assert str(info.value) == (
+        f"cannot tell the format of {str(tmp_path / 'map.jpeg')!r} from its suffix '.jpeg'; "
+        "use one of .dot, .gv, .htm, .html, .json, .mermaid, .mmd, .pdf, .png, .svg or pass "
+        "format= (svg, png, pdf, dot, json, mermaid, html)"
+    )
     assert not (tmp_path / "map.jpeg").exists()
+    with pytest.raises(am.OptionError, match=r"^unknown format 'jpeg'; choose one of svg, png"):
+        small.render(tmp_path / "map.svg", format="jpeg")
+
+
+def test_unknown_render_options_are_option_errors_and_write_nothing(
+    small: am.ArgumentMap, tmp_path: Path
+) -> None:
+    known = "badges, clusters, direction, labels, legend, node_attrs, style, title, wrap"
+    for name in ("m.svg", "m.dot", "m.png"):
+        with pytest.raises(am.OptionError) as info:
+            small.render(tmp_path / name, colour="red")
+        fmt = name.split(".")[1]
+        assert (
+            str(info.value) == f"render() to {fmt} has no option 'colour'; its options are {known}"
+        )
+    with pytest.raises(am.OptionError) as info:
+        small.render(tmp_path / "m.json", style="print")
+    assert str(info.value) == "render() to json has no option 'style'; it takes none"
+    with pytest.raises(am.OptionError, match=r"^unknown direction 'lr'"):
+        small.render(tmp_path / "m.dot", direction="lr")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_render_html_writes_the_report_the_cli_writes(
+    small: am.ArgumentMap, tmp_path: Path, dot_binary: str
+) -> None:
+    from argmap.cli import main
+
+    small.save(tmp_path / "small.json")
+    assert small.render(tmp_path / "api.html") == tmp_path / "api.html"
+    assert main(["render", str(tmp_path / "small.json"), "-o", str(tmp_path / "cli.html")]) == 0
+    api = (tmp_path / "api.html").read_text(encoding="utf-8")
+    assert api == (tmp_path / "cli.html").read_text(encoding="utf-8")
+    assert api == small.to_html(tmp_path / "x.html").read_text(encoding="utf-8")
+    assert api.startswith("<!DOCTYPE html>")
+    page = small.render(tmp_path / "titled.htm", title="Sugar", direction="TB")
+    assert "<title>Sugar</title>" in page.read_text(encoding="utf-8")
+    with pytest.raises(am.OptionError, match="render\\(\\) to html has no option 'colour'"):
+        small.render(tmp_path / "bad.html", colour="red")
 
 
 def test_svg_contains_every_statement_as_a_node(
@@ -91,7 +141,7 @@ def test_svg_contains_every_statement_as_a_node(
 ) -> None:
     root = _svg_root(small.render(tmp_path / "m.svg"))
     ids = {g.get("id") for g in root.iter("{http://www.w3.org/2000/svg}g")}
-    assert {"c", "p"} <= ids
+    assert {"am:c", "am:p"} <= ids  # see argmap.formats.dot.svg_id
 
 
 def test_without_dot_render_raises_with_install_hint_and_leaves_old_file(

@@ -225,3 +225,93 @@ def test_wrap_width(trio: am.ArgumentMap) -> None:
 def test_style_is_a_plain_pydantic_model_that_round_trips() -> None:
     s = theme("colorblind", legend=True, clusters=("economy",))
     assert Style.model_validate_json(s.model_dump_json()) == s
+
+
+# ------------------------------------------------------------------------------ colours
+FORMS = (
+    "use '#rrggbb', '#rrggbbaa', '#rgb' or a Graphviz colour name (X11 or SVG, e.g. 'black', "
+    "'lightblue', 'grey90', 'crimson')"
+)
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("#fff", "#ffffff"),
+        ("#1F4E79", "#1F4E79"),
+        ("#1f4e7980", "#1f4e7980"),
+        ("LightBlue", "lightblue"),
+        ("grey90", "grey90"),
+        ("crimson", "crimson"),
+    ],
+)
+def test_colours_graphviz_takes_are_accepted(given: str, kept: str) -> None:
+    assert NodeStyle(fill=given).fill == kept
+    assert theme(ink=given).ink == kept
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        ("notacolour", ""),
+        ("lightblu", " (did you mean 'lightblue'?)"),
+        ("#ffff", ""),
+        ("#12345", ""),
+        ("light blue", " (did you mean 'lightblue'?)"),
+        ("rgb(1,2,3)", ""),
+    ],
+)
+def test_other_colours_are_refused_naming_the_forms_taken(given: str, hint: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        NodeStyle(fill=given)
+    [error] = info.value.errors(include_url=False)
+    assert error["loc"] == ("fill",)
+    assert error["msg"] == f"Value error, {given!r} is not a colour Graphviz knows{hint}; {FORMS}"
+
+
+def test_a_statement_style_with_an_unknown_colour_is_refused_when_made() -> None:
+    m = am.ArgumentMap()
+    with pytest.raises(am.ArgmapError, match=r"fill: 'notacolour' is not a colour Graphviz"):
+        m.claim("C", id="c", metadata={"style": {"fill": "notacolour"}})
+    assert len(m) == 0
+
+
+def test_every_colour_name_is_drawn_by_graphviz_as_its_value(dot_binary: str) -> None:
+    """Every name argmap takes is one the installed Graphviz knows (no 'not a known
+    color' warning, in svg and png) and paints with the value argmap's table gives."""
+    import subprocess
+
+    from argmap.render.colours import COLOUR_NAMES
+
+    names = sorted(COLOUR_NAMES)
+    body = "".join(f'n{i} [style=filled fillcolor="{name}"]\n' for i, name in enumerate(names))
+    source = ("digraph {\n" + body + "}\n").encode()
+    for fmt in ("svg", "png"):
+        done = subprocess.run(
+            [dot_binary, f"-T{fmt}"], input=source, capture_output=True, check=True
+        )
+        assert b"not a known color" not in done.stderr, done.stderr.decode()[:500]
+    xdot = subprocess.run(
+        [dot_binary, "-Txdot"], input=source, capture_output=True, check=True
+    ).stdout.decode()
+    painted = {
+        names[int(i)]: colour
+        for i, colour in re.findall(
+            r'\bn(\d+)\s+\[_draw_="c \d+ -#[0-9a-f]+ C \d+ -(#[0-9a-f]+) ', xdot
+        )
+    }
+    assert painted == COLOUR_NAMES
+    assert len(COLOUR_NAMES) > 600  # X11 and SVG names, with the numbered X11 shades
+
+
+def test_a_colour_name_reaches_graphviz_and_mermaid(dot_binary: str) -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c", metadata={"style": {"fill": "Crimson", "border": "#abc"}})
+    [line] = [x for x in m.to_dot().source.splitlines() if x.startswith("\tc [")]
+    attrs = parse_line(line)[2]
+    assert (attrs["fillcolor"], attrs["color"]) == ("crimson", "#aabbcc")
+    assert b'fill="crimson"' in pipe(m, "svg")
+    from argmap.formats.mermaid import dumps
+
+    named = theme(kinds={"claim": {"fill": "Crimson", "border": "grey50", "text": "white"}})
+    assert "    classDef claim fill:#dc143c,stroke:#7f7f7f,color:#ffffff\n" in dumps(m, style=named)

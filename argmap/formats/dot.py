@@ -8,14 +8,23 @@ How a map is drawn
 * A one-premise support is a solid arrow, an attack a dashed arrow, an undercut a dotted
   arrow with a bar (``tee``) head that ends on the inference it denies.
 * Linked premises meet in a small junction dot, from which one arrow goes on to the
-  target; a junction is also drawn for any inference that is undercut, so the undercut
-  has something to point at.
+  target. A one-premise inference that is undercut gets a small ring on its arrow
+  instead, for the undercut's bar to end on: an undercut of an undercut is a ring with
+  a bar on it, never a dot where two lines join as linked undercutters do.
 * Arrows point from reasons to what they bear on, with the graph drawn bottom-up
   (``rankdir=BT``): main conclusions sit at the top.
 * Colours, shapes, line styles, label contents, clusters and the legend come from a
   :class:`argmap.render.style.Style` (a built-in theme or your own).
 * A :class:`argmap.views.MapView` shows a ``+N`` marker beside each statement where N
   hidden statements connect, and says under the title how much is shown.
+
+Element ids
+-----------
+In the SVG Graphviz draws, every statement, junction and step arrow has the element id
+``am:<id>`` (arrows ``am:<from>:<to>``, see :func:`svg_id`), clusters ``am-cluster:<n>``,
+``+N`` markers ``<id>#hidden`` and the legend ``am-legend``: unique and stable, and
+never one of the ids Graphviz makes up (``node1``, ``edge1``, ``graph0``, ``clust1``),
+even for a statement called ``edge1``.
 
 Escaping
 --------
@@ -38,13 +47,23 @@ from itertools import pairwise
 import graphviz
 from pydantic import ValidationError
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement, StatementKind
-from argmap.render.style import Direction, EdgeStyle, LabelMode, NodeStyle, Style, theme
+from argmap.render.style import (
+    THEMES,
+    Direction,
+    EdgeStyle,
+    LabelMode,
+    NodeStyle,
+    Style,
+    check_direction,
+    check_options,
+    theme,
+)
 from argmap.views import MapView
 
-__all__ = ["Direction", "dumps", "escape_html", "to_dot"]
+__all__ = ["DOT_OPTIONS", "SVG_PREFIX", "Direction", "dumps", "escape_html", "svg_id", "to_dot"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _KIND_NAMES: dict[StatementKind, str] = {
@@ -215,11 +234,19 @@ def _resolve_style(
     legend: bool | None,
     labels: LabelMode | None,
     clusters: bool | tuple[str, ...] | list[str] | None,
+    unknown: Mapping[str, object],
 ) -> Style:
-    if wrap is not None and wrap < 8:
-        raise ValueError(f"wrap must be at least 8 characters, got {wrap}")
-    if direction is not None and direction not in ("BT", "TB", "LR", "RL"):
-        raise ValueError(f"direction must be one of BT, TB, LR, RL, got {direction!r}")
+    if unknown:
+        check_options(unknown, DOT_OPTIONS, "to_dot()")
+    if wrap is not None and (not isinstance(wrap, int) or isinstance(wrap, bool) or wrap < 8):
+        raise OptionError(f"wrap must be a whole number of characters, at least 8; got {wrap!r}")
+    if direction is not None:
+        check_direction(direction)
+    if style is not None and not isinstance(style, Style | str):
+        raise OptionError(
+            f"style must be a Style or the name of a theme ({', '.join(sorted(THEMES))}), "
+            f"not {type(style).__name__}; build one with argmap.theme(...)"
+        )
     base = theme(style) if isinstance(style, str) else (style or theme())
     changes = {
         k: v
@@ -248,6 +275,7 @@ def to_dot(
     clusters: bool | tuple[str, ...] | list[str] | None = None,
     node_attrs: Mapping[str, Mapping[str, str]] | None = None,
     badges: Mapping[str, str] | None = None,
+    **unknown: object,
 ) -> graphviz.Digraph:
     """Draw ``m`` as a :class:`graphviz.Digraph` (see the module docs for the look).
 
@@ -277,6 +305,13 @@ def to_dot(
     badges : mapping of id to str, optional
         A short text shown after the kind in a statement's first line (escaped).
 
+    Raises
+    ------
+    OptionError
+        An option it does not have (the message lists :data:`DOT_OPTIONS`), an unknown
+        theme or direction, or a wrap below 8; a bad ``labels`` or ``clusters`` value
+        is a pydantic ``ValidationError`` naming the field.
+
     Returns
     -------
     graphviz.Digraph
@@ -290,10 +325,11 @@ def to_dot(
     >>> p = m.premise("Sugar harms health", id="p", supports=c)
     >>> dot = to_dot(m, style="print")
     >>> print(dot.source.splitlines()[6].strip())
-    p -> c [color=black]
+    p -> c [color=black id="am:p-supports-c:c"]
     """
     st = _resolve_style(
         style,
+        unknown=unknown,
         wrap=wrap,
         direction=direction,
         title=title,
@@ -349,7 +385,7 @@ def to_dot(
             quoted = bool(getattr(s, "quotes", ())) or "quote" in s.metadata
             if st.show_sources and (quoted or "source" in s.metadata):
                 marks.append("quoted")
-            attrs = {**_node_attrs(ns), "id": s.id}
+            attrs = {**_node_attrs(ns), "id": svg_id(s.id)}
             if node_attrs and s.id in node_attrs:
                 attrs.update(node_attrs[s.id])
             _node(into, s.id, _label(s, st, ns, marks, st.labels), attrs)
@@ -360,21 +396,14 @@ def to_dot(
                 if up:
                     _marker(into, s.id, up, st, above=True)
         for inf in junction_members.get(cluster, []):
-            into.node(
-                inf.id,
-                "",
-                id=inf.id,
-                shape="point",
-                width="0.11",
-                color=st.relations[inf.relation].color or st.ink,
-                tooltip=f"{inf.relation}: {inf.id}",
-            )
+            _junction(into, inf, st)
 
     emit_nodes(dot, None)
     names = list(dict.fromkeys(c for c in cluster_of.values() if c is not None))
     for index, name in enumerate(names):
         with dot.subgraph(name=f"cluster_{index}") as sub:
             sub.attr(
+                id=f"am-cluster:{index}",
                 label=f"<<I>{escape_html(name)}</I>>",
                 labelloc="b" if st.direction == "BT" else "t",  # BT flips clusters
                 labeljust="l",  # in a corner, clear of the arrows leaving the box
@@ -389,8 +418,69 @@ def to_dot(
     if st.main_on_top:
         _main_on_top(dot, [s.id for s in m.statements if s.id in main and not cluster_of[s.id]])
     if st.legend:
-        _legend(dot, m, st, bool(junctions), bool(hidden))
+        _legend(dot, m, st, any(m.inference(j).linked for j in junctions), bool(hidden))
     return dot
+
+
+DOT_OPTIONS = (
+    "style",
+    "wrap",
+    "direction",
+    "title",
+    "legend",
+    "labels",
+    "clusters",
+    "node_attrs",
+    "badges",
+)
+"""The keyword options of :func:`to_dot` (and of everything that draws with it)."""
+
+
+SVG_PREFIX = "am:"
+"""What starts the SVG element id of every statement, inference and step arrow."""
+
+
+def svg_id(*ids: str) -> str:
+    """The SVG element ``id`` Graphviz gives what argmap draws for ``ids``.
+
+    A statement or junction is ``am:<id>``; an arrow into an inference's junction is
+    ``am:<premise>:<inference>`` and an inference's arrow to its target
+    ``am:<inference>:<target>``. No argmap id holds a ``:`` (see
+    :data:`argmap.model.ID_PATTERN`), and statements and inferences share one set of ids,
+    so these never clash with each other, with the ``am-cluster:``, ``#hidden`` and
+    ``am-legend:`` ids of clusters, markers and the legend, or with the ids Graphviz
+    makes up itself (``graph0``, ``node1``, ``edge2``, ``clust1``), whatever the map's ids.
+
+    >>> svg_id("main"), svg_id("p1", "s1")
+    ('am:main', 'am:p1:s1')
+    """
+    return SVG_PREFIX + ":".join(ids)
+
+
+def _junction(into: graphviz.Digraph, inf: Inference, st: Style) -> None:
+    """The point an inference's arrows meet at: a dot where linked premises join, a
+    small ring on a one-premise step that an undercut ends on (so an undercut of an
+    undercut never looks like two linked undercutters)."""
+    look = (
+        {"shape": "point", "width": "0.11"}
+        if inf.linked
+        else {
+            "shape": "circle",
+            "width": "0.13",
+            "fixedsize": "true",
+            "style": "filled",
+            "fillcolor": st.background,
+            "penwidth": "1.2",
+        }
+    )
+    into.node(
+        inf.id,
+        "",
+        id=svg_id(inf.id),
+        color=st.relations[inf.relation].color or st.ink,
+        tooltip=f"{inf.relation}: {inf.id}",
+        **look,
+    )
 
 
 def _edges(dot: graphviz.Digraph, m: ArgumentMap, st: Style, junctions: set[str]) -> None:
@@ -398,10 +488,10 @@ def _edges(dot: graphviz.Digraph, m: ArgumentMap, st: Style, junctions: set[str]
         es = st.relations[inf.relation]
         if inf.id in junctions:
             for p in inf.premises:
-                _edge(dot, p, inf.id, _edge_attrs(es, head=False))
-            _edge(dot, inf.id, inf.target, _edge_attrs(es))
+                _edge(dot, p, inf.id, _edge_attrs(es, head=False), svg_id(p, inf.id))
+            _edge(dot, inf.id, inf.target, _edge_attrs(es), svg_id(inf.id, inf.target))
         else:
-            _edge(dot, inf.premises[0], inf.target, _edge_attrs(es))
+            _edge(dot, inf.premises[0], inf.target, _edge_attrs(es), svg_id(inf.id, inf.target))
 
 
 # The hot statements of to_dot write the very lines graphviz.Digraph.node()/.edge() would
@@ -415,7 +505,11 @@ def _quote(text: str) -> str:
 
 
 def _a_list(attrs: Mapping[str, str]) -> str:
-    return " ".join(f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs.items()) if v is not None)
+    return " ".join(
+        f"{_quote(k)}={_quote(v) if k != 'id' else graphviz.quoting.quote(v)}"  # ids: unique
+        for k, v in sorted(attrs.items())
+        if v is not None
+    )
 
 
 def _node(into: graphviz.Digraph, name: str, label: str, attrs: Mapping[str, str]) -> None:
@@ -425,10 +519,9 @@ def _node(into: graphviz.Digraph, name: str, label: str, attrs: Mapping[str, str
     into.body.append(f"\t{graphviz.quoting.quote(name)} [{head}{' ' if rest else ''}{rest}]\n")
 
 
-def _edge(into: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str]) -> None:
-    """``into.edge(tail, head, **attrs)`` for port-less ids, faster."""
-    rest = f" [{_a_list(attrs)}]" if attrs else ""
-    into.body.append(f"\t{_quote(tail)} -> {_quote(head)}{rest}\n")
+def _edge(into: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str], id: str) -> None:
+    """``into.edge(tail, head, id=id, **attrs)`` for port-less ids, faster."""
+    into.body.append(f"\t{_quote(tail)} -> {_quote(head)} [{_a_list({**attrs, 'id': id})}]\n")
 
 
 def _main_on_top(dot: graphviz.Digraph, top: list[str]) -> None:
@@ -481,6 +574,7 @@ def _legend(
     column = st.direction in ("LR", "RL")
     with dot.subgraph(name="cluster_legend") as lg:
         lg.attr(
+            id="am-legend",
             label="<<B>Legend</B>>",
             labelloc="b" if st.direction == "BT" else "t",  # BT flips clusters
             style="rounded",
@@ -505,11 +599,19 @@ def _legend(
             row.attr(rank="same")
             for kind in kinds:
                 name = f"legend#{kind}"
-                row.node(name, _KIND_NAMES[kind], id=name, **_node_attrs(st.kinds[kind]))
+                row.node(
+                    name, _KIND_NAMES[kind], id=f"am-legend:{kind}", **_node_attrs(st.kinds[kind])
+                )
                 items.append(name)
             for relation in relations:
                 name = f"legend#{relation}"
-                row.node(name, _RELATION_NAMES[relation], id=name, shape="plaintext", style="solid")
+                row.node(
+                    name,
+                    _RELATION_NAMES[relation],
+                    id=f"am-legend:{relation}",
+                    shape="plaintext",
+                    style="solid",
+                )
                 items.append(name)
                 (seconds if column else items).append(f"{name}-end")
                 if not column:

@@ -36,7 +36,7 @@ from typing import Literal
 
 from argmap._io import write_atomic
 from argmap.analysis.framework import ArgumentationFramework
-from argmap.errors import ArgmapError, FormatError
+from argmap.errors import ArgmapError, FormatError, OptionError
 
 __all__ = ["AFFormat", "dump", "dumps", "format_of", "load", "loads", "read_af", "write_af"]
 
@@ -178,7 +178,7 @@ def loads(
         return _loads_apx(text, source)
     if format == "tgf":
         return _loads_tgf(text, source)
-    raise ValueError(f"unknown framework format {format!r}; choose af, apx or tgf")
+    raise OptionError(f"unknown framework format {format!r}; choose af, apx or tgf")
 
 
 def load(path: str | Path, format: AFFormat | None = None) -> ArgumentationFramework:
@@ -235,7 +235,7 @@ def dumps(af: ArgumentationFramework, format: AFFormat = "af") -> str:
             lines = [*af.arguments, "#"]
             lines.extend(f"{a} {b}" for a, b in af.attacks)
     else:
-        raise ValueError(f"unknown framework format {format!r}; choose af, apx or tgf")
+        raise OptionError(f"unknown framework format {format!r}; choose af, apx or tgf")
     return "\n".join(lines) + "\n"
 
 

@@ -30,12 +30,14 @@ import textwrap
 from pathlib import Path
 
 from argmap._io import write_atomic
+from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement
-from argmap.render.style import Direction, Style, theme
+from argmap.render.colours import css_colour
+from argmap.render.style import Direction, Style, check_direction, check_options, theme
 from argmap.views import MapView
 
-__all__ = ["dump", "dumps", "escape"]
+__all__ = ["MERMAID_OPTIONS", "dump", "dumps", "escape"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CODES = {
@@ -94,12 +96,32 @@ def _needs_junction(m: ArgumentMap, inf: Inference) -> bool:
     return inf.linked or any(g.nodes[u]["kind"] == "inference" for u in g.predecessors(inf.id))
 
 
+def _resolve_style(
+    style: Style | str | None,
+    direction: Direction | None,
+    wrap: int | None,
+    unknown: dict[str, object],
+) -> Style:
+    if unknown:
+        check_options(unknown, MERMAID_OPTIONS, "Mermaid output")
+    if style is not None and not isinstance(style, Style | str):
+        raise OptionError(
+            f"style must be a Style or the name of a theme, not {type(style).__name__}"
+        )
+    if wrap is not None and (not isinstance(wrap, int) or isinstance(wrap, bool) or wrap < 8):
+        raise OptionError(f"wrap must be a whole number of characters, at least 8; got {wrap!r}")
+    if direction is not None:
+        check_direction(direction)
+    return theme(style) if isinstance(style, str) else (style or theme())
+
+
 def dumps(
     m: ArgumentMap,
     *,
     style: Style | str | None = None,
     direction: Direction | None = None,
     wrap: int | None = None,
+    **unknown: object,
 ) -> str:
     """The map as Mermaid ``flowchart`` text (deterministic).
 
@@ -114,6 +136,12 @@ def dumps(
         Overrides the style's direction (default ``BT``: main conclusions on top).
     wrap : int, optional
         Overrides the style's text wrap width.
+
+    Raises
+    ------
+    OptionError
+        An option other than these three (the DOT-only ones such as ``legend`` have no
+        Mermaid counterpart), an unknown theme or direction, or a wrap below 8.
 
     Examples
     --------
@@ -136,11 +164,7 @@ def dumps(
         linkStyle 0 stroke:#2e7d32
     <BLANKLINE>
     """
-    st = theme(style) if isinstance(style, str) else (style or theme())
-    if wrap is not None and wrap < 8:
-        raise ValueError(f"wrap must be at least 8 characters, got {wrap}")
-    if direction is not None and direction not in ("BT", "TB", "LR", "RL"):
-        raise ValueError(f"direction must be one of BT, TB, LR, RL, got {direction!r}")
+    st = _resolve_style(style, direction, wrap, unknown)
     rankdir = direction or st.direction
     if wrap is not None:
         st = st.override(wrap=wrap)
@@ -220,12 +244,13 @@ def _styling(st: Style, link_kinds: list[str]) -> list[str]:
     return out
 
 
-_NAMED = {"white": "#ffffff", "black": "#000000"}
+MERMAID_OPTIONS = ("style", "direction", "wrap")
+"""The keyword options of :func:`dumps`."""
 
 
 def _css(color: str) -> str:
     """Style colours are '#rrggbb' or Graphviz names; Mermaid wants CSS colours."""
-    return _NAMED.get(color, color)
+    return css_colour(color)
 
 
 def dump(m: ArgumentMap, path: str | Path, **options: object) -> Path:

@@ -10,14 +10,16 @@ from typing import Any
 import graphviz
 
 from argmap._io import write_atomic
-from argmap.errors import GraphvizNotFoundError, RenderError
-from argmap.formats.dot import to_dot
+from argmap.errors import GraphvizNotFoundError, OptionError, RenderError
+from argmap.formats.dot import DOT_OPTIONS, to_dot
 from argmap.map import ArgumentMap
+from argmap.render.style import check_options
 
 __all__ = ["FORMATS", "INSTALL_HINT", "dot_available", "pipe", "render"]
 
-FORMATS = ("svg", "png", "pdf", "dot", "json", "mermaid")
-"""Formats :func:`render` writes; ``dot``, ``json`` and ``mermaid`` need no Graphviz binary."""
+FORMATS = ("svg", "png", "pdf", "dot", "json", "mermaid", "html")
+"""Formats :func:`render` writes; ``dot``, ``json`` and ``mermaid`` need no Graphviz binary
+(``html``, the report of :func:`argmap.render.html.to_html`, draws its map with it)."""
 
 _BINARY_FORMATS = ("svg", "png", "pdf")
 _SUFFIXES = {
@@ -29,6 +31,8 @@ _SUFFIXES = {
     ".json": "json",
     ".mmd": "mermaid",
     ".mermaid": "mermaid",
+    ".html": "html",
+    ".htm": "html",
 }
 
 INSTALL_HINT = (
@@ -55,7 +59,9 @@ def pipe(m: ArgumentMap | graphviz.Digraph, format: str = "svg", **options: Any)
         ``dot`` failed; the message carries its error output.
     """
     if format not in _BINARY_FORMATS:
-        raise ValueError(f"cannot render format {format!r}; choose one of {_BINARY_FORMATS}")
+        raise OptionError(
+            f"unknown format {format!r} for Graphviz; choose one of {', '.join(_BINARY_FORMATS)}"
+        )
     digraph = m if isinstance(m, graphviz.Digraph) else to_dot(m, **options)
     try:
         data: bytes = digraph.pipe(format=format, engine="dot", quiet=True)
@@ -72,29 +78,58 @@ def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **opt
 
     The format comes from ``format`` or else the file suffix: ``.svg``, ``.png``,
     ``.pdf`` (rendered by Graphviz), ``.dot``/``.gv`` (DOT text), ``.json`` (argmap
-    JSON) or ``.mmd``/``.mermaid`` (Mermaid flowchart text, which takes the ``style``,
-    ``direction`` and ``wrap`` options). Other keyword options go to
+    JSON), ``.mmd``/``.mermaid`` (Mermaid flowchart text, which takes the ``style``,
+    ``direction`` and ``wrap`` options) or ``.html``/``.htm`` (the standalone report of
+    :func:`argmap.render.html.to_html`, the same page as ``argmap render -o x.html``,
+    which also takes ``title``, the page heading). Other keyword options go to
     :func:`argmap.formats.dot.to_dot`. The file is written atomically: on any error no
     partial file is left behind.
+
+    Raises
+    ------
+    OptionError
+        The suffix or ``format`` is not one of these, or an option the format does not
+        take (the message lists the ones it does).
+    GraphvizNotFoundError
+        An svg, png, pdf or html output and no Graphviz ``dot`` program.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> _ = m.claim("Tax sugar", id="c")
+    >>> render(m, "map.jpeg")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.OptionError: cannot tell the format of 'map.jpeg' from its suffix ...
     """
     target = Path(path)
     fmt = format or _SUFFIXES.get(target.suffix.lower())
     if fmt is None:
-        raise ValueError(
-            f"cannot tell the format of {str(target)!r} from its suffix; use one of "
-            f"{', '.join(sorted(_SUFFIXES))} or pass format="
+        raise OptionError(
+            f"cannot tell the format of {str(target)!r} from its suffix {target.suffix!r}; "
+            f"use one of {', '.join(sorted(_SUFFIXES))} or pass format= "
+            f"({', '.join(FORMATS)})"
         )
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "dot":
-        return write_atomic(target, to_dot(m, **options).source)
+        raise OptionError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "json":
+        check_options(options, (), "render() to json")
         from argmap.formats.json import dumps
 
         return write_atomic(target, dumps(m))
     if fmt == "mermaid":
+        from argmap.formats.mermaid import MERMAID_OPTIONS
         from argmap.formats.mermaid import dumps as mermaid
 
-        wanted = {k: v for k, v in options.items() if k in ("style", "direction", "wrap")}
-        return write_atomic(target, mermaid(m, **wanted))
+        check_options(options, MERMAID_OPTIONS, "render() to mermaid")
+        return write_atomic(target, mermaid(m, **options))
+    if fmt == "html":
+        from argmap.render.html import report_html
+
+        check_options(options, (*DOT_OPTIONS, "title"), "render() to html")
+        return write_atomic(target, report_html(m, **options))
+    check_options(options, DOT_OPTIONS, f"render() to {fmt}")
+    if fmt == "dot":
+        return write_atomic(target, to_dot(m, **options).source)
     return write_atomic(target, pipe(m, fmt, **options))

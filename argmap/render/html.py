@@ -9,8 +9,8 @@ over a span lights up its node(s) and hovering over a node lights up its span(s)
 a click pins the highlight (and scrolls the other side to it), Escape clears it.
 
 Statement nodes are found in the SVG by their element ``id`` (the DOT exporter gives
-each statement node its statement id); highlighted spans name their statements in a
-``data-ids`` attribute.
+each statement node the id ``am:<statement id>``, see :func:`argmap.formats.dot.svg_id`);
+highlighted spans name their statements in a ``data-ids`` attribute.
 
 Safety
 ------
@@ -37,6 +37,7 @@ from typing import Any
 from argmap._io import write_atomic
 from argmap.analysis.coverage import coverage, quoted_spans
 from argmap.errors import RenderError
+from argmap.formats.dot import SVG_PREFIX
 from argmap.map import ArgumentMap
 from argmap.model import Source, Statement, StatementKind
 from argmap.render.graphviz import pipe
@@ -95,7 +96,8 @@ _JS = """
     return (el.getAttribute("data-ids") || "").split(" ").filter(Boolean);
   }
   document.querySelectorAll(".am-map g.node").forEach(function (g) {
-    nodes.set(g.getAttribute("id"), g);
+    var id = g.getAttribute("id") || "";
+    if (id.indexOf("am:") === 0 && id.indexOf(":", 3) < 0) { nodes.set(id.slice(3), g); }
   });
   marks.forEach(function (mark) {
     idsOf(mark).forEach(function (id) {
@@ -177,12 +179,13 @@ def _node_colours(root: ET.Element, statements: Iterable[Statement]) -> dict[str
     """Fill and line colour of each statement's node as drawn, else its kind's colours."""
     drawn: dict[str, tuple[str, str]] = {}
     for g in root.iter(f"{_SVG_NS}g"):
-        if g.get("class") != "node" or g.get("id") is None:
+        element = g.get("id") or ""
+        if g.get("class") != "node" or not element.startswith(SVG_PREFIX):
             continue
         for shape in g:
             fill, line = shape.get("fill"), shape.get("stroke")
             if fill and line and _COLOUR.match(fill) and _COLOUR.match(line):
-                drawn[str(g.get("id"))] = (fill, line)
+                drawn[element.removeprefix(SVG_PREFIX)] = (fill, line)
                 break
     return {s.id: drawn.get(s.id, _FALLBACK[s.kind]) for s in statements}
 

@@ -19,6 +19,7 @@ import graphviz
 
 from argmap.analysis.semantics import Label
 from argmap.analysis.whatif import Status, evaluate
+from argmap.errors import OptionError
 from argmap.formats.dot import to_dot
 from argmap.map import ArgumentMap
 
@@ -65,7 +66,7 @@ def status_style(
     for id, st in statuses.items():
         label: str = st.label if isinstance(st, Status) else st
         if label not in STATUS_COLOURS:
-            raise ValueError(f"unknown label {label!r} for {id!r}; expected in, out or undec")
+            raise OptionError(f"unknown label {label!r} for {id!r}; expected in, out or undec")
         attrs[id] = dict(STATUS_COLOURS[label])
         badge = _WORDS[label]
         if strength and isinstance(st, Status) and st.strength is not None:

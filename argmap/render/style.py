@@ -25,13 +25,17 @@ JSON round trips.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from argmap.errors import OptionError
 from argmap.model import Relation, StatementKind
+from argmap.render.colours import parse_colour
 
 __all__ = [
+    "DIRECTIONS",
     "THEMES",
     "ArrowHead",
     "Direction",
@@ -41,12 +45,48 @@ __all__ = [
     "NodeShape",
     "NodeStyle",
     "Style",
+    "check_direction",
+    "check_options",
     "theme",
 ]
 
 Direction = Literal["BT", "TB", "LR", "RL"]
 """Graphviz ``rankdir``. Arrows run from reasons to what they bear on, so ``BT`` (the
 default) puts main conclusions at the top, ``TB`` at the bottom, ``LR`` on the right."""
+
+DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
+"""The layout directions: ``BT``, ``TB``, ``LR``, ``RL`` (upper case, as Graphviz writes them)."""
+
+
+def check_direction(direction: object) -> None:
+    """Refuse a direction that is not one of :data:`DIRECTIONS`.
+
+    >>> check_direction("lr")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.OptionError: unknown direction 'lr'; choose one of BT, TB, LR, RL (upper case)
+    """
+    if direction not in DIRECTIONS:
+        raise OptionError(
+            f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)} (upper case)"
+        )
+
+
+def check_options(given: Iterable[str], known: Iterable[str], what: str) -> None:
+    """Refuse keyword options that ``what`` does not take, naming them and the known ones.
+
+    >>> check_options(["legend", "colour"], ["legend", "style"], "to_dot()")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.OptionError: to_dot() has no option 'colour'; its options are legend, style
+    """
+    known = list(known)
+    unknown = [name for name in given if name not in known]
+    if unknown:
+        names = " or ".join(repr(name) for name in unknown)
+        takes = f"its options are {', '.join(sorted(known))}" if known else "it takes none"
+        raise OptionError(f"{what} has no option {names}; {takes}")
+
 
 LabelMode = Literal["full", "text", "title", "id"]
 """What a statement's label shows under its kind: ``full`` (title in bold, if any, then
@@ -65,9 +105,11 @@ ArrowHead = Literal[
 
 Color = Annotated[
     str,
+    AfterValidator(parse_colour),
     Field(
-        pattern=r"^(#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?|[a-z]+[0-9]*)$",
-        description="'#rrggbb' (or '#rrggbbaa') or a Graphviz colour name such as 'black'.",
+        description="'#rrggbb', '#rrggbbaa', '#rgb' (written out as '#rrggbb') or a Graphviz "
+        "colour name (X11 or SVG, any case, e.g. 'black', 'lightblue', 'grey90'); see "
+        "argmap.render.colours.",
     ),
 ]
 
@@ -247,7 +289,7 @@ def theme(name: str = "default", **changes: Any) -> Style:
 
     Raises
     ------
-    ValueError
+    OptionError
         ``name`` is not a built-in theme; the message lists them.
 
     Examples
@@ -257,12 +299,12 @@ def theme(name: str = "default", **changes: Any) -> Style:
     >>> theme("sepia")
     Traceback (most recent call last):
     ...
-    ValueError: unknown theme 'sepia'; choose one of colorblind, default, print
+    argmap.errors.OptionError: unknown theme 'sepia'; choose one of colorblind, default, print
     """
     try:
         base = THEMES[name]
-    except KeyError:
-        raise ValueError(
+    except (KeyError, TypeError):
+        raise OptionError(
             f"unknown theme {name!r}; choose one of {', '.join(sorted(THEMES))}"
         ) from None
     return base.override(**changes) if changes else base
