@@ -206,10 +206,6 @@ def test_a_native_map_survives_aif_and_back() -> None:
             },
             "an edge between two I-nodes",
         ),
-        (
-            {"nodes": [_node("1", "I", "  ")], "edges": []},
-            "nodes[0] (nodeID '1'): I-node text: must not be empty",
-        ),
     ],
 )
 def test_what_argmap_cannot_represent_is_an_error_naming_the_node(
@@ -268,3 +264,69 @@ def test_corpus_statement_texts_and_inference_structure_are_the_files() -> None:
         for r in ra
     }
     assert {i.id: (i.premises, i.target) for i in m.inferences} == expected
+
+
+# ------------------------------------------------------------- I-nodes without text
+@pytest.mark.parametrize("text", ["", "   ", None], ids=["empty", "blank", "missing"])
+def test_an_i_node_without_text_loads_with_a_warning_and_dumps_back_as_it_was(
+    text: str | None,
+) -> None:
+    doc = json.loads((AIF_DIR / "6064-original.json").read_text(encoding="utf-8"))
+    inode = next(n for n in doc["nodes"] if n["type"] == "I")
+    nid = inode["nodeID"]
+    if text is None:
+        del inode["text"]
+    else:
+        inode["text"] = text
+    with pytest.warns(aif.AifWarning) as caught:
+        m = aif.loads(json.dumps(doc))
+    [warning] = caught
+    assert str(warning.message) == (
+        f"nodes[0] (nodeID {nid!r}): I-node has no text; loaded as the statement {nid!r} "
+        f"with the text '(AIF I-node {nid} has no text)' (dump writes the node back as it was)"
+    )
+    assert m.statement(nid).text == f"(AIF I-node {nid} has no text)"
+    assert len(list(m.statements)) == REFERENCE["6064-original.json"]["nodes_by_type"]["I"]
+    back = json.loads(aif.dumps(m))
+    assert _canonical(back["nodes"]) == _canonical(doc["nodes"])
+    assert _canonical(back["edges"]) == _canonical(doc["edges"])
+    # through argmap JSON too: the empty text rides in the statement's metadata
+    again = aif.to_aif(am.ArgumentMap.from_json(m.to_json()))
+    assert _canonical(again["nodes"]) == _canonical(doc["nodes"])
+
+
+def test_a_text_given_after_loading_an_empty_i_node_is_written() -> None:
+    doc = {
+        "nodes": [_node("1", "I", ""), _node("2", "I", "B"), _node("3", "RA", "Default Inference")],
+        "edges": [_edge("1_3", "1", "3"), _edge("3_2", "3", "2")],
+    }
+    with pytest.warns(aif.AifWarning, match=r"nodes\[0\] \(nodeID '1'\): I-node has no text"):
+        m = aif.from_aif(doc)
+    assert aif.to_aif(m)["nodes"][0] == {"nodeID": "1", "text": "", "type": "I"}
+    m.update("1", text="A")
+    assert aif.to_aif(m)["nodes"][0] == {"nodeID": "1", "text": "A", "type": "I"}
+
+
+def test_cli_reads_an_aif_file_with_an_empty_i_node_and_says_so(tmp_path: Path) -> None:
+    import subprocess
+
+    doc = {
+        "nodes": [_node("1", "I", ""), _node("2", "I", "B"), _node("3", "RA", "Default Inference")],
+        "edges": [_edge("1_3", "1", "3"), _edge("3_2", "3", "2")],
+    }
+    (tmp_path / "in.json").write_text(json.dumps(doc), encoding="utf-8")
+    argmap = Path(sys.executable).parent / "argmap"
+    result = subprocess.run(
+        [str(argmap), "convert", "in.json", "out.aif.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.decode().splitlines() == [
+        "argmap: warning: in.json: nodes[0] (nodeID '1'): I-node has no text; loaded as the "
+        "statement '1' with the text '(AIF I-node 1 has no text)' (dump writes the node back "
+        "as it was)"
+    ]
+    written = json.loads((tmp_path / "out.aif.json").read_text(encoding="utf-8"))
+    assert _canonical(written["nodes"]) == _canonical(doc["nodes"])

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import click
 from pydantic import ValidationError
 
 from argmap.errors import (
@@ -214,7 +216,19 @@ def describe_validation(err: ValidationError) -> str:
 
 
 def read_map(source: Source, given: str | None = None) -> ArgumentMap:
-    """Read one input as an :class:`ArgumentMap`; raises :class:`InputError`."""
+    """Read one input as an :class:`ArgumentMap`; raises :class:`InputError`.
+
+    Warnings while reading (e.g. an AIF I-node without text) are printed on standard
+    error as ``argmap: warning: FILE: message`` lines, and the map is returned."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        m = _read_map(source, given)
+    for warning in caught:
+        click.echo(f"argmap: warning: {source.label}: {warning.message}", err=True)
+    return m
+
+
+def _read_map(source: Source, given: str | None) -> ArgumentMap:
     fmt, obj = detect_format(source, given)
     try:
         if fmt == "argmap":

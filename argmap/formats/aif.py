@@ -7,7 +7,9 @@ An AIF JSON document is ``{"nodes": [...], "edges": [...], "locutions": [...]}``
 * an **I-node** (information) becomes a :class:`~argmap.model.Statement` with the
   node's text. AIF has no statement kinds, so the kind comes from the structure: a
   premise of some RA node is a ``premise``, a premise of CA nodes only a
-  ``counterpoint``, anything else a ``claim``;
+  ``counterpoint``, anything else a ``claim``. An I-node with empty or no text (AIFdb
+  has some) is read with the text ``(AIF I-node <nodeID> has no text)`` and an
+  :class:`AifWarning` naming it, and written back as it was;
 * an **RA node** (inference) becomes a ``support`` inference: the I-nodes with an edge
   into it are its premises (linked when there are several), the one I-node it points
   at is its target;
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -60,7 +63,17 @@ from argmap.model import (
     as_dict,
 )
 
-__all__ = ["AifDocument", "dump", "dumps", "from_aif", "load", "loads", "to_aif"]
+__all__ = [
+    "AifDocument",
+    "AifWarning",
+    "dump",
+    "dumps",
+    "empty_text",
+    "from_aif",
+    "load",
+    "loads",
+    "to_aif",
+]
 
 _ID = re.compile(ID_PATTERN)
 _BAD_CHARS = re.compile(r"[^A-Za-z0-9_.\-]+")
@@ -90,6 +103,24 @@ class AifDocument(BaseModel):
     model_config = ConfigDict(extra="allow")
     nodes: list[_Node] = Field(description="I, RA, CA, MA, PA, L, YA, TA ... nodes.")
     edges: list[_Edge] = Field(description="Directed edges between nodes.")
+
+
+class AifWarning(UserWarning):
+    """Something in an AIF document that argmap reads, but not as it stands: an I-node
+    without text (real AIFdb nodesets have some)."""
+
+
+def empty_text(node_id: str) -> str:
+    """The statement text :func:`from_aif` gives an I-node that has none.
+
+    Statements need text, AIF nodes need not; the node's own (empty or missing) text is
+    kept in the statement's metadata and written back by :func:`to_aif`, as long as the
+    statement still has this text.
+
+    >>> empty_text("512")
+    '(AIF I-node 512 has no text)'
+    """
+    return f"(AIF I-node {node_id} has no text)"
 
 
 def _where(index: int, node_id: str) -> str:
@@ -324,6 +355,17 @@ class _Reader:
             extra = _argmap_extra(node)
             meta = dict(extra.get("metadata") or {})
             own = _extras(node, self.ids[raw])
+            text = node.text
+            if text is None or not text.strip():
+                own["text"] = text  # written back as it was by to_aif
+                text = empty_text(raw)
+                warnings.warn(
+                    f"{_where(index, raw)}: I-node has no text; loaded as the statement "
+                    f"{self.ids[raw]!r} with the text {text!r} (dump writes the node back "
+                    "as it was)",
+                    AifWarning,
+                    stacklevel=3,
+                )
             if own:
                 meta[_AIF_KEY] = own
             try:
@@ -333,7 +375,7 @@ class _Reader:
                             "kind": kind,
                             **extra,
                             "id": self.ids[raw],
-                            "text": node.text if node.text is not None else "",
+                            "text": text,
                             "metadata": meta,
                         }
                     )
@@ -380,15 +422,8 @@ def to_aif(m: ArgumentMap) -> dict[str, Any]:
     edges: list[dict[str, Any]] = []
     kinds = _structural_kinds(m)
     for s in m.statements:
-        own = _aif_meta(s.metadata)
-        nid = own.pop("nodeID", s.id)
-        node_id[s.id] = nid
-        node: dict[str, Any] = {"nodeID": nid, "text": s.text, "type": "I", **own}
-        extra = _model_extras(s, ("id", "text"))
-        if s.kind == kinds[s.id]:
-            del extra["kind"]
-        if extra:
-            node[_ARGMAP_KEY] = extra
+        node = _i_node(s, kinds[s.id])
+        node_id[s.id] = node["nodeID"]
         nodes.append(node)
     for inf in m.inferences:
         own = _aif_meta(inf.metadata)
@@ -447,6 +482,26 @@ def to_aif(m: ArgumentMap) -> dict[str, Any]:
     return doc
 
 
+def _i_node(s: Statement, structural_kind: StatementKind) -> dict[str, Any]:
+    """The I-node of a statement, with what AIF cannot hold under ``"argmap"``."""
+    own = _aif_meta(s.metadata)
+    nid = own.pop("nodeID", s.id)
+    node: dict[str, Any] = {"nodeID": nid, "text": s.text, "type": "I"}
+    if "text" in own:  # an I-node read without text
+        stored = own.pop("text")
+        if s.text == empty_text(str(nid)):  # not edited since
+            node["text"] = stored
+            if stored is None:
+                del node["text"]
+    node.update(own)
+    extra = _model_extras(s, ("id", "text"))
+    if s.kind == structural_kind:
+        del extra["kind"]
+    if extra:
+        node[_ARGMAP_KEY] = extra
+    return node
+
+
 def _model_extras(model: Statement | Inference, held: tuple[str, ...]) -> dict[str, Any]:
     """The model's fields that AIF has no place for (non-default ones only)."""
     extra = as_dict(model, mode="json", exclude_defaults=True, exclude={*held, "metadata"})
@@ -486,7 +541,7 @@ def _structural_kinds(m: ArgumentMap) -> dict[str, StatementKind]:
 
 
 def loads(text: str | bytes) -> ArgumentMap:
-    """Read a map from AIF JSON text.
+    """Read a map from AIF JSON text (as AIFdb and OVA write it; see the module docs).
 
     Raises
     ------
@@ -494,28 +549,87 @@ def loads(text: str | bytes) -> ArgumentMap:
         Not JSON, or not AIF's shape.
     ArgmapError
         Something argmap cannot represent; names the node or edge.
+
+    Examples
+    --------
+    >>> text = (
+    ...     '{"nodes": [{"nodeID": "1", "text": "It rains", "type": "I"},'
+    ...     ' {"nodeID": "2", "text": "Take an umbrella", "type": "I"},'
+    ...     ' {"nodeID": "3", "text": "Default Inference", "type": "RA"}],'
+    ...     ' "edges": [{"edgeID": "4", "fromID": "1", "toID": "3"},'
+    ...     ' {"edgeID": "5", "fromID": "3", "toID": "2"}], "locutions": []}'
+    ... )
+    >>> m = loads(text)
+    >>> [(s.id, s.kind, s.text) for s in m.statements]
+    [('1', 'premise', 'It rains'), ('2', 'claim', 'Take an umbrella')]
+    >>> m.inference("3").relation
+    'support'
     """
     with gc_paused():  # a bulk load: see argmap._bulk
         return from_aif(AifDocument.model_validate_json(text))
 
 
 def dumps(m: ArgumentMap, *, indent: int | None = 2) -> str:
-    """The map as AIF JSON text, ending in a newline; deterministic."""
+    """The map as AIF JSON text, ending in a newline; deterministic.
+
+    ``indent=None`` writes one line. What AIF has no place for (kinds that differ from
+    the structure's, titles, tags, quotes, sources) goes under ``"argmap"`` keys, which
+    AIF tools ignore and :func:`loads` reads back.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> c = m.claim("Take an umbrella", id="c")
+    >>> _ = m.premise("It rains", id="p", supports=c)
+    >>> print(dumps(m, indent=None)[:62])
+    {"nodes":[{"nodeID":"c","text":"Take an umbrella","type":"I"},
+    >>> loads(dumps(m)).inference("p-supports-c").premises
+    ('p',)
+    """
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(to_aif(m), indent=indent, ensure_ascii=False, separators=separators) + "\n"
 
 
 def dump(m: ArgumentMap, path: str | Path) -> Path:
-    """Write the map as AIF JSON to ``path``, atomically; returns the path."""
+    """Write the map as AIF JSON (:func:`dumps`) to ``path``, atomically; returns the path.
+
+    Examples
+    --------
+    >>> import tempfile, argmap as am
+    >>> m = am.ArgumentMap()
+    >>> _ = m.premise("It rains", id="p", supports=m.claim("Take an umbrella", id="c"))
+    >>> folder = tempfile.mkdtemp()
+    >>> path = dump(m, f"{folder}/umbrella.aif.json")
+    >>> load(path).inference("p-supports-c").target
+    'c'
+    """
     return write_atomic(path, dumps(m))
 
 
 def load(path: str | Path) -> ArgumentMap:
-    """Read a map from an AIF JSON file.
+    """Read a map from an AIF JSON file, such as an AIFdb nodeset or an OVA export
+    (``argmap.load`` reads argmap JSON only).
 
     Raises
     ------
     FormatError
         Naming the file and what is wrong in it (and where).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "nodeset.json"
+    >>> _ = path.write_text(
+    ...     '{"nodes": [{"nodeID": "1", "text": "It rains", "type": "I"},'
+    ...     ' {"nodeID": "2", "text": "It does not rain", "type": "I"},'
+    ...     ' {"nodeID": "3", "text": "Default Conflict", "type": "CA"}],'
+    ...     ' "edges": [{"edgeID": "4", "fromID": "2", "toID": "3"},'
+    ...     ' {"edgeID": "5", "fromID": "3", "toID": "1"}]}'
+    ... )
+    >>> m = load(path)
+    >>> m.inference("3").relation, m.statement("2").kind
+    ('attack', 'counterpoint')
     """
     return load_file(path, loads, "AIF JSON")
