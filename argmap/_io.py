@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -12,29 +13,64 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from argmap.errors import ArgmapError, FormatError, describe_validation_error
+from argmap.errors import ArgmapError, FormatError, WriteError, describe_validation_error
 
-__all__ = ["load_file", "write_atomic"]
+__all__ = ["load_file", "shorten", "write_atomic"]
 
 _T = TypeVar("_T")
 
 
-def load_file(path: str | Path, parse: Callable[[bytes], _T], what: str) -> _T:
+def load_file(
+    path: str | Path,
+    parse: Callable[[bytes], _T],
+    what: str,
+    *,
+    text_reader: str | None = None,
+) -> _T:
     """Read ``path`` and ``parse`` its bytes; every failure is one :class:`FormatError`
     line naming the file: unreadable, not a valid ``what`` file (with each problem's
-    location), or not a valid map."""
+    location), or not a valid map.
+
+    A ``path`` that cannot be read and looks like the text of a file rather than its
+    name (it starts with ``{`` or ``[``, or spans lines) is reported as such, shortened,
+    with ``text_reader`` (e.g. ``"ArgumentMap.from_json(text)"``) as the way to read it.
+    """
     p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as err:
-        raise FormatError(f"{p}: cannot read: {err.strerror or err}") from None
+        if isinstance(path, str) and _looks_like_text(path):
+            hint = f"; to read {what} text, use {text_reader}" if text_reader else ""
+            one_line = shorten(" ".join(path.split()), 40)
+            raise FormatError(
+                f"expected a file path, but got what looks like {what} text ({one_line!r}){hint}"
+            ) from None
+        raise FormatError(f"{shorten(p)}: cannot read: {err.strerror or err}") from None
     try:
         return parse(data)
     except ValidationError as err:
         detail = describe_validation_error(err, indent="", sep="; ")
-        raise FormatError(f"{p}: not a valid {what} file: {detail}") from None
+        raise FormatError(f"{shorten(p)}: not a valid {what} file: {detail}") from None
     except ArgmapError as err:
-        raise FormatError(f"{p}: {err.message}", ids=err.ids) from None
+        raise FormatError(f"{shorten(p)}: {err.message}", ids=err.ids) from None
+
+
+def _looks_like_text(path: str) -> bool:
+    """True for a "path" that is rather a file's contents: JSON, or several lines."""
+    return path.lstrip()[:1] in ("{", "[") or "\n" in path
+
+
+def shorten(path: str | Path, limit: int = 500) -> str:
+    """``path`` as it is shown in messages: as given, or cut to ``limit`` characters
+    with ``...`` (so that a long text passed as a path never fills the screen).
+
+    >>> shorten("maps/nato.json")
+    'maps/nato.json'
+    >>> shorten('{"format": "argmap", "version": 1, "statements": []}', limit=20)
+    '{"format": "argma...'
+    """
+    text = str(path)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _umask() -> int:
@@ -51,15 +87,37 @@ def _umask() -> int:
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
-    A crash or error part-way never leaves a half-written ``path``. Text is written as
-    UTF-8. Missing parent folders are created. An existing file keeps its permissions
-    (a new one gets the usual ``0o666 & ~umask``), and a symbolic link is followed: the
-    file it points to is replaced, the link stays. Returns ``path`` as given.
+    A crash or error part-way never leaves a half-written ``path``, nor the temporary
+    file. Text is written as UTF-8. Missing parent folders are created. An existing file
+    keeps its permissions (a new one gets the usual ``0o666 & ~umask``), and a symbolic
+    link is followed: the file it points to is replaced, the link stays. Returns
+    ``path`` as given.
+
+    Raises
+    ------
+    WriteError
+        The file cannot be written (no permission, a parent is a file, ``path`` is a
+        folder, the disk is full, ...). The message names ``path`` as given and the
+        reason, e.g. ``cannot write 'out/map.svg': Permission denied``; ``strerror``
+        holds the reason alone. It is an ``OSError`` too.
     """
     given = Path(path)
-    target = given.resolve() if given.is_symlink() else given
-    target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        _write(given, payload)
+    except OSError as err:
+        reason = _reason(given, err)
+        error = WriteError(f"cannot write {shorten(given)!r}: {reason}")
+        error.strerror = reason  # the reason alone, as OSError handlers print it
+        raise error from None
+    return given
+
+
+def _write(given: Path, payload: bytes) -> None:
+    target = given.resolve() if given.is_symlink() else given
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(given))
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = stat.S_IMODE(target.stat().st_mode)  # keep an existing file's mode
     except FileNotFoundError:
@@ -76,7 +134,16 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_folder(target.parent)
-    return given
+
+
+def _reason(given: Path, err: OSError) -> str:
+    """Why writing ``given`` failed, in words naming no temporary file."""
+    if isinstance(err, (FileExistsError, NotADirectoryError)):
+        # mkdir (or open) met a file where the path needs a folder.
+        for parent in given.parents:
+            if parent.exists() and not parent.is_dir():
+                return f"{shorten(parent)!r} is a file, not a folder"
+    return err.strerror or str(err)
 
 
 def _fsync_folder(folder: Path) -> None:
