@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import math
 import warnings
 from collections import deque
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias, TypeVar
 
 import networkx as nx
 from pydantic import JsonValue, TypeAdapter, ValidationError
@@ -34,6 +35,7 @@ from argmap.errors import (
     DuplicateIdError,
     InvalidRelationError,
     NodeNotFoundError,
+    OptionError,
     SelfLoopError,
     describe_validation_error,
 )
@@ -74,14 +76,60 @@ _INFERENCE = "inference"
 _VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
 
-def _ref_id(ref: Ref) -> str:
-    return ref if isinstance(ref, str) else ref.id
+def _ref_id(ref: Ref, param: str = "ref") -> str:
+    """The id of one reference; anything else is a TypeError naming ``param``."""
+    if isinstance(ref, str):
+        return ref
+    if isinstance(ref, (Statement, Inference)):
+        return ref.id
+    several = ""
+    if isinstance(ref, (list, tuple, Set)):
+        shown = [r.id if isinstance(r, (Statement, Inference)) else r for r in ref]
+        several = f" ({_short(shown)}): give one, and relate the others with further calls"
+    raise TypeError(
+        f"{param} takes one statement or inference (or its id), "
+        f"not {_an(type(ref).__name__)}{several}"
+    )
 
 
-def _as_list(refs: Ref | Sequence[Ref]) -> list[str]:
-    if isinstance(refs, (str, Statement, Inference)):
-        return [_ref_id(refs)]
-    return [_ref_id(r) for r in refs]
+def _as_list(refs: Ref | Sequence[Ref], param: str = "premises") -> list[str]:
+    """The ids of one reference or of an ordered collection of them (list, tuple)."""
+    if isinstance(refs, str):
+        return [refs]
+    if isinstance(refs, (Statement, Inference)):
+        return [refs.id]
+    if isinstance(refs, Set) or not isinstance(refs, Iterable):
+        unordered = " (a set has no order, and linked premises keep theirs)"
+        raise TypeError(
+            f"{param} takes a statement (or its id) or a list of them, "
+            f"not {_an(type(refs).__name__)}{unordered if isinstance(refs, Set) else ''}"
+        )
+    return [_ref_id(r, f"each of {param}") for r in refs]
+
+
+def _strings(values: str | Iterable[str], param: str = "tags") -> tuple[str, ...]:
+    """``values`` as a tuple: one string is one item (``"economy"`` is
+    ``("economy",)``, not its letters), a set is sorted (so that output is stable) and
+    any other iterable keeps its order."""
+    if isinstance(values, str):
+        return (values,)
+    if isinstance(values, Set):
+        return tuple(sorted(values))
+    if not isinstance(values, Iterable):
+        raise TypeError(
+            f"{param} takes a string or a list of strings, not {_an(type(values).__name__)}"
+        )
+    return tuple(values)
+
+
+def _an(word: str) -> str:
+    """``word`` with its indefinite article: ``an attack``, ``a support``."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 class ArgumentMap:
@@ -241,15 +289,19 @@ class ArgumentMap:
         undercuts: Ref | None = None,
         title: str | None = None,
         note: str | None = None,
-        tags: Iterable[str] = (),
+        tags: str | Iterable[str] = (),
         metadata: Mapping[str, JsonValue] | None = None,
         style: Mapping[str, JsonValue] | None = None,
     ) -> Statement:
         """Add a claim: a conclusion the text argues for (or an intermediate one).
 
-        ``supports``, ``attacks`` and ``undercuts`` relate the new statement at once: a
+        ``supports``, ``attacks`` and ``undercuts`` relate the new statement at once, each
+        to one element (the model or its id; a list is refused with a ``TypeError``): a
         statement (a new inference) or an inference of that relation (the new statement
-        joins it as a further linked premise). ``style`` is this statement's own look
+        joins it as a further linked premise). To deny that an inference goes through,
+        use ``undercuts=`` (``attacks=`` rebuts statements). ``tags`` is a list of
+        strings, or one string for a single tag (``tags="economy"`` is
+        ``("economy",)``); a set is sorted. ``style`` is this statement's own look
         when drawn (a :class:`argmap.render.style.NodeStyle` as a dict, e.g.
         ``{"fill": "#ffffcc"}``), checked now and kept in ``metadata["style"]``.
         Returns the new :class:`Statement`.
@@ -268,7 +320,7 @@ class ArgumentMap:
         undercuts: Ref | None = None,
         title: str | None = None,
         note: str | None = None,
-        tags: Iterable[str] = (),
+        tags: str | Iterable[str] = (),
         metadata: Mapping[str, JsonValue] | None = None,
         style: Mapping[str, JsonValue] | None = None,
     ) -> Statement:
@@ -287,7 +339,7 @@ class ArgumentMap:
         undercuts: Ref | None = None,
         title: str | None = None,
         note: str | None = None,
-        tags: Iterable[str] = (),
+        tags: str | Iterable[str] = (),
         metadata: Mapping[str, JsonValue] | None = None,
         style: Mapping[str, JsonValue] | None = None,
     ) -> Statement:
@@ -316,10 +368,13 @@ class ArgumentMap:
         undercuts: Ref | None,
         title: str | None,
         note: str | None,
-        tags: Iterable[str],
+        tags: str | Iterable[str],
         metadata: Mapping[str, JsonValue] | None,
         style: Mapping[str, JsonValue] | None,
     ) -> Statement:
+        # Without an id, one is derived from the text; a text that is not a string gets a
+        # stand-in so that pydantic reports the text's problem alone, not a missing id.
+        derive = id is None and not isinstance(text, str)
         if id is None and isinstance(text, str):
             id = self._fresh_id(slugify(text))
         if style is not None:
@@ -330,18 +385,24 @@ class ArgumentMap:
                     ids=[str(id)],
                 )
             metadata = {**(metadata or {}), "style": _checked_style(id, style)}
-        fields: dict[str, Any] = {"kind": kind, "text": text}
-        if id is not None:  # else pydantic reports it missing
-            fields["id"] = id
+        fields: dict[str, Any] = {"kind": kind, "text": text, "id": "s" if derive else id}
         _add_optional(fields, title=title, note=note, tags=tags, metadata=metadata)
         statement = Statement(**fields)
+        if derive:  # the text was valid after all (bytes are decoded): derive the id now
+            fresh = self._fresh_id(slugify(statement.text))
+            statement = dataclasses.replace(statement, id=fresh)
         # Check every target first so a bad relation leaves the map unchanged.
-        wanted: list[tuple[Relation, Ref | None]] = [("support", supports), ("attack", attacks)]
-        checks = [(r, _ref_id(t)) for r, t in wanted if t is not None]
+        wanted: list[tuple[Relation, Ref | None, str]] = [
+            ("support", supports, "supports="),
+            ("attack", attacks, "attacks="),
+        ]
+        checks: list[tuple[Relation, str]] = [
+            (r, _ref_id(t, param)) for r, t, param in wanted if t is not None
+        ]
         for relation, target in checks:
             self._check_joinable(statement.id, relation, target)
         if undercuts is not None:
-            self._check_undercut_target(statement.id, _ref_id(undercuts))
+            self._check_undercut_target(statement.id, _ref_id(undercuts, "undercuts="))
         self.add_statement(statement)
         for relation, target in checks:
             self._relate(statement.id, relation, target)
@@ -367,10 +428,14 @@ class ArgumentMap:
         *,
         id: str | None = None,
         note: str | None = None,
-        tags: Iterable[str] = (),
+        tags: str | Iterable[str] = (),
         metadata: Mapping[str, JsonValue] | None = None,
     ) -> Inference:
         """Add an inference in which ``premises`` (linked, if several) support ``target``.
+
+        ``premises`` is one statement (or its id) or a list of them, in order; ``target``
+        is one statement (or its id). ``tags`` is a list of strings, or one string for
+        a single tag. ``attack`` and ``undercut`` take the same arguments.
 
         Examples
         --------
@@ -391,7 +456,7 @@ class ArgumentMap:
         *,
         id: str | None = None,
         note: str | None = None,
-        tags: Iterable[str] = (),
+        tags: str | Iterable[str] = (),
         metadata: Mapping[str, JsonValue] | None = None,
     ) -> Inference:
         """Add an inference in which ``premises`` attack (rebut) the statement ``target``."""
@@ -404,7 +469,7 @@ class ArgumentMap:
         *,
         id: str | None = None,
         note: str | None = None,
-        tags: Iterable[str] = (),
+        tags: str | Iterable[str] = (),
         metadata: Mapping[str, JsonValue] | None = None,
     ) -> Inference:
         """Add an inference in which ``premises`` deny that ``inference`` goes through.
@@ -421,25 +486,29 @@ class ArgumentMap:
         target: Ref,
         id: str | None,
         note: str | None,
-        tags: Iterable[str],
+        tags: str | Iterable[str],
         metadata: Mapping[str, JsonValue] | None,
     ) -> Inference:
         premise_ids = _as_list(premises)
-        target_id = _ref_id(target)
+        target_id = _ref_id(target, "inference" if relation == "undercut" else "target")
+        if not premise_ids:
+            raise InvalidRelationError(
+                f"{_an(relation)} of {target_id!r} needs at least one premise (got none)",
+                ids=[target_id],
+            )
         if target_id in premise_ids:
             raise SelfLoopError(
                 f"{target_id!r} cannot {relation} itself (it is among the premises)",
                 ids=[target_id],
             )
-        if id is None and premise_ids:
+        if id is None:
             id = self._fresh_id(f"{premise_ids[0]}-{_VERB[relation]}-{target_id}")
         fields: dict[str, Any] = {
+            "id": id,
             "relation": relation,
             "premises": tuple(premise_ids),
             "target": target_id,
         }
-        if id is not None:  # else pydantic reports it missing
-            fields["id"] = id
         _add_optional(fields, note=note, tags=tags, metadata=metadata)
         return self.add_inference(Inference(**fields))
 
@@ -518,9 +587,13 @@ class ArgumentMap:
                 ids=[premise, target],
             )
         if node["kind"] == _INFERENCE and node["relation"] != relation:
+            param = {"support": "supports=", "attack": "attacks=", "undercut": "undercuts="}
+            hint = f"to add {premise!r} as a further premise of it, use {param[node['relation']]}"
+            if relation == "attack":
+                hint = f"to deny that step, use undercuts=; {hint}"
             raise InvalidRelationError(
-                f"cannot join {premise!r} to {target!r} as a {relation}: "
-                f"{target!r} is a {node['relation']} inference",
+                f"cannot join {premise!r} to {target!r} as {_an(relation)}: "
+                f"{target!r} is {_an(node['relation'])} inference ({hint})",
                 ids=[premise, target],
             )
 
@@ -545,6 +618,9 @@ class ArgumentMap:
         """Replace fields of a statement or inference (not its id, nor an inference's
         premises or target); returns the new, validated model.
 
+        ``tags=`` replaces all tags: a list of strings, or one string for a single tag
+        (``tags="economy"`` is ``("economy",)``, not its letters).
+
         >>> import argmap as am
         >>> m = am.ArgumentMap()
         >>> m.claim("Draft", id="c").text
@@ -552,7 +628,7 @@ class ArgumentMap:
         >>> m.update("c", text="Final wording").text
         'Final wording'
         """
-        id = _ref_id(ref)
+        id = _ref_id(ref, "update()")
         old = self[id]
         fixed = {"id", "premises", "target", "relation"} if isinstance(old, Inference) else {"id"}
         bad = sorted(fixed & changes.keys())
@@ -562,6 +638,8 @@ class ArgumentMap:
                 "remove it and add a new one",
                 ids=[id],
             )
+        if isinstance(changes.get("tags"), (str, Set)):
+            changes["tags"] = _strings(changes["tags"])
         try:
             new = adapter(type(old)).validate_python({**as_dict(old), **changes})
         except ValidationError as err:
@@ -596,7 +674,7 @@ class ArgumentMap:
         >>> [i.id for i in m.reasons("c")]
         ['p-supports-c']
         """
-        start = _ref_id(ref)
+        start = _ref_id(ref, "remove()")
         self[start]  # raises NodeNotFoundError
         pred, succ = self._graph._pred, self._graph._succ
         doomed: list[str] = []
@@ -631,8 +709,7 @@ class ArgumentMap:
         if id in self._nodes:
             what = self._nodes[id]["kind"]
             raise DuplicateIdError(
-                f"id {id!r} is already used by a{'n' if what[0] in 'aeiou' else ''} {what} "
-                "in this map",
+                f"id {id!r} is already used by {_an(what)} in this map",
                 ids=[id],
             )
 
@@ -685,7 +762,7 @@ class ArgumentMap:
             )
         if inf.relation != "undercut" and is_inference:
             raise InvalidRelationError(
-                f"inference {inf.id!r}: a {inf.relation} must target a statement, "
+                f"inference {inf.id!r}: {_an(inf.relation)} must target a statement, "
                 f"but {inf.target!r} is an inference (use relation 'undercut')",
                 ids=[inf.id, inf.target],
             )
@@ -710,6 +787,78 @@ class ArgumentMap:
                     f"{inf.relation} {inf.target!r}",
                     ids=[inf.id, other_id],
                 )
+
+    def _checked_elements(self) -> tuple[list[Statement], list[Inference]]:
+        """The statements and inferences, in map order, after checking what writing the
+        map needs: every graph node holds the model with its id, every inference's
+        premises and target are there (and of the right kind), and all metadata is JSON.
+
+        Raises
+        ------
+        ArgmapError
+            Naming the node and saying to use :meth:`validate`, when the graph was
+            edited directly into a state no file could be read back from; or naming the
+            element and key whose metadata (changed in place) is not JSON.
+        """
+        # One quick pass (a few set lookups per element: writing a 100k-statement map
+        # stays as fast as before); only a map found broken is walked again to say where.
+        statements: list[Statement] = []
+        inferences: list[Inference] = []
+        with_metadata: list[Statement | Inference] = []
+        add_statement, add_inference = statements.append, inferences.append
+        try:
+            for node, data in self._nodes.items():
+                model = data["model"]
+                if type(model) is Statement:
+                    add_statement(model)
+                elif type(model) is Inference:
+                    add_inference(model)
+                else:
+                    self._diagnose_graph()
+                if model.id != node:
+                    self._diagnose_graph()
+                if model.metadata:
+                    with_metadata.append(model)
+        except (KeyError, AttributeError):
+            self._diagnose_graph()
+        statement_ids = {s.id for s in statements}
+        inference_ids = {i.id for i in inferences}
+        has_all = statement_ids.issuperset
+        for inf in inferences:
+            targets = inference_ids if inf.relation == "undercut" else statement_ids
+            if not has_all(inf.premises) or inf.target not in targets:
+                self._diagnose_graph()
+        if self._metadata:
+            _json_metadata("map", self._metadata)
+        for src in self._sources.values():
+            if src.metadata:
+                _json_metadata(f"source {src.id!r}", src.metadata)
+        for model in with_metadata:
+            what = "inference" if isinstance(model, Inference) else "statement"
+            _json_metadata(f"{what} {model.id!r}", model.metadata)
+        return statements, inferences
+
+    def _diagnose_graph(self) -> NoReturn:
+        """Raise the error for the first node (in graph order) that a direct edit of the
+        graph left inconsistent; called once :meth:`_checked_elements` found one."""
+        nodes = self._nodes
+        for node, data in nodes.items():
+            model = data.get("model")
+            if not isinstance(model, (Statement, Inference)) or model.id != node:
+                _graph_edited(node, model)
+            if isinstance(model, Inference):
+                for p in model.premises:
+                    found = nodes.get(p)
+                    if found is None or not isinstance(found.get("model"), Statement):
+                        _graph_edited(node, model, "premise", p, found)
+                found = nodes.get(model.target)
+                wanted = Inference if model.relation == "undercut" else Statement
+                if found is None or not isinstance(found.get("model"), wanted):
+                    _graph_edited(node, model, "target", model.target, found)
+        raise ArgmapError(  # pragma: no cover - the quick pass found something above
+            "cannot write the map: its graph is inconsistent (was m.graph edited?); "
+            "call m.validate() to find where"
+        )
 
     def validate(self) -> list[LintIssue]:
         """Check the graph is a valid map (raising on a broken one, e.g. after direct
@@ -741,15 +890,15 @@ class ArgumentMap:
 
     def reasons(self, ref: Ref) -> list[Inference]:
         """The support inferences whose target is this statement."""
-        return self._incoming(_ref_id(ref), {"support"})
+        return self._incoming(_ref_id(ref, "reasons()"), {"support"})
 
     def objections(self, ref: Ref) -> list[Inference]:
         """The attacks on a statement, or the undercuts of an inference."""
-        return self._incoming(_ref_id(ref), {"attack", "undercut"})
+        return self._incoming(_ref_id(ref, "objections()"), {"attack", "undercut"})
 
     def uses(self, ref: Ref) -> list[Inference]:
         """The inferences in which this statement is a premise."""
-        id = _ref_id(ref)
+        id = _ref_id(ref, "uses()")
         self[id]
         return [self._nodes[i]["model"] for i in self._graph.successors(id)]
 
@@ -764,8 +913,15 @@ class ArgumentMap:
         NodeNotFoundError
             There is none, or (without ``relation``) there are several, e.g. when the
             premise both supports and attacks the target.
+        OptionError
+            ``relation`` is not ``"support"``, ``"attack"`` or ``"undercut"``.
         """
-        p, t = _ref_id(premise), _ref_id(target)
+        if relation not in (None, "support", "attack", "undercut"):
+            raise OptionError(
+                f"relation must be 'support', 'attack' or 'undercut' (or None for any), "
+                f"not {relation!r}"
+            )
+        p, t = _ref_id(premise, "premise"), _ref_id(target, "target")
         found = [
             inf for inf in self.uses(p) if inf.target == t and relation in (None, inf.relation)
         ]
@@ -784,13 +940,13 @@ class ArgumentMap:
 
     def ancestors(self, ref: Ref) -> set[str]:
         """Ids of the statements that bear on this element, directly or indirectly."""
-        id = _ref_id(ref)
+        id = _ref_id(ref, "ancestors()")
         self[id]
         return {n for n in nx.ancestors(self._graph, id) if self._is_statement(n)}
 
     def descendants(self, ref: Ref) -> set[str]:
         """Ids of the statements this element bears on, directly or indirectly."""
-        id = _ref_id(ref)
+        id = _ref_id(ref, "descendants()")
         self[id]
         return {n for n in nx.descendants(self._graph, id) if self._is_statement(n)}
 
@@ -815,12 +971,13 @@ class ArgumentMap:
     def view(
         self,
         *,
-        tags: Collection[str] | None = None,
-        kinds: Collection[StatementKind] | None = None,
-        ids: Collection[str] | None = None,
+        tags: str | Collection[str] | None = None,
+        kinds: StatementKind | Collection[StatementKind] | None = None,
+        ids: str | Collection[str] | None = None,
     ) -> MapView:
         """The sub-map of statements with any of ``tags``, of one of ``kinds``, among
-        ``ids`` (each filter only when given); see :func:`argmap.views.view`."""
+        ``ids`` (each filter only when given; one string is one tag, kind or id); see
+        :func:`argmap.views.view`."""
         from argmap.views import view
 
         return view(self, tags=tags, kinds=kinds, ids=ids)
@@ -944,7 +1101,7 @@ class ArgumentMap:
         >>> m.quote(c, "It saves lives", paraphrase=True)
         Quote(source='a', start=11, end=25, text='It saves lives', paraphrase=True)
         """
-        sid = _ref_id(statement)
+        sid = _ref_id(statement, "statement")
         model = self.statement(sid)
         src = self.source(source if source is None or isinstance(source, str) else source.id)
         words = model.text if text is None else text
@@ -1001,7 +1158,7 @@ class ArgumentMap:
         title: str | None = None,
         description: str | None = None,
         metadata: Mapping[str, JsonValue] | None = None,
-        sources: Iterable[Source] | None = None,
+        sources: Source | Iterable[Source] | None = None,
     ) -> ArgumentMap:
         """Build (and validate) a map from a directed graph laid out like :attr:`graph`;
         see :func:`argmap.formats.networkx.from_networkx`."""
@@ -1012,7 +1169,7 @@ class ArgumentMap:
         )
 
     def add_inferences(
-        self, inferences: Iterable[Inference], *, where: str = "inferences[{index}]"
+        self, inferences: Inference | Iterable[Inference], *, where: str = "inferences[{index}]"
     ) -> None:
         """Add many inferences in any order: an undercut may come before its target.
 
@@ -1020,9 +1177,9 @@ class ArgumentMap:
         later waits for it (one pass, linear time). An error names the offending
         inference with ``where``, formatted with its ``index`` and ``id``, e.g.
         ``inferences[3]``; an undercut that waits forever is part of a cycle of
-        undercuts and is reported as such.
+        undercuts and is reported as such. One :class:`Inference` counts as one.
         """
-        items = list(inferences)
+        items = [inferences] if isinstance(inferences, Inference) else list(inferences)
         pending_ids = {inf.id for inf in items}
         waiting: dict[str, list[tuple[int, Inference]]] = {}
         for index, inf in enumerate(items):
@@ -1114,6 +1271,66 @@ class ArgumentMap:
         return svg_or_none(self)
 
 
+def _graph_edited(
+    node: object,
+    model: object,
+    role: str = "",
+    ref: str = "",
+    found: Mapping[str, Any] | None = None,
+) -> NoReturn:
+    """Raise the error for a graph changed directly (not through the map's methods)."""
+    fix = "; change a map through its methods, and call m.validate() to check it"
+    if role:
+        kind = "inference" if isinstance((found or {}).get("model"), Inference) else "statement"
+        state = "is not in the graph" if found is None else f"is {_an(kind)}"
+        problem = f"inference {node!r}: its {role} {ref!r} {state}"
+    elif not isinstance(model, (Statement, Inference)):
+        problem = f"graph node {node!r} has no statement or inference model"
+    else:
+        problem = f"graph node {node!r} holds {type(model).__name__.lower()} {model.id!r}"
+    raise ArgmapError(
+        f"cannot write the map: {problem} (was m.graph edited?){fix}", ids=[str(node)]
+    )
+
+
+def _json_metadata(where: str, metadata: dict[str, JsonValue]) -> None:
+    """Check metadata changed in place after it was validated: it must come back from
+    JSON unchanged. An error names ``where`` and the key path."""
+    stack: list[tuple[str, object]] = [("metadata", metadata)]
+    while stack:
+        path, value = stack.pop()
+        problem = None
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                problem = f"{value!r} cannot be written as JSON; use a string or null"
+        elif isinstance(value, str):
+            if not _is_unicode(value):
+                problem = "is not valid Unicode text (it has a lone surrogate)"
+        elif isinstance(value, dict):
+            for key, inner in reversed(value.items()):
+                if not isinstance(key, str) or not _is_unicode(key):
+                    problem = f"has the key {key!r}; JSON keys are strings (of valid Unicode)"
+                    break
+                stack.append((f"{path}[{key!r}]", inner))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+        elif value is not None and not isinstance(value, (bool, int)):
+            problem = (
+                f"{_an(type(value).__name__)} is not JSON; use null, true/false, a number, "
+                "a string, a list or a dict"
+            )
+        if problem:
+            raise ArgmapError(f"cannot write the map: {where} {path}: {problem}")
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _clear_cache(g: nx.DiGraph) -> None:
     """Drop the converted graphs networkx may cache on ``g`` (its ``__networkx_cache__``,
     cleared by every networkx mutation) after a direct write to its dicts."""
@@ -1127,7 +1344,7 @@ def _add_optional(
     *,
     title: str | None = None,
     note: str | None = None,
-    tags: Iterable[str] = (),
+    tags: str | Iterable[str] = (),
     metadata: Mapping[str, JsonValue] | None = None,
 ) -> None:
     """Add the optional fields that were given: validating fewer fields is faster, and
@@ -1136,8 +1353,8 @@ def _add_optional(
         fields["title"] = title
     if note is not None:
         fields["note"] = note
-    if tags:
-        fields["tags"] = tuple(tags)
+    if tags or isinstance(tags, str):  # "" is one (empty, refused) tag
+        fields["tags"] = _strings(tags)
     if metadata:
         fields["metadata"] = dict(metadata)
 

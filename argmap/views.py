@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Collection, Iterable, Mapping
 
-from argmap.map import ArgumentMap, Ref
+from argmap.errors import OptionError
+from argmap.map import ArgumentMap, Ref, _ref_id, _strings
 from argmap.model import Inference, Statement, StatementKind
 
 __all__ = ["MapView", "focus", "view"]
@@ -296,8 +297,10 @@ def focus(m: ArgumentMap, ref: Ref, depth: int = 1) -> MapView:
     ------
     NodeNotFoundError
         ``ref`` is not in the map.
-    ValueError
-        ``depth`` is negative.
+    TypeError
+        ``ref`` is not one element (e.g. a list).
+    OptionError
+        ``depth`` is negative (it is a ``ValueError`` too).
 
     Examples
     --------
@@ -311,8 +314,8 @@ def focus(m: ArgumentMap, ref: Ref, depth: int = 1) -> MapView:
     (['c', 'p'], {'p': 1})
     """
     if depth < 0:
-        raise ValueError(f"depth must be >= 0, got {depth}")
-    start = ref if isinstance(ref, str) else ref.id
+        raise OptionError(f"depth must be >= 0, got {depth}")
+    start = _ref_id(ref, "focus()")
     model = m[start]
     seeds = [start] if isinstance(model, Statement) else _statements_of(m, model)
     steps = _Steps(m)
@@ -331,17 +334,20 @@ def focus(m: ArgumentMap, ref: Ref, depth: int = 1) -> MapView:
 def view(
     m: ArgumentMap,
     *,
-    tags: Collection[str] | None = None,
-    kinds: Collection[StatementKind] | None = None,
-    ids: Collection[str] | None = None,
+    tags: str | Collection[str] | None = None,
+    kinds: StatementKind | Collection[StatementKind] | None = None,
+    ids: str | Collection[str] | None = None,
 ) -> MapView:
     """The statements that have any of ``tags``, are of one of ``kinds`` and are among
     ``ids`` (each filter applies only when given), with every inference among them.
 
+    Each filter takes a list (or any collection) of strings, or one string for a single
+    value: ``tags="economy"`` is ``tags=["economy"]``, not its letters.
+
     Raises
     ------
-    ValueError
-        A kind is not ``claim``, ``premise`` or ``counterpoint``.
+    OptionError
+        A kind is not ``claim``, ``premise`` or ``counterpoint`` (a ``ValueError`` too).
     NodeNotFoundError
         An id is not in the map.
 
@@ -355,23 +361,27 @@ def view(
     >>> v = m.view(tags=["econ"])
     >>> [s.id for s in v], v.hidden
     (['c', 'p'], {'c': 1})
+    >>> [s.id for s in m.view(tags="econ", kinds="premise")]
+    ['p']
     """
-    if kinds is not None:
-        bad = sorted(set(kinds) - {"claim", "premise", "counterpoint"})
+    kind_set = set(_strings(kinds, "kinds")) if kinds is not None else None
+    if kind_set is not None:
+        bad = sorted(kind_set - {"claim", "premise", "counterpoint"})
         if bad:
-            raise ValueError(
+            raise OptionError(
                 f"unknown statement kind(s) {', '.join(map(repr, bad))}; "
                 "use claim, premise or counterpoint"
             )
+    id_set = set(_strings(ids, "ids")) if ids is not None else None
     if ids is not None:
-        for id in ids:
+        for id in _strings(ids, "ids"):
             m.statement(id)
-    tag_set = set(tags) if tags is not None else None
+    tag_set = set(_strings(tags, "tags")) if tags is not None else None
     keep = [
         s.id
         for s in m
         if (tag_set is None or tag_set & set(s.tags))
-        and (kinds is None or s.kind in kinds)
-        and (ids is None or s.id in ids)
+        and (kind_set is None or s.kind in kind_set)
+        and (id_set is None or s.id in id_set)
     ]
     return MapView(m, keep)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -113,7 +114,7 @@ def test_save_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         raise OSError("disk full")
 
     monkeypatch.setattr("os.fsync", broken_fsync)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(am.WriteError, match=f"^cannot write '{path}': disk full$"):
         rich_map().save(path)
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["map.json"]
@@ -251,3 +252,167 @@ def test_undercuts_before_their_targets_load_in_linear_time() -> None:
     m = loads(json.dumps(data))
     assert [i.id for i in m.inferences][:3] == ["s", "u0", "u1"]
     assert m.inference(f"u{n - 1}").target == f"u{n - 2}"
+
+
+# ------------------------------------------------------ reading: what was meant
+AIF_FILE = ROOT / "tests" / "data" / "aif" / "6064-original.json"  # licence: NOTICE.md there
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    m = rich_map()
+    assert ArgumentMap.from_json("\ufeff" + m.to_json()) == m
+    assert ArgumentMap.from_json(b"\xef\xbb\xbf" + m.to_json().encode("utf-8")) == m
+    path = tmp_path / "bom.json"
+    path.write_text(m.to_json(), encoding="utf-8-sig")  # what Windows editors write
+    assert path.read_bytes()[:3] == b"\xef\xbb\xbf"
+    assert am.load(path) == m
+
+
+def test_aif_json_is_recognised_and_the_aif_reader_named(tmp_path: Path) -> None:
+    with pytest.raises(FormatError) as info:
+        am.load(AIF_FILE)
+    assert str(info.value) == (
+        f'{AIF_FILE}: this looks like AIF JSON (it has "nodes" and "edges"), not argmap JSON; '
+        "read it with argmap.formats.aif.load(path)"
+    )
+    with pytest.raises(FormatError) as info:
+        ArgumentMap.from_json(AIF_FILE.read_text(encoding="utf-8"))
+    assert str(info.value) == (
+        'this looks like AIF JSON (it has "nodes" and "edges"), not argmap JSON; '
+        "read it with argmap.formats.aif.loads(text)"
+    )
+    from argmap.formats import aif
+
+    assert len(aif.load(AIF_FILE)) > 0  # and the reader named does read it
+
+
+def test_a_file_name_given_to_from_json_points_to_load() -> None:
+    for name in ("nato.json", "maps/nato", b"nato.json"):
+        with pytest.raises(FormatError) as info:
+            ArgumentMap.from_json(name)
+        shown = name.decode() if isinstance(name, bytes) else name
+        assert str(info.value) == (
+            f"expected argmap JSON text, but got what looks like a file name ({shown!r}); "
+            "to read a file, use argmap.load(path)"
+        )
+    with pytest.raises(ValidationError, match="Invalid JSON"):
+        ArgumentMap.from_json("nonsense")  # no hint for what is no file name either
+
+
+def test_json_text_given_to_load_points_to_from_json() -> None:
+    text = rich_map().to_json()
+    with pytest.raises(FormatError) as info:
+        am.load(text)
+    assert str(info.value) == (
+        "expected a file path, but got what looks like argmap JSON text "
+        """('{ "format": "argmap", "version": 1, "...'); """
+        "to read argmap JSON text, use ArgumentMap.from_json(text)"
+    )
+
+
+def test_version_must_be_the_integer_1_as_the_schema_says() -> None:
+    data = json.loads(rich_map().to_json())
+    for version in ("1", True, 1.5):
+        data["version"] = version
+        assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data))
+        with pytest.raises(ValidationError, match="version\n  Input should be a valid integer"):
+            loads(json.dumps(data))
+
+
+# ------------------------------------------ writing: never a file that cannot load
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (
+            lambda m: m.metadata.update(x=float("nan")),
+            "map metadata['x']: nan cannot be written as JSON; use a string or null",
+        ),
+        (
+            lambda m: m.statement("p1").metadata.update(page=float("inf")),
+            "statement 'p1' metadata['page']: inf cannot be written as JSON; use a string or null",
+        ),
+        (
+            lambda m: m.inference("s").metadata.update(w=[1, {"deep": float("-inf")}]),
+            "inference 's' metadata['w'][1]['deep']: -inf cannot be written as JSON",
+        ),
+        (
+            lambda m: m.metadata.update(tags={"a"}),
+            "map metadata['tags']: a set is not JSON; use null, true/false, a number, a string, "
+            "a list or a dict",
+        ),
+        (
+            lambda m: m.metadata.update(pair=(1, 2)),
+            "map metadata['pair']: a tuple is not JSON",
+        ),
+        (
+            lambda m: m.statement("c").metadata.update({1: "one"}),
+            "statement 'c' metadata: has the key 1; JSON keys are strings",
+        ),
+        (
+            lambda m: m.source("src").metadata.update(bad="\ud800"),
+            "source 'src' metadata['bad']: is not valid Unicode text",
+        ),
+    ],
+)
+def test_metadata_changed_in_place_is_checked_when_saved(
+    tmp_path: Path, spoil: object, message: str
+) -> None:
+    m = rich_map()
+    m.add_source("A text.", id="src", metadata={"ok": 1})
+    spoil(m)  # type: ignore[operator]
+    expected = f"cannot write the map: {message}"
+    with pytest.raises(ArgmapError) as info:
+        m.to_json()
+    assert str(info.value).startswith(expected)
+    with pytest.raises(ArgmapError) as info:
+        m.save(tmp_path / "m.json")
+    assert str(info.value).startswith(expected)
+    assert list(tmp_path.iterdir()) == []
+
+
+_FIX = "; change a map through its methods, and call m.validate() to check it"
+
+
+def test_a_graph_edited_into_an_unloadable_state_is_not_saved(tmp_path: Path) -> None:
+    m = rich_map()
+    m.graph.remove_node("p2")
+    with pytest.raises(ArgmapError) as info:
+        m.save(tmp_path / "m.json")
+    assert str(info.value) == (
+        "cannot write the map: inference 's': its premise 'p2' is not in the graph "
+        f"(was m.graph edited?){_FIX}"
+    )
+    assert info.value.ids == ("s",) and list(tmp_path.iterdir()) == []
+
+    m = rich_map()
+    nx.relabel_nodes(m.graph, {"u-undercuts-s": "u2"}, copy=False)
+    with pytest.raises(ArgmapError) as info:
+        m.to_json()
+    assert str(info.value) == (
+        f"cannot write the map: graph node 'u2' holds inference 'u-undercuts-s' "
+        f"(was m.graph edited?){_FIX}"
+    )
+    m = rich_map()
+    nx.relabel_nodes(m.graph, {"c": "claim"}, copy=False)  # its inferences come first
+    with pytest.raises(ArgmapError, match="inference 's': its target 'c' is not in the graph"):
+        m.to_json()
+
+    m = rich_map()
+    m.graph.remove_node("s")  # the undercut of s is left aiming at nothing
+    with pytest.raises(ArgmapError, match="inference 'u-undercuts-s': its target 's' is not in"):
+        m.to_json()
+
+    m = rich_map()
+    m.graph.add_node("stray")
+    with pytest.raises(ArgmapError, match="graph node 'stray' has no statement or inference"):
+        m.to_json()
+
+
+def test_what_to_json_refuses_validate_refuses_too() -> None:
+    m = rich_map()
+    m.graph.remove_node("p2")
+    with pytest.raises(ArgmapError, match="premise 'p2' is not in this map"):
+        m.validate()
+    m = rich_map()
+    m.remove("p2")  # through the map: fine, and the file loads
+    assert ArgumentMap.from_json(m.to_json()) == m

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from pydantic import ValidationError
 
 import argmap as am
 from argmap import (
@@ -366,3 +367,124 @@ def test_graph_built_by_the_map_equals_one_built_with_networkx_calls() -> None:
         ("u", "u-undercuts-p1-supports-c"),
         ("u-undercuts-p1-supports-c", "p1-supports-c"),
     ]
+
+
+# ------------------------------------------- one string, one ref: no silent splitting
+def test_a_single_tag_string_is_one_tag_everywhere() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c", tags="economic")
+    p = m.premise("P", id="p", tags="economic")
+    k = m.counterpoint("K", id="k", tags="economic", attacks=c)
+    s = m.support(p, c, tags="linked")
+    a = m.attack(m.premise("Q", id="q"), "p", tags="rebuttal")
+    u = m.undercut(m.counterpoint("U", id="u"), s, tags="undercut")
+    assert [x.tags for x in (c, p, k)] == [("economic",)] * 3
+    assert (s.tags, a.tags, u.tags) == (("linked",), ("rebuttal",), ("undercut",))
+    assert m.update("c", tags="policy").tags == ("policy",)
+    assert m.update(s, tags=["a", "b"]).tags == ("a", "b")
+    assert m.update("c", tags={"z", "y"}).tags == ("y", "z")  # a set: sorted, stable
+    assert '"tags": [\n        "economic"\n      ]' in m.to_json()
+    with pytest.raises(ValidationError, match="must not be empty"):
+        m.claim("D", tags="")  # one empty tag, refused; not "no tags"
+    assert "d" not in m
+
+
+def test_a_list_where_one_ref_is_expected_is_a_type_error_naming_the_parameter(
+    small: ArgumentMap,
+) -> None:
+    before = small.to_json()
+    step = small.find_inference("p", "main")
+    cases = [
+        (lambda: small.premise("Y", supports=["main"]), "supports= takes one statement or "
+         "inference (or its id), not a list (['main']): give one, and relate the others "
+         "with further calls"),
+        (lambda: small.counterpoint("Y", attacks=("main",)), "attacks= takes one statement "
+         "or inference (or its id), not a tuple (['main']): give one"),
+        (lambda: small.counterpoint("Y", undercuts=[step]), "undercuts= takes one statement "
+         "or inference (or its id), not a list (['p-supports-main']): give one"),
+        (lambda: small.support(small["p"], [small["main"]]), "target takes one statement or "
+         "inference (or its id), not a list (['main']): give one"),
+        (lambda: small.undercut("k", [step]), "inference takes one"),
+        (lambda: small.support([["p"]], "main"), "each of premises takes one statement or "
+         "inference (or its id), not a list (['p'])"),
+        (lambda: small.support({"p", "k"}, "main"), "premises takes a statement (or its id) or "
+         "a list of them, not a set (a set has no order, and linked premises keep theirs)"),
+        (lambda: small.support(3, "main"), "premises takes a statement (or its id) or a list "
+         "of them, not an int"),
+        (lambda: small.update(["p"], text="x"), "update() takes one statement or inference"),
+        (lambda: small.reasons(["main"]), "reasons() takes one"),
+        (lambda: small.find_inference("p", ["main"]), "target takes one"),
+        (lambda: small.focus(["main"]), "focus() takes one statement or inference"),
+        (lambda: small.claim("Y", tags=5), "tags takes a string or a list of strings, not an int"),
+    ]  # fmt: skip
+    for call, message in cases:
+        with pytest.raises(TypeError) as info:
+            call()
+        assert str(info.value).startswith(message)
+    assert small.to_json() == before  # nothing was added
+
+
+# ------------------------------------------------------------------------ wording
+@pytest.mark.parametrize("text", [None, 42, ["a list"]])
+def test_a_bad_text_is_reported_alone_not_as_a_missing_id(text: object) -> None:
+    m = ArgumentMap()
+    with pytest.raises(ValidationError) as info:
+        m.claim(text)  # type: ignore[arg-type]
+    assert [(e["loc"], e["msg"]) for e in info.value.errors()] == [
+        (("text",), "Input should be a valid string")
+    ]
+    assert len(m) == 0
+
+
+def test_bytes_text_is_decoded_and_gets_an_id_from_it() -> None:
+    m = ArgumentMap()
+    assert m.claim(b"Taxes work").id == "taxes-work"  # type: ignore[arg-type]
+
+
+def test_an_inference_needs_at_least_one_premise(small: ArgumentMap) -> None:
+    with pytest.raises(InvalidRelationError) as info:
+        small.support([], "main")
+    assert str(info.value) == "a support of 'main' needs at least one premise (got none)"
+    with pytest.raises(InvalidRelationError, match=r"^an undercut of 'p-supports-main' needs"):
+        small.undercut((), "p-supports-main")
+
+
+def test_attacking_a_step_says_an_attack_and_points_to_undercuts(small: ArgumentMap) -> None:
+    step = small.find_inference("p", "main")
+    with pytest.raises(InvalidRelationError) as info:
+        small.counterpoint("K2", id="k2", attacks=step)
+    assert str(info.value) == (
+        "cannot join 'k2' to 'p-supports-main' as an attack: 'p-supports-main' is a support "
+        "inference (to deny that step, use undercuts=; to add 'k2' as a further premise of "
+        "it, use supports=)"
+    )
+    with pytest.raises(InvalidRelationError) as info:
+        small.premise("P2", id="p2", supports="k-attacks-main")
+    assert str(info.value) == (
+        "cannot join 'p2' to 'k-attacks-main' as a support: 'k-attacks-main' is an attack "
+        "inference (to add 'p2' as a further premise of it, use attacks=)"
+    )
+    with pytest.raises(InvalidRelationError) as info:
+        small.attack("k", step)
+    assert str(info.value) == (
+        "inference 'k-attacks-p-supports-main': an attack must target a statement, but "
+        "'p-supports-main' is an inference (use relation 'undercut')"
+    )
+    assert "k2" not in small and "p2" not in small
+
+
+def test_find_inference_refuses_an_unknown_relation(small: ArgumentMap) -> None:
+    with pytest.raises(am.OptionError) as info:
+        small.find_inference("p", "main", relation="suport")  # type: ignore[arg-type]
+    assert str(info.value) == (
+        "relation must be 'support', 'attack' or 'undercut' (or None for any), not 'suport'"
+    )
+    assert isinstance(info.value, ValueError)
+
+
+def test_add_inferences_takes_one_inference_as_one() -> None:
+    m = ArgumentMap()
+    m.claim("C", id="c")
+    m.premise("P", id="p")
+    m.add_inferences(am.Inference(id="s", relation="support", premises=("p",), target="c"))
+    assert [i.id for i in m.reasons("c")] == ["s"]

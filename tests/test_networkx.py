@@ -143,3 +143,21 @@ def test_attributes_contradicting_models_are_refused() -> None:
 def test_only_digraphs_are_maps(kind: type[nx.Graph]) -> None:
     with pytest.raises(ArgmapError, match=f"needs a networkx.DiGraph, not a {kind.__name__}"):
         ArgumentMap.from_networkx(kind())
+
+
+def test_one_source_counts_as_one() -> None:
+    m = ArgumentMap()
+    src = m.add_source("It rains. Take an umbrella.", id="a")
+    c = m.claim("Take an umbrella", id="c")
+    m.quote(c, "Take an umbrella")
+    back = ArgumentMap.from_networkx(m.graph, sources=src)
+    assert back.sources == [src] and back == m
+
+
+def test_to_json_refuses_a_graph_relabelled_in_place_until_rebuilt() -> None:
+    m = built()
+    nx.relabel_nodes(m.graph, {"k-attacks-c": "objection"}, copy=False)
+    with pytest.raises(ArgmapError, match="graph node 'objection' holds inference 'k-attacks-c'"):
+        m.to_json()
+    with pytest.raises(ArgmapError, match="graph node 'objection': its model has id 'k-attacks-c'"):
+        m.validate()

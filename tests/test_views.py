@@ -182,3 +182,28 @@ def test_sides_are_carried_into_a_view_of_a_view(chain: am.ArgumentMap) -> None:
     assert inner.hidden == inner.hidden_above == {"r": 4}
     assert inner.detached == 2
     assert sum(inner.hidden.values()) + inner.detached == inner.hidden_statements == 6
+
+
+def test_one_string_is_one_tag_kind_or_id() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("Sanctions work", id="c")
+    m.premise("Exports fell", id="e", supports=c, tags="industry")
+    m.counterpoint("Trade rerouted", id="r", attacks=c, tags=["industry", "trade"])
+    m.premise("Nobody tagged this", id="n", supports=c, tags="y")  # a letter of "industry"
+    assert [s.id for s in m.view(tags="industry")] == ["e", "r"]
+    assert [s.id for s in m.view(tags="industry")] == [s.id for s in m.view(tags=["industry"])]
+    assert [s.id for s in m.view(kinds="counterpoint")] == ["r"]
+    assert [s.id for s in m.view(ids="c")] == ["c"]
+    assert [s.id for s in am.views.view(m, tags="trade", kinds="counterpoint")] == ["r"]
+
+
+def test_bad_filters_and_depths_are_option_errors(chain: am.ArgumentMap) -> None:
+    with pytest.raises(am.OptionError) as info:
+        chain.view(kinds="claims")  # type: ignore[arg-type]
+    assert str(info.value) == (
+        "unknown statement kind(s) 'claims'; use claim, premise or counterpoint"
+    )
+    with pytest.raises(am.OptionError, match=r"^depth must be >= 0, got -2$"):
+        chain.focus("c", depth=-2)
+    with pytest.raises(TypeError, match=r"^focus\(\) takes one statement or inference"):
+        chain.focus(["c"])  # type: ignore[arg-type]

@@ -19,14 +19,16 @@ Schema (:func:`json_schema`) is generated from the models and published in
 
 from __future__ import annotations
 
+import codecs
+import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, field_validator
 
 from argmap._bulk import gc_paused
-from argmap._io import load_file, write_atomic
-from argmap.errors import ArgmapError
+from argmap._io import load_file, shorten, write_atomic
+from argmap.errors import ArgmapError, FormatError
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Source, Statement
 
@@ -59,7 +61,10 @@ class MapDocument(BaseModel):
     )
 
     format: Literal["argmap"] = Field(description="Always 'argmap': marks the file's format.")
-    version: int = Field(description="Format version; this argmap writes and reads 1.")
+    version: int = Field(
+        strict=True,  # "1" is not 1: the schema says integer, and so does the reader
+        description="Format version; this argmap writes and reads 1.",
+    )
     title: str | None = Field(default=None, description="What the map is about.")
     description: str | None = Field(default=None, description="A longer description.")
     metadata: dict[str, JsonValue] = Field(default_factory=dict, description="Free metadata.")
@@ -79,7 +84,17 @@ class MapDocument(BaseModel):
 
 
 def document(m: ArgumentMap) -> MapDocument:
-    """The :class:`MapDocument` of a map (no copying of statements or inferences)."""
+    """The :class:`MapDocument` of a map (no copying of statements or inferences).
+
+    Raises
+    ------
+    ArgmapError
+        The map could not be read back from its file: its graph was edited directly
+        (a node removed or relabelled; the message says to use ``m.validate()``), or
+        metadata changed in place is not JSON (NaN, infinity, a set, a non-string key);
+        the message names the element and the key.
+    """
+    statements, inferences = m._checked_elements()
     return MapDocument.model_construct(
         format=FORMAT_NAME,
         version=FORMAT_VERSION,
@@ -87,8 +102,8 @@ def document(m: ArgumentMap) -> MapDocument:
         description=m.description,
         metadata=m.metadata,
         sources=m.sources,
-        statements=list(m.statements),
-        inferences=list(m.inferences),
+        statements=statements,
+        inferences=inferences,
     )
 
 
@@ -126,35 +141,98 @@ def from_document(doc: MapDocument) -> ArgumentMap:
 
 
 def loads(text: str | bytes) -> ArgumentMap:
-    """Read a map from argmap JSON text.
+    """Read a map from argmap JSON text (``str``, or UTF-8 ``bytes``); a leading
+    byte order mark is skipped.
 
     Raises
     ------
     pydantic.ValidationError
         The text is not JSON or does not match the schema; each error has a location
         such as ``statements.2.text``.
+    FormatError
+        The text is AIF JSON (it has ``nodes`` and ``edges``: read it with
+        :func:`argmap.formats.aif.loads`), or a file name rather than JSON (read the
+        file with :func:`load`).
     ArgmapError
         The document is well-formed but not a valid map (unknown or duplicate ids, an
         impossible relation); the message names the element, e.g. ``inferences[3]``.
     """
+    return _read(text, "argmap.formats.aif.loads(text)")
+
+
+def _read(text: str | bytes, aif_reader: str) -> ArgumentMap:
+    if isinstance(text, str):
+        if text.startswith("\ufeff"):
+            text = text[1:]
+    elif text.startswith(codecs.BOM_UTF8):
+        text = text[len(codecs.BOM_UTF8) :]
+    try:
+        doc = MapDocument.model_validate_json(text)
+    except ValidationError as err:
+        hint = _misread_hint(text, err, aif_reader)
+        if hint:
+            raise FormatError(hint) from None
+        raise
     with gc_paused():
-        return from_document(MapDocument.model_validate_json(text))
+        return from_document(doc)
+
+
+def _misread_hint(text: str | bytes, err: ValidationError, aif_reader: str) -> str | None:
+    """What was meant, when text that is not argmap JSON is recognisably something else:
+    AIF JSON, or a file name given where JSON text is expected. Only runs on failure."""
+    if any(e["type"] == "json_invalid" for e in err.errors()):
+        name = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+        name = name.strip()
+        if name and "\n" not in name and len(name) < 4096 and name[0] not in '{["':
+            path = Path(name)
+            if path.suffix or len(path.parts) > 1 or path.exists():
+                return (
+                    f"expected argmap JSON text, but got what looks like a file name "
+                    f"({shorten(name)!r}); to read a file, use argmap.load(path)"
+                )
+        return None
+    try:
+        obj = json.loads(text)
+    except ValueError:  # pragma: no cover - pydantic already parsed it
+        return None
+    if isinstance(obj, dict) and "nodes" in obj and "edges" in obj and "format" not in obj:
+        return (
+            'this looks like AIF JSON (it has "nodes" and "edges"), not argmap JSON; '
+            f"read it with {aif_reader}"
+        )
+    return None
 
 
 def dump(m: ArgumentMap, path: str | Path) -> Path:
-    """Write the map as argmap JSON to ``path``, atomically; returns the path."""
+    """Write the map as argmap JSON to ``path``, atomically; returns the path.
+
+    Raises
+    ------
+    ArgmapError
+        The map cannot be written as a file it could be read back from (see
+        :func:`document`); nothing is written.
+    WriteError
+        The file cannot be written; naming ``path`` and the reason.
+    """
     return write_atomic(path, dumps(m))
 
 
 def load(path: str | Path) -> ArgumentMap:
-    """Read a map from an argmap JSON file.
+    """Read a map from an argmap JSON file (UTF-8, with or without a byte order mark).
 
     Raises
     ------
     FormatError
-        Naming the file and what is wrong in it (and where).
+        Naming the file and what is wrong in it (and where); for an AIF file, saying
+        to read it with :func:`argmap.formats.aif.load`; for JSON text given instead
+        of a path, saying to use :meth:`ArgumentMap.from_json`.
     """
-    return load_file(path, loads, "argmap JSON")
+    return load_file(
+        path,
+        lambda data: _read(data, "argmap.formats.aif.load(path)"),
+        "argmap JSON",
+        text_reader="ArgumentMap.from_json(text)",
+    )
 
 
 def json_schema() -> dict[str, Any]:

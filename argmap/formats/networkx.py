@@ -28,7 +28,7 @@ def from_networkx(
     title: str | None = None,
     description: str | None = None,
     metadata: Mapping[str, JsonValue] | None = None,
-    sources: Iterable[Source] | None = None,
+    sources: Source | Iterable[Source] | None = None,
 ) -> ArgumentMap:
     """Build (and validate) a map from a directed graph laid out like
     :attr:`argmap.ArgumentMap.graph`.
@@ -38,7 +38,8 @@ def from_networkx(
     statement; ``kind="inference"`` and ``relation`` for an inference, whose
     premises and target are then read from its in- and out-edges. Title,
     description and metadata default to the graph's own ``graph`` attributes, and
-    ``sources`` (needed when statements carry quotes) to its ``sources`` attribute.
+    ``sources`` (needed when statements carry quotes; one :class:`~argmap.model.Source`
+    or a list of them) to its ``sources`` attribute.
 
     Raises
     ------
@@ -56,7 +57,8 @@ def from_networkx(
         description=description if description is not None else gattrs.get("description"),
         metadata=metadata if metadata is not None else gattrs.get("metadata"),
     )
-    for src in sources if sources is not None else gattrs.get("sources", ()):
+    given = sources if sources is not None else gattrs.get("sources", ())
+    for src in [given] if isinstance(given, Source) else given:
         m.add_source(src)
     pending: list[Inference] = []
     with gc_paused():
