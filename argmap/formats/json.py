@@ -166,14 +166,14 @@ def _read(text: str | bytes, aif_reader: str) -> ArgumentMap:
             text = text[1:]
     elif text.startswith(codecs.BOM_UTF8):
         text = text[len(codecs.BOM_UTF8) :]
-    try:
-        doc = MapDocument.model_validate_json(text)
-    except ValidationError as err:
-        hint = _misread_hint(text, err, aif_reader)
-        if hint:
-            raise FormatError(hint) from None
-        raise
-    with gc_paused():
+    with gc_paused():  # validating makes as many objects as building: pause for both
+        try:
+            doc = MapDocument.model_validate_json(text)
+        except ValidationError as err:
+            hint = _misread_hint(text, err, aif_reader)
+            if hint:
+                raise FormatError(hint) from None
+            raise
         return from_document(doc)
 
 
