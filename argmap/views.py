@@ -26,6 +26,14 @@ __all__ = ["MapView", "focus", "view"]
 class MapView(ArgumentMap):
     """A sub-map of ``source`` that records what it hides.
 
+    Parameters
+    ----------
+    source : ArgumentMap
+        The map (or view) to take the sub-map from.
+    keep : str or iterable of str
+        Ids of the statements to show (one string is one id); every inference among
+        them comes along.
+
     Attributes
     ----------
     hidden : dict of str to int
@@ -47,9 +55,9 @@ class MapView(ArgumentMap):
     source_statements: int
     source_inferences: int
 
-    def __init__(self, source: ArgumentMap, keep: Iterable[str]) -> None:
+    def __init__(self, source: ArgumentMap, keep: str | Iterable[str]) -> None:
         super().__init__(source.title, description=source.description, metadata=source.metadata)
-        keep_set = set(keep)
+        keep_set = set(_strings(keep, "keep"))  # one id is one id, not its letters
         # Sources the statements quote come along (maps without sources have none).
         add_source = getattr(self, "add_source", None)
         for src in getattr(source, "sources", ()):

@@ -207,3 +207,7 @@ def test_bad_filters_and_depths_are_option_errors(chain: am.ArgumentMap) -> None
         chain.focus("c", depth=-2)
     with pytest.raises(TypeError, match=r"^focus\(\) takes one statement or inference"):
         chain.focus(["c"])  # type: ignore[arg-type]
+
+
+def test_a_map_view_kept_by_one_id_string(chain: am.ArgumentMap) -> None:
+    assert [s.id for s in MapView(chain, "c")] == ["c"]
