@@ -424,3 +424,23 @@ def test_an_undercut_of_an_undercut_is_a_ring_not_a_linked_junction() -> None:
         "penwidth=1.6 style=dotted]"
     )
     assert lines[f'k -> "{u.id}"'].startswith(f'k -> "{u.id}" [arrowhead=none')
+
+
+def test_the_legend_shows_the_ring_only_when_the_map_has_one() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("Tweety flies", id="c")
+    s = m.support(m.premise("Tweety is a bird", id="p"), c, id="s")
+    m.counterpoint("Tweety is a penguin", id="k", undercuts=s)
+    end = next(x for x in m.to_dot(legend=True).source.splitlines() if 'undercut-end" [' in x)
+    assert end.strip() == (
+        '"legend#undercut-end" [label="" color="#333333" fillcolor=white fixedsize=true '
+        "penwidth=1.2 shape=circle style=filled width=0.13]"
+    )
+    linked = am.ArgumentMap()
+    c = linked.claim("Tweety flies", id="c")
+    t = linked.support([linked.premise("A", id="a"), linked.premise("B", id="b")], c, id="t")
+    linked.counterpoint("K", id="k", undercuts=t)
+    source = linked.to_dot(legend=True).source
+    end = next(x for x in source.splitlines() if 'undercut-end" [' in x)
+    assert end.strip() == '"legend#undercut-end" [label="" shape=point style=invis width=0.05]'
+    assert '"legend#junction" [label="" color="#333333" shape=point width=0.11]' in source

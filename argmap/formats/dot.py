@@ -418,7 +418,7 @@ def to_dot(
     if st.main_on_top:
         _main_on_top(dot, [s.id for s in m.statements if s.id in main and not cluster_of[s.id]])
     if st.legend:
-        _legend(dot, m, st, any(m.inference(j).linked for j in junctions), bool(hidden))
+        _legend(dot, m, st, junctions, bool(hidden))
     return dot
 
 
@@ -564,11 +564,41 @@ def _marker(into: graphviz.Digraph, id: str, count: int, st: Style, *, above: bo
     into.edge(tail, head, style="dashed", color=st.muted, arrowhead="none")
 
 
+def _junction_looks(m: ArgumentMap, junctions: set[str]) -> tuple[bool, bool]:
+    """Whether the drawing has a linked-premises dot, and whether it has a ring."""
+    linked = [m.inference(j).linked for j in junctions]
+    return any(linked), not all(linked)
+
+
+def _legend_end(into: graphviz.Digraph, name: str, st: Style, *, ring: bool) -> None:
+    """Where a legend's sample arrow ends: nowhere to be seen, or (``ring``: the map has
+    one) for the undercut the ring a one-premise step shows where it is undercut."""
+    if ring and name == "legend#undercut-end":
+        into.node(
+            name,
+            "",
+            shape="circle",
+            width="0.13",
+            fixedsize="true",
+            style="filled",
+            fillcolor=st.background,
+            color=st.ink,
+            penwidth="1.2",
+        )
+    else:
+        into.node(name, "", shape="point", width="0.05", style="invis")
+
+
 def _legend(
-    dot: graphviz.Digraph, m: ArgumentMap, st: Style, has_junction: bool, has_hidden: bool
+    dot: graphviz.Digraph,
+    m: ArgumentMap,
+    st: Style,
+    junctions: set[str],
+    has_hidden: bool,
 ) -> None:
     """A boxed legend of the kinds and relations the map uses: one row for BT/TB; for
     LR/RL one column, with the sample arrows reaching into a second column."""
+    has_junction, ring = _junction_looks(m, junctions)
     kinds = [k for k in _KIND_NAMES if any(s.kind == k for s in m.statements)]
     relations = [r for r in _RELATION_NAMES if any(i.relation == r for i in m.inferences)]
     column = st.direction in ("LR", "RL")
@@ -587,7 +617,7 @@ def _legend(
         seconds: list[str] = []  # arrow ends and the junction's text, for a column
 
         def end(into: graphviz.Digraph, name: str) -> None:
-            into.node(name, "", shape="point", width="0.05", style="invis")
+            _legend_end(into, name, st, ring=ring)
 
         def text(into: graphviz.Digraph, name: str) -> None:
             into.node(name, "linked premises", shape="plaintext", style="solid")
