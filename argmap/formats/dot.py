@@ -504,9 +504,19 @@ def _quote(text: str) -> str:
     return quoted
 
 
+def _quote_id(value: str) -> str:
+    """Quote an element id: unique per element, so not worth caching. An id made by
+    :func:`svg_id` holds only ID_PATTERN characters and colons and is always quoted (for
+    its colon), exactly as graphviz's quote() would, without its regular expressions."""
+    if value.startswith(SVG_PREFIX) and '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    quoted: str = graphviz.quoting.quote(value)
+    return quoted
+
+
 def _a_list(attrs: Mapping[str, str]) -> str:
     return " ".join(
-        f"{_quote(k)}={_quote(v) if k != 'id' else graphviz.quoting.quote(v)}"  # ids: unique
+        f"{_quote(k)}={_quote(v) if k != 'id' else _quote_id(v)}"
         for k, v in sorted(attrs.items())
         if v is not None
     )
