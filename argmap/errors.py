@@ -86,6 +86,9 @@ class WriteError(ArgmapError, OSError):
     """An output file could not be written; the message names the path asked for (not a
     temporary file) and the reason. Nothing is left half-written."""
 
+    def __str__(self) -> str:  # OSError would otherwise format errno/filename itself
+        return self.message
+
 
 class RenderError(ArgmapError, RuntimeError):
     """Graphviz ran but failed to render the map."""

@@ -1257,9 +1257,12 @@ class ArgumentMap:
         return dumps(self, **options)
 
     def render(self, path: str | Path, *, format: str | None = None, **options: Any) -> Path:
-        """Draw the map to ``path`` with Graphviz; the format comes from the suffix
-        (``.svg``, ``.png``, ``.pdf``; ``.dot``/``.gv`` and ``.json`` need no Graphviz).
-        See :func:`argmap.render.graphviz.render`."""
+        """Draw the map to ``path``, atomically; the format comes from the suffix:
+        ``.svg``, ``.png``, ``.pdf`` (with Graphviz); ``.dot``/``.gv``, ``.json``,
+        ``.mmd``/``.mermaid`` and ``.html`` (the source report) need no Graphviz binary.
+        ``options`` are those of :meth:`to_dot`. An unknown suffix or option is an
+        :class:`~argmap.errors.OptionError`, a failed write a
+        :class:`~argmap.errors.WriteError`. See :func:`argmap.render.graphviz.render`."""
         from argmap.render.graphviz import render
 
         return render(self, path, format=format, **options)
