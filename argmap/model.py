@@ -177,6 +177,10 @@ class Source:
             )
         return self
 
+    def __hash__(self) -> int:
+        # By id, which equal models share: the metadata dict makes the fields unhashable.
+        return hash((type(self).__name__, self.id))
+
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)
 class Quote:
@@ -231,6 +235,10 @@ class Statement:
         default=(), description="Where the statement is found in the map's sources."
     )
 
+    def __hash__(self) -> int:
+        # By id, which equal models share: the metadata dict makes the fields unhashable.
+        return hash((type(self).__name__, self.id))
+
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)
 class Inference:
@@ -275,6 +283,10 @@ class Inference:
     def linked(self) -> bool:
         """True when two or more premises only jointly make this step."""
         return len(self.premises) > 1
+
+    def __hash__(self) -> int:
+        # By id, which equal models share: the metadata dict makes the fields unhashable.
+        return hash((type(self).__name__, self.id))
 
 
 _WORD = re.compile(r"[a-z0-9]+")

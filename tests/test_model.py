@@ -128,3 +128,16 @@ def test_lone_surrogates_are_refused_where_given(field: str) -> None:
     data: dict[str, object] = {"id": "s", "kind": "claim", "text": "ok", field: value}
     with pytest.raises(ValidationError, match="lone surrogate"):
         adapter(Statement).validate_python(data)
+
+
+def test_models_are_hashable_consistently_with_equality() -> None:
+    c = Statement(id="c", kind="claim", text="C", metadata={"page": 1})
+    p = Statement(id="p", kind="premise", text="P")
+    i = Inference(id="i", relation="support", premises=("p",), target="c", metadata={"x": [1]})
+    src = Source(id="a", text="A text")
+    assert len({c, p, i, src, Statement(id="c", kind="claim", text="C", metadata={"page": 1})}) == 4
+    assert hash(dataclasses.replace(c, note="n")) == hash(c)  # same id, same bucket
+    assert dataclasses.replace(c, note="n") != c  # equality still compares every field
+    assert {Quote(source="a", start=0, end=1, text="A")} == {
+        Quote(source="a", start=0, end=1, text="A")
+    }
