@@ -30,6 +30,7 @@ __all__ = [
     "SelfLoopError",
     "WriteError",
     "describe_validation_error",
+    "with_article",
 ]
 
 
@@ -116,6 +117,11 @@ class QuoteMismatchError(QuoteError):
 
 class QuoteNormalizedWarning(UserWarning):
     """A quote matched its source only after normalising whitespace or typography."""
+
+
+def with_article(word: str) -> str:
+    """``word`` with its indefinite article, for messages: ``an attack``, ``a support``."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def describe_validation_error(err: ValidationError, *, indent: str = "  ", sep: str = "\n") -> str:

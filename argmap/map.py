@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import math
 import warnings
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import networkx as nx
 from pydantic import JsonValue, TypeAdapter, ValidationError
 
+from argmap._integrity import checked_elements
 from argmap.errors import (
     ArgmapError,
     DuplicateIdError,
@@ -38,6 +38,7 @@ from argmap.errors import (
     OptionError,
     SelfLoopError,
     describe_validation_error,
+    with_article,
 )
 from argmap.model import (
     Inference,
@@ -92,7 +93,7 @@ def _ref_id(ref: Ref, param: str = "ref") -> str:
         several = f" ({_short(shown)}): give one, and relate the others with further calls"
     raise TypeError(
         f"{param} takes one statement or inference (or its id), "
-        f"not {_an(type(ref).__name__)}{several}"
+        f"not {with_article(type(ref).__name__)}{several}"
     )
 
 
@@ -106,7 +107,7 @@ def _as_list(refs: Ref | Sequence[Ref], param: str = "premises") -> list[str]:
         unordered = " (a set has no order, and linked premises keep theirs)"
         raise TypeError(
             f"{param} takes a statement (or its id) or a list of them, "
-            f"not {_an(type(refs).__name__)}{unordered if isinstance(refs, Set) else ''}"
+            f"not {with_article(type(refs).__name__)}{unordered if isinstance(refs, Set) else ''}"
         )
     return [_ref_id(r, f"each of {param}") for r in refs]
 
@@ -120,15 +121,9 @@ def _strings(values: str | Iterable[str], param: str = "tags") -> tuple[str, ...
     if isinstance(values, Set):
         return tuple(sorted(values))
     if not isinstance(values, Iterable):
-        raise TypeError(
-            f"{param} takes a string or a list of strings, not {_an(type(values).__name__)}"
-        )
+        what = with_article(type(values).__name__)
+        raise TypeError(f"{param} takes a string or a list of strings, not {what}")
     return tuple(values)
-
-
-def _an(word: str) -> str:
-    """``word`` with its indefinite article: ``an attack``, ``a support``."""
-    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def _short(value: object, limit: int = 60) -> str:
@@ -497,7 +492,7 @@ class ArgumentMap:
         target_id = _ref_id(target, "inference" if relation == "undercut" else "target")
         if not premise_ids:
             raise InvalidRelationError(
-                f"{_an(relation)} of {target_id!r} needs at least one premise (got none)",
+                f"{with_article(relation)} of {target_id!r} needs at least one premise (got none)",
                 ids=[target_id],
             )
         if target_id in premise_ids:
@@ -598,8 +593,8 @@ class ArgumentMap:
             if relation == "attack":
                 hint = f"to deny that step, use undercuts=; {hint}"
             raise InvalidRelationError(
-                f"cannot join {premise!r} to {target!r} as {_an(relation)}: "
-                f"{target!r} is {_an(node['relation'])} inference ({hint})",
+                f"cannot join {premise!r} to {target!r} as {with_article(relation)}: "
+                f"{target!r} is {with_article(node['relation'])} inference ({hint})",
                 ids=[premise, target],
             )
 
@@ -715,7 +710,7 @@ class ArgumentMap:
         if id in self._nodes:
             what = self._nodes[id]["kind"]
             raise DuplicateIdError(
-                f"id {id!r} is already used by {_an(what)} in this map",
+                f"id {id!r} is already used by {with_article(what)} in this map",
                 ids=[id],
             )
 
@@ -768,7 +763,7 @@ class ArgumentMap:
             )
         if inf.relation != "undercut" and is_inference:
             raise InvalidRelationError(
-                f"inference {inf.id!r}: {_an(inf.relation)} must target a statement, "
+                f"inference {inf.id!r}: {with_article(inf.relation)} must target a statement, "
                 f"but {inf.target!r} is an inference (use relation 'undercut')",
                 ids=[inf.id, inf.target],
             )
@@ -795,76 +790,10 @@ class ArgumentMap:
                 )
 
     def _checked_elements(self) -> tuple[list[Statement], list[Inference]]:
-        """The statements and inferences, in map order, after checking what writing the
-        map needs: every graph node holds the model with its id, every inference's
-        premises and target are there (and of the right kind), and all metadata is JSON.
-
-        Raises
-        ------
-        ArgmapError
-            Naming the node and saying to use :meth:`validate`, when the graph was
-            edited directly into a state no file could be read back from; or naming the
-            element and key whose metadata (changed in place) is not JSON.
-        """
-        # One quick pass (a few set lookups per element: writing a 100k-statement map
-        # stays as fast as before); only a map found broken is walked again to say where.
-        statements: list[Statement] = []
-        inferences: list[Inference] = []
-        with_metadata: list[Statement | Inference] = []
-        add_statement, add_inference = statements.append, inferences.append
-        try:
-            for node, data in self._nodes.items():
-                model = data["model"]
-                if type(model) is Statement:
-                    add_statement(model)
-                elif type(model) is Inference:
-                    add_inference(model)
-                else:
-                    self._diagnose_graph()
-                if model.id != node:
-                    self._diagnose_graph()
-                if model.metadata:
-                    with_metadata.append(model)
-        except (KeyError, AttributeError):
-            self._diagnose_graph()
-        statement_ids = {s.id for s in statements}
-        inference_ids = {i.id for i in inferences}
-        has_all = statement_ids.issuperset
-        for inf in inferences:
-            targets = inference_ids if inf.relation == "undercut" else statement_ids
-            if not has_all(inf.premises) or inf.target not in targets:
-                self._diagnose_graph()
-        if self._metadata:
-            _json_metadata("map", self._metadata)
-        for src in self._sources.values():
-            if src.metadata:
-                _json_metadata(f"source {src.id!r}", src.metadata)
-        for model in with_metadata:
-            what = "inference" if isinstance(model, Inference) else "statement"
-            _json_metadata(f"{what} {model.id!r}", model.metadata)
-        return statements, inferences
-
-    def _diagnose_graph(self) -> NoReturn:
-        """Raise the error for the first node (in graph order) that a direct edit of the
-        graph left inconsistent; called once :meth:`_checked_elements` found one."""
-        nodes = self._nodes
-        for node, data in nodes.items():
-            model = data.get("model")
-            if not isinstance(model, (Statement, Inference)) or model.id != node:
-                _graph_edited(node, model)
-            if isinstance(model, Inference):
-                for p in model.premises:
-                    found = nodes.get(p)
-                    if found is None or not isinstance(found.get("model"), Statement):
-                        _graph_edited(node, model, "premise", p, found)
-                found = nodes.get(model.target)
-                wanted = Inference if model.relation == "undercut" else Statement
-                if found is None or not isinstance(found.get("model"), wanted):
-                    _graph_edited(node, model, "target", model.target, found)
-        raise ArgmapError(  # pragma: no cover - the quick pass found something above
-            "cannot write the map: its graph is inconsistent (was m.graph edited?); "
-            "call m.validate() to find where"
-        )
+        """The statements and inferences, in map order, after checking the graph still
+        holds a map that can be written and read back (see
+        :func:`argmap._integrity.checked_elements`)."""
+        return checked_elements(self._nodes, self._metadata, self._sources.values())
 
     def validate(self) -> list[LintIssue]:
         """Check the graph is a valid map (raising on a broken one, e.g. after direct
@@ -1278,66 +1207,6 @@ class ArgumentMap:
         from argmap.render.jupyter import svg_or_none
 
         return svg_or_none(self)
-
-
-def _graph_edited(
-    node: object,
-    model: object,
-    role: str = "",
-    ref: str = "",
-    found: Mapping[str, Any] | None = None,
-) -> NoReturn:
-    """Raise the error for a graph changed directly (not through the map's methods)."""
-    fix = "; change a map through its methods, and call m.validate() to check it"
-    if role:
-        kind = "inference" if isinstance((found or {}).get("model"), Inference) else "statement"
-        state = "is not in the graph" if found is None else f"is {_an(kind)}"
-        problem = f"inference {node!r}: its {role} {ref!r} {state}"
-    elif not isinstance(model, (Statement, Inference)):
-        problem = f"graph node {node!r} has no statement or inference model"
-    else:
-        problem = f"graph node {node!r} holds {type(model).__name__.lower()} {model.id!r}"
-    raise ArgmapError(
-        f"cannot write the map: {problem} (was m.graph edited?){fix}", ids=[str(node)]
-    )
-
-
-def _json_metadata(where: str, metadata: dict[str, JsonValue]) -> None:
-    """Check metadata changed in place after it was validated: it must come back from
-    JSON unchanged. An error names ``where`` and the key path."""
-    stack: list[tuple[str, object]] = [("metadata", metadata)]
-    while stack:
-        path, value = stack.pop()
-        problem = None
-        if isinstance(value, float):
-            if not math.isfinite(value):
-                problem = f"{value!r} cannot be written as JSON; use a string or null"
-        elif isinstance(value, str):
-            if not _is_unicode(value):
-                problem = "is not valid Unicode text (it has a lone surrogate)"
-        elif isinstance(value, dict):
-            for key, inner in reversed(value.items()):
-                if not isinstance(key, str) or not _is_unicode(key):
-                    problem = f"has the key {key!r}; JSON keys are strings (of valid Unicode)"
-                    break
-                stack.append((f"{path}[{key!r}]", inner))
-        elif isinstance(value, list):
-            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
-        elif value is not None and not isinstance(value, (bool, int)):
-            problem = (
-                f"{_an(type(value).__name__)} is not JSON; use null, true/false, a number, "
-                "a string, a list or a dict"
-            )
-        if problem:
-            raise ArgmapError(f"cannot write the map: {where} {path}: {problem}")
-
-
-def _is_unicode(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _clear_cache(g: nx.DiGraph) -> None:

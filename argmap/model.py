@@ -33,6 +33,8 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import AfterValidator, ConfigDict, Field, JsonValue, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
 
+from argmap.errors import with_article
+
 __all__ = [
     "ID_PATTERN",
     "Id",
@@ -44,6 +46,7 @@ __all__ = [
     "StatementKind",
     "adapter",
     "as_dict",
+    "json_problem",
     "slugify",
     "text_sha256",
 ]
@@ -73,22 +76,58 @@ def _not_blank(value: str) -> str:
     return _unicode(value)
 
 
-def _json_safe(value: dict[str, JsonValue]) -> dict[str, JsonValue]:
-    """Metadata must survive a JSON round trip unchanged: no NaN or infinite numbers
-    (JSON has none; they would come back as null) and no lone surrogates."""
-    stack: list[object] = [value]
+def json_problem(value: object) -> tuple[str, str] | None:
+    """The first part of ``value`` that would not come back from JSON unchanged, as
+    ``(path, problem)`` with a path such as ``"['page'][0]"`` (``""`` for ``value``
+    itself), or None when it all would: NaN or infinite numbers (JSON has none; they
+    come back as null), lone surrogates, keys that are not strings, tuples, sets and
+    other non-JSON objects.
+
+    >>> json_problem({"pages": [1, float("nan")]})
+    ("['pages'][1]", 'nan cannot be written as JSON; use a string or null')
+    >>> json_problem({"ok": [1, "two", None]}) is None
+    True
+    """
+    stack: list[tuple[str, object]] = [("", value)]
     while stack:
-        item = stack.pop()
-        if isinstance(item, float) and not math.isfinite(item):
-            raise ValueError(f"{item!r} cannot be written as JSON; use a string or null")
-        if isinstance(item, str):
-            _unicode(item)
+        path, item = stack.pop()
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                return path, f"{item!r} cannot be written as JSON; use a string or null"
+        elif isinstance(item, str):
+            if not _is_unicode(item):
+                return path, "is not valid Unicode text (it has a lone surrogate)"
         elif isinstance(item, dict):
-            for key, inner in item.items():
-                _unicode(key)
-                stack.append(inner)
+            for key, inner in reversed(item.items()):
+                if not isinstance(key, str):
+                    return path, f"has the key {key!r}; JSON keys are strings"
+                if not _is_unicode(key):
+                    return path, f"has the key {key!r}, which has a lone surrogate"
+                stack.append((f"{path}[{key!r}]", inner))
         elif isinstance(item, list):
-            stack.extend(item)
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(item))))
+        elif item is not None and not isinstance(item, (bool, int)):
+            return path, (
+                f"{with_article(type(item).__name__)} is not JSON; use null, "
+                "true/false, a number, a string, a list or a dict"
+            )
+    return None
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _json_safe(value: dict[str, JsonValue]) -> dict[str, JsonValue]:
+    """Metadata must survive a JSON round trip unchanged (see :func:`json_problem`)."""
+    found = json_problem(value)
+    if found is not None:
+        path, problem = found
+        raise ValueError(f"{problem} (at {path})" if path else problem)
     return value
 
 
