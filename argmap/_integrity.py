@@ -46,9 +46,9 @@ def checked_elements(
     try:
         for node, data in nodes.items():
             model = data["model"]
-            if type(model) is Statement:
+            if isinstance(model, Statement):
                 add_statement(model)
-            elif type(model) is Inference:
+            elif isinstance(model, Inference):
                 add_inference(model)
             else:
                 _diagnose(nodes)

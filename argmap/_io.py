@@ -109,6 +109,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         reason = _reason(given, err)
         error = WriteError(f"cannot write {shorten(given)!r}: {reason}")
         error.strerror = reason  # the reason alone, as OSError handlers print it
+        error.errno, error.filename = err.errno, str(given)  # for handlers testing errno
         raise error from None
     return given
 

@@ -118,11 +118,13 @@ def _strings(values: str | Iterable[str], param: str = "tags") -> tuple[str, ...
     any other iterable keeps its order."""
     if isinstance(values, str):
         return (values,)
-    if isinstance(values, Set):
-        return tuple(sorted(values))
     if not isinstance(values, Iterable):
         what = with_article(type(values).__name__)
         raise TypeError(f"{param} takes a string or a list of strings, not {what}")
+    if isinstance(values, Set):
+        # Sorted by text, so a non-string item reaches the model's validation, which
+        # names it, instead of failing the comparison here.
+        return tuple(sorted(values, key=str))
     return tuple(values)
 
 
@@ -548,6 +550,7 @@ class ArgumentMap:
     # handling: a third of the time of building a map one call at a time.
     def _add_node(self, id: str, data: dict[str, Any]) -> None:
         g = self._graph
+        _refuse_frozen(g)
         g._succ[id] = {}
         g._pred[id] = {}
         self._nodes[id] = data
@@ -555,6 +558,7 @@ class ArgumentMap:
 
     def _add_edge(self, u: str, v: str, data: dict[str, Any]) -> None:
         g = self._graph
+        _refuse_frozen(g)
         g._succ[u][v] = g._pred[v][u] = data
         _clear_cache(g)
 
@@ -1207,6 +1211,12 @@ class ArgumentMap:
         from argmap.render.jupyter import svg_or_none
 
         return svg_or_none(self)
+
+
+def _refuse_frozen(g: nx.DiGraph) -> None:
+    """What networkx's own add_node/add_edge do on a graph passed to ``nx.freeze``."""
+    if getattr(g, "frozen", False):
+        raise nx.NetworkXError("Frozen graph can't be modified")
 
 
 def _clear_cache(g: nx.DiGraph) -> None:

@@ -380,10 +380,12 @@ def view(
                 f"unknown statement kind(s) {', '.join(map(repr, bad))}; "
                 "use claim, premise or counterpoint"
             )
-    id_set = set(_strings(ids, "ids")) if ids is not None else None
+    id_set = None
     if ids is not None:
-        for id in _strings(ids, "ids"):
+        id_list = _strings(ids, "ids")  # once: ids may be a generator
+        for id in id_list:
             m.statement(id)
+        id_set = set(id_list)
     tag_set = set(_strings(tags, "tags")) if tags is not None else None
     keep = [
         s.id

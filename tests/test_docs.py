@@ -12,7 +12,8 @@ import pytest
 
 from conftest import ROOT
 
-FENCE = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+FENCE = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
+FENCE_LINE = re.compile(r"^```.*$", re.MULTILINE)
 PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
 
 
@@ -32,6 +33,17 @@ def test_code_blocks_on_page_run(page: Path, tmp_path: Path) -> None:
         exec(compile(code, str(page), "exec"), {"__name__": "__docs__"})
     finally:
         os.chdir(old)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
+def test_code_fences_are_well_formed(page: Path) -> None:
+    """Fences open with a language (or none) and close on a line of their own: text after
+    a closing fence keeps the block open in Markdown, and the rest renders as code."""
+    fences = FENCE_LINE.findall(page.read_text(encoding="utf-8"))
+    bad = [f for f in fences if not re.fullmatch(r"```[a-z]*", f)]
+    assert not bad, f"{page.name}: malformed fence lines {bad}"
+    assert len(fences) % 2 == 0, f"{page.name}: a code block is never closed"
+    assert all(f == "```" for f in fences[1::2]), f"{page.name}: fences out of step {fences}"
 
 
 def test_docs_site_builds_strictly(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import resource
 import shutil
@@ -84,6 +85,8 @@ def test_parent_that_is_a_file_is_a_write_error_naming_it(tmp_path: Path) -> Non
     )
     assert info.value.strerror == f"'{tmp_path / 'notes'}' is a file, not a folder"
     assert isinstance(info.value, OSError) and isinstance(info.value, am.ArgmapError)
+    assert info.value.errno in (errno.ENOTDIR, errno.EEXIST)  # the OS's own code is kept
+    assert info.value.filename == str(target)
     assert _files(tmp_path) == ["notes"]
 
 

@@ -416,3 +416,23 @@ def test_what_to_json_refuses_validate_refuses_too() -> None:
     m = rich_map()
     m.remove("p2")  # through the map: fine, and the file loads
     assert ArgumentMap.from_json(m.to_json()) == m
+
+
+def test_from_json_given_a_path_or_a_non_text_says_what_it_takes() -> None:
+    with pytest.raises(FormatError, match=r"got a path \('a.json'\); to read a file, use"):
+        ArgumentMap.from_json(Path("a.json"))  # type: ignore[arg-type]
+    for value in (None, {"format": "argmap"}):
+        with pytest.raises(ValidationError, match="JSON input should be string, bytes or"):
+            ArgumentMap.from_json(value)  # type: ignore[arg-type]
+
+
+def test_a_map_holding_model_subclasses_is_written() -> None:
+    import pydantic
+
+    @pydantic.dataclasses.dataclass(frozen=True, slots=True)
+    class Marked(am.Statement):
+        pass
+
+    m = ArgumentMap()
+    m.add_statement(Marked(id="c", kind="claim", text="C"))
+    assert json.loads(m.to_json())["statements"] == [{"id": "c", "kind": "claim", "text": "C"}]

@@ -488,3 +488,22 @@ def test_add_inferences_takes_one_inference_as_one() -> None:
     m.premise("P", id="p")
     m.add_inferences(am.Inference(id="s", relation="support", premises=("p",), target="c"))
     assert [i.id for i in m.reasons("c")] == ["s"]
+
+
+def test_a_frozen_graph_refuses_additions_as_networkx_does() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    nx.freeze(m.graph)
+    with pytest.raises(nx.NetworkXError, match="Frozen graph can't be modified"):
+        m.premise("P", id="p", supports=c)
+    with pytest.raises(nx.NetworkXError, match="Frozen graph can't be modified"):
+        m.claim("D", id="d")
+    assert list(m.graph) == ["c"]
+
+
+def test_a_set_of_tags_with_a_non_string_is_named_by_validation() -> None:
+    m = ArgumentMap()
+    assert m.claim("C", id="c", tags={"b", "a"}).tags == ("a", "b")
+    with pytest.raises(ValidationError, match=r"tags\.0\n  Input should be a valid string"):
+        m.claim("X", id="x", tags={"a", 1})  # type: ignore[arg-type]
+    assert "x" not in m

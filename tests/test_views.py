@@ -211,3 +211,11 @@ def test_bad_filters_and_depths_are_option_errors(chain: am.ArgumentMap) -> None
 
 def test_a_map_view_kept_by_one_id_string(chain: am.ArgumentMap) -> None:
     assert [s.id for s in MapView(chain, "c")] == ["c"]
+
+
+def test_view_checks_ids_given_as_a_generator() -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c")
+    with pytest.raises(am.NodeNotFoundError, match="nope"):
+        m.view(ids=(i for i in ["c", "nope"]))
+    assert [s.id for s in m.view(ids=(i for i in ["c"]))] == ["c"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, field_validator
@@ -161,11 +161,17 @@ def loads(text: str | bytes) -> ArgumentMap:
 
 
 def _read(text: str | bytes, aif_reader: str) -> ArgumentMap:
+    if isinstance(text, PurePath):
+        raise FormatError(
+            f"expected argmap JSON text, but got a path ({str(text)!r}); "
+            "to read a file, use argmap.load(path)"
+        )
     if isinstance(text, str):
         if text.startswith("\ufeff"):
             text = text[1:]
-    elif text.startswith(codecs.BOM_UTF8):
+    elif isinstance(text, (bytes, bytearray)) and text.startswith(codecs.BOM_UTF8):
         text = text[len(codecs.BOM_UTF8) :]
+    # Anything else goes on to pydantic, which says what it takes.
     with gc_paused():  # validating makes as many objects as building: pause for both
         try:
             doc = MapDocument.model_validate_json(text)
@@ -180,6 +186,8 @@ def _read(text: str | bytes, aif_reader: str) -> ArgumentMap:
 def _misread_hint(text: str | bytes, err: ValidationError, aif_reader: str) -> str | None:
     """What was meant, when text that is not argmap JSON is recognisably something else:
     AIF JSON, or a file name given where JSON text is expected. Only runs on failure."""
+    if not isinstance(text, (str, bytes, bytearray)):
+        return None  # pydantic's error says what from_json takes
     if any(e["type"] == "json_invalid" for e in err.errors()):
         name = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
         name = name.strip()
