@@ -9,7 +9,7 @@ and, only when something is wrong, a second pass to say where.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, NoReturn
 
 from pydantic import JsonValue
@@ -23,14 +23,13 @@ _FIX = "; change a map through its methods, and call m.validate() to check it"
 
 
 def checked_elements(
-    nodes: Mapping[str, Mapping[str, Any]],
-    metadata: Mapping[str, JsonValue],
-    sources: Iterable[Source],
+    nodes: Mapping[str, Mapping[str, Any]], header: Mapping[str, Any]
 ) -> tuple[list[Statement], list[Inference]]:
     """The statements and inferences of a map's graph ``nodes``, in graph order, after
     checking what writing the map needs: every node holds the model with its id, every
-    inference's premises and target are there (and of the right kind), and the map's
-    ``metadata`` and all metadata of its models and ``sources`` is JSON.
+    inference's premises and target are there (and of the right kind), the ``header``
+    (the graph's own attributes: title, description, metadata, sources by id) has the
+    right types, and all metadata is JSON.
 
     Raises
     ------
@@ -65,13 +64,42 @@ def checked_elements(
         targets = inference_ids if inf.relation == "undercut" else statement_ids
         if not has_all(inf.premises) or inf.target not in targets:
             _diagnose(nodes)
-    _check_metadata("map", metadata)
-    for src in sources:
+    for src in _checked_header(header):
         _check_metadata(f"source {src.id!r}", src.metadata)
     for model in with_metadata:
         what = "inference" if isinstance(model, Inference) else "statement"
         _check_metadata(f"{what} {model.id!r}", model.metadata)
     return statements, inferences
+
+
+def _checked_header(header: Mapping[str, Any]) -> list[Source]:
+    """Check the map's header in its graph attributes; return its sources."""
+    for key in ("title", "description"):
+        value = header.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ArgmapError(
+                f"cannot write the map: its {key} (graph.graph[{key!r}]) is "
+                f"{with_article(type(value).__name__)}, not text; set m.{key} instead"
+            )
+        problem = json_problem(value) if value is not None else None
+        if problem is not None:
+            raise ArgmapError(f"cannot write the map: its {key} {problem[1]}")
+    metadata = header.get("metadata", {})
+    if not isinstance(metadata, dict):
+        raise ArgmapError(
+            "cannot write the map: its metadata (graph.graph['metadata']) is "
+            f"{with_article(type(metadata).__name__)}, not a dict; set m.metadata instead"
+        )
+    _check_metadata("map", metadata)
+    sources = header.get("sources", {})
+    if not isinstance(sources, dict) or not all(
+        isinstance(src, Source) and src.id == key for key, src in sources.items()
+    ):
+        raise ArgmapError(
+            "cannot write the map: graph.graph['sources'] is not a dict of Source models "
+            "by id; add sources with m.add_source"
+        )
+    return list(sources.values())
 
 
 def _check_metadata(where: str, metadata: Mapping[str, JsonValue]) -> None:

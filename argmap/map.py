@@ -165,43 +165,61 @@ class ArgumentMap:
         description: str | None = None,
         metadata: Mapping[str, JsonValue] | None = None,
     ) -> None:
-        self.title = title
-        self.description = description
-        self.metadata = dict(metadata or {})
         self._graph: nx.DiGraph = nx.DiGraph()
         # networkx's own node-attribute dict: the same data as graph.nodes, without the
         # view's overhead on the hot paths of building a map.
         self._nodes: dict[str, dict[str, Any]] = self._graph._node
         self._next_suffix: dict[str, int] = {}
-        self._sources: dict[str, Source] = {}
+        # The header and the sources live in the graph's own attributes, so that the
+        # graph is the whole map: ArgumentMap.from_networkx(m.graph) gives m back.
+        self._graph.graph["sources"] = {}
+        self.title = title
+        self.description = description
+        self.metadata = dict(metadata or {})
 
     # ------------------------------------------------------------------ header
     @property
     def title(self) -> str | None:
-        """What the map is about, e.g. the article's headline."""
-        return self._title
+        """What the map is about, e.g. the article's headline (``graph.graph["title"]``)."""
+        title: str | None = self._graph.graph.get("title")
+        return title
 
     @title.setter
     def title(self, value: str | None) -> None:
-        self._title = _checked("title", _OPTIONAL_TEXT, value)
+        self._set_header("title", _checked("title", _OPTIONAL_TEXT, value))
 
     @property
     def description(self) -> str | None:
-        """A longer description of the map."""
-        return self._description
+        """A longer description of the map (``graph.graph["description"]``)."""
+        description: str | None = self._graph.graph.get("description")
+        return description
 
     @description.setter
     def description(self, value: str | None) -> None:
-        self._description = _checked("description", _OPTIONAL_TEXT, value)
+        self._set_header("description", _checked("description", _OPTIONAL_TEXT, value))
 
     @property
     def metadata(self) -> dict[str, JsonValue]:
-        """Free JSON metadata of the map (checked again when the map is saved)."""
-        return self._metadata
+        """Free JSON metadata of the map (``graph.graph["metadata"]``; checked again when
+        the map is saved)."""
+        metadata: dict[str, JsonValue] = self._graph.graph.setdefault("metadata", {})
+        return metadata
 
     @metadata.setter
     def metadata(self, value: Mapping[str, JsonValue]) -> None:
-        self._metadata = _checked("metadata", _METADATA, dict(value))
+        self._graph.graph["metadata"] = _checked("metadata", _METADATA, dict(value))
+
+    def _set_header(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._graph.graph.pop(key, None)
+        else:
+            self._graph.graph[key] = value
+
+    @property
+    def _sources(self) -> dict[str, Source]:
+        """The sources by id (``graph.graph["sources"]``)."""
+        sources: dict[str, Source] = self._graph.graph.setdefault("sources", {})
+        return sources
 
     # ------------------------------------------------------------------ access
     @property
@@ -797,7 +815,7 @@ class ArgumentMap:
         """The statements and inferences, in map order, after checking the graph still
         holds a map that can be written and read back (see
         :func:`argmap._integrity.checked_elements`)."""
-        return checked_elements(self._nodes, self._metadata, self._sources.values())
+        return checked_elements(self._nodes, self._graph.graph)
 
     def validate(self) -> list[LintIssue]:
         """Check the graph is a valid map (raising on a broken one, e.g. after direct

@@ -161,3 +161,33 @@ def test_to_json_refuses_a_graph_relabelled_in_place_until_rebuilt() -> None:
         m.to_json()
     with pytest.raises(ArgmapError, match="graph node 'objection': its model has id 'k-attacks-c'"):
         m.validate()
+
+
+def test_the_graph_holds_the_whole_map_header_and_sources_included() -> None:
+    m = ArgumentMap("Sugar", description="A tax", metadata={"year": 2024})
+    src = m.add_source("Tax sugar. It saves lives.", id="article")
+    c = m.claim("Tax sugar", id="c")
+    m.quote(c)
+    m.premise("It saves lives", id="p", supports=c)
+    assert m.graph.graph == {
+        "sources": {"article": src},
+        "title": "Sugar",
+        "description": "A tax",
+        "metadata": {"year": 2024},
+    }
+    back = ArgumentMap.from_networkx(m.graph)
+    assert back == m and back.to_json() == m.to_json()
+    m.title = None
+    assert "title" not in m.graph.graph
+
+
+def test_a_header_broken_in_the_graph_is_refused_before_writing() -> None:
+    m = ArgumentMap("Sugar")
+    m.claim("Tax sugar", id="c")
+    m.graph.graph["title"] = 5
+    with pytest.raises(ArgmapError, match=r"its title \(graph.graph\['title'\]\) is an int"):
+        m.to_json()
+    m.title = "Sugar"
+    m.graph.graph["sources"] = ["not a source"]
+    with pytest.raises(ArgmapError, match="not a dict of Source models by id"):
+        m.to_json()

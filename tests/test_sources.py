@@ -315,11 +315,13 @@ def test_quoted_maps_validate_and_rebuild_from_networkx() -> None:
     m = quoted_map()
     # p's second quote is verbatim but not p's words: lint's only finding
     assert [(i.code, i.nodes) for i in m.validate()] == [("quote-text-mismatch", ("p",))]
+    assert am.ArgumentMap.from_networkx(m.graph) == m  # the graph keeps the sources
     g = nx.DiGraph(m.graph)
-    g.graph.update(title=m.title, sources=m.sources)
+    g.graph.update(title=m.title, sources=m.sources)  # a list of sources works too
     assert am.ArgumentMap.from_networkx(g) == m
+    del g.graph["sources"]
     with pytest.raises(am.QuoteMismatchError, match="not in this map"):
-        am.ArgumentMap.from_networkx(m.graph)
+        am.ArgumentMap.from_networkx(g)
 
 
 def test_schema_describes_sources_and_quotes() -> None:

@@ -58,6 +58,8 @@ def from_networkx(
         metadata=metadata if metadata is not None else gattrs.get("metadata"),
     )
     given = sources if sources is not None else gattrs.get("sources", ())
+    if isinstance(given, Mapping):  # an ArgumentMap's graph keeps its sources by id
+        given = given.values()
     for src in [given] if isinstance(given, Source) else given:
         m.add_source(src)
     pending: list[Inference] = []
