@@ -330,3 +330,12 @@ def test_cli_reads_an_aif_file_with_an_empty_i_node_and_says_so(tmp_path: Path) 
     ]
     written = json.loads((tmp_path / "out.aif.json").read_text(encoding="utf-8"))
     assert _canonical(written["nodes"]) == _canonical(doc["nodes"])
+
+
+def test_a_map_whose_graph_was_broken_is_refused_before_writing_aif() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("Take an umbrella", id="c")
+    m.premise("It rains", id="p", supports=c)
+    m.graph.remove_node("p")
+    with pytest.raises(am.ArgmapError, match="inference 'p-supports-c': its premise 'p'"):
+        aif.dumps(m)

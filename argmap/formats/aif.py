@@ -417,23 +417,26 @@ def to_aif(m: ArgumentMap) -> dict[str, Any]:
     >>> [(e["fromID"], e["toID"]) for e in doc["edges"]]
     [('p', 'p-supports-c'), ('p-supports-c', 'c')]
     """
+    # What the JSON writer checks first: a graph edited directly into a state no file
+    # could be read back from, or metadata changed in place into non-JSON, is refused.
+    statements, inferences = m._checked_elements()
     node_id: dict[str, JsonValue] = {}
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
     kinds = _structural_kinds(m)
-    for s in m.statements:
+    for s in statements:
         node = _i_node(s, kinds[s.id])
         node_id[s.id] = node["nodeID"]
         nodes.append(node)
-    for inf in m.inferences:
+    for inf in inferences:
         own = _aif_meta(inf.metadata)
         node_id[inf.id] = own.pop("nodeID", inf.id)
     used_edge_ids: set[str] = set()
-    for inf in m.inferences:
+    for inf in inferences:
         for edge in _aif_meta(inf.metadata).get("edges") or []:
             if isinstance(edge, Mapping) and edge.get("edgeID") is not None:
                 used_edge_ids.add(str(edge["edgeID"]))
-    for inf in m.inferences:
+    for inf in inferences:
         own = _aif_meta(inf.metadata)
         own.pop("nodeID", None)
         stored = [e for e in own.pop("edges", None) or [] if isinstance(e, Mapping)]
