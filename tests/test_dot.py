@@ -197,7 +197,7 @@ def test_bad_options_raise_option_errors_naming_the_option_and_its_values() -> N
     m = am.ArgumentMap()
     m.claim("C", id="c")
     assert _option_error(lambda: m.to_dot(wrap=3)) == (
-        "wrap must be a whole number of characters, at least 8; got 3"
+        "wrap must be a whole number of characters from 8 to 1000; got 3"
     )
     assert _option_error(lambda: m.to_dot(direction="lr")) == (
         "unknown direction 'lr'; choose one of BT, TB, LR, RL (upper case)"
@@ -224,6 +224,43 @@ def test_bad_options_raise_option_errors_naming_the_option_and_its_values() -> N
     assert _option_error(lambda: mermaid.dumps(m, direction="up")).startswith(
         "unknown direction 'up'"
     )
+    assert _option_error(lambda: mermaid.dumps(m, wrap=1001)) == (
+        "wrap must be a whole number of characters from 8 to 1000; got 1001"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"labels": "nope"}, "unknown labels 'nope'; choose one of full, text, title, id"),
+        (
+            {"clusters": "x"},
+            "clusters must be True, False or a list of tags to group by; got 'x'",
+        ),
+        (
+            {"clusters": ["economy", 3]},
+            "clusters must be True, False or a list of tags to group by; got ['economy', 3]",
+        ),
+        ({"legend": "yes"}, "legend must be True or False; got 'yes'"),
+        ({"title": 1}, "title must be True or False; got 1"),
+        ({"badges": "x"}, "badges must be a mapping of statement id to text; got 'x'"),
+        ({"badges": {"c": 2}}, "badges must be a mapping of statement id to text; got {'c': 2}"),
+        (
+            {"node_attrs": {"c": "red"}},
+            "node_attrs must be a mapping of statement id to a mapping of Graphviz attributes; "
+            "got {'c': 'red'}",
+        ),
+        ({"wrap": 5000}, "wrap must be a whole number of characters from 8 to 1000; got 5000"),
+    ],
+)
+def test_every_bad_option_value_is_an_option_error_naming_the_option(
+    options: dict[str, object], message: str, tmp_path: Path
+) -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c")
+    assert _option_error(lambda: to_dot(m, **options)) == message  # type: ignore[arg-type]
+    assert _option_error(lambda: m.render(tmp_path / "map.dot", **options)) == message
+    assert not (tmp_path / "map.dot").exists()
 
 
 def _examples() -> list[Path]:

@@ -240,3 +240,52 @@ def test_a_three_cycle_with_support_converges_to_its_fixed_point() -> None:
     assert _within_ulps(s["b"], one(w["b"], s["a"]), 4)
     assert _within_ulps(s["c"], one(w["c"], s["b"]), 4)
     assert s["d"] == 0.7
+
+
+def test_the_steps_past_the_tolerance_count_towards_max_iterations() -> None:
+    # Under DF-QuAD the mutual attack gets within 1e-9 at its 29th step; the steps on to
+    # the float fixed point (1/3 to one ulp at step 53) stop at max_iterations in all.
+    with pytest.raises(am.ArgmapError, match="did not converge within 28 iterations"):
+        dfquad(MUTUAL, max_iterations=28)
+    assert dfquad(MUTUAL, max_iterations=29)["a"] == 0.33333333395421505
+    assert dfquad(MUTUAL, max_iterations=30)["a"] == 0.3333333330228925
+    assert dfquad(MUTUAL, max_iterations=40)["a"] == 0.33333333333303017
+    assert dfquad(MUTUAL, max_iterations=53)["a"] == 0.33333333333333337
+    assert dfquad(MUTUAL)["a"] == 0.33333333333333337
+
+
+def test_fixed_point_runs_at_most_max_iterations_steps_and_64_past_the_tolerance() -> None:
+    from argmap.analysis.gradual import _fixed_point
+
+    calls = 0
+
+    def halve(x: dict[str, float]) -> tuple[float, dict[str, float]]:
+        # converges geometrically on 0, ever closer, to below the smallest float
+        nonlocal calls
+        calls += 1
+        return x["a"] / 2, {"a": x["a"] / 2}
+
+    assert _fixed_point(halve, {"a": 1.0}, 1e-9, 10_000)["a"] == 2.0**-93
+    assert calls == 30 + 64  # 30 to get a step below 1e-9 (from 2**-29), 64 more, not ~1045
+    calls = 0
+    assert _fixed_point(halve, {"a": 1.0}, 1e-9, 40)["a"] == 2.0**-39
+    assert calls == 40
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"tolerance": 0}, "tolerance must be a number above 0, got 0"),
+        ({"tolerance": -1e-9}, "tolerance must be a number above 0, got -1e-09"),
+        ({"tolerance": float("nan")}, "tolerance must be a number above 0, got nan"),
+        ({"max_iterations": 0}, "max_iterations must be a whole number, at least 1, got 0"),
+        ({"max_iterations": 2.5}, "max_iterations must be a whole number, at least 1, got 2.5"),
+    ],
+)
+def test_bad_tolerance_or_max_iterations_is_an_option_error(
+    options: dict[str, float], message: str
+) -> None:
+    for fn in (dfquad, quadratic_energy, euler_based):
+        with pytest.raises(am.OptionError) as info:
+            fn(MUTUAL, **options)  # type: ignore[arg-type]
+        assert str(info.value) == message

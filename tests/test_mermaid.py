@@ -148,9 +148,44 @@ def test_bad_options_are_clear_errors(tweety: am.ArgumentMap) -> None:
     with pytest.raises(am.OptionError, match=r"^unknown direction 'TD'; choose one of BT, TB,"):
         dumps(tweety, direction="TD")  # type: ignore[arg-type]
     with pytest.raises(
-        am.OptionError, match="wrap must be a whole number of characters, at least 8"
+        am.OptionError, match="wrap must be a whole number of characters from 8 to 1000"
     ):
         dumps(tweety, wrap=2)
+
+
+def test_hsv_and_x11_scheme_colours_become_css_as_graphviz_paints_them() -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c")
+    look = am.theme(
+        kinds={"claim": {"fill": "0.650 0.700 0.700", "border": "/x11/navy", "text": "//Grey90"}},
+        ink=".5,.5,.5",
+    )
+    text = dumps(m, style=look)
+    assert "    classDef claim fill:#3542b2,stroke:#000080,color:#e5e5e5\n" in text
+    assert "    classDef junction fill:#3f7f7f,stroke:#3f7f7f\n" in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "where", "colour"),
+    [
+        ({"kinds": {"premise": {"fill": "/blues9/3"}}}, "kinds.premise.fill", "/blues9/3"),
+        ({"muted": "/SVG/Gray"}, "muted", "/svg/gray"),
+        ({"relations": {"attack": {"color": "/set13/1"}}}, "relations.attack.color", "/set13/1"),
+    ],
+)
+def test_scheme_colours_with_no_css_value_are_refused_naming_the_field(
+    changes: dict[str, Any], where: str, colour: str
+) -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c")
+    look = am.theme(**changes)
+    assert "digraph argmap" in m.to_dot(style=look).source  # DOT output takes it
+    with pytest.raises(am.OptionError) as info:
+        dumps(m, style=look)
+    assert str(info.value) == (
+        f"Mermaid output: style {where}: the Graphviz scheme colour {colour!r} has no CSS "
+        "equivalent in argmap; use '#rrggbb', an HSV triple, a colour name or an /x11/ colour"
+    )
 
 
 # --- the real Mermaid parser (mermaid 11 on Node, with jsdom for its DOM needs) -----------

@@ -13,7 +13,7 @@ import pytest
 from IPython.core.formatters import DisplayFormatter
 
 import argmap as am
-from argmap.render.graphviz import INSTALL_HINT, render
+from argmap.render.graphviz import INSTALL_HINT, pipe, render
 from argmap.render.jupyter import DOT_MIMETYPE, SVG_MIMETYPE, GraphvizMissingWarning, draw
 
 
@@ -132,8 +132,26 @@ def test_render_html_writes_the_report_the_cli_writes(
     assert api.startswith("<!DOCTYPE html>")
     page = small.render(tmp_path / "titled.htm", title="Sugar", direction="TB")
     assert "<title>Sugar</title>" in page.read_text(encoding="utf-8")
-    with pytest.raises(am.OptionError, match="render\\(\\) to html has no option 'colour'"):
+    with pytest.raises(am.OptionError) as info:
         small.render(tmp_path / "bad.html", colour="red")
+    assert str(info.value) == (
+        "render() to html has no option 'colour'; its options are badges, clusters, "
+        "direction, labels, legend, node_attrs, style, title, wrap"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text_fmt"), [("SVG", "MERMAID"), ("Svg", "Mermaid"), ("svg", "mermaid")]
+)
+def test_the_format_option_is_read_in_any_case_as_the_suffix_is(
+    small: am.ArgumentMap, tmp_path: Path, fmt: str, text_fmt: str, dot_binary: str
+) -> None:
+    written = small.render(tmp_path / "drawing.out", format=fmt)
+    assert ET.fromstring(written.read_bytes()).tag == "{http://www.w3.org/2000/svg}svg"
+    assert written.read_bytes() == small.render(tmp_path / "MAP.SVG").read_bytes()
+    assert pipe(small, fmt) == written.read_bytes()
+    mermaid = small.render(tmp_path / "map.txt", format=text_fmt)
+    assert mermaid.read_text(encoding="utf-8") == small.to_mermaid()
 
 
 def test_svg_contains_every_statement_as_a_node(

@@ -229,8 +229,9 @@ def test_style_is_a_plain_pydantic_model_that_round_trips() -> None:
 
 # ------------------------------------------------------------------------------ colours
 FORMS = (
-    "use '#rrggbb', '#rrggbbaa', '#rgb' or a Graphviz colour name (X11 or SVG, e.g. 'black', "
-    "'lightblue', 'grey90', 'crimson')"
+    "use '#rrggbb', '#rrggbbaa', '#rgb', an HSV triple of numbers from 0 to 1 "
+    "('0.65 0.7 0.7'), a Graphviz colour name (X11 or SVG, e.g. 'black', 'lightblue', "
+    "'grey90', 'crimson') or a scheme colour ('/x11/red', '/svg/gray', '/blues9/3')"
 )
 
 
@@ -243,6 +244,17 @@ FORMS = (
         ("LightBlue", "lightblue"),
         ("grey90", "grey90"),
         ("crimson", "crimson"),
+        ("0.650 0.700 0.700", "0.650 0.700 0.700"),
+        ("0.65,0.7,0.7", "0.65,0.7,0.7"),
+        ("0.65, 0.7, 0.7", "0.65, 0.7, 0.7"),
+        (".5 1 0", ".5 1 0"),
+        ("/blues9/3", "/blues9/3"),
+        ("/Accent3/1", "/accent3/1"),
+        ("/paired12/12", "/paired12/12"),
+        ("/x11/Red", "/x11/red"),
+        ("//grey90", "//grey90"),
+        ("/crimson", "/crimson"),
+        ("/svg/gray", "/svg/gray"),
     ],
 )
 def test_colours_graphviz_takes_are_accepted(given: str, kept: str) -> None:
@@ -267,6 +279,84 @@ def test_other_colours_are_refused_naming_the_forms_taken(given: str, hint: str)
     [error] = info.value.errors(include_url=False)
     assert error["loc"] == ("fill",)
     assert error["msg"] == f"Value error, {given!r} is not a colour Graphviz knows{hint}; {FORMS}"
+
+
+@pytest.mark.parametrize(
+    ("given", "problem"),
+    [
+        ("1.5 0.2 0.2", "the hue, saturation and value of an HSV colour go from 0 to 1"),
+        ("/blues9/12", "the colours of 'blues9' are 1 to 9, not '12'"),
+        ("/blues9/x", "the colours of 'blues9' are 1 to 9, not 'x'"),
+        ("/blues2/1", "the blues palette comes in 3 to 9 colours, not 2"),
+        ("/accent9/1", "the accent palette comes in 3 to 8 colours, not 9"),
+        ("/x11/nope", "'nope' is not an X11 colour name"),
+        ("/svg/grey90", "'grey90' is not an SVG colour name"),
+        (
+            "/nope3/1",
+            "'nope3' is not a colour scheme Graphviz knows (x11, svg or a ColorBrewer palette "
+            "and size such as blues9: accent, blues, brbg, bugn, bupu, dark2, gnbu, greens, "
+            "greys, oranges, orrd, paired, pastel1, pastel2, piyg, prgn, pubu, pubugn, puor, "
+            "purd, purples, rdbu, rdgy, rdpu, rdylbu, rdylgn, reds, set1, set2, set3, "
+            "spectral, ylgn, ylgnbu, ylorbr, ylorrd)",
+        ),
+    ],
+)
+def test_hsv_and_scheme_colours_graphviz_would_not_draw_are_refused(
+    given: str, problem: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        NodeStyle(border=given)
+    [error] = info.value.errors(include_url=False)
+    assert error["loc"] == ("border",)
+    assert (
+        error["msg"] == f"Value error, {given!r} is not a colour Graphviz knows: {problem}; {FORMS}"
+    )
+
+
+def _scheme_colours() -> list[str]:
+    """Every ColorBrewer and SVG scheme colour argmap takes, and the X11 ones by the
+    three ways of naming the X11 scheme."""
+    from argmap.render.colours import BREWER, COLOUR_NAMES, SVG_NAMES
+
+    brewer = [
+        f"/{palette}{size}/{k}"
+        for palette, most in BREWER.items()
+        for size in range(3, most + 1)
+        for k in range(1, size + 1)
+    ]
+    x11 = [f"{prefix}{name}" for name in sorted(COLOUR_NAMES) for prefix in ("/x11/", "//", "/")]
+    return brewer + [f"/svg/{name}" for name in sorted(SVG_NAMES)] + x11
+
+
+def test_every_scheme_and_hsv_colour_taken_is_drawn_by_graphviz(dot_binary: str) -> None:
+    """The installed dot knows every scheme colour argmap takes (none is 'not a known
+    color', none is refused by parse_colour), and paints HSV and X11 scheme colours
+    with the value css_colour gives Mermaid."""
+    import subprocess
+
+    from argmap.render.colours import COLOUR_NAMES, css_colour, parse_colour
+
+    hsv = ["0.650 0.700 0.700", "0.65,0.7,0.7", ".5 .5 .5", "0 1 1", "1,1,1", "0.1 0.9 0.35"]
+    colours = _scheme_colours() + hsv
+    assert [parse_colour(c) for c in colours] == colours
+    assert len(colours) > 1689 + 147  # all ColorBrewer palettes and sizes, SVG names
+    body = "".join(f'n{i} [style=filled fillcolor="{c}"]\n' for i, c in enumerate(colours))
+    done = subprocess.run(
+        [dot_binary, "-Txdot"],
+        input=("digraph {\n" + body + "}\n").encode(),
+        capture_output=True,
+        check=True,
+    )
+    assert b"not a known color" not in done.stderr, done.stderr.decode()[:500]
+    painted = dict(
+        re.findall(
+            r'\bn(\d+)\s+\[_draw_="c \d+ -#[0-9a-f]+ C \d+ -(#[0-9a-f]+) ', done.stdout.decode()
+        )
+    )
+    opaque = [n for n, value in COLOUR_NAMES.items() if len(value) == 7]  # not none/invis
+    x11 = [f"{prefix}{name}" for name in opaque for prefix in ("/x11/", "//", "/")]
+    for colour in hsv + x11:
+        assert painted[str(colours.index(colour))] == css_colour(colour), colour
 
 
 def test_a_statement_style_with_an_unknown_colour_is_refused_when_made() -> None:
@@ -315,3 +405,46 @@ def test_a_colour_name_reaches_graphviz_and_mermaid(dot_binary: str) -> None:
 
     named = theme(kinds={"claim": {"fill": "Crimson", "border": "grey50", "text": "white"}})
     assert "    classDef claim fill:#dc143c,stroke:#7f7f7f,color:#ffffff\n" in dumps(m, style=named)
+
+
+def test_hsv_and_scheme_colours_reach_graphviz_as_drawn(dot_binary: str) -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c", metadata={"style": {"fill": "0.650 0.700 0.700", "border": "/Blues9/7"}})
+    m.premise("P", id="p", supports="c")
+    look = theme(ink="/svg/gray", relations={"support": {"color": "0.3,1,0.5"}})
+    [line] = [x for x in m.to_dot(style=look).source.splitlines() if x.startswith("\tc [")]
+    attrs = parse_line(line)[2]
+    assert (attrs["fillcolor"], attrs["color"]) == ("0.650 0.700 0.700", "/blues9/7")
+    root = ET.fromstring(pipe(m, "svg", style=look))
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    claim = root.find(".//svg:g[@id='am:c']", ns)
+    assert claim is not None
+    [shape] = claim.findall("svg:path", ns) or claim.findall("svg:polygon", ns)
+    assert (shape.get("fill"), shape.get("stroke")) == ("#3542b2", "#2171b5")
+    arrow = root.find(".//svg:g[@id='am:p-supports-c:c']/svg:path", ns)
+    assert arrow is not None and arrow.get("stroke") == "#197f00"
+    kind = claim.find("svg:text[@font-size='9.00']", ns)
+    assert kind is not None and kind.get("fill") == "#2171b5"  # the kind line in the border colour
+
+
+def test_the_scheme_colours_refused_are_ones_graphviz_does_not_know(dot_binary: str) -> None:
+    """Each ColorBrewer palette one size too big or too small, an SVG-scheme X11 shade, an
+    unknown scheme: dot warns about every one, so refusing them loses nothing."""
+    import subprocess
+
+    from argmap.render.colours import BREWER, parse_colour
+
+    refused = [f"/{p}{most + 1}/1" for p, most in BREWER.items()]
+    refused += [f"/{p}2/1" for p in BREWER] + ["/svg/grey90", "/nope3/1", "/x11/nope"]
+    for colour in refused:
+        with pytest.raises(ValueError, match="is not a colour Graphviz knows: "):
+            parse_colour(colour)
+    body = "".join(f'n{i} [style=filled fillcolor="{c}"]\n' for i, c in enumerate(refused))
+    done = subprocess.run(
+        [dot_binary, "-Txdot"],
+        input=("digraph {\n" + body + "}\n").encode(),
+        capture_output=True,
+        check=True,
+    )
+    warned = set(re.findall(r"Warning: (\S+) is not a known color", done.stderr.decode()))
+    assert warned == set(refused)

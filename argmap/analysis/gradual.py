@@ -23,9 +23,11 @@ Acyclic maps are evaluated exactly, in topological order. With cycles, DF-QuAD i
 iterated from the base scores to a fixed point and the energy models integrate their
 differential equations (Runge-Kutta 4) to equilibrium; :class:`~argmap.errors.ArgmapError`
 is raised if that does not converge. Once within ``tolerance`` of a fixed point, the
-iteration goes on while it still gets closer, so cyclic maps get their strengths to the
-last bit or two of a float (a mutual attack under DF-QuAD gives 0.33333333333333337,
-i.e. 1/3, not the 0.3333333330228925 that stopping at the tolerance gave).
+iteration goes on while it still gets closer (for at most as many more steps as it took,
+or 64 if that is more, and never past ``max_iterations`` steps in all), so cyclic maps
+get their strengths to the last bit or two of a float: a mutual attack under DF-QuAD
+gives 0.33333333333333337, one unit in the last place from 1/3 (0.3333333333333333),
+not the 0.3333333330228925 that stopping at the tolerance gave.
 
 References
 ----------
@@ -136,6 +138,16 @@ def _evaluate(
 ) -> dict[str, float]:
     if isinstance(default, bool) or not isinstance(default, (int, float)) or not 0 <= default <= 1:
         raise OptionError(f"default base score must be a number in [0, 1], got {default!r}")
+    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not tolerance > 0:
+        raise OptionError(f"tolerance must be a number above 0, got {tolerance!r}")
+    if (
+        isinstance(max_iterations, bool)
+        or not isinstance(max_iterations, int)
+        or max_iterations < 1
+    ):
+        raise OptionError(
+            f"max_iterations must be a whole number, at least 1, got {max_iterations!r}"
+        )
     b = bipolar_from_map(source) if isinstance(source, ArgumentMap) else source
     net = _Net(b, base_scores, default)
     order = net.topological()
@@ -178,9 +190,11 @@ def _fixed_point(
 
     Stopping at ``tolerance`` would leave the strengths about ``tolerance`` away from the
     fixed point (1/3 came out as 0.3333333330228925). Convergence near the fixed point is
-    geometric, so going on while the residual still shrinks -- at most as many more steps
-    as it took to get within ``tolerance`` -- ends at the fixed point to the last bit or
-    two (0.3333333333333333), where the arithmetic itself stops improving it.
+    geometric, so going on while the residual still shrinks -- for at most as many more
+    steps as it took to get within ``tolerance``, or 64 if that is more, and never so many
+    that ``advance`` runs more than ``max_iterations`` times in all -- ends at the fixed
+    point to the last bit or two (0.33333333333333337 for that 1/3), where the arithmetic
+    itself stops improving it.
     """
     used = 0
     while True:
@@ -195,7 +209,7 @@ def _fixed_point(
             break
         s = nxt
     best, best_residual = s, residual
-    for _ in range(max(used, 64)):
+    for _ in range(min(max(used, 64), max_iterations - used)):
         if best_residual == 0.0:
             break
         residual, following = advance(nxt)
@@ -225,11 +239,20 @@ def dfquad(
         Base score of statements not in ``base_scores``.
     tolerance : float
         Only for maps with cycles: the iteration must get each strength's change (the
-        energy models: its rate of change) down to this; it then goes on to the
-        floating-point fixed point.
+        energy models: its rate of change) down to this (above 0); it then goes on to
+        the floating-point fixed point.
     max_iterations : int
-        Iterations allowed to reach ``tolerance`` before
-        :class:`~argmap.errors.ArgmapError` says the strengths do not converge.
+        Iterations allowed in all (at least 1): if ``tolerance`` is not reached within
+        them, :class:`~argmap.errors.ArgmapError` says the strengths do not converge;
+        the steps on to the fixed point stop there too.
+
+    Raises
+    ------
+    OptionError
+        ``default`` outside [0, 1], ``tolerance`` not above 0 or ``max_iterations``
+        below 1.
+    ArgmapError
+        A base score outside [0, 1], or no convergence within ``max_iterations``.
 
     Returns
     -------

@@ -43,11 +43,12 @@ import re
 import textwrap
 from collections.abc import Mapping
 from itertools import pairwise
+from typing import get_args
 
 import graphviz
 from pydantic import ValidationError
 
-from argmap.errors import ArgmapError, OptionError
+from argmap.errors import ArgmapError, OptionError, describe_validation_error
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement, StatementKind
 from argmap.render.style import (
@@ -225,6 +226,28 @@ def _cluster_of(s: Statement, clusters: bool | tuple[str, ...]) -> str | None:
     return None
 
 
+_LABEL_MODES: tuple[str, ...] = get_args(LabelMode)
+
+
+def _check_mapping(name: str, value: object, of: str) -> None:
+    """Refuse a ``badges``/``node_attrs`` option that is not a mapping of ``of``."""
+    if value is None:
+        return
+    if isinstance(value, Mapping):
+        inner = (
+            all(isinstance(v, str) for v in value.values())
+            if name == "badges"
+            else all(
+                isinstance(v, Mapping)
+                and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())
+                for v in value.values()
+            )
+        )
+        if all(isinstance(k, str) for k in value) and inner:
+            return
+    raise OptionError(f"{name} must be a mapping of {of}; got {value!r}")
+
+
 def _resolve_style(
     style: Style | str | None,
     *,
@@ -234,18 +257,37 @@ def _resolve_style(
     legend: bool | None,
     labels: LabelMode | None,
     clusters: bool | tuple[str, ...] | list[str] | None,
+    node_attrs: object,
+    badges: object,
     unknown: Mapping[str, object],
 ) -> Style:
+    """The style ``to_dot`` draws with, after checking every option's value."""
     if unknown:
         check_options(unknown, DOT_OPTIONS, "to_dot()")
-    if wrap is not None and (not isinstance(wrap, int) or isinstance(wrap, bool) or wrap < 8):
-        raise OptionError(f"wrap must be a whole number of characters, at least 8; got {wrap!r}")
+    _check_mapping("node_attrs", node_attrs, "statement id to a mapping of Graphviz attributes")
+    _check_mapping("badges", badges, "statement id to text")
+    if wrap is not None and (
+        not isinstance(wrap, int) or isinstance(wrap, bool) or not 8 <= wrap <= 1000
+    ):
+        raise OptionError(f"wrap must be a whole number of characters from 8 to 1000; got {wrap!r}")
     if direction is not None:
         check_direction(direction)
     if style is not None and not isinstance(style, Style | str):
         raise OptionError(
             f"style must be a Style or the name of a theme ({', '.join(sorted(THEMES))}), "
             f"not {type(style).__name__}; build one with argmap.theme(...)"
+        )
+    for name, flag in (("title", title), ("legend", legend)):
+        if flag is not None and not isinstance(flag, bool):
+            raise OptionError(f"{name} must be True or False; got {flag!r}")
+    if labels is not None and labels not in _LABEL_MODES:
+        raise OptionError(f"unknown labels {labels!r}; choose one of {', '.join(_LABEL_MODES)}")
+    if clusters is not None and not (
+        isinstance(clusters, bool)
+        or (isinstance(clusters, tuple | list) and all(isinstance(t, str) for t in clusters))
+    ):
+        raise OptionError(
+            f"clusters must be True, False or a list of tags to group by; got {clusters!r}"
         )
     base = theme(style) if isinstance(style, str) else (style or theme())
     changes = {
@@ -260,7 +302,12 @@ def _resolve_style(
         }.items()
         if v is not None
     }
-    return base.override(**changes) if changes else base
+    try:
+        return base.override(**changes) if changes else base
+    except ValidationError as err:  # e.g. a wrap above the style's 1000
+        raise OptionError(
+            "to_dot(): " + describe_validation_error(err, indent="", sep="; ")
+        ) from None
 
 
 def to_dot(
@@ -308,9 +355,11 @@ def to_dot(
     Raises
     ------
     OptionError
-        An option it does not have (the message lists :data:`DOT_OPTIONS`), an unknown
-        theme or direction, or a wrap below 8; a bad ``labels`` or ``clusters`` value
-        is a pydantic ``ValidationError`` naming the field.
+        An option it does not have (the message lists :data:`DOT_OPTIONS`), or a bad
+        value for one: an unknown theme, direction or label mode, a wrap outside 8 to
+        1000, a ``title``/``legend`` that is not a bool, ``clusters`` that are not a bool
+        or tags, ``badges``/``node_attrs`` that are not mappings of ids to text or to
+        attributes. The message names the option and what it takes.
 
     Returns
     -------
@@ -336,6 +385,8 @@ def to_dot(
         legend=legend,
         labels=labels,
         clusters=clusters,
+        node_attrs=node_attrs,
+        badges=badges,
     )
     dot = graphviz.Digraph("argmap")
     graph_attr = {

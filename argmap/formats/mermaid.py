@@ -108,8 +108,10 @@ def _resolve_style(
         raise OptionError(
             f"style must be a Style or the name of a theme, not {type(style).__name__}"
         )
-    if wrap is not None and (not isinstance(wrap, int) or isinstance(wrap, bool) or wrap < 8):
-        raise OptionError(f"wrap must be a whole number of characters, at least 8; got {wrap!r}")
+    if wrap is not None and (
+        not isinstance(wrap, int) or isinstance(wrap, bool) or not 8 <= wrap <= 1000
+    ):
+        raise OptionError(f"wrap must be a whole number of characters from 8 to 1000; got {wrap!r}")
     if direction is not None:
         check_direction(direction)
     return theme(style) if isinstance(style, str) else (style or theme())
@@ -141,7 +143,8 @@ def dumps(
     ------
     OptionError
         An option other than these three (the DOT-only ones such as ``legend`` have no
-        Mermaid counterpart), an unknown theme or direction, or a wrap below 8.
+        Mermaid counterpart), an unknown theme or direction, a wrap outside 8 to 1000,
+        or a style colour with no CSS form (an ``/svg/`` or ColorBrewer scheme colour).
 
     Examples
     --------
@@ -225,22 +228,26 @@ def _styling(st: Style, link_kinds: list[str]) -> list[str]:
     """classDef lines for kinds, main conclusions, junctions and markers, and linkStyle
     lines colouring each link by its relation (``link_kinds``, in link order)."""
     out = [
-        f"    classDef {kind} fill:{_css(ns.fill or 'white')},"
-        f"stroke:{_css(ns.border or st.ink)},color:{_css(ns.text or 'black')}"
+        f"    classDef {kind} fill:{_css(ns.fill or 'white', f'kinds.{kind}.fill')},"
+        f"stroke:{_css(ns.border or st.ink, f'kinds.{kind}.border')},"
+        f"color:{_css(ns.text or 'black', f'kinds.{kind}.text')}"
         for kind, ns in st.kinds.items()
     ]
+    ink, muted = _css(st.ink, "ink"), _css(st.muted, "muted")
     out.append("    classDef main stroke-width:3px")
-    out.append(f"    classDef junction fill:{_css(st.ink)},stroke:{_css(st.ink)}")
+    out.append(f"    classDef junction fill:{ink},stroke:{ink}")
     out.append(
-        f"    classDef hidden fill:#ffffff,stroke:{_css(st.muted)},color:{_css(st.muted)},"
-        "stroke-dasharray:3 3"
+        f"    classDef hidden fill:#ffffff,stroke:{muted},color:{muted},stroke-dasharray:3 3"
     )
-    colors: dict[str, str] = {r: es.color or st.ink for r, es in st.relations.items()}
-    colors["hidden"] = st.muted
+    colors: dict[str, str] = {
+        r: _css(es.color, f"relations.{r}.color") if es.color else ink
+        for r, es in st.relations.items()
+    }
+    colors["hidden"] = muted
     for what in ("support", "attack", "undercut", "hidden"):
         indices = [str(i) for i, k in enumerate(link_kinds) if k == what]
         if indices:
-            out.append(f"    linkStyle {','.join(indices)} stroke:{_css(colors[what])}")
+            out.append(f"    linkStyle {','.join(indices)} stroke:{colors[what]}")
     return out
 
 
@@ -248,9 +255,13 @@ MERMAID_OPTIONS = ("style", "direction", "wrap")
 """The keyword options of :func:`dumps`."""
 
 
-def _css(color: str) -> str:
-    """Style colours are '#rrggbb' or Graphviz names; Mermaid wants CSS colours."""
-    return css_colour(color)
+def _css(color: str, where: str) -> str:
+    """A style colour (``#rrggbb``, HSV, a Graphviz name or scheme colour) as CSS, for
+    Mermaid; ``where`` names the style field in the error for a colour with no CSS form."""
+    try:
+        return css_colour(color)
+    except ValueError as err:
+        raise OptionError(f"Mermaid output: style {where}: {err}") from None
 
 
 def dump(m: ArgumentMap, path: str | Path, **options: object) -> Path:

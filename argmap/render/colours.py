@@ -1,23 +1,39 @@
 """Colours as Graphviz takes them, checked once, when a style is built.
 
-Graphviz reads a colour as ``#rrggbb``, ``#rrggbbaa``, an HSV triple, or a name from its
-X11 table (plus the SVG/CSS names): anything else draws in black with no more than a
-warning on standard error. argmap takes ``#rrggbb``, ``#rrggbbaa``, the ``#rgb`` shorthand
-(written out as ``#rrggbb``: Graphviz reads ``#rgb`` only since version 9) and the names
-below, case-insensitively, and refuses the rest with a message naming these forms.
+Graphviz reads a colour as ``#rrggbb``, ``#rrggbbaa``, an HSV triple, a name from its
+X11 table (plus the SVG/CSS names), or a name in a colour scheme (``/scheme/name``):
+anything else draws in black with no more than a warning on standard error (see
+https://graphviz.org/docs/attr-types/color/). argmap takes, case-insensitively:
+
+* ``#rrggbb``, ``#rrggbbaa`` and the ``#rgb`` shorthand (written out as ``#rrggbb``:
+  Graphviz reads ``#rgb`` only since version 9);
+* an HSV triple, three numbers from 0 to 1 separated by spaces and/or commas
+  (``"0.650 0.700 0.700"``, ``"0.65,0.7,0.7"``), kept as given;
+* the names of :data:`COLOUR_NAMES`;
+* a scheme colour: ``/x11/name``, ``//name`` or ``/name`` (an X11 name), ``/svg/name``
+  (one of the 147 :data:`SVG_NAMES`) or a ColorBrewer colour ``/<palette><n>/<k>``
+  (e.g. ``/blues9/3``: the 3rd of the 9-colour ``blues`` palette, see :data:`BREWER`),
+  written in lower case;
+
+and refuses the rest with a message naming these forms. :func:`css_colour` turns them
+into CSS for outputs drawn without Graphviz (Mermaid): HSV as Graphviz converts it, X11
+scheme colours by the table; ``/svg/`` and ColorBrewer colours have no table here and
+are refused there.
 
 The names and their values were read from Graphviz itself (2.43): every name in its
 libraries and in X11's ``rgb.txt`` was drawn, the ones it warned about dropped, and the
 colour it painted (``-Txdot``) kept; ``tests/test_style.py`` draws them all again with
-the installed ``dot`` and checks that none is refused.
+the installed ``dot`` (and every scheme colour argmap takes) and checks that none is
+refused.
 """
 
 from __future__ import annotations
 
+import colorsys
 import difflib
 import re
 
-__all__ = ["COLOUR_NAMES", "FORMS", "css_colour", "parse_colour"]
+__all__ = ["BREWER", "COLOUR_NAMES", "FORMS", "SVG_NAMES", "css_colour", "parse_colour"]
 
 _TABLE = """
 aliceblue=#f0f8ff antiquewhite=#faebd7 antiquewhite1=#ffefdb antiquewhite2=#eedfcc
@@ -168,19 +184,91 @@ COLOUR_NAMES: dict[str, str] = {
 """Every colour name Graphviz knows (lower case), with the ``#rrggbb`` (or, for
 ``none``/``transparent``/``invis``, ``#rrggbbaa``) it paints."""
 
+_SVG_TABLE = """
+aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue
+blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk
+crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki
+darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen
+darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue
+dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro
+ghostwhite gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo
+ivory khaki lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan
+lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen
+lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime limegreen
+linen magenta maroon mediumaquamarine mediumblue mediumorchid mediumpurple
+mediumseagreen mediumslateblue mediumspringgreen mediumturquoise mediumvioletred
+midnightblue mintcream mistyrose moccasin navajowhite navy oldlace olive olivedrab
+orange orangered orchid palegoldenrod palegreen paleturquoise palevioletred papayawhip
+peachpuff peru pink plum powderblue purple red rosybrown royalblue saddlebrown salmon
+sandybrown seagreen seashell sienna silver skyblue slateblue slategray slategrey snow
+springgreen steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke
+yellow yellowgreen
+"""
+
+SVG_NAMES: frozenset[str] = frozenset(_SVG_TABLE.split())
+"""The names of Graphviz's ``svg`` colour scheme (``/svg/name``), read from ``dot`` 2.43."""
+
+_BREWER_TABLE = """
+accent=8 blues=9 brbg=11 bugn=9 bupu=9 dark2=8 gnbu=9 greens=9 greys=9 oranges=9 orrd=9
+paired=12 pastel1=9 pastel2=8 piyg=11 prgn=11 pubu=9 pubugn=9 puor=11 purd=9 purples=9
+rdbu=11 rdgy=11 rdpu=9 rdylbu=11 rdylgn=11 reds=9 set1=9 set2=8 set3=12 spectral=11
+ylgn=9 ylgnbu=9 ylorbr=9 ylorrd=9
+"""
+
+BREWER: dict[str, int] = {
+    name: int(most) for name, _, most in (item.partition("=") for item in _BREWER_TABLE.split())
+}
+"""The ColorBrewer palettes of Graphviz and the most colours each comes in: a palette
+comes in 3 to that many colours, so ``/blues3/1`` to ``/blues9/9`` are colours."""
+
 FORMS = (
-    "'#rrggbb', '#rrggbbaa', '#rgb' or a Graphviz colour name (X11 or SVG, e.g. 'black', "
-    "'lightblue', 'grey90', 'crimson')"
+    "'#rrggbb', '#rrggbbaa', '#rgb', an HSV triple of numbers from 0 to 1 "
+    "('0.65 0.7 0.7'), a Graphviz colour name (X11 or SVG, e.g. 'black', 'lightblue', "
+    "'grey90', 'crimson') or a scheme colour ('/x11/red', '/svg/gray', '/blues9/3')"
 )
 """The colour forms argmap takes, for messages."""
 
 _HEX = re.compile(r"#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})")
 _SHORT = re.compile(r"#[0-9A-Fa-f]{3}")
+_NUMBER = r"(\d+(?:\.\d*)?|\.\d+)"
+_HSV = re.compile(rf"{_NUMBER}[, ]+{_NUMBER}[, ]+{_NUMBER}")
+_SCHEME = re.compile(r"/(?:([^/]*)/)?([^/]+)")
+_SIZE = re.compile(r"[1-9]\d*")
+
+
+def _hsv(value: str) -> tuple[float, float, float] | None:
+    found = _HSV.fullmatch(value)
+    if found is None:
+        return None
+    h, s, v = (float(x) for x in found.groups())
+    return h, s, v
+
+
+def _scheme_problem(scheme: str, name: str) -> str | None:
+    """Why ``/scheme/name`` (both lower case) is not a Graphviz colour, or None."""
+    if scheme in ("", "x11"):
+        return None if name in COLOUR_NAMES else f"{name!r} is not an X11 colour name"
+    if scheme == "svg":
+        return None if name in SVG_NAMES else f"{name!r} is not an SVG colour name"
+    palette = next(
+        (p for p in BREWER if scheme.startswith(p) and _SIZE.fullmatch(scheme[len(p) :])), None
+    )
+    if palette is None:
+        return (
+            f"{scheme!r} is not a colour scheme Graphviz knows (x11, svg or a ColorBrewer "
+            f"palette and size such as blues9: {', '.join(sorted(BREWER))})"
+        )
+    size, most = int(scheme[len(palette) :]), BREWER[palette]
+    if not 3 <= size <= most:
+        return f"the {palette} palette comes in 3 to {most} colours, not {size}"
+    if not (name.isdigit() and 1 <= int(name) <= size):
+        return f"the colours of {scheme!r} are 1 to {size}, not {name!r}"
+    return None
 
 
 def parse_colour(value: str) -> str:
-    """``value`` as a colour Graphviz draws: ``#rrggbb``/``#rrggbbaa`` as given, ``#rgb``
-    written out, a name in lower case.
+    """``value`` as a colour Graphviz draws: ``#rrggbb``/``#rrggbbaa`` and HSV triples as
+    given, ``#rgb`` written out, a name or scheme colour in lower case.
 
     Raises
     ------
@@ -192,18 +280,38 @@ def parse_colour(value: str) -> str:
     --------
     >>> parse_colour("#fff"), parse_colour("#1F4E79"), parse_colour("LightBlue")
     ('#ffffff', '#1F4E79', 'lightblue')
+    >>> parse_colour("0.65, 0.7, 0.7"), parse_colour("/Blues9/3")
+    ('0.65, 0.7, 0.7', '/blues9/3')
     >>> parse_colour("lightblu")
     Traceback (most recent call last):
     ...
     ValueError: 'lightblu' is not a colour Graphviz knows (did you mean 'lightblue'?); use ...
+    >>> parse_colour("/blues9/12")
+    Traceback (most recent call last):
+    ...
+    ValueError: '/blues9/12' is not a colour Graphviz knows: the colours of 'blues9' are 1 to 9, ...
     """
     if _HEX.fullmatch(value):
         return value
     if _SHORT.fullmatch(value):
         return "#" + "".join(c * 2 for c in value[1:]).lower()
+    hsv = _hsv(value)
+    if hsv is not None:
+        if not all(0 <= x <= 1 for x in hsv):
+            raise ValueError(
+                f"{value!r} is not a colour Graphviz knows: the hue, saturation and value "
+                f"of an HSV colour go from 0 to 1; use {FORMS}"
+            )
+        return value
     name = value.lower()
     if name in COLOUR_NAMES:
         return name
+    scheme = _SCHEME.fullmatch(name)
+    if scheme is not None:
+        problem = _scheme_problem(scheme.group(1) or "", scheme.group(2))
+        if problem is None:
+            return name
+        raise ValueError(f"{value!r} is not a colour Graphviz knows: {problem}; use {FORMS}")
     close = difflib.get_close_matches(name, COLOUR_NAMES, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     raise ValueError(f"{value!r} is not a colour Graphviz knows{hint}; use {FORMS}")
@@ -212,8 +320,33 @@ def parse_colour(value: str) -> str:
 def css_colour(value: str) -> str:
     """A colour :func:`parse_colour` took, as CSS (``#rrggbb`` or ``#rrggbbaa``).
 
+    HSV triples are converted as Graphviz converts them (each channel truncated to a
+    byte); ``/x11/``, ``//`` and ``/name`` colours through the X11 table.
+
+    Raises
+    ------
+    ValueError
+        ``value`` is not a colour (as :func:`parse_colour`), or an ``/svg/`` or
+        ColorBrewer scheme colour, which have no CSS value here.
+
     >>> css_colour("crimson"), css_colour("#abc"), css_colour("#12345678")
     ('#dc143c', '#aabbcc', '#12345678')
+    >>> css_colour("0.650 0.700 0.700"), css_colour("/X11/Red")
+    ('#3542b2', '#ff0000')
     """
     colour = parse_colour(value)
-    return colour if colour.startswith("#") else COLOUR_NAMES[colour]
+    if colour.startswith("#"):
+        return colour
+    hsv = _hsv(colour)
+    if hsv is not None:
+        rgb = colorsys.hsv_to_rgb(*hsv)
+        return "#" + "".join(f"{int(x * 255):02x}" for x in rgb)
+    scheme = _SCHEME.fullmatch(colour)
+    if scheme is None:
+        return COLOUR_NAMES[colour]
+    if (scheme.group(1) or "x11") == "x11":
+        return COLOUR_NAMES[scheme.group(2)]
+    raise ValueError(
+        f"the Graphviz scheme colour {value!r} has no CSS equivalent in argmap; use "
+        "'#rrggbb', an HSV triple, a colour name or an /x11/ colour"
+    )

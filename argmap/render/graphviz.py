@@ -58,6 +58,7 @@ def pipe(m: ArgumentMap | graphviz.Digraph, format: str = "svg", **options: Any)
     RenderError
         ``dot`` failed; the message carries its error output.
     """
+    format = format.lower() if isinstance(format, str) else format
     if format not in _BINARY_FORMATS:
         raise OptionError(
             f"unknown format {format!r} for Graphviz; choose one of {', '.join(_BINARY_FORMATS)}"
@@ -76,12 +77,12 @@ def pipe(m: ArgumentMap | graphviz.Digraph, format: str = "svg", **options: Any)
 def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **options: Any) -> Path:
     """Draw ``m`` to ``path``; returns the path written.
 
-    The format comes from ``format`` or else the file suffix: ``.svg``, ``.png``,
-    ``.pdf`` (rendered by Graphviz), ``.dot``/``.gv`` (DOT text), ``.json`` (argmap
-    JSON), ``.mmd``/``.mermaid`` (Mermaid flowchart text, which takes the ``style``,
-    ``direction`` and ``wrap`` options) or ``.html``/``.htm`` (the standalone report of
-    :func:`argmap.render.html.to_html`, the same page as ``argmap render -o x.html``,
-    which also takes ``title``, the page heading). Other keyword options go to
+    The format comes from ``format`` or else the file suffix, both in any case:
+    ``.svg``, ``.png``, ``.pdf`` (rendered by Graphviz), ``.dot``/``.gv`` (DOT text),
+    ``.json`` (argmap JSON), ``.mmd``/``.mermaid`` (Mermaid flowchart text, which takes
+    the ``style``, ``direction`` and ``wrap`` options) or ``.html``/``.htm`` (the
+    standalone report of :func:`argmap.render.html.to_html`, the same page as ``argmap
+    render -o x.html``, whose ``title`` is the page heading). Other keyword options go to
     :func:`argmap.formats.dot.to_dot`. The file is written atomically: on any error no
     partial file is left behind.
 
@@ -104,7 +105,8 @@ def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **opt
     argmap.errors.OptionError: cannot tell the format of 'map.jpeg' from its suffix ...
     """
     target = Path(path)
-    fmt = format or _SUFFIXES.get(target.suffix.lower())
+    fmt = format.lower() if isinstance(format, str) else format
+    fmt = fmt or _SUFFIXES.get(target.suffix.lower())
     if fmt is None:
         raise OptionError(
             f"cannot tell the format of {str(target)!r} from its suffix {target.suffix!r}; "
@@ -127,7 +129,7 @@ def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **opt
     if fmt == "html":
         from argmap.render.html import report_html
 
-        check_options(options, (*DOT_OPTIONS, "title"), "render() to html")
+        check_options(options, DOT_OPTIONS, "render() to html")  # its title: the heading
         return write_atomic(target, report_html(m, **options))
     check_options(options, DOT_OPTIONS, f"render() to {fmt}")
     if fmt == "dot":

@@ -107,8 +107,9 @@ Color = Annotated[
     str,
     AfterValidator(parse_colour),
     Field(
-        description="'#rrggbb', '#rrggbbaa', '#rgb' (written out as '#rrggbb') or a Graphviz "
-        "colour name (X11 or SVG, any case, e.g. 'black', 'lightblue', 'grey90'); see "
+        description="'#rrggbb', '#rrggbbaa', '#rgb' (written out as '#rrggbb'), an HSV "
+        "triple ('0.65 0.7 0.7'), a Graphviz colour name (X11 or SVG, any case, e.g. "
+        "'black', 'lightblue', 'grey90') or a scheme colour ('/x11/red', '/blues9/3'); see "
         "argmap.render.colours.",
     ),
 ]
