@@ -332,7 +332,6 @@ def test_every_scheme_and_hsv_colour_taken_is_drawn_by_graphviz(dot_binary: str)
     """The installed dot knows every scheme colour argmap takes (none is 'not a known
     color', none is refused by parse_colour), and paints HSV and X11 scheme colours
     with the value css_colour gives Mermaid."""
-    import subprocess
 
     from argmap.render.colours import COLOUR_NAMES, css_colour, parse_colour
 
@@ -340,18 +339,10 @@ def test_every_scheme_and_hsv_colour_taken_is_drawn_by_graphviz(dot_binary: str)
     colours = _scheme_colours() + hsv
     assert [parse_colour(c) for c in colours] == colours
     assert len(colours) > 1689 + 147  # all ColorBrewer palettes and sizes, SVG names
-    body = "".join(f'n{i} [style=filled fillcolor="{c}"]\n' for i, c in enumerate(colours))
-    done = subprocess.run(
-        [dot_binary, "-Txdot"],
-        input=("digraph {\n" + body + "}\n").encode(),
-        capture_output=True,
-        check=True,
-    )
-    assert b"not a known color" not in done.stderr, done.stderr.decode()[:500]
+    drawn, warnings = _draw_fills(dot_binary, colours)
+    assert "not a known color" not in warnings, warnings[:500]
     painted = dict(
-        re.findall(
-            r'\bn(\d+)\s+\[_draw_="c \d+ -#[0-9a-f]+ C \d+ -(#[0-9a-f]+) ', done.stdout.decode()
-        )
+        re.findall(r'\bn(\d+)\s+\[_draw_="c \d+ -#[0-9a-f]+ C \d+ -(#[0-9a-f]+) ', drawn)
     )
     opaque = [n for n, value in COLOUR_NAMES.items() if len(value) == 7]  # not none/invis
     x11 = [f"{prefix}{name}" for name in opaque for prefix in ("/x11/", "//", "/")]
@@ -430,7 +421,6 @@ def test_hsv_and_scheme_colours_reach_graphviz_as_drawn(dot_binary: str) -> None
 def test_the_scheme_colours_refused_are_ones_graphviz_does_not_know(dot_binary: str) -> None:
     """Each ColorBrewer palette one size too big or too small, an SVG-scheme X11 shade, an
     unknown scheme: dot warns about every one, so refusing them loses nothing."""
-    import subprocess
 
     from argmap.render.colours import BREWER, parse_colour
 
@@ -439,12 +429,20 @@ def test_the_scheme_colours_refused_are_ones_graphviz_does_not_know(dot_binary: 
     for colour in refused:
         with pytest.raises(ValueError, match="is not a colour Graphviz knows: "):
             parse_colour(colour)
-    body = "".join(f'n{i} [style=filled fillcolor="{c}"]\n' for i, c in enumerate(refused))
+    warnings = _draw_fills(dot_binary, refused)[1]
+    warned = set(re.findall(r"Warning: (\S+) is not a known color", warnings))
+    assert warned == set(refused)
+
+
+def _draw_fills(dot_binary: str, colours: list[str]) -> tuple[str, str]:
+    """``dot``'s xdot output and its warnings for one node filled with each colour."""
+    import subprocess
+
+    body = "".join(f'n{i} [style=filled fillcolor="{c}"]\n' for i, c in enumerate(colours))
     done = subprocess.run(
         [dot_binary, "-Txdot"],
         input=("digraph {\n" + body + "}\n").encode(),
         capture_output=True,
         check=True,
     )
-    warned = set(re.findall(r"Warning: (\S+) is not a known color", done.stderr.decode()))
-    assert warned == set(refused)
+    return done.stdout.decode(), done.stderr.decode()
