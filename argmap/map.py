@@ -1008,6 +1008,31 @@ class ArgumentMap:
         self._sources[src.id] = src
         return src
 
+    def remove_source(self, source: Source | str) -> Source:
+        """Remove a source no statement quotes; returns it.
+
+        A source still quoted is refused, naming the statements: drop their quotes first
+        (``m.update(s, quotes=())``, or keep the other quotes).
+
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> _ = m.add_source("Tax sugar.", id="draft")
+        >>> m.remove_source("draft").id, m.sources
+        ('draft', [])
+        """
+        id = source.id if isinstance(source, Source) else source
+        if id not in self._sources:
+            names = ", ".join(repr(k) for k in self._sources) or "none"
+            raise NodeNotFoundError(f"no source {id!r} in this map (it has {names})", ids=[id])
+        quoting = [s.id for s in self.statements if any(q.source == id for q in s.quotes)]
+        if quoting:
+            raise ArgmapError(
+                f"source {id!r} is quoted by {', '.join(map(repr, quoting))}: "
+                "drop those quotes first, e.g. m.update(id, quotes=())",
+                ids=[id, *quoting],
+            )
+        return self._sources.pop(id)
+
     def quote(
         self,
         statement: Ref,

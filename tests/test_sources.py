@@ -359,3 +359,24 @@ def test_closest_part_is_looked_for_in_the_first_1000_characters_of_the_quote() 
         find_span(text, near)
     with pytest.raises(am.QuoteNotFoundError, match=r"\(not even in part\)$"):
         find_span(text, "x" * 1000 + "has reversed")
+
+
+def test_remove_source_refuses_a_quoted_one_and_removes_the_rest() -> None:
+    m = am.ArgumentMap()
+    src = m.add_source("Tax sugar. It saves lives.", id="article")
+    m.add_source("Unused draft.", id="draft")
+    c = m.claim("Tax sugar", id="c")
+    m.quote(c, source=src)
+    with pytest.raises(am.ArgmapError) as info:
+        m.remove_source("article")
+    assert str(info.value) == (
+        "source 'article' is quoted by 'c': drop those quotes first, e.g. m.update(id, quotes=())"
+    )
+    assert info.value.ids == ("article", "c")
+    with pytest.raises(am.NodeNotFoundError, match=r"no source 'nope' in this map \(it has"):
+        m.remove_source("nope")
+    assert m.remove_source("draft").id == "draft"
+    assert [x.id for x in m.sources] == ["article"] and m.source() == src  # the only one now
+    m.update(c, quotes=())
+    assert m.remove_source(src) == src and m.sources == [] and "sources" in m.graph.graph
+    assert am.ArgumentMap.from_json(m.to_json()) == m
