@@ -481,3 +481,24 @@ def test_the_legend_shows_the_ring_only_when_the_map_has_one() -> None:
     end = next(x for x in source.splitlines() if 'undercut-end" [' in x)
     assert end.strip() == '"legend#undercut-end" [label="" shape=point style=invis width=0.05]'
     assert '"legend#junction" [label="" color="#333333" shape=point width=0.11]' in source
+
+
+_PIECES = [*"ab cd-é’—.", "\n", "\t", "\u00a0", "  ", "supercalifragilistic"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(_PIECES), max_size=40).map("".join),
+    width=st.integers(min_value=8, max_value=40),
+)
+def test_wrapping_gives_the_lines_textwrap_gives(text: str, width: int) -> None:
+    """The label wrapper's fast paths (short lines, plain words) agree with textwrap."""
+    from argmap.formats.dot import _wrap
+
+    plain = text.replace("\t", " ")
+    expected = [
+        line
+        for paragraph in plain.split("\n")
+        for line in (textwrap.wrap(paragraph, width) or [""])
+    ]
+    assert _wrap(text, width) == expected
