@@ -9,6 +9,9 @@ statement and one node per inference:
   :class:`~argmap.model.Inference`);
 * edges run premise -> inference (``role="premise"``) and inference -> target
   (``role="target"``), both with the inference's ``relation``.
+* the graph's own attributes (``graph.graph``) hold the map's ``title``,
+  ``description``, ``metadata`` and ``sources`` (a dict of
+  :class:`~argmap.model.Source` by id), so ``ArgumentMap.from_networkx(m.graph) == m``.
 
 So every networkx algorithm works on it directly: ``nx.ancestors(m.graph, "main")`` is
 everything that bears on the main claim. The graph is live: read it freely, but change
@@ -1232,11 +1235,13 @@ class ArgumentMap:
 
     def render(self, path: str | Path, *, format: str | None = None, **options: Any) -> Path:
         """Draw the map to ``path``, atomically; the format comes from the suffix:
-        ``.svg``, ``.png``, ``.pdf`` (with Graphviz); ``.dot``/``.gv``, ``.json``,
-        ``.mmd``/``.mermaid`` and ``.html`` (the source report) need no Graphviz binary.
-        ``options`` are those of :meth:`to_dot`. An unknown suffix or option is an
-        :class:`~argmap.errors.OptionError`, a failed write a
-        :class:`~argmap.errors.WriteError`. See :func:`argmap.render.graphviz.render`."""
+        ``.svg``, ``.png``, ``.pdf`` and ``.html`` (the source report, which holds the
+        SVG) with Graphviz; ``.dot``/``.gv``, ``.json`` and ``.mmd``/``.mermaid`` need no
+        Graphviz binary. ``options`` are those of :meth:`to_dot` for drawings (Mermaid
+        takes ``style``, ``direction`` and ``wrap``; JSON none; html also ``title``).
+        An unknown suffix or option is an :class:`~argmap.errors.OptionError`, a failed
+        write a :class:`~argmap.errors.WriteError`. See
+        :func:`argmap.render.graphviz.render`."""
         from argmap.render.graphviz import render
 
         return render(self, path, format=format, **options)

@@ -283,3 +283,12 @@ def test_segments_cut_at_quotes_gaps_and_line_breaks() -> None:
         ("\n", (), False),
         ("Read more", (), True),
     ]
+
+
+@pytest.mark.parametrize("title", [True, False, 3])
+def test_a_report_title_that_is_not_text_is_an_option_error(tmp_path: Path, title: object) -> None:
+    m = am.ArgumentMap("Sugar")
+    m.claim("Tax sugar", id="c")
+    with pytest.raises(am.OptionError, match="title of an HTML report is its page heading"):
+        m.render(tmp_path / "r.html", title=title)
+    assert list(tmp_path.iterdir()) == []

@@ -93,3 +93,7 @@ def test_docs_picture_is_what_the_code_draws() -> None:
     example = load_example()
     drawn = example.build_map().to_dot(**example.DRAWING).source
     assert (ROOT / "docs" / "img" / "nato_ammunition.dot").read_text(encoding="utf-8") == drawn
+    from argmap.render.status import evaluated_dot
+
+    evaluated = evaluated_dot(example.build_map(), dot_options=example.DRAWING).source
+    assert (ROOT / "docs" / "img" / "nato_evaluated.dot").read_text(encoding="utf-8") == evaluated

@@ -21,7 +21,8 @@ How a map is drawn
 Element ids
 -----------
 In the SVG Graphviz draws, every statement, junction and step arrow has the element id
-``am:<id>`` (arrows ``am:<from>:<to>``, see :func:`svg_id`), clusters ``am-cluster:<n>``,
+``am:<id>`` (a step's arrow to its target ``am:<inference>:<target>``, an arrow into a
+junction ``am:<premise>:<inference>``, see :func:`svg_id`), clusters ``am-cluster:<n>``,
 ``+N`` markers ``<id>#hidden`` and the legend ``am-legend``: unique and stable, and
 never one of the ids Graphviz makes up (``node1``, ``edge1``, ``graph0``, ``clust1``),
 even for a statement called ``edge1``.

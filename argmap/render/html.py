@@ -36,7 +36,7 @@ from typing import Any
 
 from argmap._io import write_atomic
 from argmap.analysis.coverage import coverage, quoted_spans
-from argmap.errors import RenderError
+from argmap.errors import OptionError, RenderError
 from argmap.formats.dot import SVG_PREFIX
 from argmap.map import ArgumentMap
 from argmap.model import Source, Statement, StatementKind
@@ -298,6 +298,11 @@ def report_html(m: ArgumentMap, *, title: str | None = None, **dot_options: Any)
     >>> '<mark class="am-quote am-claim" data-ids="c"' in page
     True
     """
+    if title is not None and not isinstance(title, str):
+        raise OptionError(
+            f"title of an HTML report is its page heading, a text; got {title!r} "
+            "(the drawing inside never shows the map's title)"
+        )
     statements = list(m.statements)
     # Left to right (reasons before what they bear on) makes a tall map that fits the
     # column beside the text; the page heading already names the map.
