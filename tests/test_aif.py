@@ -339,3 +339,30 @@ def test_a_map_whose_graph_was_broken_is_refused_before_writing_aif() -> None:
     m.graph.remove_node("p")
     with pytest.raises(am.ArgmapError, match="inference 'p-supports-c': its premise 'p'"):
         aif.dumps(m)
+
+
+def test_cli_check_counts_what_reading_warned_about(tmp_path: Path) -> None:
+    import subprocess
+
+    doc = {
+        "nodes": [_node("1", "I", ""), _node("2", "I", "B"), _node("3", "RA", "Default Inference")],
+        "edges": [_edge("1_3", "1", "3"), _edge("3_2", "3", "2")],
+    }
+    (tmp_path / "in.json").write_text(json.dumps(doc), encoding="utf-8")
+    argmap = str(Path(sys.executable).parent / "argmap")
+    plain = subprocess.run(
+        [argmap, "check", "in.json"], cwd=tmp_path, capture_output=True, check=False
+    )
+    assert plain.returncode == 0 and plain.stderr == b""
+    lines = plain.stdout.decode().splitlines()
+    assert lines[0].startswith("in.json: warning: read: nodes[0] (nodeID '1'): I-node has no")
+    assert lines[-1] == "1 map checked: 1 ok, 0 failed, 0 errors, 1 warnings"
+    as_json = subprocess.run(
+        [argmap, "check", "in.json", "--json", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    report = json.loads(as_json.stdout)
+    assert as_json.returncode == 1 and report["ok"] is False
+    assert [(w["code"], w["nodes"]) for w in report["warnings"]] == [("read", [])]

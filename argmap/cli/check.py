@@ -49,12 +49,20 @@ def check(
 
     Each finding is printed as one line: FILE: error|warning: CODE: MESSAGE. A map that
     cannot be read (not JSON, unknown format, a dangling reference ...) is an error; lint
-    findings such as an unsupported main claim are warnings.
+    findings such as an unsupported main claim are warnings, and so is what reading a
+    file warned about (code "read", e.g. an AIF I-node without text).
     """
     sources = expand_inputs(maps)
 
     def work(source: Source) -> list[LintIssue]:
-        return lint(read_map(source, from_))
+        # What reading itself warned about (e.g. an AIF I-node without text) counts as a
+        # warning of the file, like lint's findings.
+        read: list[LintIssue] = []
+
+        def on_warning(message: str) -> None:
+            read.append(LintIssue(code="read", message=message, nodes=()))
+
+        return read + lint(read_map(source, from_, on_warning=on_warning))
 
     outcome = run_each(sources, work, progress=progress, report=False, what="check")
     errors: list[dict[str, Any]] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -215,16 +215,22 @@ def describe_validation(err: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def read_map(source: Source, given: str | None = None) -> ArgumentMap:
+def read_map(
+    source: Source, given: str | None = None, *, on_warning: Callable[[str], None] | None = None
+) -> ArgumentMap:
     """Read one input as an :class:`ArgumentMap`; raises :class:`InputError`.
 
-    Warnings while reading (e.g. an AIF I-node without text) are printed on standard
-    error as ``argmap: warning: FILE: message`` lines, and the map is returned."""
+    Warnings while reading (e.g. an AIF I-node without text) go to ``on_warning``, or
+    else are printed on standard error as ``argmap: warning: FILE: message`` lines; the
+    map is returned."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         m = _read_map(source, given)
     for warning in caught:
-        click.echo(f"argmap: warning: {source.label}: {warning.message}", err=True)
+        if on_warning is not None:
+            on_warning(str(warning.message))
+        else:
+            click.echo(f"argmap: warning: {source.label}: {warning.message}", err=True)
     return m
 
 
