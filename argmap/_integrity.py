@@ -64,16 +64,28 @@ def checked_elements(
         targets = inference_ids if inf.relation == "undercut" else statement_ids
         if not has_all(inf.premises) or inf.target not in targets:
             _diagnose(nodes)
-    for src in _checked_header(header):
-        _check_metadata(f"source {src.id!r}", src.metadata)
+    sources = _checked_header(header)
+    for source in sources.values():
+        _check_metadata(f"source {source.id!r}", source.metadata)
+    for s in statements:
+        for q in s.quotes:
+            quoted = sources.get(q.source)
+            if quoted is None or quoted.text[q.start : q.end] != q.text:
+                state = "is not in the map" if quoted is None else "no longer has the quoted words"
+                raise ArgmapError(
+                    f"cannot write the map: statement {s.id!r} quotes source {q.source!r}, "
+                    f"which {state} (were graph.graph['sources'] edited?); add sources with "
+                    "m.add_source and call m.validate() to check",
+                    ids=[s.id],
+                )
     for model in with_metadata:
         what = "inference" if isinstance(model, Inference) else "statement"
         _check_metadata(f"{what} {model.id!r}", model.metadata)
     return statements, inferences
 
 
-def _checked_header(header: Mapping[str, Any]) -> list[Source]:
-    """Check the map's header in its graph attributes; return its sources."""
+def _checked_header(header: Mapping[str, Any]) -> dict[str, Source]:
+    """Check the map's header in its graph attributes; return its sources by id."""
     for key in ("title", "description"):
         value = header.get(key)
         if value is not None and not isinstance(value, str):
@@ -99,7 +111,7 @@ def _checked_header(header: Mapping[str, Any]) -> list[Source]:
             "cannot write the map: graph.graph['sources'] is not a dict of Source models "
             "by id; add sources with m.add_source"
         )
-    return list(sources.values())
+    return sources
 
 
 def _check_metadata(where: str, metadata: Mapping[str, JsonValue]) -> None:

@@ -12,6 +12,8 @@ statement and one node per inference:
 * the graph's own attributes (``graph.graph``) hold the map's ``title``,
   ``description``, ``metadata`` and ``sources`` (a dict of
   :class:`~argmap.model.Source` by id), so ``ArgumentMap.from_networkx(m.graph) == m``.
+  (networkx copies these attributes shallowly: a ``m.graph.copy()`` shares the metadata
+  and sources dicts; ``copy.deepcopy(m)`` is an independent snapshot.)
 
 So every networkx algorithm works on it directly: ``nx.ancestors(m.graph, "main")`` is
 everything that bears on the main claim. The graph is live: read it freely, but change
@@ -184,8 +186,7 @@ class ArgumentMap:
     @property
     def title(self) -> str | None:
         """What the map is about, e.g. the article's headline (``graph.graph["title"]``)."""
-        title: str | None = self._graph.graph.get("title")
-        return title
+        return self._header_text("title")
 
     @title.setter
     def title(self, value: str | None) -> None:
@@ -194,8 +195,7 @@ class ArgumentMap:
     @property
     def description(self) -> str | None:
         """A longer description of the map (``graph.graph["description"]``)."""
-        description: str | None = self._graph.graph.get("description")
-        return description
+        return self._header_text("description")
 
     @description.setter
     def description(self, value: str | None) -> None:
@@ -205,7 +205,9 @@ class ArgumentMap:
     def metadata(self) -> dict[str, JsonValue]:
         """Free JSON metadata of the map (``graph.graph["metadata"]``; checked again when
         the map is saved)."""
-        metadata: dict[str, JsonValue] = self._graph.graph.setdefault("metadata", {})
+        metadata = self._graph.graph.setdefault("metadata", {})
+        if not isinstance(metadata, dict):
+            raise _bad_header("metadata", metadata, "a dict", "m.metadata = {...}")
         return metadata
 
     @metadata.setter
@@ -221,8 +223,16 @@ class ArgumentMap:
     @property
     def _sources(self) -> dict[str, Source]:
         """The sources by id (``graph.graph["sources"]``)."""
-        sources: dict[str, Source] = self._graph.graph.setdefault("sources", {})
+        sources = self._graph.graph.setdefault("sources", {})
+        if not isinstance(sources, dict):
+            raise _bad_header("sources", sources, "a dict of Source by id", "m.add_source")
         return sources
+
+    def _header_text(self, key: str) -> str | None:
+        value = self._graph.graph.get(key)
+        if value is not None and not isinstance(value, str):
+            raise _bad_header(key, value, "text", f"m.{key} = ...")
+        return value
 
     # ------------------------------------------------------------------ access
     @property
@@ -1029,7 +1039,7 @@ class ArgumentMap:
         if quoting:
             raise ArgmapError(
                 f"source {id!r} is quoted by {', '.join(map(repr, quoting))}: "
-                "drop those quotes first, e.g. m.update(id, quotes=())",
+                f"drop those quotes first, e.g. m.update({quoting[0]!r}, quotes=())",
                 ids=[id, *quoting],
             )
         return self._sources.pop(id)
@@ -1257,6 +1267,14 @@ class ArgumentMap:
         from argmap.render.jupyter import svg_or_none
 
         return svg_or_none(self)
+
+
+def _bad_header(key: str, value: object, wanted: str, fix: str) -> ArgmapError:
+    """The error for a map header edited directly in the graph's attributes."""
+    return ArgmapError(
+        f"the map's {key} (graph.graph[{key!r}]) is {with_article(type(value).__name__)}, "
+        f"not {wanted}; set it through the map ({fix})"
+    )
 
 
 def _before_write(g: nx.DiGraph) -> None:

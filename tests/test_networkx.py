@@ -191,3 +191,17 @@ def test_a_header_broken_in_the_graph_is_refused_before_writing() -> None:
     m.graph.graph["sources"] = ["not a source"]
     with pytest.raises(ArgmapError, match="not a dict of Source models by id"):
         m.to_json()
+
+
+def test_a_header_of_the_wrong_type_is_an_error_wherever_it_is_read() -> None:
+    m = ArgumentMap("Sugar")
+    m.claim("Tax sugar", id="c")
+    m.graph.graph["title"] = 5
+    message = r"title \(graph.graph\['title'\]\) is an int, not text; set "
+    for read in (lambda: m.title, lambda: m.to_dot(title=True), m.to_mermaid, m.to_json):
+        with pytest.raises(ArgmapError, match=message):
+            read()
+    m.title = "Sugar"
+    m.graph.graph["sources"] = []
+    with pytest.raises(ArgmapError, match=r"sources \(graph.graph\['sources'\]\) is a list"):
+        m.add_source("Tax sugar.", id="a")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import warnings
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -370,7 +371,7 @@ def test_remove_source_refuses_a_quoted_one_and_removes_the_rest() -> None:
     with pytest.raises(am.ArgmapError) as info:
         m.remove_source("article")
     assert str(info.value) == (
-        "source 'article' is quoted by 'c': drop those quotes first, e.g. m.update(id, quotes=())"
+        "source 'article' is quoted by 'c': drop those quotes first, e.g. m.update('c', quotes=())"
     )
     assert info.value.ids == ("article", "c")
     with pytest.raises(am.NodeNotFoundError, match=r"no source 'nope' in this map \(it has"):
@@ -380,3 +381,19 @@ def test_remove_source_refuses_a_quoted_one_and_removes_the_rest() -> None:
     m.update(c, quotes=())
     assert m.remove_source(src) == src and m.sources == [] and "sources" in m.graph.graph
     assert am.ArgumentMap.from_json(m.to_json()) == m
+
+
+def test_a_quote_whose_source_was_removed_or_swapped_in_the_graph_is_refused_on_writing(
+    tmp_path: Path,
+) -> None:
+    m = am.ArgumentMap()
+    m.add_source("Tax sugar. It saves lives.", id="src")
+    m.quote(m.claim("It saves lives", id="c"))
+    copy = m.graph.copy()  # networkx copies graph attributes shallowly: the dict is shared
+    del copy.graph["sources"]["src"]
+    with pytest.raises(am.ArgmapError, match="statement 'c' quotes source 'src', which is not"):
+        m.to_json()
+    m.graph.graph["sources"]["src"] = am.Source(id="src", text="Something else entirely")
+    with pytest.raises(am.ArgmapError, match="which no longer has the quoted words"):
+        m.save(tmp_path / "map.json")
+    assert list(tmp_path.iterdir()) == []

@@ -38,8 +38,9 @@ def from_networkx(
     statement; ``kind="inference"`` and ``relation`` for an inference, whose
     premises and target are then read from its in- and out-edges. Title,
     description and metadata default to the graph's own ``graph`` attributes, and
-    ``sources`` (needed when statements carry quotes; one :class:`~argmap.model.Source`
-    or a list of them) to its ``sources`` attribute.
+    ``sources`` (needed when statements carry quotes; one :class:`~argmap.model.Source`,
+    a list of them, or a dict of them by id as an ArgumentMap's graph holds) to its
+    ``sources`` attribute.
 
     Raises
     ------
