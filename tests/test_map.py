@@ -507,3 +507,15 @@ def test_a_set_of_tags_with_a_non_string_is_named_by_validation() -> None:
     with pytest.raises(ValidationError, match=r"tags\.0\n  Input should be a valid string"):
         m.claim("X", id="x", tags={"a", 1})  # type: ignore[arg-type]
     assert "x" not in m
+
+
+def test_every_writer_refuses_a_graph_edited_out_of_shape() -> None:
+    from argmap.formats import aif
+
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    m.premise("P", id="p", supports=c)
+    m.graph.remove_node("p")
+    for write in (m.to_json, m.to_dot, m.to_mermaid, lambda: aif.dumps(m)):
+        with pytest.raises(ArgmapError, match="inference 'p-supports-c': its premise 'p' is not"):
+            write()

@@ -410,28 +410,8 @@ def to_dot(
         node_attrs=node_attrs,
         badges=badges,
     )
-    dot = graphviz.Digraph("argmap")
-    graph_attr = {
-        "rankdir": st.direction,
-        "nodesep": "0.3",
-        "ranksep": "0.5",
-        "fontname": st.font,
-    }
-    if st.background != "white":
-        graph_attr["bgcolor"] = st.background
-    heading = _heading(m, st)
-    if heading:
-        graph_attr.update(label=heading, labelloc="t", fontsize="16", fontcolor=st.ink)
-    dot.attr("graph", **graph_attr)
-    dot.attr(
-        "node",
-        shape="box",
-        style="rounded,filled",
-        fontname=st.font,
-        fontsize=_num(st.font_size),
-    )
-    dot.attr("edge", fontname=st.font, arrowsize="0.8")
-
+    m._checked_elements()  # a graph edited out of shape is refused, as by every writer
+    dot = _digraph(m, st)
     main = {s.id for s in m.main_conclusions()}
     hidden = m.hidden if isinstance(m, MapView) else {}
     above = m.hidden_above if isinstance(m, MapView) else {}
@@ -605,6 +585,32 @@ def _node(into: graphviz.Digraph, name: str, label: str, attrs: Mapping[str, str
 def _edge(into: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str], id: str) -> None:
     """``into.edge(tail, head, id=id, **attrs)`` for port-less ids, faster."""
     into.body.append(f"\t{_quote(tail)} -> {_quote(head)} [{_a_list({**attrs, 'id': id})}]\n")
+
+
+def _digraph(m: ArgumentMap, st: Style) -> graphviz.Digraph:
+    """An empty drawing with the graph, node and edge defaults of style ``st``."""
+    dot = graphviz.Digraph("argmap")
+    graph_attr = {
+        "rankdir": st.direction,
+        "nodesep": "0.3",
+        "ranksep": "0.5",
+        "fontname": st.font,
+    }
+    if st.background != "white":
+        graph_attr["bgcolor"] = st.background
+    heading = _heading(m, st)
+    if heading:
+        graph_attr.update(label=heading, labelloc="t", fontsize="16", fontcolor=st.ink)
+    dot.attr("graph", **graph_attr)
+    dot.attr(
+        "node",
+        shape="box",
+        style="rounded,filled",
+        fontname=st.font,
+        fontsize=_num(st.font_size),
+    )
+    dot.attr("edge", fontname=st.font, arrowsize="0.8")
+    return dot
 
 
 def _main_on_top(dot: graphviz.Digraph, top: list[str]) -> None:

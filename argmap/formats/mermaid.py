@@ -168,6 +168,7 @@ def dumps(
     <BLANKLINE>
     """
     st = _resolve_style(style, direction, wrap, unknown)
+    m._checked_elements()  # a graph edited out of shape is refused, as by every writer
     rankdir = direction or st.direction
     if wrap is not None:
         st = st.override(wrap=wrap)
