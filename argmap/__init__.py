@@ -20,6 +20,7 @@ from argmap.analysis.semantics import extensions, grounded
 from argmap.analysis.whatif import evaluate, what_if
 from argmap.errors import (
     ArgmapError,
+    ArgumentTypeError,
     DuplicateIdError,
     FormatError,
     GraphvizNotFoundError,
@@ -56,6 +57,7 @@ __all__ = [
     "AmbiguousQuoteError",
     "ArgmapError",
     "ArgumentMap",
+    "ArgumentTypeError",
     "ArgumentationFramework",
     "Coverage",
     "Diagram",

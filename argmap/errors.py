@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AmbiguousQuoteError",
     "ArgmapError",
+    "ArgumentTypeError",
     "DuplicateIdError",
     "FormatError",
     "GraphvizNotFoundError",
@@ -81,6 +82,11 @@ class FormatError(ArgmapError, ValueError):
 class OptionError(ArgmapError, ValueError):
     """An option value argmap does not know: an output format, a direction, a theme, a
     semantics. The message names the option and lists the values it takes."""
+
+
+class ArgumentTypeError(ArgmapError, TypeError):
+    """An argument of the wrong type or shape, e.g. a list where one statement is
+    expected; the message names the parameter and what it takes."""
 
 
 class WriteError(ArgmapError, OSError):

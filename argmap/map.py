@@ -37,6 +37,7 @@ from pydantic import JsonValue, TypeAdapter, ValidationError
 from argmap._integrity import checked_elements
 from argmap.errors import (
     ArgmapError,
+    ArgumentTypeError,
     DuplicateIdError,
     InvalidRelationError,
     NodeNotFoundError,
@@ -96,7 +97,7 @@ def _ref_id(ref: Ref, param: str = "ref") -> str:
     if isinstance(ref, (list, tuple, Set)):
         shown = [r.id if isinstance(r, (Statement, Inference)) else r for r in ref]
         several = f" ({_short(shown)}): give one, and relate the others with further calls"
-    raise TypeError(
+    raise ArgumentTypeError(
         f"{param} takes one statement or inference (or its id), "
         f"not {with_article(type(ref).__name__)}{several}"
     )
@@ -110,7 +111,7 @@ def _as_list(refs: Ref | Sequence[Ref], param: str = "premises") -> list[str]:
         return [refs.id]
     if isinstance(refs, Set) or not isinstance(refs, Iterable):
         unordered = " (a set has no order, and linked premises keep theirs)"
-        raise TypeError(
+        raise ArgumentTypeError(
             f"{param} takes a statement (or its id) or a list of them, "
             f"not {with_article(type(refs).__name__)}{unordered if isinstance(refs, Set) else ''}"
         )
@@ -125,7 +126,7 @@ def _strings(values: str | Iterable[str], param: str = "tags") -> tuple[str, ...
         return (values,)
     if not isinstance(values, Iterable):
         what = with_article(type(values).__name__)
-        raise TypeError(f"{param} takes a string or a list of strings, not {what}")
+        raise ArgumentTypeError(f"{param} takes a string or a list of strings, not {what}")
     if isinstance(values, Set):
         # Sorted by text, so a non-string item reaches the model's validation, which
         # names it, instead of failing the comparison here.
@@ -445,7 +446,7 @@ class ArgumentMap:
     def add_statement(self, statement: Statement) -> Statement:
         """Add an existing :class:`Statement` model; its id must be new to the map."""
         if not isinstance(statement, Statement):
-            raise TypeError(f"expected a Statement, got {type(statement).__name__}")
+            raise ArgumentTypeError(f"expected a Statement, got {type(statement).__name__}")
         self._check_new_id(statement.id)
         self._check_quotes(statement)
         if "style" in statement.metadata:
@@ -561,7 +562,7 @@ class ArgumentMap:
             undercut targets a statement.
         """
         if not isinstance(inference, Inference):
-            raise TypeError(f"expected an Inference, got {type(inference).__name__}")
+            raise ArgumentTypeError(f"expected an Inference, got {type(inference).__name__}")
         self._check_inference(inference)
         self._insert_inference(inference)
         return inference
@@ -994,7 +995,7 @@ class ArgumentMap:
         if isinstance(source, Source):
             given = (id, title, author, date, url, note, metadata)
             if any(x is not None for x in given):
-                raise TypeError("pass a Source model alone, or its text with the details")
+                raise ArgumentTypeError("pass a Source model alone, or its text with the details")
             src = source
         else:
             if id is None:

@@ -519,3 +519,13 @@ def test_every_writer_refuses_a_graph_edited_out_of_shape() -> None:
     for write in (m.to_json, m.to_dot, m.to_mermaid, lambda: aif.dumps(m)):
         with pytest.raises(ArgmapError, match="inference 'p-supports-c': its premise 'p' is not"):
             write()
+
+
+def test_arguments_of_the_wrong_shape_are_argmap_errors_and_type_errors() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    with pytest.raises(am.ArgumentTypeError, match=r"supports= takes one statement") as info:
+        m.premise("P", supports=["c"])  # type: ignore[arg-type]
+    assert isinstance(info.value, ArgmapError) and isinstance(info.value, TypeError)
+    with pytest.raises(am.ArgumentTypeError, match="expected a Statement, got Inference"):
+        m.add_statement(m.support(m.premise("Q", id="q"), c))  # type: ignore[arg-type]

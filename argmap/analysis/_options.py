@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
-from argmap.errors import OptionError
+from argmap.errors import ArgumentTypeError, OptionError
 from argmap.model import Statement
 
 __all__ = ["check_option", "id_list"]
@@ -51,7 +51,7 @@ def id_list(name: str, ids: str | Statement | Iterable[str | Statement]) -> list
     if isinstance(ids, Statement):
         return [ids.id]
     if isinstance(ids, (bytes, bytearray)) or not isinstance(ids, Iterable):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"{name} must be a statement id or an iterable of ids, got {type(ids).__name__}"
         )
     out: list[str] = []
@@ -61,7 +61,7 @@ def id_list(name: str, ids: str | Statement | Iterable[str | Statement]) -> list
         elif isinstance(x, str):
             out.append(x)
         else:
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"{name} must hold statement ids (strings), got {type(x).__name__} {x!r}"
             )
     return out

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap.errors import ArgumentTypeError
 from argmap.model import Source
 
 if TYPE_CHECKING:
@@ -262,7 +263,7 @@ def quoted_spans(m: ArgumentMap, source: str) -> list[tuple[int, int, str]]:
 def _exclusions(exclude: Iterable[int | str]) -> tuple[set[int], list[str]]:
     """Sentence numbers and phrases of ``exclude``, read once (it may be a generator)."""
     if isinstance(exclude, (str, bytes)):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"exclude must be a collection of sentence numbers and phrases, not the "
             f"{type(exclude).__name__} {exclude!r}; write exclude=[{exclude!r}]"
         )
@@ -270,7 +271,7 @@ def _exclusions(exclude: Iterable[int | str]) -> tuple[set[int], list[str]]:
     phrases: list[str] = []
     for x in exclude:
         if isinstance(x, bool) or not isinstance(x, (int, str)):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"exclude holds {x!r} ({type(x).__name__}); give sentence numbers "
                 "(1 for the first) or phrases the sentences contain"
             )

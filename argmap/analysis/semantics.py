@@ -48,7 +48,7 @@ from typing import Literal, TypeAlias
 
 from argmap.analysis._options import check_option
 from argmap.analysis.framework import ArgumentationFramework, BipolarFramework, from_map
-from argmap.errors import OptionError
+from argmap.errors import ArgumentTypeError, OptionError
 from argmap.map import ArgumentMap
 
 __all__ = [
@@ -89,7 +89,7 @@ def _framework(source: object, caller: str) -> ArgumentationFramework:
     hint = ""
     if isinstance(source, BipolarFramework):
         hint = "; turn a BipolarFramework into one with b.to_af(support)"
-    raise TypeError(
+    raise ArgumentTypeError(
         f"{caller}() takes an ArgumentationFramework or an ArgumentMap, got "
         f"{type(source).__name__}{hint}"
     )
