@@ -23,13 +23,14 @@ _FIX = "; change a map through its methods, and call m.validate() to check it"
 
 
 def checked_elements(
-    nodes: Mapping[str, Mapping[str, Any]], header: Mapping[str, Any]
+    nodes: Mapping[str, Mapping[str, Any]], header: Mapping[str, Any], *, json: bool = True
 ) -> tuple[list[Statement], list[Inference]]:
     """The statements and inferences of a map's graph ``nodes``, in graph order, after
     checking what writing the map needs: every node holds the model with its id, every
     inference's premises and target are there (and of the right kind), the ``header``
     (the graph's own attributes: title, description, metadata, sources by id) has the
-    right types, and all metadata is JSON.
+    right types, and (with ``json``, for writers of JSON: the JSON and AIF formats) all
+    metadata is JSON. Drawings pass ``json=False``: they never write metadata.
 
     Raises
     ------
@@ -64,9 +65,10 @@ def checked_elements(
         targets = inference_ids if inf.relation == "undercut" else statement_ids
         if not has_all(inf.premises) or inf.target not in targets:
             _diagnose(nodes)
-    sources = _checked_header(header)
-    for source in sources.values():
-        _check_metadata(f"source {source.id!r}", source.metadata)
+    sources = _checked_header(header, json)
+    if json:
+        for source in sources.values():
+            _check_metadata(f"source {source.id!r}", source.metadata)
     for s in statements:
         for q in s.quotes:
             quoted = sources.get(q.source)
@@ -78,40 +80,42 @@ def checked_elements(
                     "m.add_source and call m.validate() to check",
                     ids=[s.id],
                 )
-    for model in with_metadata:
+    for model in with_metadata if json else ():
         what = "inference" if isinstance(model, Inference) else "statement"
         _check_metadata(f"{what} {model.id!r}", model.metadata)
     return statements, inferences
 
 
-def _checked_header(header: Mapping[str, Any]) -> dict[str, Source]:
+def _checked_header(header: Mapping[str, Any], json: bool) -> dict[str, Source]:
     """Check the map's header in its graph attributes; return its sources by id."""
     for key in ("title", "description"):
         value = header.get(key)
         if value is not None and not isinstance(value, str):
-            raise ArgmapError(
-                f"cannot write the map: its {key} (graph.graph[{key!r}]) is "
-                f"{with_article(type(value).__name__)}, not text; set m.{key} instead"
-            )
+            raise bad_header(key, value, "text", f"m.{key} = ...")
         problem = json_problem(value) if value is not None else None
-        if problem is not None:
+        if problem is not None and json:
             raise ArgmapError(f"cannot write the map: its {key} {problem[1]}")
     metadata = header.get("metadata", {})
     if not isinstance(metadata, dict):
-        raise ArgmapError(
-            "cannot write the map: its metadata (graph.graph['metadata']) is "
-            f"{with_article(type(metadata).__name__)}, not a dict; set m.metadata instead"
-        )
-    _check_metadata("map", metadata)
+        raise bad_header("metadata", metadata, "a dict", "m.metadata = {...}")
+    if json:
+        _check_metadata("map", metadata)
     sources = header.get("sources", {})
     if not isinstance(sources, dict) or not all(
         isinstance(src, Source) and src.id == key for key, src in sources.items()
     ):
-        raise ArgmapError(
-            "cannot write the map: graph.graph['sources'] is not a dict of Source models "
-            "by id; add sources with m.add_source"
-        )
+        raise bad_header("sources", sources, "a dict of Source by id", "m.add_source")
     return sources
+
+
+def bad_header(key: str, value: object, wanted: str, fix: str) -> ArgmapError:
+    """The error for a map header (``graph.graph[key]``) edited directly into a wrong type
+    or shape; the map's properties raise it too."""
+    what = with_article(type(value).__name__) if not isinstance(value, dict) else "a dict"
+    return ArgmapError(
+        f"the map's {key} (graph.graph[{key!r}]) is {what}, not {wanted}; "
+        f"set it through the map ({fix})"
+    )
 
 
 def _check_metadata(where: str, metadata: Mapping[str, JsonValue]) -> None:

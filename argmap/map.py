@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 import networkx as nx
 from pydantic import JsonValue, TypeAdapter, ValidationError
 
-from argmap._integrity import checked_elements
+from argmap._integrity import bad_header, checked_elements
+from argmap._io import shorten
 from argmap.errors import (
     ArgmapError,
     ArgumentTypeError,
@@ -96,7 +97,8 @@ def _ref_id(ref: Ref, param: str = "ref") -> str:
     several = ""
     if isinstance(ref, (list, tuple, Set)):
         shown = [r.id if isinstance(r, (Statement, Inference)) else r for r in ref]
-        several = f" ({_short(shown)}): give one, and relate the others with further calls"
+        shown_text = shorten(repr(shown), 60)
+        several = f" ({shown_text}): give one, and relate the others with further calls"
     raise ArgumentTypeError(
         f"{param} takes one statement or inference (or its id), "
         f"not {with_article(type(ref).__name__)}{several}"
@@ -132,11 +134,6 @@ def _strings(values: str | Iterable[str], param: str = "tags") -> tuple[str, ...
         # names it, instead of failing the comparison here.
         return tuple(sorted(values, key=str))
     return tuple(values)
-
-
-def _short(value: object, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 class ArgumentMap:
@@ -208,7 +205,7 @@ class ArgumentMap:
         the map is saved)."""
         metadata = self._graph.graph.setdefault("metadata", {})
         if not isinstance(metadata, dict):
-            raise _bad_header("metadata", metadata, "a dict", "m.metadata = {...}")
+            raise bad_header("metadata", metadata, "a dict", "m.metadata = {...}")
         return metadata
 
     @metadata.setter
@@ -226,13 +223,13 @@ class ArgumentMap:
         """The sources by id (``graph.graph["sources"]``)."""
         sources = self._graph.graph.setdefault("sources", {})
         if not isinstance(sources, dict):
-            raise _bad_header("sources", sources, "a dict of Source by id", "m.add_source")
+            raise bad_header("sources", sources, "a dict of Source by id", "m.add_source")
         return sources
 
     def _header_text(self, key: str) -> str | None:
         value = self._graph.graph.get(key)
         if value is not None and not isinstance(value, str):
-            raise _bad_header(key, value, "text", f"m.{key} = ...")
+            raise bad_header(key, value, "text", f"m.{key} = ...")
         return value
 
     # ------------------------------------------------------------------ access
@@ -823,16 +820,16 @@ class ArgumentMap:
                     ids=[inf.id, other_id],
                 )
 
-    def _checked_elements(self) -> tuple[list[Statement], list[Inference]]:
+    def _checked_elements(self, *, json: bool = True) -> tuple[list[Statement], list[Inference]]:
         """The statements and inferences, in map order, after checking the graph still
         holds a map that can be written and read back (see
-        :func:`argmap._integrity.checked_elements`)."""
-        return checked_elements(self._nodes, self._graph.graph)
+        :func:`argmap._integrity.checked_elements`; drawings pass ``json=False``)."""
+        return checked_elements(self._nodes, self._graph.graph, json=json)
 
     def validate(self) -> list[LintIssue]:
         """Check the graph is a valid map (raising on a broken one, e.g. after direct
         edits of :attr:`graph`), then return :func:`argmap.lint` warnings."""
-        rebuilt = ArgumentMap.from_networkx(self._graph, sources=self.sources)
+        rebuilt = ArgumentMap.from_networkx(self._graph)  # sources come with the graph
         del rebuilt
         return self.lint()
 
@@ -1268,14 +1265,6 @@ class ArgumentMap:
         from argmap.render.jupyter import svg_or_none
 
         return svg_or_none(self)
-
-
-def _bad_header(key: str, value: object, wanted: str, fix: str) -> ArgmapError:
-    """The error for a map header edited directly in the graph's attributes."""
-    return ArgmapError(
-        f"the map's {key} (graph.graph[{key!r}]) is {with_article(type(value).__name__)}, "
-        f"not {wanted}; set it through the map ({fix})"
-    )
 
 
 def _before_write(g: nx.DiGraph) -> None:

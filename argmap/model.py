@@ -95,13 +95,17 @@ def json_problem(value: object) -> tuple[str, str] | None:
             if not math.isfinite(item):
                 return path, f"{item!r} cannot be written as JSON; use a string or null"
         elif isinstance(item, str):
-            if not _is_unicode(item):
-                return path, "is not valid Unicode text (it has a lone surrogate)"
+            try:
+                _unicode(item)
+            except ValueError as err:
+                return path, str(err)
         elif isinstance(item, dict):
             for key, inner in reversed(item.items()):
                 if not isinstance(key, str):
                     return path, f"has the key {key!r}; JSON keys are strings"
-                if not _is_unicode(key):
+                try:
+                    _unicode(key)
+                except ValueError:
                     return path, f"has the key {key!r}, which has a lone surrogate"
                 stack.append((f"{path}[{key!r}]", inner))
         elif isinstance(item, list):
@@ -112,14 +116,6 @@ def json_problem(value: object) -> tuple[str, str] | None:
                 "true/false, a number, a string, a list or a dict"
             )
     return None
-
-
-def _is_unicode(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _json_safe(value: dict[str, JsonValue]) -> dict[str, JsonValue]:

@@ -529,3 +529,12 @@ def test_arguments_of_the_wrong_shape_are_argmap_errors_and_type_errors() -> Non
     assert isinstance(info.value, ArgmapError) and isinstance(info.value, TypeError)
     with pytest.raises(am.ArgumentTypeError, match="expected a Statement, got Inference"):
         m.add_statement(m.support(m.premise("Q", id="q"), c))  # type: ignore[arg-type]
+
+
+def test_drawings_do_not_need_json_metadata_but_files_do() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    c.metadata["weight"] = float("nan")  # changed in place, after validation
+    assert "C" in m.to_dot().source and "C" in m.to_mermaid()  # drawings never write it
+    with pytest.raises(ArgmapError, match=r"statement 'c' metadata\['weight'\]: nan cannot"):
+        m.to_json()

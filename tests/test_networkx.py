@@ -185,11 +185,11 @@ def test_a_header_broken_in_the_graph_is_refused_before_writing() -> None:
     m = ArgumentMap("Sugar")
     m.claim("Tax sugar", id="c")
     m.graph.graph["title"] = 5
-    with pytest.raises(ArgmapError, match=r"its title \(graph.graph\['title'\]\) is an int"):
+    with pytest.raises(ArgmapError, match=r"map's title \(graph.graph\['title'\]\) is an int"):
         m.to_json()
     m.title = "Sugar"
     m.graph.graph["sources"] = ["not a source"]
-    with pytest.raises(ArgmapError, match="not a dict of Source models by id"):
+    with pytest.raises(ArgmapError, match=r"sources \(graph.graph\['sources'\]\) is a list, not"):
         m.to_json()
 
 

@@ -412,7 +412,7 @@ def to_dot(
     )
     # A graph edited out of shape is refused, as by every writer; the lists it gives
     # are quicker to walk than the map's iterators.
-    statements, inferences = m._checked_elements()
+    statements, inferences = m._checked_elements(json=False)
     dot = _digraph(m, st)
     main = {s.id for s in m.main_conclusions()}
     hidden = m.hidden if isinstance(m, MapView) else {}

@@ -168,7 +168,8 @@ def dumps(
     <BLANKLINE>
     """
     st = _resolve_style(style, direction, wrap, unknown)
-    m._checked_elements()  # a graph edited out of shape is refused, as by every writer
+    # A graph edited out of shape is refused, as by every writer.
+    statements, inferences = m._checked_elements(json=False)
     rankdir = direction or st.direction
     if wrap is not None:
         st = st.override(wrap=wrap)
@@ -181,12 +182,12 @@ def dumps(
         out += ["---", "title: " + json.dumps(" — ".join(heading), ensure_ascii=False), "---"]
     out.append(f"flowchart {rankdir}")
 
-    node = {s.id: f"s{n}" for n, s in enumerate(m.statements, 1)}
-    junctions = [inf for inf in m.inferences if _needs_junction(m, inf)]
+    node = {s.id: f"s{n}" for n, s in enumerate(statements, 1)}
+    junctions = [inf for inf in inferences if _needs_junction(m, inf)]
     node.update({inf.id: f"j{n}" for n, inf in enumerate(junctions, 1)})
     hidden = m.hidden if isinstance(m, MapView) else {}
 
-    for s in m.statements:
+    for s in statements:
         left, right = _SHAPE[s.kind]
         out.append(f"    {node[s.id]}{left}{_label(s, st)}{right}:::{s.kind}")
     for inf in junctions:
@@ -202,7 +203,7 @@ def dumps(
         out.append(f'    {marker}["+{count}"]:::hidden')
 
     link_kinds: list[str] = []  # the relation (or "hidden") of each link, in order
-    for inf in m.inferences:
+    for inf in inferences:
         to_target, from_premise = _LINK[inf.relation]
         if inf.id in node:
             for p in inf.premises:
