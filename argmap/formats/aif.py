@@ -40,7 +40,6 @@ edge between two I-nodes, or an edge to a node that does not exist.
 from __future__ import annotations
 
 import json
-import re
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,9 +50,9 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.errors import ArgmapError, describe_validation_error
+from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
 from argmap.map import ArgumentMap
 from argmap.model import (
-    ID_PATTERN,
     Inference,
     Relation,
     Source,
@@ -75,8 +74,6 @@ __all__ = [
     "to_aif",
 ]
 
-_ID = re.compile(ID_PATTERN)
-_BAD_CHARS = re.compile(r"[^A-Za-z0-9_.\-]+")
 _SCHEME_TYPES = ("RA", "CA")
 _DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
 _ARGMAP_KEY = "argmap"
@@ -125,29 +122,6 @@ def empty_text(node_id: str) -> str:
 
 def _where(index: int, node_id: str) -> str:
     return f"nodes[{index}] (nodeID {node_id!r})"
-
-
-def _make_ids(raw_ids: list[str]) -> dict[str, str]:
-    """argmap ids for AIF node ids: kept when valid, else cleaned; always unique."""
-    ids: dict[str, str] = {}
-    used: set[str] = set()
-    pending: list[str] = []
-    for raw in raw_ids:
-        if _ID.match(raw) and len(raw) <= 200 and raw not in used:
-            ids[raw] = raw
-            used.add(raw)
-        else:
-            pending.append(raw)
-    for raw in pending:
-        base = _BAD_CHARS.sub("-", raw).strip("-.")[:190] or "node"
-        if not _ID.match(base):
-            base = f"n{base}"
-        candidate, n = base, 2
-        while candidate in used:
-            candidate, n = f"{base}-{n}", n + 1
-        ids[raw] = candidate
-        used.add(candidate)
-    return ids
 
 
 def _extras(node: _Node, argmap_id: str) -> dict[str, JsonValue]:
@@ -241,7 +215,7 @@ class _Reader:
             if raw in self.by_raw:
                 raise ArgmapError(f"{_where(index, raw)}: nodeID is used twice", ids=[raw])
             self.by_raw[raw] = node
-        self.ids = _make_ids(self.raw_ids)
+        self.ids = make_ids(self.raw_ids)
         self.premises: dict[str, list[str]] = {}
         self.targets: dict[str, list[str]] = {}
         self.used_edges: dict[str, list[JsonValue]] = {}
@@ -349,9 +323,7 @@ class _Reader:
                 self.other_nodes.append(node.model_dump(mode="json"))
                 continue
             roles = used_as.get(raw, set())
-            kind: StatementKind = (
-                "premise" if "support" in roles else "counterpoint" if roles else "claim"
-            )
+            kind = kind_from_roles(roles)
             extra = _argmap_extra(node)
             meta = dict(extra.get("metadata") or {})
             own = _extras(node, self.ids[raw])
@@ -423,7 +395,7 @@ def to_aif(m: ArgumentMap) -> dict[str, Any]:
     node_id: dict[str, JsonValue] = {}
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
-    kinds = _structural_kinds(m)
+    kinds = structural_kinds(m)
     for s in statements:
         node = _i_node(s, kinds[s.id])
         node_id[s.id] = node["nodeID"]
@@ -528,19 +500,6 @@ def _edge(
         edge_id, n = f"{base}-{n}", n + 1
     used.add(edge_id)
     return {"edgeID": edge_id, "fromID": src, "toID": dst}
-
-
-def _structural_kinds(m: ArgumentMap) -> dict[str, StatementKind]:
-    """The kind :func:`from_aif` gives each statement from the map's structure alone."""
-    roles: dict[str, set[str]] = {}
-    for inf in m.inferences:
-        for p in inf.premises:
-            roles.setdefault(p, set()).add(inf.relation)
-    kinds: dict[str, StatementKind] = {}
-    for s in m.statements:
-        r = roles.get(s.id, set())
-        kinds[s.id] = "premise" if "support" in r else "counterpoint" if r else "claim"
-    return kinds
 
 
 def loads(text: str | bytes) -> ArgumentMap:
