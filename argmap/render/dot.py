@@ -50,7 +50,7 @@ import graphviz
 from pydantic import ValidationError
 
 from argmap.errors import ArgmapError, OptionError, describe_validation_error
-from argmap.formats._spec import FormatSpec
+from argmap.registry import FormatSpec
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement, StatementKind
 from argmap.render.style import (

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from argmap._io import write_atomic
 from argmap.errors import OptionError
-from argmap.formats._spec import FormatSpec
+from argmap.registry import FormatSpec
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement
 from argmap.render.colours import css_colour
