@@ -50,9 +50,9 @@ import graphviz
 from pydantic import ValidationError
 
 from argmap.errors import ArgmapError, OptionError, describe_validation_error
-from argmap.registry import FormatSpec
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement, StatementKind
+from argmap.registry import FormatSpec
 from argmap.render.style import (
     THEMES,
     Direction,

@@ -31,9 +31,9 @@ from pathlib import Path
 
 from argmap._io import write_atomic
 from argmap.errors import OptionError
-from argmap.registry import FormatSpec
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement
+from argmap.registry import FormatSpec
 from argmap.render.colours import css_colour
 from argmap.render.style import Direction, Style, check_direction, check_options, theme
 from argmap.views import MapView
