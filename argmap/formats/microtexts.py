@@ -117,6 +117,7 @@ class _Parser:
         self.expat.EntityDeclHandler = self._entity
         self.expat.UnparsedEntityDeclHandler = self._entity
         self.expat.ExternalEntityRefHandler = self._external
+        self.expat.SkippedEntityHandler = self._skipped
         self.root: dict[str, str] | None = None
         self.children: list[_Element] = []
         self.depth = 0
@@ -169,6 +170,14 @@ class _Parser:
 
     def _external(self, *args: Any) -> int:
         raise FormatError(f"line {self._line()}: an external entity is refused")
+
+    def _skipped(self, name: str, is_parameter_entity: int) -> None:
+        # An entity expat cannot expand because it would be declared in an external
+        # DTD, which is never read: refused rather than silently dropped.
+        raise FormatError(
+            f"line {self._line()}: the entity reference &{name}; is refused (its "
+            "declaration would be in an external DTD, which is never read)"
+        )
 
     def parse(self, data: bytes) -> tuple[dict[str, str], list[_Element]]:
         try:
@@ -342,7 +351,7 @@ class _Reader:
                 }
             )
         except ValidationError as err:
-            adu.fail(describe_validation_error(err, indent="", sep="; "))
+            adu.fail(_problem(err))
 
     def _inference(self, edge: _Element, ids: dict[str, str]) -> Inference:
         kind = edge.attrs["type"]
@@ -363,8 +372,8 @@ class _Reader:
                 }
             )
         except ValidationError as err:
-            problem = describe_validation_error(err, indent="", sep="; ")
-            edge.fail(f"{problem} (premises {', '.join(map(repr, premises))}, with add edges)")
+            listed = ", ".join(map(repr, premises))
+            edge.fail(f"{_problem(err)} (premises {listed}, with add edges)")
 
 
 def _attr_order(name: str) -> tuple[int, str]:
@@ -379,6 +388,11 @@ def _extra(elem: _Element, ids: dict[str, str], held: tuple[str, ...]) -> dict[s
     if ids.get(elem.id, elem.id) != elem.id:
         extra["id"] = elem.id
     return extra
+
+
+def _problem(err: ValidationError) -> str:
+    """The validation error in one line, without pydantic's ``(top level)`` location."""
+    return describe_validation_error(err, indent="", sep="; ").replace("(top level): ", "")
 
 
 def _text(edu: _Element) -> str:
