@@ -352,7 +352,7 @@ def expected(tree: dict[str, Any], number: dict[int, str]) -> Any:
     return statements, relations
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(trees())
 def test_random_trees_written_as_outlines_read_back(tree: dict[str, Any]) -> None:
     text, number = write_outline(tree)
@@ -393,7 +393,7 @@ def mangled(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mangled())
 def test_mangled_exports_give_a_map_or_a_format_error(text: str) -> None:
     try:
