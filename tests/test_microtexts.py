@@ -235,12 +235,12 @@ def test_undercut_of_an_add_edge_is_refused() -> None:
   <edge id="c3" src="a4" trg="c2" type="und"/>"""
     )
     assert error(xml(body)) == (
-        '<edge id="c3"> (line 17): a und edge points at a sup, exa, reb or und edge, not at '
+        '<edge id="c3"> (line 17): an und edge points at a sup, exa, reb or und edge, not at '
         "the add edge 'c2'; an add edge is no inference of its own: point at the edge it "
         "adds to"
     )
     assert error(xml(body.replace('trg="c2" type="und"', 'trg="c2" type="add"'))).startswith(
-        '<edge id="c3"> (line 17): a add edge points at a sup, exa, reb or und edge, not at '
+        '<edge id="c3"> (line 17): an add edge points at a sup, exa, reb or und edge, not at '
         "the add edge 'c2'"
     )
 
@@ -295,7 +295,7 @@ def test_undercut_of_an_add_edge_is_refused() -> None:
         ),
         (
             '<edge id="c1" src="a2" trg="s1" type="und"/>',
-            '<edge id="c1"> (line 9): a und edge points at a sup, exa, reb or und edge, '
+            '<edge id="c1"> (line 9): an und edge points at a sup, exa, reb or und edge, '
             "not at the seg edge 's1'",
         ),
         (

@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -374,14 +373,12 @@ def sniff(content: Content) -> str | None:
     return None
 
 
-_loads: Callable[[str], ArgumentMap] = loads
-
 FORMAT = FormatSpec(
     name="kialo",
     title="Kialo text export",
     suffixes=(),
     extra_suffixes=(".txt",),
-    loads=_loads,
+    loads=loads,
     sniff=sniff,
     keeps="The thesis, every Pro and Con with its place in the outline, and links "
     "('-> See') as further inferences from the claim they point at.",

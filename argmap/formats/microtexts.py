@@ -45,7 +45,6 @@ naming the element, its id and its line. argmap reads this format; it does not w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -55,7 +54,7 @@ from pydantic import JsonValue, ValidationError
 
 from argmap._bulk import gc_paused
 from argmap._io import load_file
-from argmap.errors import ArgmapError, FormatError, describe_validation_error
+from argmap.errors import ArgmapError, FormatError, describe_validation_error, with_article
 from argmap.formats._shared import kind_from_roles, make_ids
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
@@ -262,10 +261,12 @@ class _Reader:
             self.seg_sources.setdefault(trg.id, []).append(src)
             return
         if src.tag != "adu":
-            edge.fail(f"a {kind} edge starts at an adu, not at {src.tag} {src.id!r}")
+            edge.fail(f"{with_article(kind)} edge starts at an adu, not at {src.tag} {src.id!r}")
         if kind in ("sup", "exa", "reb"):
             if trg.tag != "adu":
-                edge.fail(f"a {kind} edge points at an adu, not at {trg.tag} {trg.id!r}")
+                edge.fail(
+                    f"{with_article(kind)} edge points at an adu, not at {trg.tag} {trg.id!r}"
+                )
             self.relations.append(edge)
             return
         # und and add point at an edge that is an inference: sup, exa, reb or und.
@@ -278,7 +279,7 @@ class _Reader:
                 else ""
             )
             edge.fail(
-                f"a {kind} edge points at a sup, exa, reb or und edge, not at {what} "
+                f"{with_article(kind)} edge points at a sup, exa, reb or und edge, not at {what} "
                 f"{trg.id!r}{hint}"
             )
         if kind == "und":
@@ -482,14 +483,12 @@ def sniff(content: Content) -> str | None:
     return "has an <arggraph> root element" if _ROOT.match(content.head) else None
 
 
-_loads: Callable[[str], ArgumentMap] = loads
-
 FORMAT = FormatSpec(
     name="microtexts",
     title="Argumentative Microtexts XML",
     suffixes=(),
     extra_suffixes=(".xml",),
-    loads=_loads,
+    loads=loads,
     sniff=sniff,
     keeps="ADUs with their EDU text, support, example support, rebuttals, undercuts "
     "(also of undercuts) and linked premises (add edges); ADU roles, topic and stance "
