@@ -11,11 +11,12 @@ import functools
 from pathlib import Path
 
 import pytest
-from conftest import DATA
 
 import argmap as am
 from argmap import registry
 from argmap.cli import main
+
+from conftest import DATA
 
 
 def small() -> am.ArgumentMap:
