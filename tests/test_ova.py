@@ -8,9 +8,13 @@ from typing import Any
 
 import arguebuf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+from test_sadface import json_values, mutate
 
 import argmap as am
-from argmap.errors import FormatError
+from argmap.errors import ArgmapError, FormatError
 from argmap.formats import aif, ova, sadface
 from argmap.formats._spec import Content
 
@@ -320,3 +324,21 @@ def test_format_spec_reads_only() -> None:
     )
     assert spec.loads is not None
     assert spec.loads(json.dumps(_three())) == ova.from_ova(_three())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    path=st.sampled_from([*OVA2_FILES, OVA3_FILE]),
+    where=st.lists(st.integers(0, 20), min_size=1, max_size=5),
+    value=json_values,
+    delete=st.booleans(),
+)
+def test_an_edited_file_is_read_or_refused_with_an_argmap_error(
+    path: Path, where: list[int], value: Any, delete: bool
+) -> None:
+    doc = mutate(json.loads(path.read_text(encoding="utf-8")), where, value, delete)
+    try:
+        m = ova.loads(json.dumps(doc))
+    except (ArgmapError, ValidationError):
+        return
+    assert am.ArgumentMap.from_json(m.to_json()) == m

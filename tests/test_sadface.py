@@ -12,6 +12,7 @@ import arguebuf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 from test_json import ids, kinds, texts
 
 import argmap as am
@@ -496,3 +497,50 @@ def test_format_spec() -> None:
     )
     assert spec.loads is not None and spec.dumps is not None
     assert spec.loads(spec.dumps(rich_map())) == rich_map()
+
+
+# ------------------------------------------------- edited files: errors or faithful reads
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(["", "x", "support",
+    "conflict", "atom", "scheme", "rephrase"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(
+        ["id", "type", "text", "name", "metadata", "sources", "core", "argmap", "kind"]),
+        inner, max_size=3),
+    max_leaves=6,
+)  # fmt: skip
+
+
+def mutate(doc: Any, path: list[int], value: Any, delete: bool) -> Any:
+    """``doc`` with the value found by walking ``path`` (indices into each level's
+    keys or items) replaced by ``value``, or deleted."""
+    if not path or not isinstance(doc, (dict, list)) or not doc:
+        return value
+    keys = list(doc) if isinstance(doc, dict) else list(range(len(doc)))
+    key = keys[path[0] % len(keys)]
+    copy: Any = dict(doc) if isinstance(doc, dict) else list(doc)
+    if delete and len(path) == 1:
+        del copy[key]
+    else:
+        copy[key] = mutate(doc[key], path[1:], value, delete)
+    return copy
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    name=st.sampled_from([p.name for p in SAMPLE_FILES]),
+    path=st.lists(st.integers(0, 20), min_size=1, max_size=5),
+    value=json_values,
+    delete=st.booleans(),
+)
+def test_an_edited_file_is_read_faithfully_or_refused_with_an_argmap_error(
+    name: str, path: list[int], value: Any, delete: bool
+) -> None:
+    doc = mutate(json.loads((SAMPLES / name).read_text(encoding="utf-8")), path, value, delete)
+    try:
+        m = sadface.loads(json.dumps(doc))
+    except (ArgmapError, ValidationError):
+        return
+    back = json.loads(sadface.dumps(m))
+    assert _canonical(back["nodes"]) == _canonical(doc["nodes"])
+    assert _canonical(back["edges"]) == _canonical(doc["edges"])
+    assert sadface.loads(sadface.dumps(m)) == m

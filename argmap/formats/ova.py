@@ -191,13 +191,14 @@ def _ova3(doc: Ova3Document) -> tuple[list[_Item], list[_Item], dict[str, JsonVa
     aif_extra = dict(doc.AIF.model_extra or {})
     fulfilled: dict[str, JsonValue] = {}
     rest_sf: list[JsonValue] = []
-    for sf in aif_extra.pop("schemefulfillments", None) or []:
+    given = aif_extra.pop("schemefulfillments", None)
+    for sf in given if isinstance(given, list) else []:
         if isinstance(sf, Mapping) and set(sf) == {"nodeID", "schemeID"}:
             fulfilled[str(sf["nodeID"])] = sf["schemeID"]
         else:
             rest_sf.append(sf)
-    if rest_sf:
-        aif_extra["schemefulfillments"] = rest_sf
+    if rest_sf or (given is not None and not isinstance(given, list)):
+        aif_extra["schemefulfillments"] = rest_sf or given
     nodes = []
     for index, node in enumerate(doc.AIF.nodes):
         raw = str(node.nodeID)

@@ -216,7 +216,9 @@ def from_sadface(data: Mapping[str, Any] | SadfaceDocument) -> ArgumentMap:
             del core[key]
     m = ArgumentMap(header["title"], description=header["description"])
     sources = top.get("sources")
-    for s_index, src in enumerate(sources if isinstance(sources, list) else []):
+    if sources is not None and not isinstance(sources, list):
+        raise ArgmapError("metadata.argmap.sources: must be a list")
+    for s_index, src in enumerate(sources or []):
         try:
             m.add_source(adapter(Source).validate_python(src))
         except ValidationError as err:
@@ -239,7 +241,7 @@ def from_sadface(data: Mapping[str, Any] | SadfaceDocument) -> ArgumentMap:
         "other_edges": reader.other_edges,
         "document": dict(doc.model_extra or {}),
     }
-    map_meta: dict[str, JsonValue] = dict(_as_dict(top.get("metadata")))
+    map_meta = _namespace_metadata(top, "metadata.argmap.metadata")
     if any(kept.values()):
         map_meta[_KEY] = {k: v for k, v in kept.items() if v}
     m.metadata = map_meta
@@ -358,7 +360,7 @@ class _Reader:
         edges = [e for e in self.used_edges[rid] if not _implied_edge(e)]
         if edges:
             kept["edges"] = edges
-        meta: dict[str, JsonValue] = dict(_as_dict(extra.pop("metadata", None)))
+        meta = _namespace_metadata(extra, f"{where}: metadata.argmap.metadata")
         if kept:
             meta[_KEY] = kept
         try:
@@ -429,7 +431,7 @@ class _Reader:
             if self.role[rid] != "atom":
                 continue
             extra, kept = self._split(index, raw, _ATOM_KEYS)
-            meta: dict[str, JsonValue] = dict(_as_dict(extra.pop("metadata", None)))
+            meta = _namespace_metadata(extra, f"{_where(index, rid)}: metadata.argmap.metadata")
             if kept:
                 meta[_KEY] = kept
             try:
@@ -449,6 +451,17 @@ class _Reader:
                     f"{_where(index, rid)}: atom {_one_line(err)}", ids=[rid]
                 ) from None
         return found
+
+
+def _namespace_metadata(namespace: dict[str, Any], where: str) -> dict[str, JsonValue]:
+    """The ``metadata`` entry of an ``"argmap"`` namespace (taken out of it), which must
+    be an object."""
+    value = namespace.pop("metadata", None)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ArgmapError(f"{where}: must be an object, not {type(value).__name__}")
+    return dict(value)
 
 
 def _implied_edge(edge: JsonValue) -> bool:
@@ -578,7 +591,7 @@ def _node(
         "type": "atom" if isinstance(element, Statement) else "scheme",
         **own_fields,
     }
-    if "sources" in node and isinstance(own.get("sources"), list):
+    if "sources" in node and "sources" in own:
         node["sources"] = own["sources"]
     stored_meta = own.get("metadata")
     node["metadata"] = dict(stored_meta) if isinstance(stored_meta, Mapping) else {"core": {}}
