@@ -42,6 +42,7 @@ an edge between two I nodes, an RA node pointing at a scheme) the reader raises 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -121,29 +122,18 @@ class Ova3Document(BaseModel):
     OVA: _Layout = _Layout()
 
 
+@dataclass(slots=True)
 class _Item:
-    """A node or edge of either layout, as the reader sees it: its ends or its id,
-    type and text, the place to name in messages, and the fields to keep."""
+    """A node or an edge of either layout, as the reader sees it. A node: its raw id,
+    type and text; an edge: its ends (``src`` -> ``raw``). Both: the place to name in
+    messages and the fields to keep."""
 
-    __slots__ = ("fields", "raw", "src", "text", "type", "where")
-
-    def __init__(
-        self,
-        where: str,
-        raw: str,
-        type: str,
-        text: str | None,
-        fields: dict[str, JsonValue],
-        src: str = "",
-    ) -> None:
-        self.where, self.raw, self.type, self.text, self.fields, self.src = (
-            where,
-            raw,
-            type,
-            text,
-            fields,
-            src,
-        )
+    where: str
+    raw: str
+    type: str
+    text: str | None
+    fields: dict[str, JsonValue]
+    src: str = ""
 
 
 def _error(where: str, problem: str, ids: list[str]) -> FormatError:

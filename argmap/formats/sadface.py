@@ -207,7 +207,10 @@ def from_sadface(data: Mapping[str, Any] | SadfaceDocument) -> ArgumentMap:
     if not isinstance(core_value, Mapping):
         raise ArgmapError(f"metadata.core: must be an object, not {type(core_value).__name__}")
     core = dict(core_value)
-    top = _as_dict(metadata.pop(_NS, None))
+    top = metadata.pop(_NS, None) or {}
+    if not isinstance(top, Mapping):
+        raise ArgmapError(f"metadata.argmap: must be an object, not {type(top).__name__}")
+    top = dict(top)
     header: dict[str, str | None] = {}
     for key in ("title", "description"):
         value = core.get(key)
@@ -226,7 +229,7 @@ def from_sadface(data: Mapping[str, Any] | SadfaceDocument) -> ArgumentMap:
     reader = _Reader(doc)
     inferences = reader.inferences()
     for statement in reader.statements():
-        m.add_statement(statement)
+        m.add_statement(statement)  # an error names the statement
     m.add_inferences(inferences, where="SADFace scheme node {id!r}")
     kept_core = {
         k: v
@@ -254,7 +257,6 @@ class _Reader:
     def __init__(self, doc: SadfaceDocument) -> None:
         self.raw_nodes: list[dict[str, Any]] = []
         self.by_raw: dict[str, dict[str, Any]] = {}
-        self.index_of: dict[str, int] = {}
         self.role: dict[str, str] = {}  # raw id -> "atom" | "support" | "conflict" | "other"
         for index, node in enumerate(doc.nodes):
             raw = node.model_dump(mode="json")
@@ -262,7 +264,6 @@ class _Reader:
                 raise ArgmapError(f"{_where(index, node.id)}: id is used twice", ids=[node.id])
             self.raw_nodes.append(raw)
             self.by_raw[node.id] = raw
-            self.index_of[node.id] = index
             self.role[node.id] = self._role(index, raw)
         self.ids = make_ids(n["id"] for n in self.raw_nodes if self.role[n["id"]] != "other")
         self.premises: dict[str, list[str]] = {}
