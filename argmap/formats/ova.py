@@ -504,6 +504,7 @@ FORMAT = FormatSpec(
     loads=loads,
     sniff=sniff,
     json=True,
+    looks_for='"AIF" and "OVA" keys, or "nodes" with "x"/"y" and an "analysis" block',
     keeps="I, RA and CA nodes (linked premises, undercuts); coordinates, schemes, "
     "descriptors and every other OVA field, node and edge in metadata.",
     loses="Read only: argmap does not write OVA files (write AIF, which OVA loads).",

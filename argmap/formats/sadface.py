@@ -757,6 +757,7 @@ FORMAT = FormatSpec(
     dumps=dumps,
     sniff=sniff,
     json=True,
+    looks_for='"nodes" of type "atom"/"scheme" and "edges", or a "metadata.core" block',
     keeps="Atoms, support and conflict schemes (linked premises, undercuts), scheme "
     "names, resources, sources and SADFace metadata; argmap's own fields in an argmap "
     "metadata namespace.",
