@@ -544,3 +544,12 @@ def test_an_edited_file_is_read_faithfully_or_refused_with_an_argmap_error(
     assert _canonical(back["nodes"]) == _canonical(doc["nodes"])
     assert _canonical(back["edges"]) == _canonical(doc["edges"])
     assert sadface.loads(sadface.dumps(m)) == m
+
+
+def test_a_map_whose_graph_was_broken_is_refused_before_writing() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("Take an umbrella", id="c")
+    m.premise("It rains", id="p", supports=c)
+    m.graph.remove_node("p")
+    with pytest.raises(ArgmapError, match="inference 'p-supports-c': its premise 'p'"):
+        sadface.dumps(m)
