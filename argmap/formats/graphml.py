@@ -177,10 +177,11 @@ def _layout(
     m: ArgumentMap, sizes: Mapping[str, tuple[float, float]]
 ) -> dict[str, tuple[float, float]]:
     """Top-left corners for yEd: rows by the number of steps to a node without
-    out-edges (main claims on top, their reasons below), in map order within a row."""
+    out-edges (main claims on top, their reasons below), in the order of ``sizes``
+    (statements, then inferences, as written) within a row."""
     g = m.graph
-    rank = {n: 0 for n in g if g.out_degree(n) == 0}
-    for start in [None, *g]:
+    rank = {n: 0 for n in sizes if g.out_degree(n) == 0}
+    for start in [None, *sizes]:
         if start is not None:
             if start in rank:
                 continue
@@ -193,7 +194,7 @@ def _layout(
                     rank[p] = rank[n] + 1
                     queue.append(p)
     rows: dict[int, list[str]] = {}
-    for n in g:
+    for n in sizes:
         rows.setdefault(rank[n], []).append(n)
     corners: dict[str, tuple[float, float]] = {}
     y = 0.0
