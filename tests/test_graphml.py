@@ -294,6 +294,26 @@ def test_networkx_graphml_of_a_map_graph_without_models_reads_back(tmp_path: Pat
     assert back.statement("c").metadata == {"graphml": {"weight": "1.5"}}
 
 
+def test_other_tools_data_and_graphics_are_kept_or_skipped_as_documented() -> None:
+    text = (
+        f'{HEAD}\n<key id="w" for="graph" attr.name="creator"/>{KEYS}'
+        '<key id="d" for="node" attr.name="colour"><default>red</default></key>'
+        '<key id="y" for="node" yfiles.type="nodegraphics"/>'
+        '<key id="e" for="edge" attr.name="weight" attr.type="double"/>'
+        '<graph edgedefault="directed"><data key="w">yEd</data>\n'
+        f'{C}\n<node id="p"><data key="k">premise</data><data key="t">P</data>'
+        '<data key="d">blue</data><data key="y"/></node>\n'
+        f'{S}<edge source="p" target="s"><data key="e">2.0</data></edge>'
+        '<edge source="s" target="c"/></graph></graphml>'
+    )
+    m = graphml.loads(text)
+    assert m.metadata == {"graphml": {"creator": "yEd"}}
+    assert m.statement("c").metadata == {"graphml": {"colour": "red"}}  # the key's default
+    assert m.statement("p").metadata == {"graphml": {"colour": "blue"}}
+    assert m.inference("s").premises == ("p",)
+    assert graphml.loads(graphml.dumps(m)) == m  # and argmap's writer keeps it
+
+
 # ------------------------------------------------------------------------ errors
 HEAD = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
 KEYS = (
@@ -324,7 +344,7 @@ S = '<node id="s"><data key="k">inference</data><data key="r">support</data></no
          "kind 'idea': a node needs the kind claim, premise, counterpoint or inference (the "
          "'kind' key)"),
         (_doc('<node id="c"><data key="k">claim</data></node>'),
-         "line 4:1: node 'c': text: Input should be a valid string"),
+         "line 4:1: node 'c': has no text: a statement needs a 'label' (or 'text') key"),
         (_doc(f'{C}\n{P}\n<edge source="p" target="c"/>'),
          "line 6:1: edge 'p' -> 'c': connects two statements; statements connect through "
          "inference nodes (kind 'inference')"),

@@ -43,8 +43,9 @@ GraphML from other tools on a best-effort basis: data is matched by the keys'
 ``attr.name`` (not their ids), a node needs a ``kind`` (``claim``, ``premise``,
 ``counterpoint``, or ``inference`` with a ``relation``); a statement's text is its
 ``text`` or else its ``label``; an inference's premises are the statements with an
-edge into it, its target the one node it has an edge to. Other string data of a node
-is kept in its ``metadata["graphml"]``; yFiles graphics are not kept. That is the
+edge into it, its target the one node it has an edge to. Other data of a node, or of
+the graph, is kept (as text) in its ``metadata["graphml"]``, or the map's; data of edges
+other than ``role`` and ``relation``, and yFiles graphics, are not kept. That is the
 layout of ``m.graph`` without its ``model`` objects, so GraphML that networkx's
 ``write_graphml`` writes from such a graph reads back (``write_graphml(m.graph)``
 itself fails: networkx cannot write the model objects). Anything else is a
@@ -66,7 +67,7 @@ from pathlib import Path, PurePath
 from typing import Any, NoReturn
 from xml.parsers import expat
 
-from pydantic import ValidationError
+from pydantic import JsonValue, ValidationError
 
 from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
@@ -486,6 +487,8 @@ class _Key:
     domain: str
     name: str
     default: str | None
+    graphics: bool = False
+    """A ``yfiles.type`` key (yEd's graphics): its data is skipped, argmap draws its own."""
 
 
 def _keys(root: _Element) -> dict[str, _Key]:
@@ -494,28 +497,27 @@ def _keys(root: _Element) -> dict[str, _Key]:
         key_id = key.attrs.get("id")
         if key_id is None:
             raise FormatError(f"{key.where}: a <key> has no id")
-        if "yfiles.type" in key.attrs:
-            continue  # yFiles graphics: argmap draws its own
         name = key.attrs.get("attr.name", key_id)
         defaults = _graphml_children(key, "default")
-        keys[key_id] = _Key(
-            key.attrs.get("for", "all"), name, defaults[0].text if defaults else None
-        )
+        default = defaults[0].text if defaults else None
+        graphics = "yfiles.type" in key.attrs
+        keys[key_id] = _Key(key.attrs.get("for", "all"), name, default, graphics)
     return keys
 
 
 def _data_of(element: _Element, keys: Mapping[str, _Key], domain: str) -> dict[str, str]:
     """The element's data by attr.name: key defaults first, then its ``<data>``."""
-    values = {k.name: k.default for k in keys.values() if k.domain in (domain, "all")}
-    data = {name: value for name, value in values.items() if value is not None}
+    data = {
+        k.name: k.default
+        for k in keys.values()
+        if k.domain in (domain, "all") and k.default is not None and not k.graphics
+    }
     for item in _graphml_children(element, "data"):
         key_id = item.attrs.get("key")
         key = keys.get(key_id or "")
         if key is None:
-            if key_id is not None and any(c.tag.startswith("{") for c in item.children):
-                continue  # yFiles (or other) graphics under a yfiles.type key
             raise FormatError(f"{item.where}: <data key={key_id!r}> has no <key> declared")
-        if item.children and not item.text.strip():
+        if key.graphics or (item.children and not item.text.strip()):
             continue  # structured data of another tool: not argmap's
         data[key.name] = item.text
     return data
@@ -590,6 +592,9 @@ def _new_map(graph: _Element, keys: Mapping[str, _Key]) -> ArgumentMap:
     """The map with the graph's title, description, metadata and sources."""
     data = _data_of(graph, keys, "graph")
     header = _extra(data, graph.where)
+    foreign: dict[str, JsonValue] = {
+        k: v for k, v in data.items() if k not in ("title", "description", "argmap")
+    }
     version = header.get("version", GRAPHML_VERSION)
     if version != GRAPHML_VERSION:
         _fail(
@@ -603,6 +608,8 @@ def _new_map(graph: _Element, keys: Mapping[str, _Key]) -> ArgumentMap:
             description=header.get("description", data.get("description")),
             metadata=header.get("metadata", {}),
         )
+        if foreign:
+            m.metadata.setdefault("graphml", foreign)
         for index, raw in enumerate(header.get("sources", [])):
             try:
                 m.add_source(adapter(Source).validate_python(raw))
@@ -632,7 +639,10 @@ def _read_nodes(graph: _Element, keys: Mapping[str, _Key]) -> tuple[_Pending, _P
         kind = data.get("kind")
         fields = _common(data, _extra(data, where))
         if kind in _KINDS:
-            plain = {"id": node_id, "kind": kind, "text": data.get("text", data.get("label"))}
+            text = data.get("text", data.get("label"))
+            if text is None and "text" not in fields:
+                _fail(where, "has no text: a statement needs a 'label' (or 'text') key", node_id)
+            plain = {"id": node_id, "kind": kind, "text": text}
             if "title" in data:
                 plain["title"] = data["title"]
             statements[node_id] = (node, {**plain, **fields})
