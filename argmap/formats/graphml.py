@@ -57,6 +57,7 @@ document type declaration (and so any entity definition) is refused.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -82,6 +83,7 @@ GRAPHML_VERSION = 1
 """The version of argmap's GraphML layout, written in the graph's ``argmap`` key."""
 
 _NS = "http://graphml.graphdrawing.org/xmlns"
+_NS_SPACE = f"{_NS} "  # how expat names GraphML's elements: namespace, space, name
 _NS_Y = "http://www.yworks.com/xml/graphml"
 _SCHEMA = f"{_NS} http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd"
 _INFERENCE = "inference"
@@ -396,8 +398,10 @@ def dump(m: ArgumentMap, path: str | Path) -> Path:
 @dataclass
 class _Element:
     """An XML element as the reader needs it: namespace-qualified ``tag``
-    (``"{ns}local"``, or ``local`` without a namespace), attributes, children, its
-    text (without its children's) and where it starts."""
+    (``"{ns}local"``, or ``local`` without a namespace), attributes, its GraphML
+    children, its text (without its children's) and where it starts. Elements of other
+    namespaces below the root (yFiles graphics ...) are not kept: ``foreign`` says the
+    element had some."""
 
     tag: str
     attrs: dict[str, str]
@@ -405,6 +409,7 @@ class _Element:
     column: int
     children: list[_Element] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
+    foreign: bool = False
 
     @property
     def text(self) -> str:
@@ -419,6 +424,7 @@ class _RefusedError(Exception):
     """A document type declaration, raised from inside the expat parser."""
 
 
+@functools.cache  # a document has few distinct names
 def _qualified(name: str) -> str:
     ns, sep, local = name.rpartition(" ")
     return f"{{{ns}}}{local}" if sep else name
@@ -430,25 +436,42 @@ def _parse(data: bytes, encoding: str | None) -> _Element:
     root = _Element("", {}, 0, 0)
     stack = [root]
 
+    skipping = 0  # depth inside an element of another namespace, which is not kept
+
     def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal skipping
+        if skipping:
+            skipping += 1
+            return
+        parent = stack[-1]
+        if parent is not root and " " in name and not name.startswith(_NS_SPACE):
+            parent.foreign = True
+            skipping = 1
+            return
         element = _Element(
             _qualified(name),
-            {_qualified(k): v for k, v in attrs.items()},
+            {(_qualified(k) if " " in k else k): v for k, v in attrs.items()},
             parser.CurrentLineNumber,
             parser.CurrentColumnNumber + 1,
         )
-        stack[-1].children.append(element)
+        parent.children.append(element)
         stack.append(element)
 
     def end(name: str) -> None:
-        stack.pop()
+        nonlocal skipping
+        if skipping:
+            skipping -= 1
+        else:
+            stack.pop()
 
     def text(data: str) -> None:
-        stack[-1].parts.append(data)
+        if not skipping:
+            stack[-1].parts.append(data)
 
     def refuse(*args: object) -> NoReturn:
         raise _RefusedError(f"line {parser.CurrentLineNumber}:{parser.CurrentColumnNumber + 1}")
 
+    parser.buffer_text = True
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = text
@@ -472,7 +495,11 @@ def _parse(data: bytes, encoding: str | None) -> _Element:
 
 def _local(element: _Element) -> str | None:
     """The local name of a GraphML element (in GraphML's namespace or in none), else None."""
-    tag = element.tag
+    return _local_name(element.tag)
+
+
+@functools.cache
+def _local_name(tag: str) -> str | None:
     if tag.startswith(f"{{{_NS}}}"):
         return tag[len(_NS) + 2 :]
     return None if tag.startswith("{") else tag
@@ -517,7 +544,7 @@ def _data_of(element: _Element, keys: Mapping[str, _Key], domain: str) -> dict[s
         key = keys.get(key_id or "")
         if key is None:
             raise FormatError(f"{item.where}: <data key={key_id!r}> has no <key> declared")
-        if key.graphics or (item.children and not item.text.strip()):
+        if key.graphics or ((item.foreign or item.children) and not item.text.strip()):
             continue  # structured data of another tool: not argmap's
         data[key.name] = item.text
     return data
