@@ -395,6 +395,13 @@ def test_bad_argmap_json_names_the_node() -> None:
         graphml.loads(text)
 
 
+def test_json_nested_too_deeply_is_a_format_error() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    text = graphml.dumps(rain()).replace('{"version":1}', deep)
+    with pytest.raises(am.FormatError, match=r"^line 17:3: its argmap data is JSON nested too"):
+        graphml.loads(text)
+
+
 def test_a_doctype_is_refused_so_no_entity_can_expand() -> None:
     laughs = (
         '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'

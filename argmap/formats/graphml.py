@@ -566,6 +566,8 @@ def _extra(data: Mapping[str, str], where: str) -> dict[str, Any]:
         value = json.loads(raw)
     except ValueError as err:
         _fail(where, f"its argmap data is not valid JSON: {err}")
+    except RecursionError:
+        _fail(where, "its argmap data is JSON nested too deeply to read")
     if not isinstance(value, dict):
         _fail(where, f"its argmap data is JSON {type(value).__name__}, not an object")
     return value
