@@ -63,6 +63,8 @@ MODULES: tuple[str, ...] = (
     "argmap.formats.iccma",
     "argmap.formats.microtexts",
     "argmap.formats.kialo",
+    "argmap.formats.graphml",
+    "argmap.formats.cytoscape",
     "argmap.render.dot",
     "argmap.render.mermaid",
 )
