@@ -862,7 +862,7 @@ def dumps(m: ArgumentMap, *, indent: int | None = 2) -> str:
     >>> import argmap as am
     >>> m = am.ArgumentMap()
     >>> _ = m.premise("It rains", id="p", supports=m.claim("Take an umbrella", id="c"))
-    >>> print(dumps(m, indent=None)[:64])
+    >>> print(dumps(m, indent=None)[:63])
     {"nodes":{"c":{"atom":{"text":"Take an umbrella"}},"p":{"atom":
     >>> one = am.ArgumentMap()
     >>> _ = one.claim("It rains", id="c")
