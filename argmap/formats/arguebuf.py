@@ -749,15 +749,13 @@ def to_arguebuf(m: ArgumentMap) -> dict[str, Any]:
     if major is not None:
         doc["majorClaim"] = node_id[major]
     doc["schemaVersion"] = SCHEMA_VERSION
-    own = {
-        k: v
-        for k, v in (
-            ("title", m.title),
-            ("description", m.description),
-            ("metadata", _own_meta(m.metadata)),
-        )
-        if v
-    }
+    own: dict[str, JsonValue] = {}
+    if m.title is not None:
+        own["title"] = m.title
+    if m.description is not None:
+        own["description"] = m.description
+    if _own_meta(m.metadata):
+        own["metadata"] = _own_meta(m.metadata)
     return _tail(doc, map_kept, own)
 
 
