@@ -417,6 +417,9 @@ def _doc(**changes: Any) -> dict[str, Any]:
         (_doc(edges__e1={"source": "a", "target": "s", "metadata": {"created": "yesterday"}}),
          "edges.e1.metadata.created: 'yesterday' is not an RFC 3339 timestamp "
          "(2024-05-01T12:00:00Z)"),
+        (_doc(nodes__b={"atom": {"text": "B"}, "userdata": {"argmap": {"metadata": [1]}}}),
+         "nodes.b.userdata.argmap.metadata: expected an object, got a list"),
+        ("[" * 100000, "not valid JSON: nested too deeply"),
         (_doc(nodes__b={"atom": {"text": "B"}, "userdata": {"argmap": {"kind": "fact"}}}),
          "nodes.b: kind: Input should be 'claim', 'premise' or 'counterpoint'"),
         (_doc(nodes__x={"atom": {"text": "X"}}, **{"nodes__x y": {"atom": {"text": "Y", "z": 1}}}),
@@ -424,10 +427,10 @@ def _doc(**changes: Any) -> dict[str, Any]:
     ],
 )  # fmt: skip
 def test_what_argmap_cannot_read_is_an_error_naming_the_place(
-    doc: dict[str, Any], message: str
+    doc: dict[str, Any] | str, message: str
 ) -> None:
     with pytest.raises(FormatError) as info:
-        abj.loads(json.dumps(doc))
+        abj.loads(doc if isinstance(doc, str) else json.dumps(doc))
     assert str(info.value) == message
 
 

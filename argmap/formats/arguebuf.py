@@ -227,6 +227,10 @@ def _kept_common(
     return own
 
 
+def _own_metadata_path(path: str) -> str:
+    return _at(_at(_at(path, "userdata"), _ARGMAP), "metadata")
+
+
 def _with_kept(meta: object, keep: dict[str, JsonValue], path: str) -> dict[str, JsonValue]:
     out: dict[str, JsonValue] = dict(_object(meta, path)) if meta is not None else {}
     if keep:
@@ -380,9 +384,7 @@ class _Reader:
                 "id": ids[raw],
                 "text": text,
                 "title": title,
-                "metadata": _with_kept(
-                    own.get("metadata"), keep, _at(path, "userdata.argmap.metadata")
-                ),
+                "metadata": _with_kept(own.get("metadata"), keep, _own_metadata_path(path)),
             }
             source = _validated(Source, data, path, [raw])
             sources.append(source)
@@ -438,9 +440,7 @@ class _Reader:
                 "id": self.ids[raw],
                 "text": text,
                 "quotes": quotes,
-                "metadata": _with_kept(
-                    own.get("metadata"), keep, _at(path, "userdata.argmap.metadata")
-                ),
+                "metadata": _with_kept(own.get("metadata"), keep, _own_metadata_path(path)),
             }
             found.append(_validated(Statement, data, path, [raw]))
         return found
@@ -487,9 +487,7 @@ class _Reader:
                 "relation": self.relation(raw),
                 "premises": tuple(self.ids[p] for p in prem),
                 "target": self.ids[tgt[0]],
-                "metadata": _with_kept(
-                    own.get("metadata"), keep, _at(path, "userdata.argmap.metadata")
-                ),
+                "metadata": _with_kept(own.get("metadata"), keep, _own_metadata_path(path)),
             }
             found.append(_validated(Inference, data, path, [raw]))
         return found
@@ -605,7 +603,7 @@ def from_arguebuf(data: Mapping[str, Any]) -> ArgumentMap:
     major = reader.ids[major_raw] if major_raw is not None else None
     if major != _derived_major(m):
         keep["major_claim"] = major
-    m.metadata = _with_kept(own.get("metadata"), keep, "userdata.argmap.metadata")
+    m.metadata = _with_kept(own.get("metadata"), keep, _own_metadata_path(""))
     return m
 
 
@@ -641,6 +639,8 @@ def loads(text: str | bytes) -> ArgumentMap:
         data = json.loads(text)
     except ValueError as err:
         raise FormatError(f"not valid JSON: {err}") from None
+    except RecursionError:
+        raise FormatError("not valid JSON: nested too deeply") from None
     with gc_paused():
         return from_arguebuf(_object(data, ""))
 
@@ -649,7 +649,12 @@ def loads(text: str | bytes) -> ArgumentMap:
 
 
 def _kept(metadata: Mapping[str, JsonValue]) -> dict[str, Any]:
-    value = metadata.get(_KEY)
+    return _mapping(metadata.get(_KEY))
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    """A kept value that should be an object (anything else, edited in by hand, is
+    taken as empty)."""
     return dict(value) if isinstance(value, Mapping) else {}
 
 
@@ -720,16 +725,15 @@ def to_arguebuf(m: ArgumentMap) -> dict[str, Any]:
     for inf in inferences:
         nodes[node_id[inf.id]] = _scheme(inf)
     for inf in inferences:
-        stored = _kept(inf.metadata).get("edges")
-        stored = dict(stored) if isinstance(stored, Mapping) else {}
+        stored = _mapping(_kept(inf.metadata).get("edges"))
         nid = node_id[inf.id]
         ends = [(node_id[p], nid) for p in inf.premises] + [(nid, node_id[inf.target])]
         for src, dst in ends:
             _add_edge(edges, src, dst, stored)
-    for raw, node in (map_kept.get("nodes") or {}).items():
+    for raw, node in _mapping(map_kept.get("nodes")).items():
         if raw not in nodes:
             nodes[raw] = node
-    for raw, edge in (map_kept.get("edges") or {}).items():
+    for raw, edge in _mapping(map_kept.get("edges")).items():
         if (
             isinstance(edge, Mapping)
             and raw not in edges
@@ -739,7 +743,7 @@ def to_arguebuf(m: ArgumentMap) -> dict[str, Any]:
             edges[raw] = edge
     doc: dict[str, Any] = {"nodes": nodes, "edges": edges}
     resources = {source_id[s.id]: _resource(s) for s in m.sources}
-    for raw, resource in (map_kept.get("resources") or {}).items():
+    for raw, resource in _mapping(map_kept.get("resources")).items():
         resources.setdefault(raw, resource)
     if resources:
         doc["resources"] = resources
