@@ -33,8 +33,13 @@ def umbrella() -> ab.Graph:
     g = ab.Graph("umbrella")
     text = "It rains. The forecast says so. Take an umbrella. Umbrellas break in wind."
     resource = ab.Resource(
-        text, title="Weather talk", source="chat log", timestamp=T1, metadata=meta(),
-        userdata={"lang": "en"}, _id="r1",
+        text,
+        title="Weather talk",
+        source="chat log",
+        timestamp=T1,
+        metadata=meta(),
+        userdata={"lang": "en"},
+        _id="r1",
     )
     g.add_resource(resource)
     ann = ab.Participant("Ann", username="ann", metadata=meta(), id="ann")
@@ -43,8 +48,9 @@ def umbrella() -> ab.Graph:
 
     def atom(id: str, words: str, ref: bool = True) -> ab.AtomNode:
         reference = ab.Reference(resource, text.index(words), words) if ref else None
-        node = ab.AtomNode(words, reference=reference, participant=ann if ref else None,
-                           metadata=meta(), id=id)
+        node = ab.AtomNode(
+            words, reference=reference, participant=ann if ref else None, metadata=meta(), id=id
+        )
         g.add_node(node)
         return node
 
@@ -56,8 +62,9 @@ def umbrella() -> ab.Graph:
     dry.userdata = {"confidence": 0.5}
     coat = atom("coat", "Wear a coat", ref=False)
     schemes = {
-        "s-take": ab.SchemeNode(ab.Support.PRACTICAL_REASONING, ["goal", "means"],
-                                metadata=meta(T1), id="s-take"),
+        "s-take": ab.SchemeNode(
+            ab.Support.PRACTICAL_REASONING, ["goal", "means"], metadata=meta(T1), id="s-take"
+        ),
         "s-expert": ab.SchemeNode(ab.Support.EXPERT_OPINION, metadata=meta(), id="s-expert"),
         "c-wind": ab.SchemeNode(ab.Attack.DEFAULT, metadata=meta(), id="c-wind"),
         "c-step": ab.SchemeNode(ab.Attack.DEFAULT, metadata=meta(), id="c-step"),
@@ -67,12 +74,19 @@ def umbrella() -> ab.Graph:
     for node in schemes.values():
         g.add_node(node)
     links = [
-        (rain, "s-take"), (forecast, "s-take"), ("s-take", take),  # linked premises
-        (forecast, "s-expert"), ("s-expert", rain),
-        (wind, "c-wind"), ("c-wind", take),  # an attack on an atom
-        (dry, "c-step"), ("c-step", "s-take"),  # an attack on a scheme: an undercut
-        (coat, "m-coat"), ("m-coat", dry),  # rephrase: kept, not part of the map
-        (take, "p-coat"), ("p-coat", coat),  # preference: kept too
+        (rain, "s-take"),
+        (forecast, "s-take"),
+        ("s-take", take),  # linked premises
+        (forecast, "s-expert"),
+        ("s-expert", rain),
+        (wind, "c-wind"),
+        ("c-wind", take),  # an attack on an atom
+        (dry, "c-step"),
+        ("c-step", "s-take"),  # an attack on a scheme: an undercut
+        (coat, "m-coat"),
+        ("m-coat", dry),  # rephrase: kept, not part of the map
+        (take, "p-coat"),
+        ("p-coat", coat),  # preference: kept too
     ]
     for n, (src, dst) in enumerate(links, start=1):
         source = schemes[src] if isinstance(src, str) else src
