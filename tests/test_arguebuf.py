@@ -298,6 +298,35 @@ def test_the_sample_is_written_back_as_arguebuf_wrote_it() -> None:
     assert _counts(ab.load.dict(ours)) == (6, 6)
 
 
+NODESETS = ["6064-original", "6064-reconstructed"]
+
+
+@pytest.mark.parametrize("name", NODESETS)
+def test_a_real_nodeset_as_arguebuf_wrote_it_is_the_map_argmaps_aif_reader_reads(
+    name: str,
+) -> None:
+    """Two independent paths from one AIFdb file: arguebuf's AIF reader and writer, then
+    argmap's arguebuf reader; and argmap's own AIF reader."""
+    ours = abj.load(DATA / "arguebuf" / f"{name}.json")
+    via_aif = aif.load(DATA / "aif" / f"{name}.json")
+    assert {s.id: (s.kind, s.text) for s in ours.statements} == {
+        s.id: (s.kind, s.text) for s in via_aif.statements
+    }
+    assert {i.id: (i.relation, set(i.premises), i.target) for i in ours.inferences} == {
+        i.id: (i.relation, set(i.premises), i.target) for i in via_aif.inferences
+    }
+
+
+@pytest.mark.parametrize("name", NODESETS)
+def test_a_real_nodeset_is_written_back_as_arguebuf_wrote_it(name: str) -> None:
+    path = DATA / "arguebuf" / f"{name}.json"
+    theirs = json.loads(path.read_text(encoding="utf-8"))
+    ours = json.loads(abj.dumps(abj.load(path)))
+    assert theirs.pop("libraryVersion") == "1.7.11"
+    assert ours == theirs
+    assert _counts(ab.load.dict(ours)) == _counts(ab.load.file(path))
+
+
 def test_arguebufs_stand_in_timestamps_are_read_as_none() -> None:
     """arguebuf stamps elements its input had no timestamps for with the epoch."""
     text = through_arguebuf(abj.dumps(small_map()))

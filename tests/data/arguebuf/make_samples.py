@@ -98,6 +98,20 @@ def umbrella() -> ab.Graph:
     return g
 
 
+def from_aif(name: str) -> ab.Graph:
+    """AIFdb nodeset 6064 (tests/data/aif, from arguebuf's own data folder) as arguebuf
+    loads it. arguebuf stamps what has no timestamp in the AIF file (its edges, the
+    graph) with the current time: those stamps are set to a fixed time instead."""
+    started = pendulum.now()
+    g = ab.load.file(HERE.parent / "aif" / f"{name}.json")
+    for item in [*g.nodes.values(), *g.edges.values(), *g.resources.values(), g]:
+        if item.metadata.created >= started:
+            item.metadata.created = T0
+        if item.metadata.updated >= started:
+            item.metadata.updated = T0
+    return g
+
+
 def write(graph: ab.Graph, name: str) -> Path:
     out = io.StringIO()
     ab.dump.io(graph, out)
@@ -108,3 +122,5 @@ def write(graph: ab.Graph, name: str) -> Path:
 
 if __name__ == "__main__":
     print(write(umbrella(), "umbrella.json"))
+    for nodeset in ("6064-original", "6064-reconstructed"):
+        print(write(from_aif(nodeset), f"{nodeset}.json"))
