@@ -553,3 +553,64 @@ def test_argmaps_aif_with_a_locutions_key_is_read_by_arguebuf_with_the_same_coun
     g = ab.load.dict({**doc, "locutions": []})
     assert _counts(g) == _aif_counts(m)
     assert {n.id for n in g.atom_nodes.values()} == {s.id for s in m.statements}
+
+
+def test_text_that_is_not_utf8_is_an_error() -> None:
+    with pytest.raises(FormatError, match="not UTF-8 text: 'utf-8' codec can't decode byte 0xff"):
+        abj.loads(b'{"nodes": {"\xff": {}}}')
+
+
+def test_a_reference_that_is_no_quote_is_kept_as_it_is() -> None:
+    doc = {
+        "nodes": {
+            "a": {"atom": {"text": "Rain", "reference": {"resource": "r", "offset": 3,
+                                                          "text": "elsewhere"}}},
+            "b": {"atom": {"text": "Sun", "reference": {"text": "no resource"}}},
+        },
+        "resources": {"r": {"text": "It rains. Rain."}},
+    }  # fmt: skip
+    m = abj.from_arguebuf(doc)
+    assert m.statement("a").quotes == ()
+    assert (
+        m.statement("a").metadata["arguebuf"]["reference"] == doc["nodes"]["a"]["atom"]["reference"]
+    )
+    back = abj.to_arguebuf(m)
+    assert back["nodes"]["a"]["atom"] == doc["nodes"]["a"]["atom"]
+    assert back["nodes"]["b"]["atom"] == doc["nodes"]["b"]["atom"]
+    assert abj.from_arguebuf(back) == m
+    m.remove_source("r")  # no statement quotes it; the reference into it goes with it
+    assert "reference" not in abj.to_arguebuf(m)["nodes"]["a"]["atom"]
+
+
+def test_schemes_without_a_type_and_numeric_scheme_names_are_kept() -> None:
+    doc = {
+        "nodes": {
+            "a": {"atom": {"text": "A"}},
+            "b": {"atom": {"text": "B"}},
+            "s": {"scheme": {"support": 2}},
+            "x": {"scheme": {}},
+        },
+        "edges": {
+            "1": {"source": "a", "target": "s"},
+            "2": {"source": "s", "target": "b"},
+            "3": {"source": "b", "target": "x"},
+        },
+        "participants": {"p": {"name": "Ann"}},
+    }
+    m = abj.from_arguebuf(doc)
+    assert m.inference("s").metadata["arguebuf"]["scheme"] == {"support": 2}
+    assert m.metadata["arguebuf"]["nodes"] == {"x": {"scheme": {}}}
+    back = abj.to_arguebuf(m)
+    assert back["nodes"] == doc["nodes"]
+    assert back["edges"] == doc["edges"]
+    assert back["participants"] == doc["participants"]
+    assert _counts(ab.load.dict(back)) == (2, 2)
+
+
+def test_two_elements_written_as_one_node_are_refused() -> None:
+    m = small_map()
+    m.update("p", metadata={"arguebuf": {"id": "c"}})
+    with pytest.raises(
+        ArgmapError, match=r"'c' and 'p' would both be written as the arguebuf node 'c'"
+    ):
+        abj.dumps(m)

@@ -67,7 +67,7 @@ from pydantic import JsonValue, ValidationError
 
 from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
-from argmap.errors import FormatError, describe_validation_error
+from argmap.errors import ArgmapError, FormatError, describe_validation_error
 from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
@@ -120,7 +120,7 @@ _METADATA_KEYS = {"created": "created", "updated": "updated"}
 
 
 def _at(path: str, key: str) -> str:
-    """``path`` extended by an object key: ``nodes["a 1"]`` or ``nodes["a1"].atom``."""
+    """``path`` extended by an object key: ``nodes.a1.atom``, ``nodes["a 1"]``."""
     if key.isidentifier():
         return f"{path}.{key}" if path else key
     return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
@@ -259,7 +259,7 @@ class _Reader:
         self.raw_edges: dict[str, JsonValue] = _object(self.top.get("edges", {}), "edges", hint)
         self.edges = {
             key: _fields(edge, _at("edges", key), _EDGE_KEYS)
-            for key, edge in _object(self.top.get("edges", {}), "edges", hint).items()
+            for key, edge in self.raw_edges.items()
         }
         self.ids = make_ids(self.nodes)
         self.type_of: dict[str, str] = {}  # raw node id -> "atom" or a scheme type or ""
@@ -632,11 +632,12 @@ def loads(text: str | bytes) -> ArgumentMap:
     argmap.errors.FormatError: nodes: expected an object, got a list (arguebuf keys nodes by id; a list of nodes is AIF, SADFace or OVA)
     """  # noqa: E501
     if isinstance(text, bytes):
-        text = (
-            text.decode("utf-8-sig") if text.startswith(codecs.BOM_UTF8) else text.decode("utf-8")
-        )
+        try:
+            text = text.decode("utf-8-sig" if text.startswith(codecs.BOM_UTF8) else "utf-8")
+        except UnicodeDecodeError as err:
+            raise FormatError(f"not UTF-8 text: {err}") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text.removeprefix("\ufeff"))
     except ValueError as err:
         raise FormatError(f"not valid JSON: {err}") from None
     except RecursionError:
@@ -699,28 +700,21 @@ def to_arguebuf(m: ArgumentMap) -> dict[str, Any]:
     """
     statements, inferences = m._checked_elements()
     map_kept = _kept(m.metadata)
-    ids = {s.id for s in statements}
-    major: str | None
-    if "major_claim" in map_kept:
-        stored = map_kept["major_claim"]
-        major = stored if isinstance(stored, str) and stored in ids else None
-    else:
-        major = _derived_major(m)
+    major = _major_claim(m, map_kept, statements)
     kinds = structural_kinds(m)
     if major is not None:
         kinds[major] = "claim"
-    node_id: dict[str, str] = {}
-    elements: list[Statement | Inference] = [*statements, *inferences]
-    for element in elements:
-        raw = _kept(element.metadata).get("id")
-        node_id[element.id] = raw if isinstance(raw, str) else element.id
+    node_id = _node_ids([*statements, *inferences])
     source_id: dict[str, str] = {}
     for source in m.sources:
         raw = _kept(source.metadata).get("id")
         source_id[source.id] = raw if isinstance(raw, str) else source.id
+    resources = {source_id[s.id]: _resource(s) for s in m.sources}
+    for raw, resource in _mapping(map_kept.get("resources")).items():
+        resources.setdefault(raw, resource)
     nodes: dict[str, Any] = {}
     for s in statements:
-        nodes[node_id[s.id]] = _atom(s, kinds[s.id], source_id)
+        nodes[node_id[s.id]] = _atom(s, kinds[s.id], source_id, resources)
     edges: dict[str, Any] = {}
     for inf in inferences:
         nodes[node_id[inf.id]] = _scheme(inf)
@@ -742,9 +736,6 @@ def to_arguebuf(m: ArgumentMap) -> dict[str, Any]:
         ):
             edges[raw] = edge
     doc: dict[str, Any] = {"nodes": nodes, "edges": edges}
-    resources = {source_id[s.id]: _resource(s) for s in m.sources}
-    for raw, resource in _mapping(map_kept.get("resources")).items():
-        resources.setdefault(raw, resource)
     if resources:
         doc["resources"] = resources
     for key in ("participants", "analysts"):
@@ -761,6 +752,35 @@ def to_arguebuf(m: ArgumentMap) -> dict[str, Any]:
     if _own_meta(m.metadata):
         own["metadata"] = _own_meta(m.metadata)
     return _tail(doc, map_kept, own)
+
+
+def _major_claim(
+    m: ArgumentMap, map_kept: Mapping[str, Any], statements: list[Statement]
+) -> str | None:
+    """The statement written as the major claim: the one kept from the file, else the
+    map's one main conclusion."""
+    if "major_claim" not in map_kept:
+        return _derived_major(m)
+    stored = map_kept["major_claim"]
+    return stored if isinstance(stored, str) and stored in {s.id for s in statements} else None
+
+
+def _node_ids(elements: list[Statement | Inference]) -> dict[str, str]:
+    """Each element's node id: the id it was read with (kept when it was no argmap id),
+    else its own."""
+    node_id: dict[str, str] = {}
+    by_node: dict[str, str] = {}
+    for element in elements:
+        raw = _kept(element.metadata).get("id")
+        nid = node_id[element.id] = raw if isinstance(raw, str) else element.id
+        other = by_node.setdefault(nid, element.id)
+        if other != element.id:
+            raise ArgmapError(
+                f"{other!r} and {element.id!r} would both be written as the arguebuf node "
+                f"{nid!r} (see their metadata['arguebuf']['id'])",
+                ids=[other, element.id],
+            )
+    return node_id
 
 
 def _add_edge(edges: dict[str, Any], src: str, dst: str, stored: Mapping[str, Any]) -> None:
@@ -780,8 +800,16 @@ def _add_edge(edges: dict[str, Any], src: str, dst: str, stored: Mapping[str, An
     edges[edge_id] = {"source": src, "target": dst}
 
 
-def _atom(s: Statement, derived_kind: str, source_id: Mapping[str, str]) -> dict[str, Any]:
+def _atom(
+    s: Statement,
+    derived_kind: str,
+    source_id: Mapping[str, str],
+    resources: Collection[str],
+) -> dict[str, Any]:
     kept = _kept(s.metadata)
+    reference = _mapping(kept.get("reference"))
+    if "reference" in kept and reference.get("resource", "") not in ("", *resources):
+        del kept["reference"]  # its resource was removed from the map: so is the reference
     atom: dict[str, Any] = {"text": s.text}
     quotes = [as_dict(q, mode="json") for q in s.quotes]
     if "reference" in kept:
