@@ -51,6 +51,7 @@ from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.errors import ArgmapError, describe_validation_error
 from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
+from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
 from argmap.model import (
     Inference,
@@ -63,6 +64,7 @@ from argmap.model import (
 )
 
 __all__ = [
+    "FORMAT",
     "AifDocument",
     "AifWarning",
     "dump",
@@ -595,3 +597,33 @@ def load(path: str | Path) -> ArgumentMap:
     ('attack', 'counterpoint')
     """
     return load_file(path, loads, "AIF JSON")
+
+
+def _sniff(content: Content) -> str | None:
+    obj = content.json_object
+    if obj is None or "format" in obj:
+        return None
+    nodes, edges = obj.get("nodes"), obj.get("edges")
+    if not isinstance(nodes, list) or not isinstance(edges, list):
+        return None
+    first = nodes[0] if nodes else None
+    if first is None or (isinstance(first, dict) and "nodeID" in first):
+        return 'has "nodes" (with "nodeID"s) and "edges" lists'
+    return None
+
+
+FORMAT = FormatSpec(
+    name="aif",
+    title="AIF JSON",
+    suffixes=(".aif.json", ".aif"),
+    loads=loads,
+    dumps=dumps,
+    sniff=_sniff,
+    json=True,
+    looks_for='"nodes" with "nodeID"s and "edges" lists',
+    keeps="I-nodes, RA/CA schemes (linked premises, undercuts); L/YA/TA/MA/PA nodes verbatim; "
+    'argmap\'s own fields in an extra "argmap" key.',
+    loses='Nothing argmap wrote; other AIF readers ignore the "argmap" key (kinds, titles, '
+    "tags, sources).",
+)
+"""AIF JSON in the format registry (:mod:`argmap.registry`)."""
