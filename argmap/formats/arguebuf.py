@@ -93,6 +93,14 @@ _EPOCH = "1970-01-01T00:00:00Z"
 _TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$")
 _SCHEME_TYPES = ("support", "attack", "preference", "rephrase")
 _INFERENTIAL = ("support", "attack")
+_SCHEME_OF = {
+    "support": "support",
+    "attack": "attack",
+    "undercut": "attack",
+    "rephrase": "rephrase",
+}
+"""The scheme type each relation is written as (``rephrase`` for the relation that is
+coming to argmap for AIF's MA nodes)."""
 
 # Each protobuf field by its JSON name, with the proto name that readers also accept.
 _GRAPH_KEYS = {
@@ -841,7 +849,7 @@ def _atom(
 
 def _scheme(inf: Inference) -> dict[str, Any]:
     kept = _kept(inf.metadata)
-    scheme_type = "support" if inf.relation == "support" else "attack"
+    scheme_type = _SCHEME_OF[inf.relation]
     name: Any = f"{scheme_type.upper()}_DEFAULT"
     stored = kept.get("scheme")
     if isinstance(stored, Mapping) and scheme_type in stored:
