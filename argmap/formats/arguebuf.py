@@ -24,9 +24,10 @@ argmap reads it as follows:
   into it are its premises (linked when there are several), the one node it points at
   its target; an **attack** scheme becomes an ``attack`` when it points at an atom and
   an ``undercut`` when it points at a support or attack scheme;
-* **rephrase** and **preference** scheme nodes, scheme nodes without a scheme, and
-  every edge that touches one are kept verbatim in ``metadata["arguebuf"]`` of the map
-  and written back;
+* **preference** scheme nodes, scheme nodes without a scheme, and every edge that
+  touches one are kept verbatim in ``metadata["arguebuf"]`` of the map and written
+  back; so are **rephrase** schemes while argmap has no ``rephrase`` relation (once it
+  has, a rephrase scheme is read as a rephrase of its one premise's target);
 * **resources** become the map's :class:`~argmap.model.Source` s (id, text, title), and
   an atom's **reference** to a resource becomes the statement's quote when it holds the
   resource's words at its ``offset`` (or, without an offset, words found exactly once
@@ -61,7 +62,7 @@ import json
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import JsonValue, ValidationError
 
@@ -92,7 +93,12 @@ _ARGMAP = "argmap"  # userdata["argmap"]: what argmap has and arguebuf has no fi
 _EPOCH = "1970-01-01T00:00:00Z"
 _TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$")
 _SCHEME_TYPES = ("support", "attack", "preference", "rephrase")
-_INFERENTIAL = ("support", "attack")
+_REPHRASE = "rephrase" in get_args(Relation)
+"""argmap has the ``rephrase`` relation (AIF's MA nodes): rephrase schemes are then read
+as rephrase inferences, else kept in the map's metadata with the other schemes."""
+_INFERENTIAL: tuple[str, ...] = (
+    ("support", "attack", "rephrase") if _REPHRASE else ("support", "attack")
+)
 _SCHEME_OF = {
     "support": "support",
     "attack": "attack",
@@ -339,10 +345,11 @@ class _Reader:
         ):
             self.targets.setdefault(src, []).append(dst)
             self._use(src, raw, stored)
-        elif src_type == "support" and dst_type in _INFERENTIAL:
+        elif src_type in _INFERENTIAL and dst_type in _INFERENTIAL:
+            doing = "supports" if src_type == "support" else "rephrases"
             raise FormatError(
-                f"{path}: support scheme {src!r} points at {dst_type} scheme {dst!r}; argmap "
-                "cannot represent an inference that supports another inference",
+                f"{path}: {src_type} scheme {src!r} points at {dst_type} scheme {dst!r}; argmap "
+                f"cannot represent an inference that {doing} another inference",
                 ids=[src, dst],
             )
         elif src_type == "atom" and dst_type == "atom":
@@ -402,7 +409,7 @@ class _Reader:
     def statements(
         self, sources: Mapping[str, Source], source_of: Mapping[str, str], major: str | None
     ) -> list[Statement]:
-        roles: dict[str, set[Relation]] = {}
+        roles: dict[str, set[str]] = {}
         for scheme, prem in self.premises.items():
             relation = self.relation(scheme)
             for p in prem:
@@ -453,9 +460,10 @@ class _Reader:
             found.append(_validated(Statement, data, path, [raw]))
         return found
 
-    def relation(self, raw: str) -> Relation:
-        if self.type_of[raw] == "support":
-            return "support"
+    def relation(self, raw: str) -> str:
+        """The relation of a scheme read as an inference (validated as a Relation)."""
+        if self.type_of[raw] != "attack":
+            return self.type_of[raw]
         targets = self.targets.get(raw, [])
         return "attack" if targets and self.type_of[targets[0]] == "atom" else "undercut"
 
