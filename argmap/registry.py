@@ -59,6 +59,7 @@ MODULES: tuple[str, ...] = (
     "argmap.formats.json",
     "argmap.formats.sadface",
     "argmap.formats.ova",
+    "argmap.formats.arguebuf",
     "argmap.formats.aif",
     "argmap.formats.iccma",
     "argmap.formats.microtexts",
