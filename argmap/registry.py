@@ -312,8 +312,7 @@ def _read(text: str, spec: FormatSpec, name: str | None) -> ArgumentMap:
     try:
         return spec.loads(text)
     except ValidationError as err:
-        detail = describe_validation_error(err, indent="", sep="; ")
-        message = f"{where}not a valid {spec.title} file: {detail}"
+        message = f"{where}not a valid {spec.title} file: {_first_problems(err)}"
     except FormatError as err:
         message = err.message if name is None or name in err.message else where + err.message
         ids: tuple[str, ...] = err.ids
@@ -324,6 +323,16 @@ def _read(text: str, spec: FormatSpec, name: str | None) -> ArgumentMap:
             raise
         raise FormatError(where + err.message, ids=err.ids) from None
     raise FormatError(message + _other_format(text, spec)) from None
+
+
+def _first_problems(err: ValidationError, shown: int = 3) -> str:
+    """The first few of pydantic's problems on one line, and how many more there are: a
+    file in another format fails on every node, and one line should stay readable."""
+    detail = describe_validation_error(err, indent="", sep="; ")
+    parts = detail.split("; ")
+    if err.error_count() <= shown or len(parts) != err.error_count():
+        return detail
+    return "; ".join(parts[:shown]) + f"; and {err.error_count() - shown} more"
 
 
 def _other_format(text: str, tried: FormatSpec) -> str:
