@@ -161,7 +161,7 @@ def sniff_json(content: Content) -> str | None:
     """
     data = content.json_object
     if data is not None and looks_like_export(data):
-        return "has Argdown's \"arguments\" and \"statements\" keys"
+        return 'has Argdown\'s "arguments" and "statements" keys'
     return None
 
 

@@ -51,9 +51,7 @@ class ArgdownSyntaxError(FormatError):
     """
 
     def __init__(self, problems: Iterable[Problem], *, where: str = "") -> None:
-        self.errors: tuple[Problem, ...] = tuple(
-            sorted(problems, key=lambda p: (p.line, p.column))
-        )
+        self.errors: tuple[Problem, ...] = tuple(sorted(problems, key=lambda p: (p.line, p.column)))
         first = self.errors[0] if self.errors else Problem(1, 1, "cannot read the text")
         self.line, self.column, self.expected = first.line, first.column, first.expected
         self.where = where

@@ -19,8 +19,8 @@ from pydantic import JsonValue
 
 from argmap.errors import FormatError
 from argmap.formats.argdown._reader import (
-    Argument,
     ArgdownRelation,
+    Argument,
     Model,
     RelationFact,
     StatementClass,
@@ -83,7 +83,34 @@ def from_json_export(text: str | bytes) -> ArgumentMap:
             return untitled.setdefault(f"{kind}:{title}", f"\0{kind} {title}")
         return title
 
-    statements: dict[str, Any] = data["statements"]
+    _statements(data["statements"], model, titles, key_of)
+    _arguments(data["arguments"], model, titles, key_of)
+    for index, rel in enumerate(data.get("relations") or []):
+        where = f"relations[{index}]"
+        if not isinstance(rel, dict):
+            raise _fail(where, "expected an object")
+        relation = rel.get("relationType")
+        if relation not in _RELATIONS:
+            raise _fail(where, f"unknown relationType {relation!r}")
+        ends = []
+        for end in ("from", "to"):
+            kind = "a" if rel.get(f"{end}Type") == "argument" else "s"
+            name = rel.get(end)
+            if not isinstance(name, str):
+                raise _fail(where, f'"{end}" must be a title')
+            ref = (kind, key_of(name, kind))
+            table = model.arguments if kind == "a" else model.statements
+            if ref[1] not in table:
+                raise _fail(where, f"{end} {name!r} is not among the {end}Type's titles")
+            ends.append(ref)
+        fact_relation: ArgdownRelation = relation
+        model.relate(RelationFact(fact_relation, ends[0], ends[1], 1, 1))
+    return build(model)
+
+
+def _statements(
+    statements: dict[str, Any], model: Model, titles: dict[str, str], key_of: Any
+) -> None:
     for title, cls in statements.items():
         where = f"statements[{title!r}]"
         if not isinstance(cls, dict):
@@ -110,7 +137,11 @@ def from_json_export(text: str | bytes) -> ArgumentMap:
                 entry.data.setdefault(str(k), v)
         entry.tags = [str(t) for t in cls.get("tags") or []]
         model.statements[key] = entry
-    arguments: dict[str, Any] = data["arguments"]
+
+
+def _arguments(
+    arguments: dict[str, Any], model: Model, titles: dict[str, str], key_of: Any
+) -> None:
     for title, arg in arguments.items():
         where = f"arguments[{title!r}]"
         if not isinstance(arg, dict):
@@ -134,27 +165,6 @@ def from_json_export(text: str | bytes) -> ArgumentMap:
         entry_a.tags = [str(t) for t in arg.get("tags") or []]
         entry_a.steps = _steps(arg.get("pcs") or [], where, key_of)
         model.arguments[key] = entry_a
-    for index, rel in enumerate(data.get("relations") or []):
-        where = f"relations[{index}]"
-        if not isinstance(rel, dict):
-            raise _fail(where, "expected an object")
-        relation = rel.get("relationType")
-        if relation not in _RELATIONS:
-            raise _fail(where, f"unknown relationType {relation!r}")
-        ends = []
-        for end in ("from", "to"):
-            kind = "a" if rel.get(f"{end}Type") == "argument" else "s"
-            name = rel.get(end)
-            if not isinstance(name, str):
-                raise _fail(where, f'"{end}" must be a title')
-            ref = (kind, key_of(name, kind))
-            table = model.arguments if kind == "a" else model.statements
-            if ref[1] not in table:
-                raise _fail(where, f"{end} {name!r} is not among the {end}Type's titles")
-            ends.append(ref)
-        fact_relation: ArgdownRelation = relation
-        model.relate(RelationFact(fact_relation, ends[0], ends[1], 1, 1))
-    return build(model)
 
 
 def _steps(pcs: list[Any], where: str, key_of: Any) -> list[Step]:

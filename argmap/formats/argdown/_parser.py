@@ -46,7 +46,7 @@ from argmap.formats.argdown._yaml import YamlError, parse_block, parse_flow
 __all__ = ["GRAMMAR", "parse"]
 
 GRAMMAR = r"""
-start: heading | element | pcs | list
+start: heading | element | pcs | item_list
 
 heading: HEADING TEXT+
 element: TEXT+ relations?
@@ -58,7 +58,7 @@ pcs_tail: pcs_statement* inference pcs_statement
 pcs_statement: NUM element
 inference: INFERENCE relations?
 
-list: _INDENT list_item+ _DEDENT
+item_list: _INDENT list_item+ _DEDENT
 list_item: LIST element
 
 %declare HEADING TEXT REL NUM INFERENCE LIST _INDENT _DEDENT
@@ -109,47 +109,8 @@ class _Source:
         self.problems.append(Problem(line, column, message, expected))
 
     def _cut(self) -> None:
-        text = self.text
-        start = len(text) - len(text.lstrip(" \t\n"))
-        if text.startswith("===", start):
-            found = _FRONTMATTER.match(text, start)
-            if found is None:
-                self.problem(start, "the front matter is never closed with '==='")
-                start = len(text)
-            else:
-                body = found.group(0).strip("=")
-                body_start = start + len(found.group(0)) - len(found.group(0).lstrip("="))
-                try:
-                    self.frontmatter = parse_block(body, body_start)
-                except YamlError as err:
-                    self.problem(err.offset, f"front matter: {err.message}")
-                start = found.end()
-        else:
-            start = 0
-        chars = list(text)
-        in_comment = bytearray(len(text) + 1)
-        joined = set()  # newlines inside data blocks: not line ends
-        pos = start
-        while True:
-            found = _SPECIAL.search(text, pos)
-            if found is None:
-                break
-            if found.lastgroup == "comment":
-                for i in range(found.start(), found.end()):
-                    in_comment[i] = 1
-                    if chars[i] != "\n":
-                        chars[i] = " "
-                pos = found.end()
-            elif found.lastgroup == "data":
-                end = _data_end(text, found.start())
-                if end is None:
-                    pos = found.end()  # a lone '{' is text
-                else:
-                    joined.update(i for i in range(found.start(), end) if text[i] == "\n")
-                    pos = end
-            else:
-                pos = found.end()
-        masked = "".join(chars)
+        start = self._frontmatter()
+        masked, in_comment, joined = self._mask(start)
         line_start = start
         if start:  # the line the front matter ends on
             nl = masked.find("\n", start)
@@ -167,6 +128,49 @@ class _Source:
             elif not any(in_comment[line_start:end]) and not (end == len(masked) and not content):
                 self.lines.append(None)
             line_start = end + 1
+
+    def _frontmatter(self) -> int:
+        """Read the front matter, if the text starts with one; returns where it ends."""
+        text = self.text
+        start = len(text) - len(text.lstrip(" \t\n"))
+        if not text.startswith("===", start):
+            return 0
+        found = _FRONTMATTER.match(text, start)
+        if found is None:
+            self.problem(start, "the front matter is never closed with '==='")
+            return len(text)
+        body = found.group(0).strip("=")
+        body_start = start + len(found.group(0)) - len(found.group(0).lstrip("="))
+        try:
+            self.frontmatter = parse_block(body, body_start)
+        except YamlError as err:
+            self.problem(err.offset, f"front matter: {err.message}")
+        return found.end()
+
+    def _mask(self, start: int) -> tuple[str, bytearray, set[int]]:
+        """The text with comments blanked out, where the comments were, and the
+        newlines inside data blocks (which do not end a line)."""
+        text = self.text
+        chars = list(text)
+        in_comment = bytearray(len(text) + 1)
+        joined: set[int] = set()
+        pos = start
+        while True:
+            found = _SPECIAL.search(text, pos)
+            if found is None:
+                break
+            pos = found.end()
+            if found.lastgroup == "comment":
+                for i in range(found.start(), found.end()):
+                    in_comment[i] = 1
+                    if chars[i] != "\n":
+                        chars[i] = " "
+            elif found.lastgroup == "data":
+                end = _data_end(text, found.start())
+                if end is not None:  # else a lone '{' is text
+                    joined.update(i for i in range(found.start(), end) if text[i] == "\n")
+                    pos = end
+        return "".join(chars), in_comment, joined
 
 
 def _data_end(text: str, start: int) -> int | None:
@@ -209,94 +213,101 @@ class _Lexer(Lexer):
 
 def _tokens(source: _Source) -> list[list[Token]]:
     """The tokens of each top-level block."""
-    blocks: list[list[Token]] = []
-    current: list[Token] = []
-    stack = [0]
-    where = source.where
+    return _Tokenizer(source).run()
 
-    def token(kind: str, value: Any, offset: int) -> Token:
-        line, column = where(offset)
+
+class _Tokenizer:
+    """Line by line, as Argdown's lexer: see :class:`_Lexer`."""
+
+    def __init__(self, source: _Source) -> None:
+        self.source = source
+        self.blocks: list[list[Token]] = []
+        self.current: list[Token] = []
+        self.stack = [0]
+
+    def token(self, kind: str, value: Any, offset: int) -> Token:
+        line, column = self.source.where(offset)
         return Token(kind, value, start_pos=offset, line=line, column=column)
 
-    def close_all(offset: int) -> None:
-        while len(stack) > 1:
-            stack.pop()
-            current.append(token("_DEDENT", "", offset))
+    def close_all(self, offset: int) -> None:
+        while len(self.stack) > 1:
+            self.stack.pop()
+            self.current.append(self.token("_DEDENT", "", offset))
 
-    def indent_to(width: int, offset: int) -> None:
+    def indent_to(self, width: int, offset: int) -> None:
+        stack = self.stack
         if width > stack[-1]:
             stack.append(width)
-            current.append(token("_INDENT", "", offset))
+            self.current.append(self.token("_INDENT", "", offset))
         else:
             while len(stack) > 1 and width < stack[-1]:
                 stack.pop()
-                current.append(token("_DEDENT", "", offset))
+                self.current.append(self.token("_DEDENT", "", offset))
 
-    def text(rest: str, offset: int) -> None:
+    def text(self, rest: str, offset: int) -> None:
         stripped = rest.strip()
         if stripped:
-            current.append(token("TEXT", stripped, offset + len(rest) - len(rest.lstrip())))
+            at = offset + len(rest) - len(rest.lstrip())
+            self.current.append(self.token("TEXT", stripped, at))
 
-    lines = source.lines
-    index = 0
-    while index < len(lines):
-        item = lines[index]
-        index += 1
-        if item is None:
-            if current:
-                close_all(current[-1].start_pos or 0)
-                blocks.append(current)
-                current = []
-            continue
+    def end_block(self) -> None:
+        if self.current:
+            self.close_all(self.current[-1].start_pos or 0)
+            self.blocks.append(self.current)
+            self.current = []
+
+    def run(self) -> list[list[Token]]:
+        lines = self.source.lines
+        index = 0
+        while index < len(lines):
+            item = lines[index]
+            index += 1
+            if item is None:
+                self.end_block()
+            else:
+                index = self.line(item, index)
+        self.end_block()
+        return self.blocks
+
+    def line(self, item: _Line, index: int) -> int:
+        """Tokens of one line; returns the index of the next line to read."""
         content, start = item.text, item.start
         body = content.lstrip(" \t")
         width = len(content) - len(body)
         at = start + width
-        heading = _HEADING.match(content) if not current else None
+        heading = _HEADING.match(content) if not self.current else None
         if heading:
-            current.append(token("HEADING", len(heading.group(1)), start))
-            text(content[heading.end() :], start + heading.end())
-            continue
+            self.current.append(self.token("HEADING", len(heading.group(1)), start))
+            self.text(content[heading.end() :], start + heading.end())
+            return index
         if body.startswith("--"):
-            close_all(at)
-            index = _inference(source, lines, index, body, at, current, token)
-            continue
+            self.close_all(at)
+            return _inference(self, index, body, at)
         number = _NUMBER.match(body)
         if number:
-            close_all(at)
-            current.append(token("NUM", int(number.group(1)), at))
-            text(body[number.end() :], at + number.end())
-            continue
-        relation = _RELATION.match(body)
-        if relation:
-            indent_to(width, at)
-            current.append(token("REL", relation.group(0), at))
-            text(body[relation.end() :], at + relation.end())
-            continue
-        listed = _ORDERED.match(body) or _UNORDERED.match(body)
-        if listed:
-            indent_to(width, at)
-            current.append(token("LIST", listed.group(0)[-1], at))
-            text(body[listed.end() :], at + listed.end())
-            continue
-        text(content, start)
-    if current:
-        close_all(current[-1].start_pos or 0)
-        blocks.append(current)
-    return blocks
+            self.close_all(at)
+            self.current.append(self.token("NUM", int(number.group(1)), at))
+            self.text(body[number.end() :], at + number.end())
+            return index
+        marker = _RELATION.match(body)
+        kind = "REL"
+        if marker is None:
+            marker = _ORDERED.match(body) or _UNORDERED.match(body)
+            kind = "LIST"
+        if marker is not None:
+            self.indent_to(width, at)
+            value = marker.group(0) if kind == "REL" else marker.group(0)[-1]
+            self.current.append(self.token(kind, value, at))
+            self.text(body[marker.end() :], at + marker.end())
+            return index
+        self.text(content, start)
+        return index
 
 
-def _inference(
-    source: _Source,
-    lines: list[_Line | None],
-    index: int,
-    body: str,
-    at: int,
-    current: list[Token],
-    token: Any,
-) -> int:
+def _inference(tokens: _Tokenizer, index: int, body: str, at: int) -> int:
     """Read an inference line starting with ``--`` at offset ``at`` (it may go on over
     the next lines until the closing ``--``); returns the index of the line after it."""
+    source, lines = tokens.source, tokens.source.lines
     parts: list[tuple[str, int]] = []
     rest, rest_at = body[2:], at + 2
     while True:
@@ -317,7 +328,7 @@ def _inference(
             break
         index += 1
         rest, rest_at = nxt.text, nxt.start
-    current.append(token("INFERENCE", parts, at))
+    tokens.current.append(tokens.token("INFERENCE", parts, at))
     return index
 
 
@@ -373,14 +384,15 @@ def _expected_message(err: UnexpectedInput, block: list[Token]) -> Problem:
             f"expected the conclusion '(n) ...' after the inference line, found {found}",
             "a numbered statement",
         )
-    if previous is not None and previous.type == "NUM" or "INFERENCE" in expected:
-        if token is None or token.type == "$END":
-            return Problem(
-                line,
-                column,
-                "expected an inference line '--' and a conclusion after the premises",
-                "an inference line",
-            )
+    if ((previous is not None and previous.type == "NUM") or "INFERENCE" in expected) and (
+        token is None or token.type == "$END"
+    ):
+        return Problem(
+            line,
+            column,
+            "expected an inference line '--' and a conclusion after the premises",
+            "an inference line",
+        )
     names = sorted({_NAMES.get(e, e) for e in expected})
     wanted = " or ".join(names)
     return Problem(line, column, f"expected {wanted}, found {found}", wanted)
@@ -452,7 +464,7 @@ class _Build(Transformer[Token, Any]):
         rules, data = _inference_content(self.source, marker.value)
         return InferenceLine(rules, data, marker.line, marker.column, relations)
 
-    def list(self, children: list[Element]) -> ListBlock:
+    def item_list(self, children: list[Element]) -> ListBlock:
         first = children[0]
         return ListBlock(self._ordered, children, first.line, first.column)
 
@@ -460,7 +472,8 @@ class _Build(Transformer[Token, Any]):
         marker, element = children
         self._ordered = marker.value == "."
         element.line, element.column = marker.line, marker.column
-        return element  # type: ignore[no-any-return]
+        found: Element = element
+        return found
 
     _ordered = False
 
@@ -497,82 +510,96 @@ def _content(
 ) -> _Content:
     """Read the text of an element from its TEXT tokens: the words (escapes resolved,
     lines joined), its tags, and its data block (which must come last)."""
-    pieces: list[str] = []
-    tags: list[str] = []
-    data: dict[str, JsonValue] | None = None
-    trailing_from: int | None = None  # where in pieces the run of final tags starts
-    ok = True
-    for t_index, token in enumerate(texts):
-        value, base = str(token.value), token.start_pos or 0
-        if pieces:
-            pieces.append(" ")
+    inline = _Inline(source, reference)
+    for token in texts:
+        if not inline.read(str(token.value), token.start_pos or 0):
+            return _Content(None, (), None, ok=False)
+    return inline.result()
+
+
+class _Inline:
+    """The words, tags and data block of one element, read piece by piece."""
+
+    def __init__(self, source: _Source, reference: str) -> None:
+        self.source = source
+        self.reference = reference
+        self.pieces: list[str] = []
+        self.tags: list[str] = []
+        self.data: dict[str, JsonValue] | None = None
+        self.trailing_from: int | None = None  # where the run of final tags starts
+
+    def ended(self, offset: int) -> bool:
+        """True (after reporting it) when text comes where the element has ended."""
+        if self.data is None and not self.reference:
+            return False
+        _after_end(self.source, offset, self.data, self.reference)
+        return True
+
+    def read(self, value: str, base: int) -> bool:
+        if self.pieces:
+            self.pieces.append(" ")
         pos = 0
         while pos < len(value):
             found = _INLINE.search(value, pos)
             stop = found.start() if found else len(value)
             if value[pos:stop].strip():
-                trailing_from = None
-                if data is not None or reference:
-                    ok = _after_end(source, base + pos, data, reference)
-                    if not ok:
-                        return _Content(None, (), None, ok=False)
-            pieces.append(value[pos:stop])
+                self.trailing_from = None
+                if self.ended(base + pos):
+                    return False
+            self.pieces.append(value[pos:stop])
             if found is None:
                 break
-            kind = found.lastgroup
-            if kind in ("ptag", "wtag"):
-                kind = "tag"
             if found.group("tag"):
                 tag = (found.group("ptag") or found.group("wtag") or "").strip()
-                if tag and tag not in tags:
-                    tags.append(tag)
-                if trailing_from is None:
-                    trailing_from = len(pieces)
-                pieces.append(found.group(0))
+                if tag and tag not in self.tags:
+                    self.tags.append(tag)
+                if self.trailing_from is None:
+                    self.trailing_from = len(self.pieces)
+                self.pieces.append(found.group(0))
                 pos = found.end()
                 continue
-            if data is not None or reference:
-                if not _after_end(source, base + found.start(), data, reference):
-                    return _Content(None, (), None, ok=False)
-            if found.group("escape"):
-                trailing_from = None
-                pieces.append(found.group(0)[1])
-                pos = found.end()
-            elif found.group("data"):
-                end = _data_end(value, found.start())
-                if end is None:
-                    trailing_from = None
-                    pieces.append("{")
-                    pos = found.end()
-                    continue
+            if self.ended(base + found.start()):
+                return False
+            next_pos = self.special(found, value, base)
+            if next_pos is None:
+                return False
+            pos = next_pos
+        return True
+
+    def special(self, found: re.Match[str], value: str, base: int) -> int | None:
+        """Read an escape, data block, link or mention; None after a problem."""
+        if found.group("data"):
+            end = _data_end(value, found.start())
+            if end is not None:
                 try:
-                    data = parse_flow(value[found.start() : end], base + found.start())
+                    self.data = parse_flow(value[found.start() : end], base + found.start())
                 except YamlError as err:
-                    source.problem(err.offset, f"data block: {err.message}")
-                    return _Content(None, (), None, ok=False)
-                pos = end
-            elif found.group("bracket"):
-                word = found.group(0)
-                what = "statement" if word.startswith("[") else "argument"
-                source.problem(
-                    base + found.start(),
-                    f"unexpected {what} title {word!r} inside a text: a {what} starts "
-                    f"a line; to mention it write @{word.rstrip(':')}, or escape the "
-                    f"bracket as \\{word[0]}",
-                )
-                return _Content(None, (), None, ok=False)
-            else:  # link, mention: text as written
-                trailing_from = None
-                pieces.append(found.group(0))
-                pos = found.end()
-        del t_index
-    if reference:
-        return _Content(None, tuple(tags), data, ok)
-    words = pieces if trailing_from is None else pieces[:trailing_from]
-    text = " ".join("".join(words).split())
-    if not text:  # only tags: keep them as the text
-        text = " ".join("".join(pieces).split())
-    return _Content(text or None, tuple(tags), data, ok)
+                    self.source.problem(err.offset, f"data block: {err.message}")
+                    return None
+                return end
+        elif found.group("bracket"):
+            word = found.group(0)
+            what = "statement" if word.startswith("[") else "argument"
+            self.source.problem(
+                base + found.start(),
+                f"unexpected {what} title {word!r} inside a text: a {what} starts a line; "
+                f"to mention it write @{word.rstrip(':')}, or escape the bracket as "
+                f"\\{word[0]}",
+            )
+            return None
+        self.trailing_from = None
+        self.pieces.append(found.group(0)[1] if found.group("escape") else found.group(0))
+        return found.end()
+
+    def result(self) -> _Content:
+        if self.reference:
+            return _Content(None, tuple(self.tags), self.data)
+        pieces = self.pieces
+        words = pieces if self.trailing_from is None else pieces[: self.trailing_from]
+        text = " ".join("".join(words).split())
+        if not text:  # only tags: keep them as the text
+            text = " ".join("".join(pieces).split())
+        return _Content(text or None, tuple(self.tags), self.data)
 
 
 def _after_end(source: _Source, offset: int, data: object, reference: str) -> bool:
@@ -686,7 +713,7 @@ def parse(text: str) -> Document:
             )
             continue
         try:
-            tree = _PARSER.parse(block)  # type: ignore[arg-type]
+            tree = _PARSER.parse(block)  # type: ignore[arg-type,unused-ignore]
         except UnexpectedToken as err:
             source.problems.append(_expected_message(err, block))
             continue
@@ -706,4 +733,4 @@ def parse(text: str) -> Document:
 def tree(text: str) -> Tree[Token]:  # pragma: no cover - a debugging aid
     """The lark tree of the first block of ``text``."""
     blocks = _tokens(_Source(text))
-    return _PARSER.parse(blocks[0])  # type: ignore[arg-type]
+    return _PARSER.parse(blocks[0])  # type: ignore[arg-type,unused-ignore]

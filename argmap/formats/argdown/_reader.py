@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import JsonValue, ValidationError
 
@@ -35,9 +35,7 @@ from argmap.model import ID_PATTERN, Inference, Relation, Statement, adapter, sl
 __all__ = ["Model", "build", "from_document"]
 
 KEY = "argdown"
-ArgdownRelation = Literal[
-    "support", "attack", "undercut", "contradictory", "contrary", "entails"
-]
+ArgdownRelation = Literal["support", "attack", "undercut", "contradictory", "contrary", "entails"]
 _ID = re.compile(ID_PATTERN)
 _KINDS = ("claim", "premise", "counterpoint")
 _STATEMENT_KEYS = ("id", "kind", "note")
@@ -310,16 +308,16 @@ def _explicit_id(data: dict[str, JsonValue], ids: _Ids, where: tuple[int, int]) 
     if value is None:
         return None
     if not isinstance(value, str) or not _ID.match(value) or len(value) > 200:
-        raise _Refused(
+        raise _RefusedError(
             where, f"the id {value!r} in the data block is not a valid argmap id ({ID_PATTERN})"
         )
     if value in ids.used:
-        raise _Refused(where, f"the id {value!r} in the data block is used twice")
+        raise _RefusedError(where, f"the id {value!r} in the data block is used twice")
     ids.used.add(value)
     return value
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     def __init__(self, where: tuple[int, int], message: str) -> None:
         super().__init__(message)
         self.where = where
@@ -332,7 +330,7 @@ def build(model: Model) -> ArgumentMap:
     try:
         with gc_paused():
             m = _build(model, problems)
-    except _Refused as err:
+    except _RefusedError as err:
         problems.append(Problem(*err.where, err.message))
         raise ArgdownSyntaxError(problems) from None
     if problems:
@@ -341,63 +339,98 @@ def build(model: Model) -> ArgumentMap:
 
 
 def _build(model: Model, problems: list[Problem]) -> ArgumentMap:
-    ids = _Ids()
-    stmt_id: dict[str, str] = {}
-    arg_stmt: dict[str, str] = {}  # argument key -> its statement id (no structure)
-    final_id: dict[str, str] = {}  # argument key -> id of its last step
-    for cls in model.statements.values():
-        explicit = _explicit_id(cls.data, ids, (cls.line, cls.column))
-        if explicit:
-            stmt_id[cls.key] = explicit
-    for arg in model.arguments.values():
-        explicit = _explicit_id(arg.data, ids, (arg.line, arg.column))
-        if explicit:
-            (final_id if arg.steps else arg_stmt)[arg.key] = explicit
-    for cls in model.statements.values():
-        if cls.key not in stmt_id:
-            base = cls.title if cls.title is not None else (cls.texts[0] if cls.texts else "s")
-            stmt_id[cls.key] = ids.take(slugify(base))
-    for arg in model.arguments.values():
-        if arg.key in arg_stmt or arg.key in final_id:
-            continue
-        if arg.steps:
-            base = arg.title or _conclusion_text(model, arg)
-            final_id[arg.key] = ids.take(slugify(base))
-        else:
-            arg_stmt[arg.key] = ids.take(slugify(arg.title or "argument"))
+    return _Builder(model, problems).run()
 
-    inferences: list[dict[str, object]] = []
-    step_ids: dict[tuple[str, int], str] = {}
-    for arg in model.arguments.values():
+
+_Record = dict[str, Any]
+
+
+class _Builder:
+    """Model -> map: ids first, then the inferences (steps, relations, undercuts), then
+    the statements (whose kinds depend on the inferences)."""
+
+    def __init__(self, model: Model, problems: list[Problem]) -> None:
+        self.model = model
+        self.problems = problems
+        self.ids = _Ids()
+        self.stmt_id: dict[str, str] = {}
+        self.arg_stmt: dict[str, str] = {}  # argument key -> its statement id (no structure)
+        self.final_id: dict[str, str] = {}  # argument key -> id of its last step
+        self.step_ids: dict[tuple[str, int], str] = {}
+        self.inferences: list[_Record] = []
+        self.outgoing: dict[str, str] = {}  # statement id -> first inference it is premise of
+        self.made: set[tuple[str, str, str]] = set()
+
+    def run(self) -> ArgumentMap:
+        self.assign_ids()
+        for arg in self.model.arguments.values():
+            self.steps(arg)
+        for record in self.inferences:
+            for p in record["premises"]:
+                self.outgoing.setdefault(p, str(record["id"]))
+                self.made.add((str(record["relation"]), p, str(record["target"])))
+        undercuts = [f for f in self.model.relations if f.relation == "undercut"]
+        for fact in self.model.relations:
+            if fact.relation != "undercut":
+                self.relation(fact)
+        for fact in undercuts:
+            self.undercut(fact)
+        if self.problems:
+            return ArgumentMap()
+        return self.assemble()
+
+    def assign_ids(self) -> None:
+        model, ids = self.model, self.ids
+        for cls in model.statements.values():
+            explicit = _explicit_id(cls.data, ids, (cls.line, cls.column))
+            if explicit:
+                self.stmt_id[cls.key] = explicit
+        for arg in model.arguments.values():
+            explicit = _explicit_id(arg.data, ids, (arg.line, arg.column))
+            if explicit:
+                (self.final_id if arg.steps else self.arg_stmt)[arg.key] = explicit
+        for cls in model.statements.values():
+            if cls.key not in self.stmt_id:
+                base = cls.title if cls.title is not None else (cls.texts or ["s"])[0]
+                self.stmt_id[cls.key] = ids.take(slugify(base))
+        for arg in model.arguments.values():
+            if arg.key in self.arg_stmt or arg.key in self.final_id:
+                continue
+            if arg.steps:
+                base = arg.title or _conclusion_text(model, arg)
+                self.final_id[arg.key] = ids.take(slugify(base))
+            else:
+                self.arg_stmt[arg.key] = ids.take(slugify(arg.title or "argument"))
+
+    def steps(self, arg: Argument) -> None:
         last = len(arg.steps) - 1
         for index, step in enumerate(arg.steps):
-            own = final_id[arg.key]
-            inf_id = own if index == last else ids.take(f"{own}-step-{index + 1}")
-            step_ids[(arg.key, index)] = inf_id
-            premises = list(dict.fromkeys(stmt_id[p] for p in step.premises))
-            conclusion = stmt_id[step.conclusion]
+            own = self.final_id[arg.key]
+            inf_id = own if index == last else self.ids.take(f"{own}-step-{index + 1}")
+            self.step_ids[(arg.key, index)] = inf_id
+            premises = list(dict.fromkeys(self.stmt_id[p] for p in step.premises))
+            conclusion = self.stmt_id[step.conclusion]
             if conclusion in premises:
-                problems.append(
-                    Problem(
-                        step.line,
-                        step.column,
-                        f"the conclusion {_label(model, step.conclusion)} of this inference "
-                        "is also one of its premises",
-                    )
+                label = _label(self.model, step.conclusion)
+                self.problem(
+                    step.line,
+                    step.column,
+                    f"the conclusion {label} of this inference is also one of its premises",
                 )
                 continue
             if not premises:
-                problems.append(Problem(step.line, step.column, "this inference has no premises"))
+                self.problem(step.line, step.column, "this inference has no premises")
                 continue
             meta: dict[str, JsonValue] = {}
-            record: dict[str, object] = {
+            record: _Record = {
                 "id": inf_id,
                 "relation": "support",
                 "premises": tuple(premises),
                 "target": conclusion,
+                "_where": (step.line, step.column),
             }
             if step.rules:
-                meta["rules"] = list(step.rules)
+                meta["rules"] = list[JsonValue](step.rules)
             if step.data:
                 meta["inference_data"] = dict(step.data)
             if index == last:
@@ -405,179 +438,163 @@ def _build(model: Model, problems: list[Problem]) -> ArgumentMap:
             else:
                 meta["argument"] = arg.title
                 meta["step"] = index + 1
-            if meta:
-                record["metadata"] = {KEY: meta}
-            record["_where"] = (step.line, step.column)
-            inferences.append(record)
+            record["metadata"] = {KEY: meta}
+            self.inferences.append(record)
 
-    def statement_of(ref: Ref) -> str:
+    def problem(self, line: int, column: int, message: str) -> None:
+        self.problems.append(Problem(line, column, message))
+
+    def statement_of(self, ref: Ref) -> str:
         kind, key = ref
         if kind == "s":
-            return stmt_id[key]
-        arg = model.arguments[key]
+            return self.stmt_id[key]
+        arg = self.model.arguments[key]
         if arg.steps:
-            return stmt_id[arg.steps[-1].conclusion]
-        return arg_stmt[key]
+            return self.stmt_id[arg.steps[-1].conclusion]
+        return self.arg_stmt[key]
 
-    outgoing: dict[str, str] = {}  # statement id -> first inference it is a premise of
-    for record in inferences:
-        for p in record["premises"]:  # type: ignore[attr-defined]
-            outgoing.setdefault(p, str(record["id"]))
-    made: set[tuple[str, str, str]] = {
-        (str(r["relation"]), p, str(r["target"]))
-        for r in inferences
-        for p in r["premises"]  # type: ignore[attr-defined]
-    }
-    undercuts: list[RelationFact] = []
-    for fact in model.relations:
-        if fact.relation == "undercut":
-            undercuts.append(fact)
-            continue
-        source, target = statement_of(fact.source), statement_of(fact.target)
+    def relation(self, fact: RelationFact) -> None:
+        source, target = self.statement_of(fact.source), self.statement_of(fact.target)
         relation: Relation = "support" if fact.relation in ("support", "entails") else "attack"
         pairs = [(source, target, False)]
         if fact.relation in ("contradictory", "contrary"):
             pairs.append((target, source, True))
         for premise, goal, mirror in pairs:
-            implied = _implied_step(model, fact, premise, goal, final_id, inferences)
+            implied = self.implied_step(fact, premise, goal)
             if implied is not None:  # <A> +> [its own conclusion]: the last step says it
-                implied.setdefault("metadata", {KEY: {}})[KEY]["relation_to_conclusion"] = True  # type: ignore[index]
-                break
+                implied["metadata"][KEY]["relation_to_conclusion"] = True
+                return
             if premise == goal:
-                problems.append(
-                    Problem(
-                        fact.line,
-                        fact.column,
-                        f"this {fact.relation} relation relates "
-                        f"{_label(model, fact.source[1], fact.source[0])} to itself",
-                    )
+                label = _label(self.model, fact.source[1], fact.source[0])
+                self.problem(
+                    fact.line,
+                    fact.column,
+                    f"this {fact.relation} relation relates {label} to itself",
                 )
-                break
-            if (relation, premise, goal) in made:
+                return
+            if (relation, premise, goal) in self.made:
                 continue
-            made.add((relation, premise, goal))
-            meta = {}
+            self.made.add((relation, premise, goal))
+            meta: dict[str, JsonValue] = {}
             if fact.relation not in ("support", "attack"):
                 meta["relation"] = fact.relation
             if mirror:
                 meta["mirror"] = True
-            _ends_meta(model, fact, meta, mirror)
+            _ends_meta(self.model, fact, meta, mirror)
             verb = "supports" if relation == "support" else "attacks"
-            record = {
-                "id": ids.take(f"{premise}-{verb}-{goal}"[:190]),
-                "relation": relation,
-                "premises": (premise,),
-                "target": goal,
-                "_where": (fact.line, fact.column),
-            }
-            if meta:
-                record["metadata"] = {KEY: meta}
-            inferences.append(record)
-            outgoing.setdefault(premise, str(record["id"]))
-    for fact in undercuts:
-        source = statement_of(fact.source)
+            self.add(fact, meta, relation, premise, goal, verb)
+
+    def add(
+        self,
+        fact: RelationFact,
+        meta: dict[str, JsonValue],
+        relation: Relation,
+        premise: str,
+        goal: str,
+        verb: str,
+    ) -> None:
+        record: _Record = {
+            "id": self.ids.take(f"{premise}-{verb}-{goal}"[:190]),
+            "relation": relation,
+            "premises": (premise,),
+            "target": goal,
+            "_where": (fact.line, fact.column),
+        }
+        if meta:
+            record["metadata"] = {KEY: meta}
+        self.inferences.append(record)
+        self.outgoing.setdefault(premise, str(record["id"]))
+
+    def implied_step(self, fact: RelationFact, premise: str, goal: str) -> _Record | None:
+        """The record of argument A's last step when ``fact`` is A supporting the very
+        statement that step concludes (Argdown allows it and leaves it out of its
+        relations; argmap's step already says it)."""
+        if premise != goal or fact.relation != "support" or fact.source[0] != "a":
+            return None
+        inf_id = self.final_id.get(fact.source[1])
+        for record in self.inferences:
+            if record["id"] == inf_id and record["target"] == goal:
+                return record
+        return None
+
+    def undercut(self, fact: RelationFact) -> None:
+        source = self.statement_of(fact.source)
         kind, key = fact.target
         target_id: str | None
         if fact.step is not None:
-            target_id = step_ids.get(fact.step)
-        elif kind == "a" and model.arguments[key].steps:
-            target_id = final_id[key]
+            target_id = self.step_ids.get(fact.step)
+        elif kind == "a" and self.model.arguments[key].steps:
+            target_id = self.final_id[key]
         else:
-            target_id = outgoing.get(statement_of(fact.target))
-        meta = {}
-        _ends_meta(model, fact, meta, False)
+            target_id = self.outgoing.get(self.statement_of(fact.target))
+        meta: dict[str, JsonValue] = {}
+        _ends_meta(self.model, fact, meta, False)
         if target_id is None:  # nothing to undercut: an attack on the statement
-            goal = statement_of(fact.target)
             meta["relation"] = "undercut"
-            record = {
-                "id": ids.take(f"{source}-attacks-{goal}"[:190]),
-                "relation": "attack",
-                "premises": (source,),
-                "target": goal,
-            }
+            self.add(fact, meta, "attack", source, self.statement_of(fact.target), "attacks")
         else:
-            record = {
-                "id": ids.take(f"{source}-undercuts-{target_id}"[:190]),
-                "relation": "undercut",
-                "premises": (source,),
-                "target": target_id,
-            }
-        if meta:
-            record["metadata"] = {KEY: meta}
-        record["_where"] = (fact.line, fact.column)
-        inferences.append(record)
-    if problems:
-        return ArgumentMap()
+            self.add(fact, meta, "undercut", source, target_id, "undercuts")
 
-    roles: dict[str, set[str]] = {}
-    for record in inferences:
-        for p in record["premises"]:  # type: ignore[attr-defined]
-            roles.setdefault(p, set()).add(str(record["relation"]))
-
-    title, description = _header(model)
-    m = ArgumentMap(title, description=description)
-    map_meta: dict[str, JsonValue] = {}
-    if model.frontmatter is not None:
-        map_meta["frontmatter"] = model.frontmatter
-    if model.sections:
-        map_meta["sections"] = list(model.sections)  # type: ignore[arg-type]
-    if map_meta:
-        m.metadata = {KEY: map_meta}
-    for cls in model.statements.values():
-        sid = stmt_id[cls.key]
-        texts = list(dict.fromkeys(cls.texts))
-        text = texts[0] if texts else (cls.title or "")
-        meta = {}
-        if len(texts) > 1:
-            meta["texts"] = texts[1:]
-        if cls.section is not None:
-            meta["section"] = cls.section
-        data = {k: v for k, v in cls.data.items() if k not in _STATEMENT_KEYS}
-        if data:
-            meta["data"] = data
-        _add_statement(m, problems, cls.data, sid, text, cls.title, cls.tags, meta, roles, cls)
-    for arg in model.arguments.values():
-        if arg.steps:
-            continue
-        sid = arg_stmt[arg.key]
-        texts = list(dict.fromkeys(arg.descriptions))
-        meta = {"argument": True}
-        if len(texts) > 1:
-            meta["texts"] = texts[1:]
-        if arg.section is not None:
-            meta["section"] = arg.section
-        data = {k: v for k, v in arg.data.items() if k not in _STATEMENT_KEYS}
-        if data:
-            meta["data"] = data
-        text = texts[0] if texts else (arg.title or "")
-        _add_statement(m, problems, arg.data, sid, text, arg.title, arg.tags, meta, roles, arg)
-    models: list[Inference] = []
-    where: dict[str, tuple[int, int]] = {}
-    for record in inferences:
-        where[str(record["id"])] = record.pop("_where")  # type: ignore[assignment]
-        try:
-            models.append(adapter(Inference).validate_python(record))
-        except ValidationError as err:
-            line, column = where[str(record["id"])]
-            problems.append(Problem(line, column, describe_validation_error(err, indent="")))
-    if problems:
+    def assemble(self) -> ArgumentMap:
+        model = self.model
+        roles: dict[str, set[str]] = {}
+        for record in self.inferences:
+            for p in record["premises"]:
+                roles.setdefault(p, set()).add(str(record["relation"]))
+        title, description = _header(model)
+        m = ArgumentMap(title, description=description)
+        map_meta: dict[str, JsonValue] = {}
+        if model.frontmatter is not None:
+            map_meta["frontmatter"] = model.frontmatter
+        if model.sections:
+            map_meta["sections"] = list[JsonValue](model.sections)
+        if map_meta:
+            m.metadata = {KEY: map_meta}
+        for cls in model.statements.values():
+            meta = _member_meta(cls.texts, cls.section, cls.data)
+            _add_statement(m, self.problems, cls, self.stmt_id[cls.key], cls.texts, meta, roles)
+        for arg in model.arguments.values():
+            if not arg.steps:
+                meta = {"argument": True, **_member_meta(arg.descriptions, arg.section, arg.data)}
+                sid = self.arg_stmt[arg.key]
+                _add_statement(m, self.problems, arg, sid, arg.descriptions, meta, roles)
+        models: list[Inference] = []
+        for record in self.inferences:
+            line, column = record.pop("_where")
+            try:
+                models.append(adapter(Inference).validate_python(record))
+            except ValidationError as err:
+                self.problem(line, column, describe_validation_error(err, indent=""))
+        if not self.problems:
+            m.add_inferences(models, where="inference {id!r}")
         return m
-    m.add_inferences(models, where="inference {id!r}")
-    return m
+
+
+def _member_meta(
+    texts: list[str], section: str | None, data: dict[str, JsonValue]
+) -> dict[str, JsonValue]:
+    meta: dict[str, JsonValue] = {}
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) > 1:
+        meta["texts"] = list[JsonValue](distinct[1:])
+    if section is not None:
+        meta["section"] = section
+    rest = {k: v for k, v in data.items() if k not in _STATEMENT_KEYS}
+    if rest:
+        meta["data"] = rest
+    return meta
 
 
 def _add_statement(
     m: ArgumentMap,
     problems: list[Problem],
-    data: dict[str, JsonValue],
+    origin: StatementClass | Argument,
     sid: str,
-    text: str,
-    title: str | None,
-    tags: list[str],
+    texts: list[str],
     meta: dict[str, JsonValue],
     roles: dict[str, set[str]],
-    origin: StatementClass | Argument,
 ) -> None:
+    data = origin.data
     kind = data.get("kind")
     if kind is not None and kind not in _KINDS:
         problems.append(
@@ -591,11 +608,11 @@ def _add_statement(
     fields: dict[str, object] = {
         "id": sid,
         "kind": kind or kind_from_roles(roles.get(sid, ())),
-        "text": text,
-        "tags": tuple(tags),
+        "text": texts[0] if texts else (origin.title or ""),
+        "tags": tuple(origin.tags),
     }
-    if title is not None:
-        fields["title"] = title
+    if origin.title is not None:
+        fields["title"] = origin.title
     if data.get("note") is not None:
         fields["note"] = str(data["note"])
     if meta:
@@ -608,13 +625,13 @@ def _add_statement(
         )
 
 
-def _argument_meta(arg: Argument, meta: dict[str, JsonValue], record: dict[str, object]) -> None:
+def _argument_meta(arg: Argument, meta: dict[str, JsonValue], record: dict[str, Any]) -> None:
     meta["argument"] = arg.title  # None: an untitled premise-conclusion structure
     texts = list(dict.fromkeys(arg.descriptions))
     if texts:
         meta["description"] = texts[0]
         if len(texts) > 1:
-            meta["texts"] = texts[1:]
+            meta["texts"] = list[JsonValue](texts[1:])
     if arg.section is not None:
         meta["section"] = arg.section
     data = {k: v for k, v in arg.data.items() if k not in _ARGUMENT_KEYS}
@@ -636,25 +653,6 @@ def _ends_meta(model: Model, fact: RelationFact, meta: dict[str, JsonValue], mir
         meta["from_argument"] = model.arguments[source[1]].title
     if target[0] == "a" and model.arguments[target[1]].steps:
         meta["to_argument"] = model.arguments[target[1]].title
-
-
-def _implied_step(
-    model: Model,
-    fact: RelationFact,
-    premise: str,
-    goal: str,
-    final_id: dict[str, str],
-    inferences: list[dict[str, object]],
-) -> dict[str, object] | None:
-    """The record of argument A's last step when ``fact`` is A supporting the very
-    statement that step concludes (Argdown allows it; argmap's step already says it)."""
-    if premise != goal or fact.relation != "support" or fact.source[0] != "a":
-        return None
-    inf_id = final_id.get(fact.source[1])
-    for record in inferences:
-        if record["id"] == inf_id and record["target"] == goal:
-            return record
-    return None
 
 
 def _conclusion_text(model: Model, arg: Argument) -> str:

@@ -188,7 +188,9 @@ def _balance(text: str) -> int:
     return depth
 
 
-_KEY = re.compile(r"""^(?P<key>"[^"]*"|'[^']*'|[^\s#'"\-\[\]{},][^:#]*?|-[^\s:][^:]*?)\s*:(?:\s+|$)""")
+_KEY = re.compile(
+    r"""^(?P<key>"[^"]*"|'[^']*'|[^\s#'"\-\[\]{},][^:#]*?|-[^\s:][^:]*?)\s*:(?:\s+|$)"""
+)
 
 
 def parse_block(text: str, base: int = 0) -> JsonValue:
@@ -259,9 +261,11 @@ def _value(
         return _scalar_lines(lines, index, indent, first=rest)
     if index + 1 < len(lines) and lines[index + 1][0] > indent:
         return _block(lines, index + 1, lines[index + 1][0])
-    if index + 1 < len(lines) and lines[index + 1][0] == indent and lines[index + 1][
-        2
-    ].strip().startswith("- "):
+    if (
+        index + 1 < len(lines)
+        and lines[index + 1][0] == indent
+        and lines[index + 1][2].strip().startswith("- ")
+    ):
         return _sequence(lines, index + 1, indent)
     return None, index + 1
 
