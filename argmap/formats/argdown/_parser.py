@@ -125,7 +125,9 @@ class _Source:
             content = masked[line_start:end]
             if content.strip():
                 self.lines.append(_Line(line_start, content))
-            elif not any(in_comment[line_start:end]) and not (end == len(masked) and not content):
+            elif not any(in_comment[line_start : end + 1]) and not (
+                end == len(masked) and not content
+            ):
                 self.lines.append(None)
             line_start = end + 1
 
@@ -370,7 +372,10 @@ def _expected_message(err: UnexpectedInput, block: list[Token]) -> Problem:
         return Problem(
             line, column, f"expected a statement after '({previous.value})'", "a statement"
         )
-    if token is not None and token.type in ("REL", "_INDENT") and previous is None:
+    if token is not None and token.type == "_INDENT" and previous is None:
+        token = block[1] if len(block) > 1 else token
+        line, column, found = token.line or 1, token.column or 1, _describe(token)
+    if token is not None and token.type in ("REL", "_INDENT", "LIST") and index <= 1:
         return Problem(
             line,
             column,
@@ -542,9 +547,10 @@ class _Inline:
         while pos < len(value):
             found = _INLINE.search(value, pos)
             stop = found.start() if found else len(value)
-            if value[pos:stop].strip():
+            gap = value[pos:stop]
+            if gap.strip():
                 self.trailing_from = None
-                if self.ended(base + pos):
+                if self.ended(base + pos + len(gap) - len(gap.lstrip())):
                     return False
             self.pieces.append(value[pos:stop])
             if found is None:
@@ -558,7 +564,8 @@ class _Inline:
                 self.pieces.append(found.group(0))
                 pos = found.end()
                 continue
-            if self.ended(base + found.start()):
+            data_next = found.group("data") is not None and self.data is None
+            if not data_next and self.ended(base + found.start()):
                 return False
             next_pos = self.special(found, value, base)
             if next_pos is None:
