@@ -20,6 +20,7 @@ from argmap.errors import FormatError
 from argmap.formats import argdown
 from argmap.formats._spec import Content
 from argmap.formats.argdown import ArgdownSyntaxError
+
 from conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "argdown"

@@ -144,7 +144,7 @@ def sniff(content: Content) -> str | None:
     >>> sniff(Content("p af 3")) is None
     True
     """
-    if content.looks_json:
+    if content.looks_json and content.json is not None:  # "[Title]: ..." starts like JSON
         return None
     head = content.head
     if head.lstrip().startswith("===") or len(_LOOKS.findall(head, 0, 20000)) >= 1:
