@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from argmap._bulk import gc_paused
 from argmap._io import load_file
 from argmap.formats._spec import Content, FormatSpec
 from argmap.formats.argdown._errors import ArgdownSyntaxError, Problem
@@ -94,7 +95,8 @@ def loads(text: str | bytes) -> ArgumentMap:
     >>> m.inference("socrates").premises
     ('all-men-are-mortal', 'socrates-is-a-man')
     """
-    return from_document(parse(_text(text)))
+    with gc_paused():  # a bulk load: see argmap._bulk
+        return from_document(parse(_text(text)))
 
 
 def load(path: str | Path) -> ArgumentMap:

@@ -24,11 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lark import Lark, Token, Transformer, Tree
-from lark.exceptions import UnexpectedInput, UnexpectedToken, VisitError
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 from pydantic import JsonValue
 
+from argmap._bulk import gc_paused
 from argmap.formats.argdown._ast import (
     Block,
     Document,
@@ -68,10 +69,11 @@ _FRONTMATTER = re.compile(r"===+[\s\S]*?===+")
 # Spans the line structure must not look into: comments (dropped), links and escapes
 # (whose brackets and slashes are text) and data blocks (which may span lines).
 _SPECIAL = re.compile(
-    r"(?P<comment><!--[\s\S]*?-->|/\*[\s\S]*?\*/|//[^\n]*)"
+    r"(?=[</\[\\{])"  # a quick test first: only these characters can start a span
+    r"(?:(?P<comment><!--[\s\S]*?-->|/\*[\s\S]*?\*/|//[^\n]*)"
     r"|(?P<link>\[[^\]\n]+?\]\([^)\n]+?\))"
     r"|(?P<escape>\\.)"
-    r"|(?P<data>\{)"
+    r"|(?P<data>\{))"
 )
 _RELATION = re.compile(r"\+>|->|<\+|\+|<-|-|><|_>|<_|_(?=\s|$)")
 _NUMBER = re.compile(r"\((\d+)\)")
@@ -79,6 +81,7 @@ _ORDERED = re.compile(r"\d+\.(?=\s|$)")
 _UNORDERED = re.compile(r"\*(?=\s|$)")
 _HEADING = re.compile(r"(#+) ")
 _INFERENCE_END = re.compile(r"-{2,}")
+_NEWLINE = re.compile(r"\n")
 
 
 @dataclass
@@ -93,7 +96,7 @@ class _Source:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
+        self.newlines = [found.start() for found in _NEWLINE.finditer(text)]
         self.problems: list[Problem] = []
         self.frontmatter: JsonValue = None
         self.lines: list[_Line | None] = []  # None: an empty line
@@ -417,12 +420,19 @@ def _short(text: str) -> str:
     return text if len(text) <= 30 else text[:27] + "..."
 
 
-class _Build(Transformer[Token, Any]):
-    """lark tree -> AST nodes; element lines are read by :func:`_element`."""
+class _Build:
+    """lark tree -> AST nodes, one method per grammar rule (a plain walk: lark's
+    Transformer would do the same at twice the cost); element lines are read by
+    :func:`_element`."""
 
     def __init__(self, source: _Source) -> None:
-        super().__init__()
         self.source = source
+
+    def node(self, tree: Tree[Token]) -> Any:
+        children = [
+            self.node(child) if isinstance(child, Tree) else child for child in tree.children
+        ]
+        return getattr(self, str(tree.data))(children)
 
     def start(self, children: list[Any]) -> Any:
         return children[0]
@@ -493,12 +503,13 @@ _START = re.compile(
     r"|<(?P<aref>[^>\n-][^>\n]*?)>"
 )
 _INLINE = re.compile(
-    r"(?P<escape>\\.)"
+    r"(?=[\\\[#@{<])"
+    r"(?:(?P<escape>\\.)"
     r"|(?P<link>\[[^\]\n]+?\]\([^)\n]+?\))"
     r"|(?P<tag>#(?:\((?P<ptag>[^)]+)\)|(?P<wtag>[A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)))"
     r"|(?P<mention>@\[[^\]\n]+?\]|@<[^>\n]+?>)"
     r"|(?P<data>\{)"
-    r"|(?P<bracket>\[[^\]\n]+?\]:?|<[^>\n-][^>\n]*?>:?)"
+    r"|(?P<bracket>\[[^\]\n]+?\]:?|<[^>\n-][^>\n]*?>:?))"
 )
 
 
@@ -711,6 +722,11 @@ def parse(text: str) -> Document:
     >>> a.title, a.text, a.relations[0].symbol, a.relations[0].element.tags
     ('A', 'Socrates is mortal.', '+', ('classic',))
     """
+    with gc_paused():  # many small objects made in one go: see argmap._bulk
+        return _parse(text)
+
+
+def _parse(text: str) -> Document:
     source = _Source(text.replace("\r\n", "\n").replace("\r", "\n"))
     doc = Document(frontmatter=source.frontmatter)
     for block in _tokens(source):
@@ -727,10 +743,7 @@ def parse(text: str) -> Document:
         except UnexpectedInput as err:  # pragma: no cover - lark's other input errors
             source.problems.append(_expected_message(err, block))
             continue
-        try:
-            node: Block = _Build(source).transform(tree)
-        except VisitError as err:  # pragma: no cover - a bug in the builder
-            raise err.orig_exc from None
+        node: Block = _Build(source).node(tree)
         doc.blocks.append(node)
     if source.problems:
         raise ArgdownSyntaxError(source.problems)
