@@ -35,29 +35,31 @@ from argmap.formats import argdown
 REPEATS = 3
 SEED = 20261201
 ARGDOWN = Path(sys.prefix) / "node" / "node_modules" / ".bin" / "argdown"
-WORDS = [
-    "tax",
-    "sugar",
-    "drinks",
-    "health",
-    "poor",
-    "cost",
-    "revenue",
-    "children",
-    "habit",
-    "price",
-    "market",
-    "choice",
-    "evidence",
-    "study",
-    "effect",
-    "policy",
-    "law",
-    "school",
-    "food",
-    "energy",
-    "risk",
-]
+WORDS = tuple(
+    [
+        "tax",
+        "sugar",
+        "drinks",
+        "health",
+        "poor",
+        "cost",
+        "revenue",
+        "children",
+        "habit",
+        "price",
+        "market",
+        "choice",
+        "evidence",
+        "study",
+        "effect",
+        "policy",
+        "law",
+        "school",
+        "food",
+        "energy",
+        "risk",
+    ]
+)
 
 
 def make_text(n: int, seed: int = SEED) -> str:
