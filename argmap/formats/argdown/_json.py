@@ -93,8 +93,9 @@ def from_json_export(text: str | bytes) -> ArgumentMap:
         if relation not in _RELATIONS:
             raise _fail(where, f"unknown relationType {relation!r}")
         ends = []
+        step: tuple[str, int] | None = None
         for end in ("from", "to"):
-            kind = "a" if rel.get(f"{end}Type") == "argument" else "s"
+            kind = "a" if rel.get(f"{end}Type") in ("argument", "inference") else "s"
             name = rel.get(end)
             if not isinstance(name, str):
                 raise _fail(where, f'"{end}" must be a title')
@@ -103,8 +104,10 @@ def from_json_export(text: str | bytes) -> ArgumentMap:
             if ref[1] not in table:
                 raise _fail(where, f"{end} {name!r} is not among the {end}Type's titles")
             ends.append(ref)
+            if rel.get(f"{end}Type") == "inference":  # an undercut of one inference line
+                step = _step_at(data["arguments"].get(name), rel.get("conclusionIndex"), ref)
         fact_relation: ArgdownRelation = relation
-        model.relate(RelationFact(fact_relation, ends[0], ends[1], 1, 1))
+        model.relate(RelationFact(fact_relation, ends[0], ends[1], 1, 1, step=step))
     return build(model)
 
 
@@ -165,6 +168,16 @@ def _arguments(
         entry_a.tags = [str(t) for t in arg.get("tags") or []]
         entry_a.steps = _steps(arg.get("pcs") or [], where, key_of)
         model.arguments[key] = entry_a
+
+
+def _step_at(argument: Any, conclusion: Any, ref: tuple[str, str]) -> tuple[str, int] | None:
+    """(argument key, step index) of the inference line before ``pcs[conclusion]``."""
+    pcs = argument.get("pcs") if isinstance(argument, dict) else None
+    if not isinstance(pcs, list) or not isinstance(conclusion, int):
+        return None
+    before = pcs[: conclusion + 1]
+    count = sum(1 for item in before if isinstance(item, dict) and "inference" in item)
+    return (ref[1], count - 1) if count else None
 
 
 def _steps(pcs: list[Any], where: str, key_of: Any) -> list[Step]:

@@ -9,6 +9,7 @@ equivalence classes, arguments, relations between them), then builds the map fro
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -100,6 +101,10 @@ class Model:
     frontmatter: JsonValue = None
     sections: list[dict[str, JsonValue]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    strict: bool = False
+    """Strict mode (``model: {mode: strict}``): a support or attack between two
+    statements (an argument's outgoing relations start at its conclusion) is an
+    ``entails`` or ``contrary`` relation."""
     _seen: set[tuple[str, Ref, Ref]] = field(default_factory=set)
 
     def relate(self, fact: RelationFact) -> None:
@@ -122,10 +127,9 @@ class _Walker:
     """One pass over the document: fills a :class:`Model`."""
 
     def __init__(self, doc: Document) -> None:
-        self.model = Model(frontmatter=doc.frontmatter)
+        self.model = Model(frontmatter=doc.frontmatter, strict=_strict(doc.frontmatter))
         self.section: str | None = None
         self.untitled = 0
-        self.strict = _strict(doc.frontmatter)
 
     def new_key(self) -> str:
         self.untitled += 1
@@ -207,12 +211,11 @@ class _Walker:
                 )
             )
         child = self.element(child_el)
-        both_statements = parent[0] == child[0] == "s"
         relation: ArgdownRelation
         if symbol in ("+", "<+", "+>"):
-            relation = "entails" if self.strict and both_statements else "support"
+            relation = "support"  # "entails" in strict mode: decided by the builder
         elif symbol in ("-", "<-", "->"):
-            relation = "contrary" if self.strict and both_statements else "attack"
+            relation = "attack"  # "contrary" in strict mode
         elif symbol == "><":
             relation = "contradictory"
         else:
@@ -227,6 +230,7 @@ class _Walker:
         numbers: dict[int, str] = {}
         since: list[str] = []
         pending: InferenceLine | None = None
+        undercutters: list[tuple[Ref, int, int]] = []
         for item in pcs.items:
             if isinstance(item, PcsStatement):
                 ref = self.element(item.element)
@@ -242,15 +246,14 @@ class _Walker:
                     premises, ref[1], pending.rules, pending.data, pending.line, pending.column
                 )
                 arg.steps.append(step)
-                for relation in pending.relations:
-                    child = self.element(relation.element)
+                for child, line, column in undercutters:
                     self.model.relate(
                         RelationFact(
                             "undercut",
                             child,
                             ("a", key),
-                            relation.line,
-                            relation.column,
+                            line,
+                            column,
                             step=(key, len(arg.steps) - 1),
                         )
                     )
@@ -258,6 +261,8 @@ class _Walker:
                 pending = None
             else:
                 pending = item
+                # Their elements come before the conclusion in the text: visit them now.
+                undercutters = [(self.element(r.element), r.line, r.column) for r in item.relations]
 
     def uses(self, uses: JsonValue, numbers: dict[int, str], line: InferenceLine) -> list[str]:
         values = uses if isinstance(uses, list) else [uses]
@@ -359,7 +364,8 @@ class _Builder:
         self.step_ids: dict[tuple[str, int], str] = {}
         self.inferences: list[_Record] = []
         self.outgoing: dict[str, str] = {}  # statement id -> first inference it is premise of
-        self.made: set[tuple[str, str, str]] = set()
+        # (relation, premise, target) -> the inference made for it
+        self.made: dict[tuple[str, str, str], _Record] = {}
 
     def run(self) -> ArgumentMap:
         self.assign_ids()
@@ -368,7 +374,7 @@ class _Builder:
         for record in self.inferences:
             for p in record["premises"]:
                 self.outgoing.setdefault(p, str(record["id"]))
-                self.made.add((str(record["relation"]), p, str(record["target"])))
+                self.made[(str(record["relation"]), p, str(record["target"]))] = record
         undercuts = [f for f in self.model.relations if f.relation == "undercut"]
         for fact in self.model.relations:
             if fact.relation != "undercut":
@@ -391,7 +397,7 @@ class _Builder:
                 (self.final_id if arg.steps else self.arg_stmt)[arg.key] = explicit
         for cls in model.statements.values():
             if cls.key not in self.stmt_id:
-                base = cls.title if cls.title is not None else (cls.texts or ["s"])[0]
+                base = cls.title if cls.title is not None else _unlinked((cls.texts or ["s"])[0])
                 self.stmt_id[cls.key] = ids.take(slugify(base))
         for arg in model.arguments.values():
             if arg.key in self.arg_stmt or arg.key in self.final_id:
@@ -454,6 +460,12 @@ class _Builder:
         return self.arg_stmt[key]
 
     def relation(self, fact: RelationFact) -> None:
+        if self.model.strict and fact.relation in ("support", "attack"):
+            kind, key = fact.source
+            from_statement = kind == "s" or bool(self.model.arguments[key].steps)
+            if from_statement and fact.target[0] == "s":
+                strict: ArgdownRelation = "entails" if fact.relation == "support" else "contrary"
+                fact = dataclasses.replace(fact, relation=strict)
         source, target = self.statement_of(fact.source), self.statement_of(fact.target)
         relation: Relation = "support" if fact.relation in ("support", "entails") else "attack"
         pairs = [(source, target, False)]
@@ -472,9 +484,6 @@ class _Builder:
                     f"this {fact.relation} relation relates {label} to itself",
                 )
                 return
-            if (relation, premise, goal) in self.made:
-                continue
-            self.made.add((relation, premise, goal))
             meta: dict[str, JsonValue] = {}
             if fact.relation not in ("support", "attack"):
                 meta["relation"] = fact.relation
@@ -493,6 +502,14 @@ class _Builder:
         goal: str,
         verb: str,
     ) -> None:
+        triple = (relation, premise, goal)
+        found = self.made.get(triple)
+        if found is not None:  # one argmap inference for several Argdown relations
+            own = found.setdefault("metadata", {}).setdefault(KEY, {})
+            said = own.get("relation", found["relation"])
+            if fact.relation != said and fact.relation not in own.get("also", []):
+                own["also"] = [*own.get("also", []), fact.relation]
+            return
         record: _Record = {
             "id": self.ids.take(f"{premise}-{verb}-{goal}"[:190]),
             "relation": relation,
@@ -503,6 +520,7 @@ class _Builder:
         if meta:
             record["metadata"] = {KEY: meta}
         self.inferences.append(record)
+        self.made[triple] = record
         self.outgoing.setdefault(premise, str(record["id"]))
 
     def implied_step(self, fact: RelationFact, premise: str, goal: str) -> _Record | None:
@@ -657,7 +675,15 @@ def _ends_meta(model: Model, fact: RelationFact, meta: dict[str, JsonValue], mir
 
 def _conclusion_text(model: Model, arg: Argument) -> str:
     cls = model.statements[arg.steps[-1].conclusion]
-    return cls.title or (cls.texts[0] if cls.texts else "argument")
+    return cls.title or (_unlinked(cls.texts[0]) if cls.texts else "argument")
+
+
+_LINK = re.compile(r"\[([^\]\n]+?)\]\([^)\n]+?\)")
+
+
+def _unlinked(text: str) -> str:
+    """``text`` with each Markdown link ``[words](url)`` as its words (for slugs)."""
+    return _LINK.sub(r"\1", text)
 
 
 def _label(model: Model, key: str, kind: str = "s") -> str:
