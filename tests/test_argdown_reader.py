@@ -483,6 +483,13 @@ def test_every_bad_block_is_reported_at_once() -> None:
         ("(1) a\n-- {uses: [5]} --\n(2) b\n", "line 2, column 1: 'uses' names 5, which is"),
         ("[A]: a\n  _> [B]: b\n", "line 2, column 3: expected an argument after '_>'"),
         ("===\ntitle: x\n", "line 1, column 1: the front matter is never closed"),
+        ("(1) a\n----\n", "line 2, column 5: expected the conclusion '(n) ...' after the"),
+        ("----\n", "line 1, column 1: an inference line '--' needs numbered premises"),
+        ("[A]: a\n    + b\n  - c\n", "line 3, column 3: the relation '-' is not indented"),
+        ("# H\n[S]: x\n", "line 2, column 1: expected an empty line after the heading"),
+        ("<A>: a\n(1) p\n----\n(2) c\n", "line 2, column 1: a premise-conclusion structure"),
+        ("# \n", "line 1, column 3: expected the heading's text after '#'"),
+        ("[A]: a\n  >< <B>\n", "line 2, column 3: '><' (contradictory) relates two statements"),
     ],
 )
 def test_error_messages(text: str, message: str) -> None:

@@ -352,58 +352,86 @@ _NAMES = {
 }
 
 
-def _expected_message(err: UnexpectedInput, block: list[Token]) -> Problem:
+def _end_of(source: _Source, token: Token) -> int:
+    """The offset just past what ``token`` covers in the text."""
+    if token.type == "INFERENCE":  # up to the end of its (last) line
+        start = int(token.value[-1][1])
+        end = source.text.find("\n", start)
+        end = len(source.text) if end < 0 else end
+        return start + len(source.text[start:end].rstrip())
+    if token.type == "NUM":
+        return (token.start_pos or 0) + len(f"({token.value})")
+    if token.type == "HEADING":
+        return (token.start_pos or 0) + int(token.value) + 1
+    return (token.start_pos or 0) + len(str(token.value))
+
+
+def _expected_message(source: _Source, err: UnexpectedInput, block: list[Token]) -> Problem:
+    """One problem for a block lark could not parse, in the words of Argdown's syntax."""
     token = getattr(err, "token", None)
     expected: set[str] = set(getattr(err, "expected", ()) or ())
     index = next((i for i, t in enumerate(block) if t is token), len(block))
     previous = block[index - 1] if index > 0 else None
-    if token is None or token.type == "$END":
-        anchor = previous or block[-1]
-        line, column = anchor.line or 1, (anchor.column or 1) + len(str(anchor.value))
+    at_end = token is None or token.type == "$END"
+    if at_end:
+        last = next((t for t in reversed(block) if t.type != "_DEDENT"), block[-1])
+        line, column = source.where(_end_of(source, last))
         found = "the end of the block"
     else:
+        assert token is not None
+        if token.type == "_INDENT" and index + 1 < len(block):
+            token = block[index + 1]  # name the indented line itself
         line, column = token.line or 1, token.column or 1
         found = _describe(token)
-    if previous is not None and previous.type in ("REL", "LIST") and "TEXT" in expected:
-        return Problem(
-            line,
-            column,
-            f"expected a statement or argument after {previous.value!r}",
-            "a statement or argument",
-        )
-    if previous is not None and previous.type == "NUM" and "TEXT" in expected:
-        return Problem(
-            line, column, f"expected a statement after '({previous.value})'", "a statement"
-        )
-    if token is not None and token.type == "_INDENT" and previous is None:
-        token = block[1] if len(block) > 1 else token
-        line, column, found = token.line or 1, token.column or 1, _describe(token)
-    if token is not None and token.type in ("REL", "_INDENT", "LIST") and index <= 1:
-        return Problem(
-            line,
-            column,
+    kind = "" if at_end or token is None else token.type
+    prev = "" if previous is None else previous.type
+
+    def problem(message: str, wanted: str = "") -> Problem:
+        return Problem(line, column, message, wanted)
+
+    if prev in ("REL", "LIST") and "TEXT" in expected:
+        assert previous is not None
+        what = "a statement or argument"
+        return problem(f"expected {what} after {previous.value!r}", what)
+    if prev == "HEADING" and "TEXT" in expected:
+        return problem("expected the heading's text after '#'", "a text")
+    if prev == "NUM" and "TEXT" in expected:
+        assert previous is not None
+        return problem(f"expected a statement after '({previous.value})'", "a statement")
+    if kind in ("REL", "LIST") and all(t.type == "_INDENT" for t in block[:index]):
+        return problem(
             f"{found} needs a statement or argument above it, with no empty line between",
             "a statement or argument",
         )
-    if previous is not None and previous.type == "INFERENCE" and "NUM" in expected:
-        return Problem(
-            line,
-            column,
+    if kind == "INFERENCE" and index == 0:
+        return problem(
+            "an inference line '--' needs numbered premises '(1) ...' above it",
+            "a numbered statement",
+        )
+    if prev == "INFERENCE" and "NUM" in expected:
+        return problem(
             f"expected the conclusion '(n) ...' after the inference line, found {found}",
             "a numbered statement",
         )
-    if ((previous is not None and previous.type == "NUM") or "INFERENCE" in expected) and (
-        token is None or token.type == "$END"
-    ):
-        return Problem(
-            line,
-            column,
+    if (prev == "NUM" or "INFERENCE" in expected) and at_end:
+        return problem(
             "expected an inference line '--' and a conclusion after the premises",
             "an inference line",
         )
+    if kind == "NUM":
+        return problem(
+            "a premise-conclusion structure '(1) ...' starts a block: put an empty line before it",
+            "an empty line",
+        )
+    if kind == "REL" and "REL" not in expected:
+        return problem(
+            f"{found} is not indented like the lines above it: indent it as deep as the "
+            "other relations of the statement or argument it belongs to",
+            "a relation indented like the lines above",
+        )
     names = sorted({_NAMES.get(e, e) for e in expected})
     wanted = " or ".join(names)
-    return Problem(line, column, f"expected {wanted}, found {found}", wanted)
+    return problem(f"expected {wanted}, found {found}", wanted)
 
 
 def _describe(token: Token) -> str:
@@ -439,6 +467,15 @@ class _Build:
 
     def heading(self, children: list[Any]) -> Heading:
         marker, texts = children[0], children[1:]
+        for text in texts[1:]:
+            start = _START.match(str(text.value))
+            if start is not None and start.lastgroup != "link":
+                self.source.problem(
+                    text.start_pos or 0,
+                    f"expected an empty line after the heading, found {start.group(0)!r}",
+                    "an empty line",
+                )
+                return Heading(marker.value, "", marker.line, marker.column)
         parsed = _content(self.source, texts, allow_start=False)
         return Heading(
             marker.value, parsed.text or "", marker.line, marker.column, data=parsed.data
@@ -738,10 +775,10 @@ def _parse(text: str) -> Document:
         try:
             tree = _PARSER.parse(block)  # type: ignore[arg-type,unused-ignore]
         except UnexpectedToken as err:
-            source.problems.append(_expected_message(err, block))
+            source.problems.append(_expected_message(source, err, block))
             continue
         except UnexpectedInput as err:  # pragma: no cover - lark's other input errors
-            source.problems.append(_expected_message(err, block))
+            source.problems.append(_expected_message(source, err, block))
             continue
         node: Block = _Build(source).node(tree)
         doc.blocks.append(node)
