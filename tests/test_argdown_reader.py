@@ -5,8 +5,10 @@ in small exact cases, error messages with line and column, and the JSON export r
 from __future__ import annotations
 
 import collections
+import copy
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -539,6 +541,11 @@ def test_format_specs_and_sniffing() -> None:
         assert argdown.sniff_json(content) is not None
         assert argdown.sniff(content) is None
     assert argdown.sniff(Content("p af 3\n1 2\n")) is None
+    m = am.ArgumentMap("Drawn")
+    m.premise("B", id="b", supports=m.claim("A", id="a"))
+    assert argdown.sniff(Content(m.to_mermaid())) is None
+    assert argdown.sniff(Content(m.to_dot().source)) is None
+    assert argdown.sniff(Content(m.to_json())) is None
     assert argdown.sniff(Content('{"nodes": [], "edges": []}')) is None
     assert argdown.sniff_json(Content('{"nodes": [], "edges": []}')) is None
     assert argdown.sniff_json(Content('{"statements": [], "arguments": {}}')) is None
@@ -574,3 +581,44 @@ def test_generated_texts_are_read(seed: int) -> None:
     250 seeds when the generator was written)."""
     m = argdown.loads(ArgdownGen(seed).text())
     assert len(m) > 0
+
+
+def _mutations(doc: Any, rng: random.Random) -> Any:
+    """``doc`` with one to three values somewhere in it replaced by junk."""
+    junk: list[Any] = [None, 1, "x", [], {}, [1], {"a": 1}, True, -5, 1.5, "Untitled 1"]
+    doc = copy.deepcopy(doc)
+    for _ in range(rng.randint(1, 3)):
+        node, path = doc, []
+        while isinstance(node, (dict, list)) and node and rng.random() < 0.8:
+            key = rng.choice(list(node) if isinstance(node, dict) else range(len(node)))
+            path.append((node, key))
+            node = node[key]
+        if path:
+            parent, key = path[-1]
+            parent[key] = rng.choice(junk)
+    return doc
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_a_broken_json_export_is_a_format_error(seed: int) -> None:
+    rng = random.Random(seed)
+    path = EXPORTS[seed % len(EXPORTS)]
+    doc = _mutations(json.loads(path.read_text(encoding="utf-8")), rng)
+    try:
+        m = argdown.loads_json(json.dumps(doc))
+    except FormatError:
+        return  # a refusal that names the place; anything else fails the test
+    assert [i for i in m.validate() if i.severity == "error"] == []
+
+
+def test_json_export_shape_errors_name_the_place() -> None:
+    doc = {
+        "statements": {"A": {"type": "equivalence-class", "members": [{"startLine": "x"}]}},
+        "arguments": {},
+    }
+    with pytest.raises(FormatError) as info:
+        argdown.loads_json(json.dumps(doc))
+    assert str(info.value) == (
+        "not a valid Argdown JSON export: statements.A.members.0.startLine: Input should "
+        "be a valid integer, unable to parse string as an integer"
+    )

@@ -15,9 +15,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import JsonValue
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
-from argmap.errors import FormatError
+from argmap.errors import FormatError, describe_validation_error
 from argmap.formats.argdown._reader import (
     ArgdownRelation,
     Argument,
@@ -33,7 +33,64 @@ __all__ = ["from_json_export", "looks_like_export"]
 
 _UNTITLED = re.compile(r"Untitled \d+")
 _TRAILING_TAGS = re.compile(r"(?:\s+#(?:\([^)]+\)|[^\s#(]+))+\s*$")
-_RELATIONS = ("support", "attack", "undercut", "contradictory", "contrary", "entails")
+
+
+class _Loose(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class _Member(_Loose):
+    text: str | None = None
+    isReference: bool = False  # noqa: N815 -- Argdown's own key names
+    data: dict[str, JsonValue] | None = None
+    startLine: int = 1  # noqa: N815
+    startColumn: int = 1  # noqa: N815
+
+
+class _Class(_Loose):
+    members: list[_Member] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    section: str | None = None
+
+
+class _Inference(_Loose):
+    inferenceRules: list[str] = Field(default_factory=list)  # noqa: N815
+    data: dict[str, JsonValue] | None = None
+    startLine: int = 1  # noqa: N815
+    startColumn: int = 1  # noqa: N815
+
+
+class _PcsItem(_Loose):
+    title: str
+    inference: _Inference | None = None
+
+
+class _Argument(_Class):
+    pcs: list[_PcsItem] = Field(default_factory=list)
+
+
+class _Relation(_Loose):
+    relationType: ArgdownRelation  # noqa: N815
+    source: str = Field(alias="from")
+    fromType: str = "equivalence-class"  # noqa: N815
+    to: str
+    toType: str = "equivalence-class"  # noqa: N815
+    conclusionIndex: int | None = None  # noqa: N815
+
+
+class _Section(_Loose):
+    id: str | None = None
+    level: int = 1
+    title: str = ""
+    data: dict[str, JsonValue] | None = None
+    children: list[_Section] = Field(default_factory=list)
+
+
+class _Export(_Loose):
+    statements: dict[str, _Class]
+    arguments: dict[str, _Argument]
+    relations: list[_Relation] = Field(default_factory=list)
+    sections: list[_Section] = Field(default_factory=list)
 
 
 def looks_like_export(data: Mapping[str, Any]) -> bool:
@@ -63,7 +120,14 @@ def _text(value: object) -> str | None:
 
 
 def from_json_export(text: str | bytes) -> ArgumentMap:
-    """Build the map of an Argdown JSON export (see the module docs)."""
+    """Build the map of an Argdown JSON export (see the module docs).
+
+    Raises
+    ------
+    FormatError
+        Not JSON, not the export's shape (naming the place, e.g.
+        ``statements.Intro.members.0.startLine``), or relations to unknown titles.
+    """
     try:
         data = json.loads(text)
     except ValueError as err:
@@ -73,9 +137,14 @@ def from_json_export(text: str | bytes) -> ArgumentMap:
             "(top level)",
             'expected an object with Argdown\'s "statements" and "arguments" objects',
         )
+    try:
+        export = _Export.model_validate(data)
+    except ValidationError as err:
+        detail = describe_validation_error(err, indent="", sep="; ")
+        raise FormatError(f"not a valid Argdown JSON export: {detail}") from None
     model = Model()
     titles: dict[str, str] = {}  # section id -> title
-    _sections(data.get("sections") or [], model, titles)
+    _sections(export.sections, model, titles)
     untitled: dict[str, str] = {}
 
     def key_of(title: str, kind: str) -> str:
@@ -83,145 +152,96 @@ def from_json_export(text: str | bytes) -> ArgumentMap:
             return untitled.setdefault(f"{kind}:{title}", f"\0{kind} {title}")
         return title
 
-    _statements(data["statements"], model, titles, key_of)
-    _arguments(data["arguments"], model, titles, key_of)
-    for index, rel in enumerate(data.get("relations") or []):
-        where = f"relations[{index}]"
-        if not isinstance(rel, dict):
-            raise _fail(where, "expected an object")
-        relation = rel.get("relationType")
-        if relation not in _RELATIONS:
-            raise _fail(where, f"unknown relationType {relation!r}")
-        ends = []
+    for title, cls in export.statements.items():
+        key = key_of(title, "s")
+        entry = StatementClass(key, None if key != title else title, *_start(cls))
+        _members(cls, entry.texts, entry.data)
+        entry.tags = list(cls.tags)
+        entry.section = titles.get(str(cls.section))
+        model.statements[key] = entry
+    for title, arg in export.arguments.items():
+        key = key_of(title, "a")
+        entry_a = Argument(key, None if key != title else title, *_start(arg))
+        _members(arg, entry_a.descriptions, entry_a.data)
+        entry_a.tags = list(arg.tags)
+        entry_a.section = titles.get(str(arg.section))
+        entry_a.steps = _steps(arg.pcs, key_of, model, f"arguments[{title!r}]")
+        model.arguments[key] = entry_a
+    for index, rel in enumerate(export.relations):
         step: tuple[str, int] | None = None
-        for end in ("from", "to"):
-            kind = "a" if rel.get(f"{end}Type") in ("argument", "inference") else "s"
-            name = rel.get(end)
-            if not isinstance(name, str):
-                raise _fail(where, f'"{end}" must be a title')
+        ends: list[tuple[str, str]] = []
+        for end, name, kind_name in (
+            ("from", rel.source, rel.fromType),
+            ("to", rel.to, rel.toType),
+        ):
+            kind = "a" if kind_name in ("argument", "inference") else "s"
             ref = (kind, key_of(name, kind))
             table = model.arguments if kind == "a" else model.statements
             if ref[1] not in table:
-                raise _fail(where, f"{end} {name!r} is not among the {end}Type's titles")
+                raise _fail(
+                    f"relations[{index}]", f"{end} {name!r} is not among the {end}Type's titles"
+                )
             ends.append(ref)
-            if rel.get(f"{end}Type") == "inference":  # an undercut of one inference line
-                step = _step_at(data["arguments"].get(name), rel.get("conclusionIndex"), ref)
-        fact_relation: ArgdownRelation = relation
-        model.relate(RelationFact(fact_relation, ends[0], ends[1], 1, 1, step=step))
+            if kind_name == "inference":  # an undercut of one inference line
+                step = _step_at(export.arguments[name], rel.conclusionIndex, ref)
+        model.relate(RelationFact(rel.relationType, ends[0], ends[1], 1, 1, step=step))
     return build(model)
 
 
-def _statements(
-    statements: dict[str, Any], model: Model, titles: dict[str, str], key_of: Any
-) -> None:
-    for title, cls in statements.items():
-        where = f"statements[{title!r}]"
-        if not isinstance(cls, dict):
-            raise _fail(where, "expected an object")
-        key = key_of(title, "s")
-        members = cls.get("members") or []
-        if not isinstance(members, list):
-            raise _fail(where, '"members" must be a list')
-        first = members[0] if members and isinstance(members[0], dict) else {}
-        entry = StatementClass(
-            key,
-            None if key != title else title,
-            int(first.get("startLine") or 1),
-            int(first.get("startColumn") or 1),
-            section=titles.get(str(cls.get("section"))),
-        )
-        for member in members:
-            if not isinstance(member, dict):
-                raise _fail(where, "members must be objects")
-            found = None if member.get("isReference") else _text(member.get("text"))
-            if found:
-                entry.texts.append(found)
-            for k, v in (member.get("data") or {}).items():
-                entry.data.setdefault(str(k), v)
-        entry.tags = [str(t) for t in cls.get("tags") or []]
-        model.statements[key] = entry
+def _start(cls: _Class) -> tuple[int, int]:
+    first = cls.members[0] if cls.members else _Member()
+    return first.startLine, first.startColumn
 
 
-def _arguments(
-    arguments: dict[str, Any], model: Model, titles: dict[str, str], key_of: Any
-) -> None:
-    for title, arg in arguments.items():
-        where = f"arguments[{title!r}]"
-        if not isinstance(arg, dict):
-            raise _fail(where, "expected an object")
-        key = key_of(title, "a")
-        members = [m for m in arg.get("members") or [] if isinstance(m, dict)]
-        first = members[0] if members else {}
-        entry_a = Argument(
-            key,
-            None if key != title else title,
-            int(first.get("startLine") or 1),
-            int(first.get("startColumn") or 1),
-            section=titles.get(str(arg.get("section"))),
-        )
-        for member in members:
-            found = None if member.get("isReference") else _text(member.get("text"))
-            if found:
-                entry_a.descriptions.append(found)
-            for k, v in (member.get("data") or {}).items():
-                entry_a.data.setdefault(str(k), v)
-        entry_a.tags = [str(t) for t in arg.get("tags") or []]
-        entry_a.steps = _steps(arg.get("pcs") or [], where, key_of)
-        model.arguments[key] = entry_a
+def _members(cls: _Class, texts: list[str], data: dict[str, JsonValue]) -> None:
+    for member in cls.members:
+        found = None if member.isReference else _text(member.text)
+        if found:
+            texts.append(found)
+        for k, v in (member.data or {}).items():
+            data.setdefault(k, v)
 
 
-def _step_at(argument: Any, conclusion: Any, ref: tuple[str, str]) -> tuple[str, int] | None:
+def _step_at(
+    argument: _Argument, conclusion: int | None, ref: tuple[str, str]
+) -> tuple[str, int] | None:
     """(argument key, step index) of the inference line before ``pcs[conclusion]``."""
-    pcs = argument.get("pcs") if isinstance(argument, dict) else None
-    if not isinstance(pcs, list) or not isinstance(conclusion, int):
+    if conclusion is None:
         return None
-    before = pcs[: conclusion + 1]
-    count = sum(1 for item in before if isinstance(item, dict) and "inference" in item)
+    count = sum(1 for item in argument.pcs[: conclusion + 1] if item.inference is not None)
     return (ref[1], count - 1) if count else None
 
 
-def _steps(pcs: list[Any], where: str, key_of: Any) -> list[Step]:
+def _steps(pcs: list[_PcsItem], key_of: Any, model: Model, where: str) -> list[Step]:
     steps: list[Step] = []
     since: list[str] = []
     numbers: dict[int, str] = {}
     for number, item in enumerate(pcs, start=1):
-        if not isinstance(item, dict) or not isinstance(item.get("title"), str):
-            raise _fail(where, "pcs entries must be statements with a title")
-        key = key_of(item["title"], "s")
+        key = key_of(item.title, "s")
+        if key not in model.statements:
+            raise _fail(f"{where}.pcs[{number - 1}]", f"{item.title!r} is not a statement title")
         numbers[number] = key
-        inference = item.get("inference")
-        if not isinstance(inference, dict):
+        inference = item.inference
+        if inference is None:
             since.append(key)
             continue
-        data: dict[str, JsonValue] | None = inference.get("data") or None
+        data = inference.data or None
         premises = list(since)
         uses = (data or {}).get("uses")
         if uses is not None:
             values = uses if isinstance(uses, list) else [uses]
             premises = [numbers[v] for v in values if isinstance(v, int) and v in numbers]
-        rules = [str(r) for r in inference.get("inferenceRules") or [] if str(r).strip()]
-        steps.append(
-            Step(
-                premises,
-                key,
-                rules,
-                data,
-                int(inference.get("startLine") or 1),
-                int(inference.get("startColumn") or 1),
-            )
-        )
+        rules = [r for r in inference.inferenceRules if r.strip()]
+        steps.append(Step(premises, key, rules, data, inference.startLine, inference.startColumn))
         since = [key]
     return steps
 
 
-def _sections(tree: list[Any], model: Model, titles: dict[str, str]) -> None:
+def _sections(tree: list[_Section], model: Model, titles: dict[str, str]) -> None:
     for section in tree:
-        if not isinstance(section, dict):
-            continue
-        title = str(section.get("title") or "")
-        titles[str(section.get("id"))] = title
-        entry: dict[str, JsonValue] = {"title": title, "level": int(section.get("level") or 1)}
-        if isinstance(section.get("data"), dict):
-            entry["data"] = section["data"]
+        titles[str(section.id)] = section.title
+        entry: dict[str, JsonValue] = {"title": section.title, "level": section.level}
+        if section.data:
+            entry["data"] = section.data
         model.sections.append(entry)
-        _sections(section.get("children") or [], model, titles)
+        _sections(section.children, model, titles)
