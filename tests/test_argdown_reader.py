@@ -162,6 +162,10 @@ REFUSED = {
     "heading-then-statement": "# H\n[S]: x\n",
     "bracket-in-text": "[A]: see [1] here\n",
     "relation-after-empty-line": "[A]: ok\n\n  + [B]: b\n",
+    "misindented-relation": "[A]: a\n    + b\n  - c\n",
+    "pcs-without-empty-line": "<A>: a\n(1) p\n----\n(2) c\n",
+    "text-after-reference": "[A] more text\n",
+    "pcs-without-conclusion": "(1) a\n----\n",
 }
 
 
@@ -236,6 +240,12 @@ def test_argmap_reads_what_the_argdown_cli_reads(
     assert ours[2] == dict(sorted(relations.items()))
     titled = {t for t in export["statements"] if not t.startswith("Untitled ")}
     assert {s.title for s in mine.statements if s.title and not _argument(s)} == titled
+    arguments = {s.title for s in mine.statements if _argument(s)} | {
+        i.metadata["argdown"]["argument"]
+        for i in mine.inferences
+        if i.metadata.get("argdown", {}).get("argument") and "step" not in i.metadata["argdown"]
+    }
+    assert arguments == {t for t in export["arguments"] if not t.startswith("Untitled ")}
 
 
 def _argument(s: am.Statement) -> bool:
