@@ -476,7 +476,7 @@ class _Build:
                     "an empty line",
                 )
                 return Heading(marker.value, "", marker.line, marker.column)
-        parsed = _content(self.source, texts, allow_start=False)
+        parsed = _content(self.source, texts)
         return Heading(
             marker.value, parsed.text or "", marker.line, marker.column, data=parsed.data
         )
@@ -516,18 +516,14 @@ class _Build:
         rules, data = _inference_content(self.source, marker.value)
         return InferenceLine(rules, data, marker.line, marker.column, relations)
 
-    def item_list(self, children: list[Element]) -> ListBlock:
-        first = children[0]
-        return ListBlock(self._ordered, children, first.line, first.column)
+    def item_list(self, children: list[tuple[Token, Element]]) -> ListBlock:
+        marker = children[0][0]
+        items = [element for _, element in children]
+        return ListBlock(marker.value == ".", items, marker.line or 1, marker.column or 1)
 
-    def list_item(self, children: list[Any]) -> Element:
+    def list_item(self, children: list[Any]) -> tuple[Token, Element]:
         marker, element = children
-        self._ordered = marker.value == "."
-        element.line, element.column = marker.line, marker.column
-        found: Element = element
-        return found
-
-    _ordered = False
+        return marker, element
 
 
 # ----------------------------------------------------------------- inline content
@@ -555,18 +551,15 @@ class _Content:
     text: str | None
     tags: tuple[str, ...]
     data: dict[str, JsonValue] | None
-    ok: bool = True
 
 
-def _content(
-    source: _Source, texts: list[Token], allow_start: bool = True, reference: str = ""
-) -> _Content:
+def _content(source: _Source, texts: list[Token], reference: str = "") -> _Content:
     """Read the text of an element from its TEXT tokens: the words (escapes resolved,
     lines joined), its tags, and its data block (which must come last)."""
     inline = _Inline(source, reference)
     for token in texts:
         if not inline.read(str(token.value), token.start_pos or 0):
-            return _Content(None, (), None, ok=False)
+            return _Content(None, (), None)
     return inline.result()
 
 
@@ -785,9 +778,3 @@ def _parse(text: str) -> Document:
     if source.problems:
         raise ArgdownSyntaxError(source.problems)
     return doc
-
-
-def tree(text: str) -> Tree[Token]:  # pragma: no cover - a debugging aid
-    """The lark tree of the first block of ``text``."""
-    blocks = _tokens(_Source(text))
-    return _PARSER.parse(blocks[0])  # type: ignore[arg-type,unused-ignore]
