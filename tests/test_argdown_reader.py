@@ -632,3 +632,34 @@ def test_json_export_shape_errors_name_the_place() -> None:
         "not a valid Argdown JSON export: statements.A.members.0.startLine: Input should "
         "be a valid integer, unable to parse string as an integer"
     )
+
+
+# ------------------------------------------------------------------ large inputs
+# As in test_scaling.py: exact behaviour on inputs that quadratic code would take
+# minutes over (speed figures are in benchmarks/bench_argdown.py).
+
+
+def test_one_statement_with_twenty_thousand_reasons() -> None:
+    text = "[R]: r\n" + "".join(f"  + reason {i}\n" for i in range(20_000))
+    m = argdown.loads(text)
+    assert len(m.reasons("r")) == 20_000
+    assert m.statement("reason-19999").text == "reason 19999"
+
+
+def test_twenty_thousand_members_of_one_equivalence_class() -> None:
+    m = argdown.loads("".join(f"[Same]: text {i % 3}\n\n" for i in range(20_000)))
+    assert m.statement("same").metadata["argdown"]["texts"] == ["text 1", "text 2"]
+
+
+def test_relations_nest_a_hundred_levels_deep_and_no_deeper() -> None:
+    def nested(depth: int) -> str:
+        return "[R]: r\n" + "".join("  " * (i + 1) + f"+ s{i}\n" for i in range(depth))
+
+    m = argdown.loads(nested(100))
+    assert m.inference("s99-supports-s98").premises == ("s99",)
+    with pytest.raises(ArgdownSyntaxError) as info:
+        argdown.loads(nested(101) + "\n[Fine]: but reported too\n  +\n")
+    assert str(info.value).splitlines() == [
+        "line 102, column 203: relations are nested more than 100 levels deep here",
+        "line 105, column 3: expected a statement or argument after '+'",
+    ]

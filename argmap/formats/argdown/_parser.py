@@ -83,6 +83,10 @@ _HEADING = re.compile(r"(#+) ")
 _INFERENCE_END = re.compile(r"-{2,}")
 _NEWLINE = re.compile(r"\n")
 
+MAX_DEPTH = 100
+"""How deep relations may be nested (indentation levels in one block): deeper blocks are
+an error, so that reading stays within Python's recursion limit."""
+
 
 @dataclass
 class _Line:
@@ -229,6 +233,7 @@ class _Tokenizer:
         self.blocks: list[list[Token]] = []
         self.current: list[Token] = []
         self.stack = [0]
+        self.too_deep = False
 
     def token(self, kind: str, value: Any, offset: int) -> Token:
         line, column = self.source.where(offset)
@@ -242,6 +247,11 @@ class _Tokenizer:
     def indent_to(self, width: int, offset: int) -> None:
         stack = self.stack
         if width > stack[-1]:
+            if len(stack) > MAX_DEPTH and not self.too_deep:
+                self.too_deep = True
+                self.source.problem(
+                    offset, f"relations are nested more than {MAX_DEPTH} levels deep here"
+                )
             stack.append(width)
             self.current.append(self.token("_INDENT", "", offset))
         else:
@@ -258,8 +268,10 @@ class _Tokenizer:
     def end_block(self) -> None:
         if self.current:
             self.close_all(self.current[-1].start_pos or 0)
-            self.blocks.append(self.current)
+            if not self.too_deep:  # a block nested too deep is reported, not parsed
+                self.blocks.append(self.current)
             self.current = []
+            self.too_deep = False
 
     def run(self) -> list[list[Token]]:
         lines = self.source.lines
