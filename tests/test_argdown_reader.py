@@ -501,6 +501,11 @@ def test_every_bad_block_is_reported_at_once() -> None:
         ("# H\n[S]: x\n", "line 2, column 1: expected an empty line after the heading"),
         ("<A>: a\n(1) p\n----\n(2) c\n", "line 2, column 1: a premise-conclusion structure"),
         ("# \n", "line 1, column 3: expected the heading's text after '#'"),
+        ("[A]: a {x: " + "[" * 60 + "]" * 60 + "}\n", "line 1, column 62: data block: lists and"),
+        (
+            "===\n" + "".join(" " * i + f"k{i}:\n" for i in range(150)) + "===\n",
+            "line 103, column 1: front matter: a line is indented more than 100 spaces",
+        ),
         ("[A]: a\n  >< <B>\n", "line 2, column 3: '><' (contradictory) relates two statements"),
     ],
 )

@@ -15,6 +15,7 @@ from pydantic import JsonValue
 
 __all__ = ["YamlError", "parse_block", "parse_flow"]
 
+_MAX_DEPTH = 50  # nesting of flow collections and of block indentation (recursion)
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
@@ -55,6 +56,7 @@ class _Flow:
         self.text = text
         self.pos = 0
         self.base = base
+        self.depth = 0
 
     def error(self, message: str) -> YamlError:
         return YamlError(message, self.base + self.pos)
@@ -70,10 +72,13 @@ class _Flow:
 
     def value(self, stops: str) -> JsonValue:
         char = self.peek()
-        if char == "{":
-            return self.mapping()
-        if char == "[":
-            return self.sequence()
+        if char in ("{", "["):
+            self.depth += 1
+            if self.depth > _MAX_DEPTH:
+                raise self.error(f"lists and mappings are nested more than {_MAX_DEPTH} deep")
+            nested = self.mapping() if char == "{" else self.sequence()
+            self.depth -= 1
+            return nested
         if char in ("'", '"'):
             return self.quoted()
         start = self.pos
@@ -208,6 +213,9 @@ def parse_block(text: str, base: int = 0) -> JsonValue:
         offset += len(raw) + 1
     if not lines:
         return None
+    for indent, offset, _ in lines:
+        if indent > 2 * _MAX_DEPTH:
+            raise YamlError(f"a line is indented more than {2 * _MAX_DEPTH} spaces", offset)
     value, index = _block(lines, 0, lines[0][0])
     if index < len(lines):
         raise YamlError("unexpected indentation in the front matter", lines[index][1])
