@@ -64,6 +64,7 @@ MODULES: tuple[str, ...] = (
     "argmap.formats.iccma",
     "argmap.formats.microtexts",
     "argmap.formats.kialo",
+    "argmap.formats.argdown",
     "argmap.formats.graphml",
     "argmap.formats.cytoscape",
     "argmap.render.dot",

@@ -54,6 +54,7 @@ from argmap.map import ArgumentMap
 
 __all__ = [
     "FORMAT",
+    "FORMATS",
     "JSON_FORMAT",
     "ArgdownSyntaxError",
     "Problem",
@@ -190,3 +191,6 @@ JSON_FORMAT = FormatSpec(
     "sections and front matter",
     loses="Argdown's layout data (colours, map nodes); inline formatting ranges",
 )
+
+FORMATS = (FORMAT, JSON_FORMAT)
+"""Argdown text and Argdown's JSON export in the format registry (:mod:`argmap.registry`)."""
