@@ -292,7 +292,7 @@ class _Reader:
             try:
                 found.append(self._inference(index, node))
             except ValidationError as err:
-                self._reject(raw, _one_line(err))
+                self._reject(raw, _one_line(err).removeprefix("(top level): "))
         return found
 
     def _inference(self, index: int, node: _Node) -> Inference:
