@@ -10,6 +10,7 @@ Build a map of claims, premises and counterpoints, check it, and draw it::
     m.to_json()            # lossless argmap JSON
     m.to_dot()             # graphviz.Digraph
     m.render("nato.svg")   # needs the Graphviz binary
+    m.save("nato.aif.json")   # any format by suffix; am.load(path) reads any of them
     m.graph                # the networkx.DiGraph
 """
 
@@ -31,10 +32,11 @@ from argmap.errors import (
     SelfLoopError,
     WriteError,
 )
-from argmap.formats.dot import to_dot
-from argmap.formats.json import FORMAT_VERSION, MapDocument, json_schema, load
+from argmap.formats.json import FORMAT_VERSION, MapDocument, json_schema
 from argmap.map import ArgumentMap, Ref
 from argmap.model import Inference, Quote, Relation, Source, Statement, StatementKind, slugify
+from argmap.registry import FormatSpec, dump, dumps, load, loads
+from argmap.render.dot import to_dot
 from argmap.render.html import to_html
 from argmap.render.jupyter import Diagram, draw
 from argmap.render.style import THEMES, EdgeStyle, NodeStyle, Style, theme
@@ -64,6 +66,7 @@ __all__ = [
     "DuplicateIdError",
     "EdgeStyle",
     "FormatError",
+    "FormatSpec",
     "GraphvizNotFoundError",
     "Inference",
     "InvalidRelationError",
@@ -91,6 +94,8 @@ __all__ = [
     "__version__",
     "coverage",
     "draw",
+    "dump",
+    "dumps",
     "evaluate",
     "extensions",
     "find_span",
@@ -98,6 +103,7 @@ __all__ = [
     "json_schema",
     "lint",
     "load",
+    "loads",
     "normalize",
     "slugify",
     "theme",

@@ -1278,32 +1278,35 @@ class ArgumentMap:
 
         return loads(text)
 
-    def save(self, path: str | Path) -> Path:
-        """Write the map as argmap JSON to ``path`` (atomically); returns the path."""
-        from argmap.formats.json import dump
+    def save(self, path: str | Path, format: str | None = None) -> Path:
+        """Write the map to ``path`` atomically, in ``format`` or the format its suffix
+        names (``.json`` argmap JSON, ``.aif.json`` AIF, ``.argdown``, ``.graphml`` ...);
+        returns the path. See :func:`argmap.registry.dump`; pictures (``.svg``) are
+        drawn by :meth:`render`."""
+        from argmap.registry import dump
 
-        return dump(self, path)
+        return dump(self, path, format)
 
     @classmethod
-    def load(cls, path: str | Path) -> ArgumentMap:
-        """Read a map from an argmap JSON file."""
-        from argmap.formats.json import load
+    def load(cls, path: str | Path, format: str | None = None) -> ArgumentMap:
+        """Read a map from a file in any format argmap reads; see :func:`argmap.load`."""
+        from argmap.registry import load
 
-        return load(path)
+        return load(path, format)
 
     def to_dot(self, **options: Any) -> graphviz.Digraph:
         """The map as a :class:`graphviz.Digraph`; ``.source`` is the DOT text.
 
-        Options are those of :func:`argmap.formats.dot.to_dot`.
+        Options are those of :func:`argmap.render.dot.to_dot`.
         """
-        from argmap.formats.dot import to_dot
+        from argmap.render.dot import to_dot
 
         return to_dot(self, **options)
 
     def to_mermaid(self, **options: Any) -> str:
         """The map as Mermaid flowchart text; options are those of
-        :func:`argmap.formats.mermaid.dumps`."""
-        from argmap.formats.mermaid import dumps
+        :func:`argmap.render.mermaid.dumps`."""
+        from argmap.render.mermaid import dumps
 
         return dumps(self, **options)
 

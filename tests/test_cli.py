@@ -266,8 +266,9 @@ BAD_FILES = {
     ),
     "notes.txt": (
         "unknown-format",
-        "unknown format (suffix '.txt', and the content is not JSON); "
-        "use --from argmap|aif|af|apx|tgf",
+        "cannot tell the format: the suffix '.txt' is not one argmap knows, and the content "
+        "matches none of the formats argmap reads; name the format (format= in Python, "
+        "--from on the command line; 'argmap formats' lists them)",
     ),
     "missing.json": ("read-error", "cannot read: No such file or directory"),
     "dangling.json": (
@@ -368,7 +369,7 @@ def test_render_theme_and_direction_are_the_library_options(
 
 
 def test_render_mermaid(work: Path, nato: am.ArgumentMap) -> None:
-    from argmap.formats import mermaid
+    from argmap.render import mermaid
 
     assert (
         run("render", "nato.json", "-o", "nato.mmd", "--theme", "print", cwd=work).returncode == 0
@@ -645,7 +646,7 @@ def test_iccma_self_attack_is_refused_for_maps_but_evaluated(tmp_path: Path) -> 
     assert result.returncode == 1
     assert err_lines(result) == [
         "argmap: error: rand13_n25.af: argument 9 attacks itself, which an argument map "
-        "cannot hold; 'argmap eval' reads this file as a framework"
+        "cannot hold; read the file as a framework (argmap.formats.iccma.load, or 'argmap eval')"
     ]
     assert run("eval", "rand13_n25.af", cwd=tmp_path).returncode == 0
 

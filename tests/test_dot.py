@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap as am
-from argmap.formats import mermaid
-from argmap.formats.dot import dumps, to_dot
+from argmap.render import mermaid
+from argmap.render.dot import dumps, to_dot
 from argmap.render.style import theme
 
 from conftest import DATA, ROOT
@@ -332,7 +332,7 @@ def test_ids_that_are_dot_keywords_still_draw(dot_binary: str) -> None:
 )
 def test_label_wrapping_is_textwraps(text: str, width: int) -> None:
     """The short-paragraph fast path gives exactly what textwrap gives."""
-    from argmap.formats.dot import _wrap
+    from argmap.render.dot import _wrap
 
     assert _wrap(text, width) == (textwrap.wrap(text, width) or [""])
 
@@ -340,7 +340,7 @@ def test_label_wrapping_is_textwraps(text: str, width: int) -> None:
 def test_fast_node_and_edge_lines_match_the_graphviz_package() -> None:
     import graphviz
 
-    from argmap.formats.dot import _edge, _node
+    from argmap.render.dot import _edge, _node
 
     ours, theirs = graphviz.Digraph(), graphviz.Digraph()
     attrs = {"id": "node", "fillcolor": "#fff", "style": "rounded,filled", "width": "0.1"}
@@ -493,7 +493,7 @@ _PIECES = [*"ab cd-é’—.", "\n", "\t", "\u00a0", "  ", "supercalifragilistic
 )
 def test_wrapping_gives_the_lines_textwrap_gives(text: str, width: int) -> None:
     """The label wrapper's fast paths (short lines, plain words) agree with textwrap."""
-    from argmap.formats.dot import _wrap
+    from argmap.render.dot import _wrap
 
     plain = text.replace("\t", " ")
     expected = [

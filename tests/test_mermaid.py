@@ -16,7 +16,7 @@ import pytest
 
 import argmap as am
 from argmap.formats import aif
-from argmap.formats.mermaid import dump, dumps, escape
+from argmap.render.mermaid import dump, dumps, escape
 
 from conftest import DATA, ROOT
 

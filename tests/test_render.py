@@ -159,7 +159,7 @@ def test_svg_contains_every_statement_as_a_node(
 ) -> None:
     root = _svg_root(small.render(tmp_path / "m.svg"))
     ids = {g.get("id") for g in root.iter("{http://www.w3.org/2000/svg}g")}
-    assert {"am:c", "am:p"} <= ids  # see argmap.formats.dot.svg_id
+    assert {"am:c", "am:p"} <= ids  # see argmap.render.dot.svg_id
 
 
 def test_without_dot_render_raises_with_install_hint_and_leaves_old_file(

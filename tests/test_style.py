@@ -392,7 +392,7 @@ def test_a_colour_name_reaches_graphviz_and_mermaid(dot_binary: str) -> None:
     attrs = parse_line(line)[2]
     assert (attrs["fillcolor"], attrs["color"]) == ("crimson", "#aabbcc")
     assert b'fill="crimson"' in pipe(m, "svg")
-    from argmap.formats.mermaid import dumps
+    from argmap.render.mermaid import dumps
 
     named = theme(kinds={"claim": {"fill": "Crimson", "border": "grey50", "text": "white"}})
     assert "    classDef claim fill:#dc143c,stroke:#7f7f7f,color:#ffffff\n" in dumps(m, style=named)

@@ -21,6 +21,7 @@ from argmap import __version__
 from argmap.cli import check as _check
 from argmap.cli import convert as _convert
 from argmap.cli import evaluate as _evaluate
+from argmap.cli import formats as _formats
 from argmap.cli import render as _render
 from argmap.cli import stats as _stats
 
@@ -34,6 +35,7 @@ Examples:
   argmap convert nodeset.json map.json     # AIF JSON -> argmap JSON
   argmap eval map.json --semantics grounded
   argmap stats corpus/ --json
+  argmap formats                           # the formats read and written
 
 \b
 Exit status: 0 on success, 1 when some input failed, 2 on a usage error.
@@ -50,6 +52,7 @@ def cli() -> None:
 cli.add_command(_check.check)
 cli.add_command(_convert.convert)
 cli.add_command(_evaluate.evaluate)
+cli.add_command(_formats.formats)
 cli.add_command(_render.render)
 cli.add_command(_stats.stats)
 

@@ -1,46 +1,44 @@
-"""``argmap convert``: between argmap JSON, AIF JSON and DOT."""
+"""``argmap convert``: from every format argmap reads to every format it writes."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from argmap.cli.inputs import Source, read_map
-from argmap.cli.options import from_option, in_place_option, json_option, progress_option
+from argmap.cli.inputs import Source, error_code, read_map
+from argmap.cli.options import (
+    FormatName,
+    from_option,
+    in_place_option,
+    json_option,
+    progress_option,
+)
 from argmap.cli.outputs import destinations, write_output
 from argmap.cli.runner import report_outputs, run_each
-from argmap.map import ArgumentMap
+from argmap.errors import ArgmapError
 
-__all__ = ["OUTPUT_FORMATS", "convert"]
+if TYPE_CHECKING:
+    from argmap.registry import FormatSpec
 
-OUTPUT_FORMATS = ("argmap", "aif", "dot")
-"""What ``argmap convert --to`` writes."""
-
-_SUFFIX = {"argmap": ".json", "aif": ".json", "dot": ".dot"}
+__all__ = ["convert"]
 
 
-def _dumps(m: ArgumentMap, fmt: str) -> str:
-    if fmt == "aif":
-        from argmap.formats.aif import dumps as aif_dumps
+def _target(output: str, to: str | None, several: bool) -> FormatSpec:
+    """The output format: ``--to``, else OUTPUT's suffix (argmap JSON for ``-`` or a
+    folder); an output suffix no format has is a usage error naming the choices."""
+    from argmap.errors import FormatError
+    from argmap.registry import format_for_path, get
 
-        return aif_dumps(m)
-    if fmt == "dot":
-        from argmap.formats.dot import dumps as dot_dumps
-
-        return dot_dumps(m)
-    return m.to_json()
-
-
-def _target_format(output: str, to: str | None) -> str:
     if to is not None:
-        return to
-    name = Path(output).name.lower()
-    if name.endswith(".aif.json") or name.endswith(".aif"):
-        return "aif"
-    if name.endswith((".dot", ".gv")):
-        return "dot"
-    return "argmap"
+        return get(to, reading=False)
+    if output == "-" or several:
+        return get("argmap")
+    try:
+        return format_for_path(output)
+    except FormatError as err:
+        raise click.UsageError(err.message) from None
 
 
 _EPILOG = """
@@ -54,8 +52,9 @@ Examples:
   argmap convert old.json old.json --in-place         # rewrite a file in place
 
 \b
-The output format comes from --to, else from OUTPUT's name: *.aif.json is AIF,
-*.dot/*.gv DOT, anything else argmap JSON.
+The output format comes from --to, else from OUTPUT's suffix (*.json argmap
+JSON, *.aif.json AIF, *.dot DOT ...: 'argmap formats' lists them); an unknown
+suffix is refused. Several inputs (or standard output) default to argmap JSON.
 """
 
 
@@ -64,9 +63,9 @@ The output format comes from --to, else from OUTPUT's name: *.aif.json is AIF,
 @from_option
 @click.option(
     "--to",
-    type=click.Choice(OUTPUT_FORMATS),
+    type=FormatName(reading=False),
     default=None,
-    help="Output format (default: from OUTPUT's name, else argmap).",
+    help="Output format (see 'argmap formats'; default: from OUTPUT's suffix, else argmap).",
 )
 @in_place_option
 @json_option
@@ -79,7 +78,7 @@ def convert(
     as_json: bool,
     progress: bool | None,
 ) -> None:
-    """Convert maps between formats: argmap JSON, AIF JSON, ICCMA (read) and DOT (write).
+    """Convert maps between formats: every format argmap reads to every one it writes.
 
     The last argument is the output: a file, - for standard output, or a folder when
     there are several inputs (or a folder of inputs). Outputs are written atomically
@@ -94,11 +93,14 @@ def convert(
     if as_json and output == "-":
         raise click.UsageError("--json prints a report on standard output; write the map to a file")
     several = len(sources) > 1 or Path(output).is_dir()
-    fmt = to or ("argmap" if several else _target_format(output, None))
+    spec = _target(output, to, several)
+    fmt = spec.name
+    dumps = spec.dumps
+    assert dumps is not None
     dests = dict(
         zip(
             (id(s) for s in sources),
-            destinations(sources, output, _SUFFIX[fmt], option="OUTPUT"),
+            destinations(sources, output, spec.suffixes[0], option="OUTPUT"),
             strict=True,
         )
     )
@@ -107,7 +109,11 @@ def convert(
 
     def work(source: Source) -> str:
         m = read_map(source, from_)
-        return write_output(dests[id(source)], _dumps(m, fmt), sources, source, in_place, taken)
+        try:
+            text = dumps(m)
+        except ArgmapError as err:
+            raise source.fail(error_code(err), err.message, err.ids) from None
+        return write_output(dests[id(source)], text, sources, source, in_place, taken)
 
     outcome = run_each(sources, work, progress=progress, what="convert")
     report_outputs(

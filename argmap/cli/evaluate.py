@@ -8,7 +8,14 @@ import click
 
 from argmap.analysis.framework import ArgumentationFramework, from_map
 from argmap.analysis.semantics import Label, Semantics, extensions, labelling
-from argmap.cli.inputs import InputError, Source, detect_format, error_code, read_map
+from argmap.cli.inputs import (
+    ICCMA_FORMATS,
+    InputError,
+    Source,
+    detect_format,
+    error_code,
+    read_map,
+)
 from argmap.cli.options import from_option, json_option
 from argmap.cli.outputs import emit_json
 from argmap.cli.runner import print_table, report_failure
@@ -121,7 +128,7 @@ def _evaluate(
     source: Source, semantics: Semantics, support: str, from_: str | None
 ) -> dict[str, Any]:
     fmt, _ = detect_format(source, from_)
-    if fmt in ("af", "apx", "tgf"):
+    if fmt in ICCMA_FORMATS:
         from argmap.cli.frameworks import read_framework
 
         af = read_framework(source, fmt)

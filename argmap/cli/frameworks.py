@@ -8,7 +8,6 @@ from argmap.cli.inputs import Source
 from argmap.errors import FormatError
 from argmap.formats import iccma
 from argmap.map import ArgumentMap
-from argmap.model import Inference, Statement, StatementKind
 
 __all__ = ["framework_as_map", "read_framework"]
 
@@ -32,24 +31,11 @@ def read_framework(source: Source, fmt: str) -> ArgumentationFramework:
 
 
 def framework_as_map(af: ArgumentationFramework, source: Source) -> ArgumentMap:
-    """The framework as a map: one statement per argument (text ``"Argument N"``; a
-    counterpoint when it attacks something, else a claim) and one attack inference per
-    attack. A self-attack cannot be a map's relation: that input fails, naming it."""
-    m = ArgumentMap(metadata={"iccma": {"source": source.label}})
-    attacking = {a for a, _ in af.attacks}
-    for a, b in af.attacks:
-        if a == b:
-            raise source.fail(
-                "self-attack",
-                f"argument {a} attacks itself, which an argument map cannot hold; "
-                "'argmap eval' reads this file as a framework",
-                [a],
-            )
-    for a in af.arguments:
-        kind: StatementKind = "counterpoint" if a in attacking else "claim"
-        m.add_statement(Statement(id=a, kind=kind, text=f"Argument {a}"))
-    m.add_inferences(
-        Inference(id=f"{a}-attacks-{b}", relation="attack", premises=(a,), target=b)
-        for a, b in af.attacks
-    )
+    """The framework as a map (:func:`argmap.formats.iccma.as_map`, recording the input
+    in ``metadata["iccma"]``); a self-attack fails as ``self-attack``, naming it."""
+    try:
+        m = iccma.as_map(af)
+    except FormatError as err:
+        raise source.fail("self-attack", err.message, err.ids) from None
+    m.metadata = {"iccma": {"source": source.label}}
     return m

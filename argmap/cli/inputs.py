@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import click
 from pydantic import ValidationError
@@ -26,9 +26,11 @@ from argmap.errors import (
 )
 from argmap.map import ArgumentMap
 
+if TYPE_CHECKING:
+    from argmap.registry import Content
+
 __all__ = [
-    "INPUT_FORMATS",
-    "MAP_SUFFIXES",
+    "ICCMA_FORMATS",
     "Failure",
     "InputError",
     "Source",
@@ -36,17 +38,27 @@ __all__ = [
     "detect_format",
     "error_code",
     "expand",
+    "input_formats",
+    "map_suffixes",
     "read_map",
 ]
 
-InputFormat = Literal["argmap", "aif", "af", "apx", "tgf"]
-INPUT_FORMATS: tuple[InputFormat, ...] = ("argmap", "aif", "af", "apx", "tgf")
-"""Formats the commands read (``af``, ``apx``, ``tgf``: ICCMA argumentation frameworks)."""
+ICCMA_FORMATS = ("af", "apx", "tgf")
+"""Formats that hold an argumentation framework rather than a map."""
 
-MAP_SUFFIXES = (".json", ".af", ".apx", ".tgf")
-"""File suffixes picked up when a folder is given."""
 
-_ICCMA_SUFFIXES: dict[str, InputFormat] = {".af": "af", ".apx": "apx", ".tgf": "tgf"}
+def input_formats() -> list[str]:
+    """Names of the formats the commands read (the registry's readers)."""
+    from argmap.registry import readable
+
+    return readable()
+
+
+def map_suffixes() -> tuple[str, ...]:
+    """File suffixes picked up when a folder is given: those of every format argmap reads."""
+    from argmap.registry import formats
+
+    return tuple(sorted({x for f in formats() if f.reads for x in f.suffixes}))
 
 
 @dataclass(frozen=True)
@@ -113,19 +125,21 @@ class Source:
 
 def expand(args: Iterable[str]) -> list[Source]:
     """Sources for the command-line arguments: ``-`` is standard input; a folder stands
-    for the map files (:data:`MAP_SUFFIXES`) in it and its subfolders, sorted by path.
+    for the map files (:func:`map_suffixes`) in it and its subfolders, sorted by path.
     Missing files are kept, to fail with a clear message when read."""
     sources: list[Source] = []
+    suffixes: tuple[str, ...] | None = None
     for arg in args:
         if arg == "-":
             sources.append(Source("<stdin>", None))
             continue
         path = Path(arg)
         if path.is_dir():
+            suffixes = suffixes or map_suffixes()
             found = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in MAP_SUFFIXES and not p.name.startswith(".")
+                if p.is_file() and p.name.lower().endswith(suffixes) and not p.name.startswith(".")
             )
             sources.extend(Source(str(p), p) for p in found)
         else:
@@ -133,52 +147,43 @@ def expand(args: Iterable[str]) -> list[Source]:
     return sources
 
 
-def detect_format(source: Source, given: str | None = None) -> tuple[InputFormat, Any]:
-    """The input's format and, for JSON formats, its parsed JSON.
+def detect_format(source: Source, given: str | None = None) -> tuple[str, Content]:
+    """The input's format name and its :class:`~argmap.registry.Content`.
 
-    ``given`` (from ``--from``) wins; otherwise ``.af``/``.apx``/``.tgf`` files are
-    ICCMA frameworks and anything else is told by its content: a JSON object with
-    ``"format": "argmap"`` is argmap JSON, one with ``nodes`` and ``edges`` is AIF.
+    ``given`` (from ``--from``) wins; otherwise the registry decides by the suffix, then
+    the content (:func:`argmap.registry.detect`). A JSON format whose text is not JSON
+    fails here (``invalid-json``), with the parser's message.
     """
-    data = source.read()
-    suffix = source.path.suffix.lower() if source.path is not None else ""
-    fmt: str | None = given or _ICCMA_SUFFIXES.get(suffix)
-    if fmt in ("af", "apx", "tgf"):
-        return fmt, None  # type: ignore[return-value]
-    text = _decode(source, data)
-    stripped = text.lstrip()
-    if fmt is None and not stripped.startswith(("{", "[")):
-        if stripped.startswith("p af"):
-            return "af", None
-        if stripped.startswith("arg("):
-            return "apx", None
-        what = f"suffix {suffix!r}" if suffix else "no suffix"
-        raise source.fail(
-            "unknown-format",
-            f"unknown format ({what}, and the content is not JSON); "
-            "use --from argmap|aif|af|apx|tgf",
-        )
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise source.fail("invalid-json", f"not valid JSON: {err}") from None
-    if fmt is None:
-        if isinstance(obj, dict) and "format" in obj:
-            if obj["format"] != "argmap":
-                raise source.fail(
-                    "unknown-format",
-                    f'unknown format {obj["format"]!r} (argmap JSON has "format": "argmap")',
-                )
-            fmt = "argmap"
-        elif isinstance(obj, dict) and "nodes" in obj and "edges" in obj:
-            fmt = "aif"
-        else:
-            raise source.fail(
-                "unknown-format",
-                'unknown format: JSON that is neither argmap JSON ("format": "argmap") '
-                'nor AIF ("nodes" and "edges"); use --from to say which',
-            )
-    return fmt, obj  # type: ignore[return-value]
+    from argmap.errors import FormatError
+    from argmap.registry import Content, detect, get
+
+    text = _decode(source, source.read())
+    content = Content(text)
+    if given is not None:
+        spec = get(given, reading=True)
+    else:
+        try:
+            spec, _ = detect(text, source.path.name if source.path is not None else None)
+        except FormatError as err:
+            raise source.fail("unknown-format", _unprefixed(err.message, source)) from None
+    if spec.json and content.json is None:
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as err:
+            raise source.fail("invalid-json", f"not valid JSON: {err}") from None
+        except (ValueError, RecursionError) as err:
+            problem = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+            raise source.fail("invalid-json", f"not valid JSON: {problem}") from None
+        if not content.looks_json:
+            raise source.fail("invalid-json", "not valid JSON: it does not start with { or [")
+    return spec.name, content
+
+
+def _unprefixed(message: str, source: Source) -> str:
+    if source.path is not None:
+        for prefix in (f"{source.path.name}: ", f"{source.label}: "):
+            message = message.removeprefix(prefix)
+    return message
 
 
 def _decode(source: Source, data: bytes) -> str:
@@ -235,22 +240,23 @@ def read_map(
 
 
 def _read_map(source: Source, given: str | None) -> ArgumentMap:
-    fmt, obj = detect_format(source, given)
-    try:
-        if fmt == "argmap":
-            from argmap.formats.json import MapDocument, from_document
-
-            return from_document(MapDocument.model_validate(obj))
-        if fmt == "aif":
-            from argmap.formats.aif import from_aif
-
-            return from_aif(obj)
+    fmt, content = detect_format(source, given)
+    if fmt in ICCMA_FORMATS:
         from argmap.cli.frameworks import framework_as_map, read_framework
 
         return framework_as_map(read_framework(source, fmt), source)
+    from argmap.errors import FormatError
+    from argmap.registry import get
+
+    spec = get(fmt)
+    assert spec.loads is not None
+    try:
+        return spec.loads(content.text)
     except ValidationError as err:
         raise source.fail(
-            "invalid-document", f"not a valid {fmt} file: {describe_validation(err)}"
+            "invalid-document", f"not a valid {spec.title} file: {describe_validation(err)}"
         ) from None
+    except FormatError as err:
+        raise source.fail("invalid-document", _unprefixed(err.message, source), err.ids) from None
     except ArgmapError as err:
         raise source.fail(error_code(err), err.message, err.ids) from None

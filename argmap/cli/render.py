@@ -47,11 +47,11 @@ def _draw(m: ArgumentMap, fmt: str, options: dict[str, Any]) -> str | bytes:
     if fmt == "json":
         return m.to_json()
     if fmt == "dot":
-        from argmap.formats.dot import to_dot
+        from argmap.render.dot import to_dot
 
         return str(to_dot(m, **options).source)
     if fmt == "mermaid":
-        from argmap.formats.mermaid import dumps as mermaid_dumps
+        from argmap.render.mermaid import dumps as mermaid_dumps
 
         return mermaid_dumps(m, **options)
     if fmt == "html":

@@ -86,6 +86,9 @@ class FormatSpec:
     """The format is JSON, so any ``.json`` file may be it (told apart by ``sniff``)."""
     drawing: bool = False
     """A drawing (DOT, Mermaid): written for a renderer, not read back as a map."""
+    looks_for: str = ""
+    """What ``sniff`` looks for, for the message when no format recognises a file
+    (``'a "sadface" key'``)."""
     keeps: str = ""
     loses: str = ""
     extra_suffixes: tuple[str, ...] = field(default=())

@@ -250,29 +250,24 @@ def load(path: str | Path, *, strict: bool = False) -> ArgumentMap:
     return load_file(path, lambda data: loads(data, strict=strict), "AIF JSON")
 
 
-def _is_aif_node(node: object) -> bool:
-    return isinstance(node, dict) and "nodeID" in node and "type" in node
-
-
 def sniff(content: Content) -> str | None:
-    """Tell AIF JSON by content: ``nodes`` and ``edges`` lists whose first node has a
-    ``nodeID`` and a ``type`` (or, with no nodes, a ``locutions`` list beside them).
+    """Tell AIF JSON by content: ``nodes`` and ``edges`` lists whose first node (if
+    any) has a ``nodeID``, and no ``"format"`` key (argmap JSON's).
 
     >>> sniff(Content('{"nodes": [{"nodeID": "1", "type": "I", "text": "A"}], "edges": []}'))
-    'has "nodes" and "edges" lists of AIF nodes (nodeID, type)'
+    'has "nodes" (with "nodeID"s) and "edges" lists'
     >>> sniff(Content('{"nodes": [{"id": 1}], "edges": []}')) is None
     True
     """
     obj = content.json_object
-    if obj is None:
+    if obj is None or "format" in obj:
         return None
     nodes, edges = obj.get("nodes"), obj.get("edges")
     if not isinstance(nodes, list) or not isinstance(edges, list):
         return None
-    if nodes and _is_aif_node(nodes[0]):
-        return 'has "nodes" and "edges" lists of AIF nodes (nodeID, type)'
-    if not nodes and isinstance(obj.get("locutions"), list):
-        return 'has "nodes", "edges" and "locutions" lists'
+    first = nodes[0] if nodes else None
+    if first is None or (isinstance(first, dict) and "nodeID" in first):
+        return 'has "nodes" (with "nodeID"s) and "edges" lists'
     return None
 
 
@@ -284,6 +279,7 @@ FORMAT = FormatSpec(
     dumps=dumps,
     sniff=sniff,
     json=True,
+    looks_for='"nodes" with "nodeID"s and "edges" lists',
     keeps=(
         "I-nodes as statements; RA, CA and MA nodes as supports, attacks, undercuts and "
         "rephrases; every other node (PA, L, YA, TA) and field verbatim, so AIF round trips."
@@ -293,3 +289,4 @@ FORMAT = FormatSpec(
         'quotes, sources) rides in "argmap" keys that other AIF tools ignore.'
     ),
 )
+"""AIF JSON in the format registry (:mod:`argmap.registry`)."""

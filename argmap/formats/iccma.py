@@ -32,13 +32,27 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from argmap._io import write_atomic
-from argmap.analysis.framework import ArgumentationFramework
+from argmap.analysis.framework import ArgumentationFramework, from_map
 from argmap.errors import ArgmapError, FormatError, OptionError
+from argmap.formats._spec import Content, FormatSpec
+from argmap.map import ArgumentMap
+from argmap.model import Inference, Statement, StatementKind
 
-__all__ = ["AFFormat", "dump", "dumps", "format_of", "load", "loads", "read_af", "write_af"]
+__all__ = [
+    "FORMATS",
+    "AFFormat",
+    "as_map",
+    "dump",
+    "dumps",
+    "format_of",
+    "load",
+    "loads",
+    "read_af",
+    "write_af",
+]
 
 AFFormat = Literal["af", "apx", "tgf"]
 _SUFFIXES: dict[str, AFFormat] = {".af": "af", ".i23": "af", ".apx": "apx", ".tgf": "tgf"}
@@ -247,3 +261,77 @@ def dump(af: ArgumentationFramework, path: str | Path, format: AFFormat | None =
 
 write_af = dump
 """Alias of :func:`dump`."""
+
+
+def as_map(af: ArgumentationFramework) -> ArgumentMap:
+    """The framework as a map: one statement per argument (text ``"Argument N"``; a
+    counterpoint when it attacks something, else a claim) and one attack inference
+    ``"a-attacks-b"`` per attack.
+
+    Raises
+    ------
+    FormatError
+        An argument attacks itself, which a map cannot hold (a statement cannot be a
+        premise of a step to itself); read such a file as a framework with :func:`load`.
+
+    Examples
+    --------
+    >>> m = as_map(loads("p af 2\\n1 2\\n"))
+    >>> [(s.id, s.kind) for s in m.statements], [i.id for i in m.inferences]
+    ([('1', 'counterpoint'), ('2', 'claim')], ['1-attacks-2'])
+    """
+    for a, b in af.attacks:
+        if a == b:
+            raise FormatError(
+                f"argument {a} attacks itself, which an argument map cannot hold; read the "
+                "file as a framework (argmap.formats.iccma.load, or 'argmap eval')",
+                ids=[a],
+            )
+    m = ArgumentMap()
+    attacking = {a for a, _ in af.attacks}
+    for a in af.arguments:
+        kind: StatementKind = "counterpoint" if a in attacking else "claim"
+        m.add_statement(Statement(id=a, kind=kind, text=f"Argument {a}"))
+    m.add_inferences(
+        Inference(id=f"{a}-attacks-{b}", relation="attack", premises=(a,), target=b)
+        for a, b in af.attacks
+    )
+    return m
+
+
+_APX_HEAD = re.compile(r"\A(?:\s*%[^\n]*\n)*\s*(?:arg|att)\(")
+
+
+def _sniff_af(content: Content) -> str | None:
+    for line in content.head.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return "starts with a 'p af N' line" if stripped.startswith("p af") else None
+    return None
+
+
+def _sniff_apx(content: Content) -> str | None:
+    return "starts with arg(...) / att(...) facts" if _APX_HEAD.match(content.head) else None
+
+
+def _spec(fmt: AFFormat, title: str, suffixes: tuple[str, ...], sniff: Any) -> FormatSpec:
+    return FormatSpec(
+        name=fmt,
+        title=title,
+        suffixes=suffixes,
+        loads=lambda text: as_map(loads(text, fmt)),
+        dumps=lambda m: dumps(from_map(m), fmt),
+        sniff=sniff,
+        keeps="Arguments and attacks (a map's statements, its attacks and undercuts as a Dung "
+        "framework: argmap.analysis.framework.from_map).",
+        loses="Texts, kinds, supports, tags, metadata; read back, arguments are statements "
+        '"Argument N".',
+    )
+
+
+FORMATS = (
+    _spec("af", "ICCMA p af", (".af", ".i23"), _sniff_af),
+    _spec("apx", "ASPARTIX apx", (".apx",), _sniff_apx),
+    _spec("tgf", "Trivial Graph Format", (".tgf",), None),
+)
+"""The three ICCMA formats in the format registry (:mod:`argmap.registry`)."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
@@ -29,10 +30,12 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, f
 from argmap._bulk import gc_paused
 from argmap._io import load_file, shorten, write_atomic
 from argmap.errors import ArgmapError, FormatError
+from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Source, Statement
 
 __all__ = [
+    "FORMAT",
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "SCHEMA_ID",
@@ -251,3 +254,30 @@ def json_schema() -> dict[str, Any]:
         if "description" in definition:
             definition["description"] = definition["description"].split("\n\n")[0]
     return {"$schema": schema.pop("$schema"), "$id": SCHEMA_ID, **schema}
+
+
+_HEAD = re.compile(r'\A\s*\{\s*"format"\s*:\s*"argmap"')
+
+
+def _sniff(content: Content) -> str | None:
+    if _HEAD.match(content.head):  # what dumps writes: no need to parse the whole text
+        return 'has "format": "argmap"'
+    obj = content.json_object
+    if obj is not None and obj.get("format") == FORMAT_NAME:
+        return 'has "format": "argmap"'
+    return None
+
+
+FORMAT = FormatSpec(
+    name="argmap",
+    title="argmap JSON",
+    suffixes=(".json", ".argmap.json"),
+    loads=loads,
+    dumps=dumps,
+    sniff=_sniff,
+    json=True,
+    looks_for='"format": "argmap"',
+    keeps="Everything: statements, inferences, sources and quotes, titles, notes, tags, metadata.",
+    loses="Nothing (the reference format).",
+)
+"""argmap JSON in the format registry (:mod:`argmap.registry`)."""

@@ -190,7 +190,7 @@ def dumps(m: ArgumentMap, *, indent: int | None = 2) -> str:
     >>> _ = m.claim("Hi", id="c")
     >>> print(dumps(m, indent=None), end="")
     {"AIF":{"nodes":[{"nodeID":"c","text":"Hi","type":"I"}],"edges":[],"locutions":[],"participants":[],"schemefulfillments":[],"descriptorfulfillments":[]},"text":""}
-    """  # noqa: E501
+    """
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(to_xaif(m), indent=indent, ensure_ascii=False, separators=separators) + "\n"
 
@@ -248,6 +248,7 @@ FORMAT = FormatSpec(
     dumps=dumps,
     sniff=sniff,
     json=True,
+    looks_for='an "AIF" object with "nodes" and "edges" lists',
     keeps=(
         "The AIF part as AIF JSON keeps it (statements, supports, attacks, undercuts, "
         "rephrases; other nodes verbatim) and the text, dialog and OVA keys verbatim."

@@ -11,8 +11,8 @@ import graphviz
 
 from argmap._io import write_atomic
 from argmap.errors import GraphvizNotFoundError, OptionError, RenderError
-from argmap.formats.dot import DOT_OPTIONS, to_dot
 from argmap.map import ArgumentMap
+from argmap.render.dot import DOT_OPTIONS, to_dot
 from argmap.render.style import check_options
 
 __all__ = ["FORMATS", "INSTALL_HINT", "dot_available", "pipe", "render"]
@@ -83,7 +83,7 @@ def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **opt
     the ``style``, ``direction`` and ``wrap`` options) or ``.html``/``.htm`` (the
     standalone report of :func:`argmap.render.html.to_html`, the same page as ``argmap
     render -o x.html``, whose ``title`` is the page heading). Other keyword options go to
-    :func:`argmap.formats.dot.to_dot`. The file is written atomically: on any error no
+    :func:`argmap.render.dot.to_dot`. The file is written atomically: on any error no
     partial file is left behind.
 
     Raises
@@ -117,12 +117,12 @@ def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **opt
         raise OptionError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "json":
         check_options(options, (), "render() to json")
-        from argmap.formats.json import dumps
+        from argmap.registry import dumps
 
         return write_atomic(target, dumps(m))
     if fmt == "mermaid":
-        from argmap.formats.mermaid import MERMAID_OPTIONS
-        from argmap.formats.mermaid import dumps as mermaid
+        from argmap.render.mermaid import MERMAID_OPTIONS
+        from argmap.render.mermaid import dumps as mermaid
 
         check_options(options, MERMAID_OPTIONS, "render() to mermaid")
         return write_atomic(target, mermaid(m, **options))

@@ -9,7 +9,7 @@ over a span lights up its node(s) and hovering over a node lights up its span(s)
 a click pins the highlight (and scrolls the other side to it), Escape clears it.
 
 Statement nodes are found in the SVG by their element ``id`` (the DOT exporter gives
-each statement node the id ``am:<statement id>``, see :func:`argmap.formats.dot.svg_id`);
+each statement node the id ``am:<statement id>``, see :func:`argmap.render.dot.svg_id`);
 highlighted spans name their statements in a ``data-ids`` attribute.
 
 Safety
@@ -17,7 +17,7 @@ Safety
 Every piece of text from the map or its sources (titles, statement text, source text,
 ids, URLs) is HTML-escaped before it is written, and only ``http``/``https`` URLs become
 links. The SVG comes from Graphviz, with labels argmap escaped itself (see
-:mod:`argmap.formats.dot`); it is checked to hold no ``<script>``, event-handler
+:mod:`argmap.render.dot`); it is checked to hold no ``<script>``, event-handler
 attribute or ``javascript:`` URL. A Content-Security-Policy allows only the report's
 own script (by its hash), so even markup that slipped through could not run code.
 """
@@ -37,9 +37,9 @@ from typing import Any
 from argmap._io import write_atomic
 from argmap.analysis.coverage import coverage, quoted_spans
 from argmap.errors import OptionError, RenderError
-from argmap.formats.dot import SVG_PREFIX
 from argmap.map import ArgumentMap
 from argmap.model import Source, Statement, StatementKind
+from argmap.render.dot import SVG_PREFIX
 from argmap.render.graphviz import pipe
 
 __all__ = ["report_html", "to_html"]
@@ -361,7 +361,7 @@ def to_html(
     title : str, optional
         The page heading; by default the map's title.
     **dot_options
-        Passed to :func:`argmap.formats.dot.to_dot`; the report's defaults are
+        Passed to :func:`argmap.render.dot.to_dot`; the report's defaults are
         ``direction="LR"`` and ``title=False``.
 
     Raises

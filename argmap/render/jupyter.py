@@ -1,7 +1,7 @@
 """Inline display in Jupyter: the diagram as SVG, or DOT text when Graphviz is missing.
 
 A map shows itself in a notebook (``m`` as the last line of a cell) with the default
-style. To choose a theme, direction, legend or any other :func:`~argmap.formats.dot.to_dot`
+style. To choose a theme, direction, legend or any other :func:`~argmap.render.dot.to_dot`
 option, display :func:`draw` instead: ``am.draw(m, style="colorblind", legend=True)``.
 """
 
@@ -15,8 +15,8 @@ from typing import Any
 import graphviz
 
 from argmap.errors import GraphvizNotFoundError
-from argmap.formats.dot import to_dot
 from argmap.map import ArgumentMap
+from argmap.render.dot import to_dot
 from argmap.render.graphviz import pipe, render
 
 __all__ = [
@@ -47,7 +47,7 @@ def mimebundle(
 
     Without the ``dot`` program it shows the DOT text instead (mimetype
     ``text/vnd.graphviz``) and emits one :class:`GraphvizMissingWarning` (no traceback),
-    so notebooks still run. ``options`` go to :func:`~argmap.formats.dot.to_dot`.
+    so notebooks still run. ``options`` go to :func:`~argmap.render.dot.to_dot`.
     """
     digraph = to_dot(m, **options)
     bundle: dict[str, str] = {"text/plain": repr(m)}
@@ -127,7 +127,7 @@ class Diagram:
 
 
 def draw(m: ArgumentMap, **options: Any) -> Diagram:
-    """``m`` drawn with ``options`` (those of :func:`~argmap.formats.dot.to_dot`, e.g.
+    """``m`` drawn with ``options`` (those of :func:`~argmap.render.dot.to_dot`, e.g.
     ``style="colorblind"``, ``direction="LR"``, ``legend=True``): display it in a
     notebook, or call ``.render(path)``."""
     return Diagram(m, **options)

@@ -1,7 +1,7 @@
 """Show evaluation results in the drawing: status colours and badges.
 
 :func:`status_style` turns labels (and strengths) into the ``node_attrs`` and
-``badges`` that :func:`argmap.formats.dot.to_dot` takes; :func:`strength_style`
+``badges`` that :func:`argmap.render.dot.to_dot` takes; :func:`strength_style`
 shades each statement by its gradual strength; :func:`evaluated_dot` does
 evaluation and drawing in one call.
 
@@ -20,8 +20,8 @@ import graphviz
 from argmap.analysis.semantics import Label
 from argmap.analysis.whatif import Status, evaluate
 from argmap.errors import OptionError
-from argmap.formats.dot import to_dot
 from argmap.map import ArgumentMap
+from argmap.render.dot import to_dot
 
 __all__ = ["STATUS_COLOURS", "evaluated_dot", "status_style", "strength_style"]
 
@@ -43,7 +43,7 @@ _WORDS = {"in": "ACCEPTED", "out": "REJECTED", "undec": "UNDECIDED"}
 def status_style(
     statuses: Mapping[str, Status] | Mapping[str, Label], *, strength: bool = True
 ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
-    """``(node_attrs, badges)`` for :func:`argmap.formats.dot.to_dot`.
+    """``(node_attrs, badges)`` for :func:`argmap.render.dot.to_dot`.
 
     Parameters
     ----------
@@ -102,7 +102,7 @@ def evaluated_dot(
     m: ArgumentMap, *, dot_options: Mapping[str, Any] | None = None, **options: Any
 ) -> graphviz.Digraph:
     """Evaluate ``m`` (options as :func:`argmap.analysis.whatif.evaluate`) and draw it
-    with :func:`status_style`; ``dot_options`` go to :func:`argmap.formats.dot.to_dot`.
+    with :func:`status_style`; ``dot_options`` go to :func:`argmap.render.dot.to_dot`.
 
     Examples
     --------

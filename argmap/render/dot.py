@@ -52,6 +52,7 @@ from pydantic import ValidationError
 from argmap.errors import ArgmapError, OptionError, describe_validation_error
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement, StatementKind
+from argmap.registry import FormatSpec
 from argmap.render.style import (
     THEMES,
     Direction,
@@ -65,7 +66,16 @@ from argmap.render.style import (
 )
 from argmap.views import MapView
 
-__all__ = ["DOT_OPTIONS", "SVG_PREFIX", "Direction", "dumps", "escape_html", "svg_id", "to_dot"]
+__all__ = [
+    "DOT_OPTIONS",
+    "FORMAT",
+    "SVG_PREFIX",
+    "Direction",
+    "dumps",
+    "escape_html",
+    "svg_id",
+    "to_dot",
+]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _KIND_NAMES: dict[StatementKind, str] = {
@@ -777,3 +787,15 @@ def _legend(
 def dumps(m: ArgumentMap, **options: object) -> str:
     """The DOT text of :func:`to_dot` (same options)."""
     return str(to_dot(m, **options).source)  # type: ignore[arg-type]
+
+
+FORMAT = FormatSpec(
+    name="dot",
+    title="DOT (Graphviz)",
+    suffixes=(".dot", ".gv"),
+    dumps=dumps,
+    drawing=True,
+    keeps="The drawing: texts as labels, kinds and relations as styles, SVG ids am:<id>.",
+    loses="Everything a drawing does not show (a drawing, not read back as a map).",
+)
+"""DOT in the format registry (:mod:`argmap.registry`): written, not read."""

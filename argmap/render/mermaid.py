@@ -33,11 +33,12 @@ from argmap._io import write_atomic
 from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement
+from argmap.registry import FormatSpec
 from argmap.render.colours import css_colour
 from argmap.render.style import Direction, Style, check_direction, check_options, theme
 from argmap.views import MapView
 
-__all__ = ["MERMAID_OPTIONS", "dump", "dumps", "escape"]
+__all__ = ["FORMAT", "MERMAID_OPTIONS", "dump", "dumps", "escape"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CODES = {
@@ -269,3 +270,15 @@ def _css(color: str, where: str) -> str:
 def dump(m: ArgumentMap, path: str | Path, **options: object) -> Path:
     """Write :func:`dumps` to ``path`` atomically (e.g. ``map.mmd``); returns the path."""
     return write_atomic(path, dumps(m, **options))  # type: ignore[arg-type]
+
+
+FORMAT = FormatSpec(
+    name="mermaid",
+    title="Mermaid flowchart",
+    suffixes=(".mmd", ".mermaid"),
+    dumps=dumps,
+    drawing=True,
+    keeps="The drawing: texts as labels, kinds and relations as styles; renders on GitHub.",
+    loses="Everything a drawing does not show (a drawing, not read back as a map).",
+)
+"""Mermaid in the format registry (:mod:`argmap.registry`): written, not read."""
