@@ -178,9 +178,7 @@ def test_argmap_reads_arguebufs_xaif() -> None:
 def test_sniffers_tell_aif_from_xaif() -> None:
     aif_text = aif.dumps(_with_rephrases())
     xaif_text = xaif.dumps(_with_rephrases())
-    assert (
-        aif.sniff(Content(aif_text)) == 'has "nodes" and "edges" lists of AIF nodes (nodeID, type)'
-    )
+    assert aif.sniff(Content(aif_text)) == 'has "nodes" (with "nodeID"s) and "edges" lists'
     assert aif.sniff(Content(xaif_text)) is None
     assert xaif.sniff(Content(xaif_text)) == 'has an "AIF" key holding nodes and edges'
     assert xaif.sniff(Content(aif_text)) is None
