@@ -11,6 +11,8 @@ from argmap.analysis.framework import bipolar_from_map, from_map
 from argmap.analysis.gradual import dfquad
 from argmap.analysis.lint import lint
 from argmap.model import Inference, adapter
+from argmap.render.graphviz import pipe
+from argmap.render.style import theme
 
 
 @pytest.fixture
@@ -159,3 +161,57 @@ def test_a_chain_of_rephrases_leads_to_a_reason() -> None:
     assert [i.code for i in lint(m2)] == ["unsupported-main-claim"]
     m2.premise("P", id="p", supports="c3")
     assert lint(m2) == []
+
+
+# --------------------------------------------------------------------------- drawing
+def _edge_line(source: str, tail: str, head: str) -> str:
+    [line] = [x.strip() for x in source.splitlines() if x.strip().startswith(f"{tail} -> {head} [")]
+    return line
+
+
+@pytest.mark.parametrize(
+    ("style", "colour"),
+    [("default", "#616161"), ("colorblind", "#555555"), ("print", "black")],
+)
+def test_a_rephrase_is_drawn_as_a_double_line_without_a_head(
+    said_twice: am.ArgumentMap, style: str, colour: str
+) -> None:
+    source = said_twice.to_dot(style=style).source
+    assert _edge_line(source, "again", "c") == (
+        f'again -> c [arrowhead=none color="{colour}:invis:{colour}" id="am:again-rephrases-c:c"]'
+    )
+    # supports keep their own look
+    assert "invis" not in _edge_line(source, "p", "c")
+
+
+def test_the_legend_names_rephrases_with_their_double_line(said_twice: am.ArgumentMap) -> None:
+    source = said_twice.to_dot(legend=True).source
+    assert '"legend#rephrase" [label=rephrases id="am-legend:rephrase"' in source
+    assert (
+        '"legend#rephrase" -> "legend#rephrase-end" [arrowhead=none color="#616161:invis:#616161"]'
+    ) in source
+
+
+def test_a_rephrase_style_can_be_overridden(said_twice: am.ArgumentMap) -> None:
+    source = said_twice.to_dot(
+        style=theme(relations={"rephrase": {"double": False, "line": "dotted"}})
+    ).source
+    assert _edge_line(source, "again", "c") == (
+        'again -> c [arrowhead=none color="#616161" id="am:again-rephrases-c:c" style=dotted]'
+    )
+
+
+def test_mermaid_draws_a_rephrase_as_a_thick_line_without_a_head(
+    said_twice: am.ArgumentMap,
+) -> None:
+    lines = said_twice.to_mermaid().splitlines()
+    assert "    s3 === s1" in lines
+    assert "    s2 --> s1" in lines
+    assert "    linkStyle 1 stroke:#616161" in lines
+
+
+def test_a_drawing_of_a_rephrase_renders(said_twice: am.ArgumentMap, dot_binary: str) -> None:
+    svg = pipe(said_twice.to_dot(legend=True), "svg").decode()
+    edge = svg.split('<g id="am:again&#45;rephrases&#45;c:c" class="edge">', 1)[1].split("</g>")[0]
+    assert edge.count('stroke="#616161"') == 2  # two parallel lines
+    assert "<polygon" not in edge  # and no arrow head
