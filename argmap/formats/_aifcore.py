@@ -8,8 +8,10 @@ The module docs of :mod:`argmap.formats.aif` describe the mapping.
 
 from __future__ import annotations
 
+import sys
 import warnings
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
@@ -126,6 +128,19 @@ def _argmap_extra(node: _Node) -> dict[str, Any]:
     return dict(extra) if isinstance(extra, Mapping) else {}
 
 
+_PACKAGE = str(Path(__file__).resolve().parent.parent)
+
+
+def _outside_argmap() -> int:
+    """The ``stacklevel`` that points a warning at the first caller outside argmap."""
+    frame = sys._getframe(1)
+    level = 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
 def _one_line(err: ValidationError) -> str:
     return describe_validation_error(err, indent="", sep="; ")
 
@@ -203,7 +218,7 @@ class _Reader:
         return f"{self.prefix}nodes[{index}] (nodeID {self.raw_ids[index]!r})"
 
     def _warn(self, message: str) -> None:
-        warnings.warn(message, AifWarning, stacklevel=5)
+        warnings.warn(message, AifWarning, stacklevel=_outside_argmap())
 
     def _type(self, raw: str) -> str:
         return self.nodes[self.index[raw]].type
