@@ -108,8 +108,17 @@ def test_undetected_text_names_the_file_and_suffix(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as info:
         am.load(path)
     assert str(info.value) == (
-        f"{path}: cannot tell the format: the suffix '.txt' is not one argmap knows, and the "
-        "content matches none of the formats argmap reads; name the format (format= in "
+        f"{path}: cannot tell the format: the suffix '.txt' may be Kialo text export, but "
+        "the content is not; name the format (format= in Python, --from on the command "
+        "line; 'argmap formats' lists them)"
+    )
+    other = tmp_path / "notes.weird"
+    other.write_text("Just some notes.\n", encoding="utf-8")
+    with pytest.raises(FormatError) as info:
+        am.load(other)
+    assert str(info.value) == (
+        f"{other}: cannot tell the format: the suffix '.weird' is not one argmap knows, and "
+        "the content matches none of the formats argmap reads; name the format (format= in "
         "Python, --from on the command line; 'argmap formats' lists them)"
     )
 
