@@ -215,3 +215,31 @@ def test_a_drawing_of_a_rephrase_renders(said_twice: am.ArgumentMap, dot_binary:
     edge = svg.split('<g id="am:again&#45;rephrases&#45;c:c" class="edge">', 1)[1].split("</g>")[0]
     assert edge.count('stroke="#616161"') == 2  # two parallel lines
     assert "<polygon" not in edge  # and no arrow head
+
+
+# --------------------------------------------------------------------- other formats
+def test_every_writer_takes_a_map_with_a_rephrase(said_twice: am.ArgumentMap) -> None:
+    from argmap import registry
+
+    for name in registry.writable():
+        assert am.dumps(said_twice, name).strip()
+    for name in ("argmap", "aif"):
+        assert am.loads(am.dumps(said_twice, name), format=name) == said_twice
+
+
+def test_sadface_writes_a_rephrase_as_a_rephrase_scheme_and_keeps_it(
+    said_twice: am.ArgumentMap,
+) -> None:
+    import json
+
+    from argmap.formats import sadface
+
+    doc = json.loads(sadface.dumps(said_twice))
+    schemes = [n for n in doc["nodes"] if n["type"] == "scheme"]
+    assert [(n["id"], n["name"]) for n in schemes] == [
+        ("p-supports-c", "support"),
+        ("again-rephrases-c", "rephrase"),
+    ]
+    back = sadface.loads(sadface.dumps(said_twice))  # kept verbatim, not yet a rephrase
+    assert [i.relation for i in back.inferences] == ["support"]
+    assert json.loads(sadface.dumps(back))["nodes"] == doc["nodes"]
