@@ -28,7 +28,8 @@ argmap reads it as follows:
   conclusion. The scheme's name is kept;
 * a ``rephrase`` or ``preference`` scheme, a node of any other type, and every edge
   that touches one, is kept verbatim in the map's ``metadata["sadface"]`` and written
-  back by :func:`dump`.
+  back by :func:`dump`. (A map's own ``rephrase`` inferences are written as ``rephrase``
+  schemes, which reading then keeps verbatim: not yet read back as rephrases.)
 
 What argmap has no field for is kept in ``metadata["sadface"]`` of the map, statement
 or inference and written back: the document's ``resources``, its metadata namespaces
@@ -115,7 +116,12 @@ _CONFLICT_NAMES = frozenset(
     }
 )
 _KEPT_NAMES = frozenset({"rephrase", "preference", "default rephrase", "default preference"})
-_DEFAULT_NAME = {"support": "support", "attack": "conflict", "undercut": "conflict"}
+_DEFAULT_NAME = {
+    "support": "support",
+    "attack": "conflict",
+    "undercut": "conflict",
+    "rephrase": "rephrase",  # written as a scheme; read back verbatim (see above)
+}
 _NODE_METADATA: dict[str, JsonValue] = {"core": {}}  # what SADFace's own tools write
 _ATOM_KEYS = ("id", "type", "text", "sources", "metadata")
 _SCHEME_KEYS = ("id", "type", "name", "metadata")
