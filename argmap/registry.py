@@ -61,6 +61,7 @@ MODULES: tuple[str, ...] = (
     "argmap.formats.ova",
     "argmap.formats.arguebuf",
     "argmap.formats.aif",
+    "argmap.formats.xaif",
     "argmap.formats.iccma",
     "argmap.formats.microtexts",
     "argmap.formats.kialo",

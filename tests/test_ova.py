@@ -93,7 +93,7 @@ def test_i_ra_and_ca_nodes_become_statements_supports_attacks_and_undercuts() ->
     }
 
 
-def test_ma_l_and_ya_nodes_and_their_edges_are_kept_verbatim() -> None:
+def test_ma_nodes_are_rephrases_and_l_and_ya_nodes_are_kept_verbatim() -> None:
     doc = _doc(
         [
             _node(1, "I", "A"),
@@ -106,14 +106,19 @@ def test_ma_l_and_ya_nodes_and_their_edges_are_kept_verbatim() -> None:
     )
     doc["edges"][0].pop("visible")  # an edge with nothing but its ends
     m = ova.from_ova(doc)
-    assert list(m.inferences) == []
+    [rephrase] = m.inferences
+    assert (rephrase.id, rephrase.relation, rephrase.premises, rephrase.target) == (
+        "3",
+        "rephrase",
+        ("1",),
+        "2",
+    )
+    assert rephrase.metadata["ova"]["text"] == "Default Rephrase"  # type: ignore[call-overload,index]
     assert [s.kind for s in m.statements] == ["claim", "claim"]
     kept = m.metadata["ova"]
     assert isinstance(kept, dict)
-    assert kept["other_nodes"] == doc["nodes"][2:]
+    assert kept["other_nodes"] == doc["nodes"][3:]
     assert kept["other_edges"] == [
-        {"from": 1, "to": 3},
-        {"from": 3, "to": 2, "visible": True},
         {"from": 4, "to": 5, "visible": True},
         {"from": 5, "to": 1, "visible": True},
     ]
@@ -165,7 +170,7 @@ def test_the_ova2_sample_keeps_every_field_of_every_node() -> None:
         nid = str(node["id"])
         if node["type"] == "I":
             got = {**m.statement(nid).metadata["ova"], "type": "I", "text": m.statement(nid).text}  # type: ignore[dict-item]
-        elif node["type"] in ("RA", "CA"):
+        elif node["type"] in ("RA", "CA", "MA"):
             got = dict(m.inference(nid).metadata["ova"], type=node["type"])  # type: ignore[arg-type]
             got.pop("edges", None)
         else:

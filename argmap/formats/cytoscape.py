@@ -67,6 +67,7 @@ _RELATIONS = {
     "support": ("#2e7d32", "solid"),
     "attack": ("#b71c1c", "dashed"),
     "undercut": ("#6a1b9a", "dotted"),
+    "rephrase": ("#616161", "solid"),
 }
 _SHAPES = {"claim": "rectangle", "premise": "round-rectangle", "counterpoint": "hexagon"}
 
@@ -129,6 +130,7 @@ def _stylesheet() -> list[dict[str, Any]]:
             }
         )
     sheet.append({"selector": "edge.premise", "style": {"target-arrow-shape": "none"}})
+    sheet.append({"selector": "edge.rephrase", "style": {"target-arrow-shape": "none"}})
     sheet.append(
         {"selector": "edge.undercut.target", "style": {"target-arrow-shape": "tee", "width": 2}}
     )

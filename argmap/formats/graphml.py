@@ -111,9 +111,14 @@ _NODE_NAMES = {"label", "kind", "relation", "title", "note", "tags", "argmap", "
 _FILL = {"claim": "#DBE9F6", "premise": "#E3F1E4", "counterpoint": "#FBE3E1"}
 _BORDER = {"claim": "#1F4E79", "premise": "#2E7D32", "counterpoint": "#B71C1C"}
 _SHAPE = {"claim": "rectangle", "premise": "roundrectangle", "counterpoint": "hexagon"}
-_RELATION_COLOUR = {"support": "#2E7D32", "attack": "#B71C1C", "undercut": "#6A1B9A"}
-_LINE = {"support": "line", "attack": "dashed", "undercut": "dotted"}
-_HEAD = {"support": "standard", "attack": "standard", "undercut": "t_shape"}
+_RELATION_COLOUR = {
+    "support": "#2E7D32",
+    "attack": "#B71C1C",
+    "undercut": "#6A1B9A",
+    "rephrase": "#616161",
+}
+_LINE = {"support": "line", "attack": "dashed", "undercut": "dotted", "rephrase": "line"}
+_HEAD = {"support": "standard", "attack": "standard", "undercut": "t_shape", "rephrase": "none"}
 
 # XML 1.0 cannot hold these at all, not even as character references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -22,7 +22,8 @@ statement (kind from the structure: a premise of some RA node is a ``premise``, 
 nodes only a ``counterpoint``, anything else a ``claim``); an **RA** node a ``support``
 inference (its premises are the I nodes with an edge into it, linked when there are
 several; its target the one I node it points at); a **CA** node an ``attack``, or an
-``undercut`` when it points at an RA or CA node. Every other node -- MA (rephrase), PA
+``undercut`` when it points at an RA or CA node; an **MA** node a ``rephrase`` (its
+one I node restates the one it points at). Every other node -- PA
 (preference), the dialogue layer's L, YA and TA nodes -- and every edge that touches
 one is kept verbatim in the map's ``metadata["ova"]``. Each statement and inference
 keeps its node's OVA fields (coordinates, colours, scheme, descriptors, timestamps,
@@ -59,7 +60,7 @@ from argmap.model import Inference, Relation, Statement, adapter
 __all__ = ["FORMAT", "OvaDocument", "from_ova", "load", "loads", "sniff"]
 
 _KEY = "ova"
-_SCHEME_TYPES = ("RA", "CA")
+_SCHEME_TYPES = ("RA", "CA", "MA")
 _HINT = "export AIF from OVA instead"
 
 
@@ -332,6 +333,8 @@ class _Reader:
         relation: Relation = (
             "support"
             if node.type == "RA"
+            else "rephrase"
+            if node.type == "MA"
             else "undercut"
             if self.by_raw[tgt[0]].type != "I"
             else "attack"
@@ -505,7 +508,7 @@ FORMAT = FormatSpec(
     sniff=sniff,
     json=True,
     looks_for='"AIF" and "OVA" keys, or "nodes" with "x"/"y" and an "analysis" block',
-    keeps="I, RA and CA nodes (linked premises, undercuts); coordinates, schemes, "
+    keeps="I, RA, CA and MA nodes (linked premises, undercuts, rephrases); coordinates, schemes, "
     "descriptors and every other OVA field, node and edge in metadata.",
     loses="Read only: argmap does not write OVA files (write AIF, which OVA loads).",
 )
