@@ -668,3 +668,15 @@ def test_relations_nest_a_hundred_levels_deep_and_no_deeper() -> None:
         "line 102, column 203: relations are nested more than 100 levels deep here",
         "line 105, column 3: expected a statement or argument after '+'",
     ]
+
+
+def test_a_statement_right_under_a_heading_asks_for_the_empty_line() -> None:
+    # Argdown refuses this too ("At 2:1 Expecting token of type EOF but found '[Edge]:'").
+    text = "# Ammunition\n[Edge]: NATO leads.\n  + <Capacity>: Capacity grew.\n"
+    with pytest.raises(ArgdownSyntaxError) as info:
+        argdown.loads(text)
+    assert str(info.value) == (
+        "line 2, column 1: expected an empty line after the heading "
+        "(a heading is a paragraph of its own)"
+    )
+    assert len(argdown.loads(text.replace("\n", "\n\n", 1))) == 2

@@ -401,6 +401,22 @@ def _expected_message(source: _Source, err: UnexpectedInput, block: list[Token])
     def problem(message: str, wanted: str = "") -> Problem:
         return Problem(line, column, message, wanted)
 
+    heading = block[0] if block and block[0].type == "HEADING" else None
+    if (
+        heading is not None
+        and token is not None
+        and not at_end
+        and ((token.line or 0) > (heading.line or 0))
+    ):
+        # A heading is a paragraph of its own: what follows it on the next line
+        # (a statement, a relation) is what Argdown refuses there too.
+        after: Token = next((t for t in block if (t.line or 0) > (heading.line or 0)), token)
+        return Problem(
+            after.line or line,
+            1,
+            "expected an empty line after the heading (a heading is a paragraph of its own)",
+            "an empty line",
+        )
     if prev in ("REL", "LIST") and "TEXT" in expected:
         assert previous is not None
         what = "a statement or argument"
