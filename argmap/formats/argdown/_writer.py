@@ -49,7 +49,7 @@ _MARK = {"support": "+", "attack": "-", "undercut": "<_", "contradictory": "><"}
 # Characters that start Argdown syntax anywhere in a line: escapes, tags, statement and
 # argument references, mentions, links, data, and bold/italic ranges.
 _ALWAYS = frozenset("\\#[]<{}*_")
-_LINE_START = frozenset("+-<>(=_#*0123456789")
+_LINE_START = frozenset("+-<>(=_#*,0123456789")
 # Line breaks: Argdown ends a line at \n and \r, and its escape does not take them
 # (JavaScript's "." does not match \u2028 and \u2029 either); YAML and Python's
 # str.splitlines see a line break in \x0b, \x0c, \x1c-\x1e and \x85 too.
@@ -199,7 +199,8 @@ class _Writer:
                 and (inf.id == default and default not in self.statements)
                 and not (inf.metadata and inf.id not in self.contradictory)
             )
-            if plain and inf.relation == "undercut":
+            if inf.relation == "undercut":
+                self._check_undercut(inf, plain)
                 self.undercuts.setdefault(inf.target, []).append(inf)
             elif plain or inf.id in self.contradictory:
                 self.simple.setdefault(inf.target, []).append(inf)
@@ -213,6 +214,23 @@ class _Writer:
         self.defined: set[str] = set()
         self.occurrences: dict[str, int] = {}
         self.counting = False
+
+    def _check_undercut(self, inf: Inference, plain: bool) -> None:
+        """Argdown's undercut is a relation line from a statement to an argument: it has
+        no place for linked premises, an id of its own, a note or tags."""
+        problem = None
+        if len(inf.premises) > 1:
+            problem = "has linked premises"
+        elif self.inferences[inf.target].relation == "undercut":
+            problem = f"aims at the undercut {inf.target!r}"
+        elif not plain:
+            problem = "has an id other than argmap's default, a note, tags or metadata"
+        if problem:
+            raise ArgmapError(
+                f"inference {inf.id!r}: this undercut {problem}, which Argdown cannot hold "
+                "(an undercut is a '<_' line from one statement to an argument)",
+                ids=[inf.id],
+            )
 
     def _find_contradictory(self, inferences: list[Inference]) -> None:
         by_pair: dict[tuple[str, str], Inference] = {}
