@@ -119,18 +119,18 @@ def cli_facts(data: dict[str, Any]) -> dict[str, Any]:
 
 def _text(member: dict[str, Any]) -> str:
     """A statement's text without the tags the writer put after it (and the one space
-    before them, or before its data)."""
-    text: str = member.get("text") or ""
+    before them, or before its data). Argdown's ranges count UTF-16 code units."""
+    units: bytes = (member.get("text") or "").encode("utf-16-le")
     ranges = sorted(
         (r for r in member.get("ranges") or () if r["type"] == "tag"), key=lambda r: r["start"]
     )
-    end = len(text)
+    end = len(units) // 2
     for r in reversed(ranges):
-        if r["stop"] + 1 >= end and text[r["stop"] + 1 : end].strip() == "":
+        if r["stop"] + 1 >= end and units[2 * (r["stop"] + 1) : 2 * end].strip(b" \x00") == b"":
             end = r["start"]
         else:
             break
-    text = text[:end]
+    text = units[: 2 * end].decode("utf-16-le")
     if (ranges or member.get("data")) and text.endswith(" "):
         text = text[:-1]
     return text

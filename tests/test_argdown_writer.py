@@ -252,7 +252,13 @@ def expected_facts(m: am.ArgumentMap, text: str) -> dict[str, Any]:
     statements: dict[str, Any] = {}
     kinds = structural_kinds(m)
     for s in m.statements:
-        title = s.title if s.title is not None or f"[{s.id}]" not in text else s.id
+        title = s.title
+        if title is None:  # titled by its id where the text refers to it twice
+            for name in (s.id, f"{s.id} ({s.id})"):
+                if f"[{name}]: {escape(s.text)}" in text:
+                    title = name
+        if title is not None and f"[{title} ({s.id})" in text:
+            title = f"{title} ({s.id})"  # a title another statement has
         statements[s.id] = (
             title,
             s.text,

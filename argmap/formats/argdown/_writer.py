@@ -54,6 +54,9 @@ _LINE_START = frozenset("+-<>(=_#*,0123456789")
 # (JavaScript's "." does not match \u2028 and \u2029 either); YAML and Python's
 # str.splitlines see a line break in \x0b, \x0c, \x1c-\x1e and \x85 too.
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Argdown 1.7 reads ".name." and ":name:" (no space inside) as a shortcode: a known one
+# (":smile:", ".->.") becomes a symbol, an unknown one stays as written, escapes and all.
+_SHORTCODE = {ch: re.compile(rf"\{ch}\S+?\{ch}") for ch in ".:"}
 _SIMPLE_TAG = re.compile(r"[A-Za-z0-9-]+")
 # Characters a YAML double-quoted string must escape besides " and \ (not printable in
 # YAML, or a line break), and the braces and "=" that end Argdown data and front matter.
@@ -65,7 +68,8 @@ def escape(text: str, *, line_start: bool = False) -> str:
 
     A backslash makes any character plain text in Argdown. argmap puts one before
     ``\ # [ ] < { } * _`` (escapes, tags, references, links, data, bold and italic),
-    before a ``/`` followed by ``/`` or ``*`` (comments), before the first ``=`` of
+    before a ``.`` or ``:`` that starts a span like ``.name.`` or ``:name:`` with no space
+    in it (Argdown's shortcodes), before a ``/`` followed by ``/`` or ``*`` (comments), before the first ``=`` of
     ``===`` (front matter), before a space or tab at either end or after another one
     (Argdown drops such whitespace), before a tab, and, with ``line_start=True`` (the text
     begins a line), before a first character that would start a relation, a heading, a
@@ -80,6 +84,8 @@ def escape(text: str, *, line_start: bool = False) -> str:
     --------
     >>> print(escape("Costs #2 and [sic] rise // fast"))
     Costs \#2 and \[sic\] rise \// fast
+    >>> print(escape("e.g. :smile: at 10:30"))
+    e\.g. \:smile: at 10:30
     >>> print(escape("(1) is a number", line_start=True))
     \(1) is a number
     >>> print(escape(" two  spaces "))
@@ -97,6 +103,7 @@ def escape(text: str, *, line_start: bool = False) -> str:
         nxt = text[i + 1 : i + 2]
         if (
             ch in _ALWAYS
+            or (ch in ".:" and _SHORTCODE[ch].match(text, i))
             or (ch == "/" and nxt in ("/", "*"))
             or (ch == "=" and text[i + 1 : i + 3] == "==")
             or ch == "\t"
@@ -210,6 +217,8 @@ class _Writer:
         for inf in inferences:
             if inf in self.simple.get(inf.target, ()) and inf.premises[0] not in self.parent:
                 self.parent[inf.premises[0]] = inf.target
+        self.names = self._names()
+        self.argument_titles = self._argument_titles()
         self.lines: list[str] = []
         self.defined: set[str] = set()
         self.occurrences: dict[str, int] = {}
@@ -254,7 +263,25 @@ class _Writer:
         return f"statement {s.id!r}"
 
     def _name(self, s: Statement) -> str:
-        return _title(s.title, self._where(s)) if s.title is not None else s.id
+        return self.names[s.id]
+
+    def _names(self) -> dict[str, str]:
+        """The Argdown title of each statement: its own, else its id; unique, since
+        Argdown reads statements of one title as one statement: a title already taken
+        (by an earlier statement, or an untitled one's id) becomes ``Title (id)``."""
+        names: dict[str, str] = {}
+        taken: set[str] = set()
+        ordered = [s for s in self.statements.values() if s.title is not None]
+        ordered += [s for s in self.statements.values() if s.title is None]
+        for s in ordered:
+            name = _title(s.title, self._where(s)) if s.title is not None else s.id
+            candidate, n = name, 1
+            while candidate in taken:
+                candidate = f"{name} ({s.id})" if n == 1 else f"{name} ({s.id}, {n})"
+                n += 1
+            taken.add(candidate)
+            names[s.id] = candidate
+        return names
 
     def _data(self, s: Statement, titled: bool) -> dict[str, JsonValue]:
         data: dict[str, JsonValue] = {}
@@ -316,8 +343,19 @@ class _Writer:
             stack.extend(reversed(children))
 
     def _argument_title(self, inf: Inference) -> str:
-        kept = _argdown(inf.metadata).get("argument")
-        return kept if isinstance(kept, str) else inf.id
+        return self.argument_titles[inf.id]
+
+    def _argument_titles(self) -> dict[str, str]:
+        """An argument's title: the one it was read with (``metadata["argdown"]``),
+        unless an earlier argument has it, else the inference id."""
+        titles: dict[str, str] = {}
+        taken: set[str] = set()
+        for inf in self.arguments:
+            kept = _argdown(inf.metadata).get("argument")
+            title = kept if isinstance(kept, str) and kept not in taken else inf.id
+            taken.add(title)
+            titles[inf.id] = title
+        return titles
 
     def _argument(self, inf: Inference) -> None:
         where = f"inference {inf.id!r}"
@@ -369,9 +407,12 @@ class _Writer:
         self.lines.append(f"({len(inf.premises) + 1}) {self._statement(inf.target)}")
 
     def _layout(self) -> None:
-        # Trees first: each statement that nests under no other, in map order.
-        for id in self.statements:
-            if id not in self.parent and id not in self.defined and not self._in_argument_only(id):
+        # Trees first: each statement that nests under no other, in map order; then
+        # what no tree reached (relation lines in a cycle), so that every statement
+        # with relation lines is defined in a tree, where its lines are written.
+        roots = [id for id in self.statements if id not in self.parent]
+        for id in [*roots, *self.statements]:
+            if id not in self.defined and not self._in_argument_only(id):
                 if self.lines:
                     self.lines.append("")
                 self._tree(id)
@@ -379,10 +420,6 @@ class _Writer:
             if self.lines:
                 self.lines.append("")
             self._argument(inf)
-        for id in self.statements:  # what no tree reached (relations in a cycle)
-            if id not in self.defined:
-                self.lines.append("")
-                self._tree(id)
 
     def write(self) -> str:
         # A first pass with every statement titled counts where each one occurs; the
