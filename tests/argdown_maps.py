@@ -16,7 +16,7 @@ from argmap.model import slugify
 # Texts: anything but line breaks (an Argdown statement is one line), heavy on the
 # characters Argdown's lexer gives a meaning to.
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_SPECIAL = list("#[]<>{}*_\\/=+-()@:,;. \t!") + ["//", "/*", "===", "(1)", "-->", "<!--"]
+_SPECIAL = [*list("#[]<>{}*_\\/=+-()@:,;. \t!"), "//", "/*", "===", "(1)", "-->", "<!--"]
 _chars = st.characters(blacklist_categories=("Cs",), blacklist_characters=_BREAKS)
 _pieces = st.sampled_from(_SPECIAL) | st.text(_chars, min_size=1, max_size=4)
 texts = st.lists(_pieces, min_size=1, max_size=10).map("".join).filter(lambda s: s.strip())
@@ -103,10 +103,7 @@ def cli_facts(data: dict[str, Any]) -> dict[str, Any]:
         )
     for r in data["relations"]:
         source = statement_id[r["from"]]
-        if r["toType"] == "inference":
-            target = argument_id[r["to"]]
-        else:
-            target = statement_id[r["to"]]
+        target = argument_id[r["to"]] if r["toType"] == "inference" else statement_id[r["to"]]
         kind = r["relationType"]
         pairs = [(source, target)]
         if kind == "contradictory":

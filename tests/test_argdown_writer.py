@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
+from argdown_maps import argdown_maps, cli_facts, texts
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import argmap as am
 from argmap.errors import ArgmapError
-from argmap.formats.argdown._writer import dump, dumps, escape
 from argmap.formats._shared import structural_kinds
+from argmap.formats.argdown._writer import dump, dumps, escape
 
-from argdown_maps import argdown_maps, cli_facts, texts
 from conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -308,7 +308,7 @@ def test_argdown_reads_generated_maps_as_argmap_wrote_them(
 ) -> None:
     written = {f"m{n}": dumps(m) for n, m in enumerate(maps)}
     seen = run_argdown_json(argdown_cli, tmp_path_factory.mktemp("cli"), written)
-    for name, m in zip(written, maps):
+    for name, m in zip(written, maps, strict=True):
         assert seen_facts(seen[name]) == expected_facts(m, written[name]), written[name]
 
 

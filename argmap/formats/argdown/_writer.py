@@ -67,13 +67,14 @@ def escape(text: str, *, line_start: bool = False) -> str:
     r"""``text`` as Argdown statement text that Argdown reads back as exactly ``text``.
 
     A backslash makes any character plain text in Argdown. argmap puts one before
-    ``\ # [ ] < { } * _`` (escapes, tags, references, links, data, bold and italic),
-    before a ``.`` or ``:`` that starts a span like ``.name.`` or ``:name:`` with no space
-    in it (Argdown's shortcodes), before a ``/`` followed by ``/`` or ``*`` (comments), before the first ``=`` of
-    ``===`` (front matter), before a space or tab at either end or after another one
-    (Argdown drops such whitespace), before a tab, and, with ``line_start=True`` (the text
-    begins a line), before a first character that would start a relation, a heading, a
-    premise number or a list item there.
+    ``\ # [ ] < { } * _`` (escapes, tags, references, links, data, bold and italic);
+    before a ``.`` or ``:`` that starts a span like ``.name.`` or ``:name:`` with no
+    space in it (Argdown's shortcodes); before a ``/`` followed by ``/`` or ``*``
+    (comments); before the first ``=`` of ``===`` (front matter); before a tab, and a
+    space at either end or after another one (Argdown drops such whitespace); and, with
+    ``line_start=True`` (the text begins a line), before a first character that would
+    start a relation, a heading, a premise number or a list item there, or a ``,`` that
+    would end the data block of the line above.
 
     Raises
     ------
