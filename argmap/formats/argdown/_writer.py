@@ -36,9 +36,9 @@ from pydantic import JsonValue
 
 from argmap._io import write_atomic
 from argmap.errors import ArgmapError
-from argmap.formats._shared import structural_kinds
+from argmap.formats._shared import kind_from_roles
 from argmap.map import ArgumentMap
-from argmap.model import Inference, Statement, slugify
+from argmap.model import Inference, Statement, StatementKind, slugify
 
 __all__ = ["dump", "dumps", "escape"]
 
@@ -185,7 +185,6 @@ class _Writer:
         statements, inferences = m._checked_elements()
         self.statements = {s.id: s for s in statements}
         self.inferences = {i.id: i for i in inferences}
-        self.kinds = structural_kinds(m)
         # Relation lines: single-premise supports and attacks that the reader rebuilds
         # exactly (its default id, nothing else to keep, not undercut).
         undercut = {i.target for i in inferences if i.relation == "undercut"}
@@ -214,6 +213,8 @@ class _Writer:
                 self.simple.setdefault(inf.target, []).append(inf)
             else:
                 self.arguments.append(inf)
+        self._separate_from_arguments()
+        self.kinds = self._structural_kinds()
         self.parent: dict[str, str] = {}  # premise -> the first target it is nested under
         for inf in inferences:
             if inf in self.simple.get(inf.target, ()) and inf.premises[0] not in self.parent:
@@ -224,6 +225,30 @@ class _Writer:
         self.defined: set[str] = set()
         self.occurrences: dict[str, int] = {}
         self.counting = False
+
+    def _separate_from_arguments(self) -> None:
+        """A support line from P to C where P is also a premise of an argument that
+        concludes C would be read as part of that argument (Argdown states the same
+        relation twice); such a support is written as an argument of its own."""
+        steps = {(p, inf.target) for inf in self.arguments for p in inf.premises}
+        for target, lines in self.simple.items():
+            for inf in list(lines):
+                if inf.relation == "support" and (inf.premises[0], target) in steps:
+                    lines.remove(inf)
+                    self.arguments.append(inf)
+        order = {id: n for n, id in enumerate(self.inferences)}
+        self.arguments.sort(key=lambda inf: order[inf.id])
+
+    def _structural_kinds(self) -> dict[str, StatementKind]:
+        """The kind each statement's place in the text implies, as Argdown reads it:
+        a premise of an argument supports its conclusion (an argument is a support in
+        Argdown, whatever its inference line says)."""
+        roles: dict[str, set[str]] = {}
+        for inf in self.inferences.values():
+            relation = "support" if inf in self.arguments else inf.relation
+            for p in inf.premises:
+                roles.setdefault(p, set()).add(relation)
+        return {id: kind_from_roles(roles.get(id, ())) for id in self.statements}
 
     def _check_undercut(self, inf: Inference, plain: bool) -> None:
         """Argdown's undercut is a relation line from a statement to an argument: it has
