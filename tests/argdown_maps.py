@@ -20,6 +20,9 @@ _SPECIAL = [*list("#[]<>{}*_\\/=+-()@:,;. \t!"), "//", "/*", "===", "(1)", "-->"
 _chars = st.characters(blacklist_categories=("Cs",), blacklist_characters=_BREAKS)
 _pieces = st.sampled_from(_SPECIAL) | st.text(_chars, min_size=1, max_size=4)
 texts = st.lists(_pieces, min_size=1, max_size=10).map("".join).filter(lambda s: s.strip())
+# argmap's reader joins a text's words with single spaces (whatever whitespace, escaped
+# or not, was between them): texts for it are so already
+stripped_texts = texts.map(lambda s: " ".join(s.split())).filter(bool)
 words = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
 titles = st.lists(words | st.sampled_from(["A", "#", "(x)", "&", "1"]), min_size=1, max_size=4).map(
     " ".join
@@ -30,13 +33,24 @@ tags = words | st.lists(
 ids = st.from_regex(r"[a-z][a-z0-9_.\-]{0,12}", fullmatch=True)
 kinds = st.sampled_from(["claim", "premise", "counterpoint"])
 notes = st.none() | st.text(max_size=20)
+# argmap's reader decodes the YAML escapes \\ \" \n \t only (not \uXXXX): notes for it
+printable_notes = st.none() | st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
 
 
 @st.composite
-def argdown_maps(draw: st.DrawFn, max_statements: int = 10) -> am.ArgumentMap:
+def argdown_maps(
+    draw: st.DrawFn,
+    max_statements: int = 10,
+    *,
+    linked_attacks: bool = True,
+    notes: st.SearchStrategy[str | None] = notes,
+    texts: st.SearchStrategy[str] = texts,
+) -> am.ArgumentMap:
     """A map of statements (some titled, tagged, annotated) and the supports, attacks
-    (single and linked) and undercuts between them, as built in Python."""
-    m = am.ArgumentMap(draw(st.none() | texts), description=draw(st.none() | st.text(max_size=20)))
+    and undercuts between them, as built in Python. ``linked_attacks=False`` leaves out
+    the attacks Argdown can only hold as an argument (linked, with an id, note or tags
+    of their own, or undercut), which argmap's reader reads as supports."""
+    m = am.ArgumentMap(draw(notes), description=draw(notes))
     n = draw(st.integers(1, max_statements))
     for _ in range(n):
         with contextlib.suppress(ArgmapError):  # a repeated id: skip it
@@ -58,9 +72,12 @@ def argdown_maps(draw: st.DrawFn, max_statements: int = 10) -> am.ArgumentMap:
             extras = {"note": draw(notes), "tags": draw(st.lists(tags, max_size=2, unique=True))}
         if draw(st.integers(0, 4)) == 0:
             extras["id"] = draw(ids)
+        if relation == "attack" and not linked_attacks:
+            premises, extras = premises[:1], {}  # a plain "-" line
         with contextlib.suppress(ArgmapError):  # a self-loop or repeat: skip it
             if relation == "undercut":
-                targets = [i.id for i in m.inferences if i.relation != "undercut"]
+                allowed = ("support", "attack") if linked_attacks else ("support",)
+                targets = [i.id for i in m.inferences if i.relation in allowed]
                 if targets:  # Argdown's undercut has no id, note or tags of its own
                     m.undercut(premises[:1], draw(st.sampled_from(targets)))
             else:
@@ -111,7 +128,7 @@ def cli_facts(data: dict[str, Any]) -> dict[str, Any]:
         verb = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}[kind]
         for p, t in pairs:
             inferences[f"{p}-{verb}-{t}"] = (kind, (p,), t, (), None)
-    return {"statements": statements, "inferences": inferences}
+    return {"statements": statements, "inferences": inferences, "statement_id": statement_id}
 
 
 def _text(member: dict[str, Any]) -> str:

@@ -3,6 +3,7 @@ the official Argdown CLI reads in it, the NATO example file and the %%argdown ma
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import os
@@ -13,13 +14,14 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
-from argdown_maps import argdown_maps, cli_facts, texts
+from argdown_maps import argdown_maps, cli_facts, printable_notes, stripped_texts, texts
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import argmap as am
 from argmap.errors import ArgmapError
-from argmap.formats._shared import structural_kinds
+from argmap.formats._shared import kind_from_roles
+from argmap.formats.argdown import load, loads
 from argmap.formats.argdown._writer import dump, dumps, escape
 
 from conftest import ROOT
@@ -30,7 +32,7 @@ EXAMPLES = ROOT / "examples"
 def tweety() -> am.ArgumentMap:
     m = am.ArgumentMap("Tweety")
     c = m.claim("Tweety flies", id="tweety-flies", title="Tweety flies")
-    bird = m.premise("Tweety is a bird", id="bird", title="Bird", supports=c, tags=["biology"])
+    bird = m.premise("Tweety is a bird", id="bird", title="Bird", tags=["biology"])
     m.premise("Birds fly", id="birds-fly")
     step = m.support(["bird", "birds-fly"], c, id="modus-ponens")
     m.counterpoint("Tweety is a penguin", id="penguin", undercuts=step, note="Or a kiwi.")
@@ -46,13 +48,12 @@ def test_exact_text_of_a_small_map() -> None:
         "===\n"
         "\n"
         "[Tweety flies]: Tweety flies\n"
-        "    + [Bird]: Tweety is a bird #biology\n"
         "    - [Cage]: Tweety is in a cage\n"
         "\n"
         "<modus-ponens>\n"
         '    <_ Tweety is a penguin {id: penguin, note: "Or a kiwi."}\n'
         "\n"
-        "(1) [Bird]\n"
+        "(1) [Bird]: Tweety is a bird #biology\n"
         "(2) Birds fly\n"
         "----\n"
         "(3) [Tweety flies]\n"
@@ -90,7 +91,14 @@ def test_linked_attack_is_a_structure_whose_inference_line_says_attack() -> None
     m.counterpoint("K1", id="k1")
     m.counterpoint("K2", id="k2")
     m.attack(["k1", "k2"], c, id="both", tags=["joint"])
-    assert dumps(m) == "<both> #joint\n\n(1) K1\n(2) K2\n-- {relation: attack} --\n(3) C\n"
+    assert dumps(m) == (
+        "<both> #joint\n"
+        "\n"
+        "(1) K1 {kind: counterpoint}\n"
+        "(2) K2 {kind: counterpoint}\n"
+        "-- {relation: attack} --\n"
+        "(3) C\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -163,6 +171,115 @@ def test_dump_writes_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         dump(am.ArgumentMap(), path)
     assert path.read_text(encoding="utf-8") == dumps(tweety())
     assert [p.name for p in tmp_path.iterdir()] == ["tweety.argdown"]
+
+
+# --- round trips through argmap's reader -------------------------------------------------
+# Equal modulo what Argdown cannot hold or records about the text itself: the order of
+# statements and inferences (the text's order: trees, then arguments), quotes and
+# sources, and metadata["argdown"], where the reader notes the layout (front matter,
+# argument titles, the argument an undercut was nested under).
+
+
+def comparable(m: am.ArgumentMap) -> tuple[Any, ...]:
+    def plain(model: Any) -> Any:
+        meta = {k: v for k, v in model.metadata.items() if k != "argdown"}
+        return dataclasses.replace(model, metadata=meta)
+
+    statements = sorted(
+        (dataclasses.replace(plain(s), quotes=()) for s in m.statements), key=lambda s: s.id
+    )
+    inferences = sorted((plain(i) for i in m.inferences), key=lambda i: i.id)
+    return m.title, m.description, statements, inferences
+
+
+def test_a_small_map_comes_back_from_argmap_s_reader() -> None:
+    m = tweety()
+    assert comparable(loads(dumps(m))) == comparable(m)
+    assert dumps(loads(dumps(m))) == dumps(m)
+
+
+def test_a_support_also_given_by_an_argument_stays_a_support_of_its_own() -> None:
+    m = tweety()
+    m.support("bird", "tweety-flies")
+    text = dumps(m)
+    assert "<bird-supports-tweety-flies>\n\n(1) [Bird]\n----\n(2) [Tweety flies]\n" in text
+    back = loads(text)
+    assert comparable(back) == comparable(m)
+    assert back.inference("bird-supports-tweety-flies").premises == ("bird",)
+    assert back.inference("modus-ponens").premises == ("bird", "birds-fly")
+
+
+def test_an_untitled_statement_written_twice_comes_back_titled_by_its_id() -> None:
+    m = am.ArgumentMap()
+    a = m.claim("A", id="a", title="A")
+    b = m.claim("B", id="b", title="B")
+    m.premise("Shared reason", id="shared", supports=a)
+    m.support("shared", b)
+    back = loads(dumps(m))
+    assert back.statement("shared").title == "shared"
+    assert comparable(back) != comparable(m)
+    m.update("shared", title="shared")
+    assert comparable(back) == comparable(m)
+
+
+def test_contradictory_statements_come_back_as_one_line() -> None:
+    text = "[A]: a\n    >< [B]: b\n"
+    m = loads(text)
+    assert [i.relation for i in m.inferences] == ["attack", "attack"]
+    assert dumps(m) == text
+    assert comparable(loads(dumps(m))) == comparable(m)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argdown_maps(linked_attacks=False, notes=printable_notes, texts=stripped_texts))
+def test_generated_maps_come_back_from_argmap_s_reader(m: am.ArgumentMap) -> None:
+    text = dumps(m)
+    back = loads(text)
+    expected = comparable(m)
+    statements = expected[2]
+    for n, s in enumerate(statements):  # titled by the writer where it had to be
+        if (s.title is None and f"[{s.id}" in text) or f"[{s.title} ({s.id})" in text:
+            statements[n] = dataclasses.replace(s, title=back.statement(s.id).title)
+    assert comparable(back) == expected, text
+    assert dumps(loads(dumps(back))) == dumps(back)
+
+
+LINKED_ATTACK = pytest.mark.xfail(
+    strict=True,
+    reason="argmap's reader reads a premise-conclusion structure as a support even when "
+    "its inference line says {relation: attack} (it keeps that in metadata['argdown']"
+    "['inference_data']); Argdown has no linked attack of its own",
+)
+
+
+@LINKED_ATTACK
+def test_a_linked_attack_comes_back_as_an_attack() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    m.counterpoint("K1", id="k1")
+    m.counterpoint("K2", id="k2")
+    m.attack(["k1", "k2"], c, id="both")
+    assert comparable(loads(dumps(m))) == comparable(m)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="argmap's reader decodes only the YAML escapes \\\\ \\\" \\n \\t in a data "
+    "block, not \\uXXXX, which YAML needs for control characters",
+)
+def test_a_note_with_a_control_character_comes_back() -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c", note="bell \x07")
+    assert loads(dumps(m)).statement("c").note == "bell \x07"
+
+
+@pytest.mark.xfail(
+    strict=True, reason="argmap's reader drops an escaped space at the end of a line"
+)
+def test_a_text_ending_in_a_space_comes_back() -> None:
+    m = am.ArgumentMap()
+    m.claim("ends in a space ", id="c")
+    assert loads(dumps(m)).statement("c").text == "ends in a space "
 
 
 # --- the NATO example ------------------------------------------------------------------
@@ -250,7 +367,6 @@ def expected_facts(m: am.ArgumentMap, text: str) -> dict[str, Any]:
     titled as in the map (or by its id, where the text refers to an untitled one
     twice), and every inference."""
     statements: dict[str, Any] = {}
-    kinds = structural_kinds(m)
     for s in m.statements:
         title = s.title
         if title is None:  # titled by its id where the text refers to it twice
@@ -264,18 +380,34 @@ def expected_facts(m: am.ArgumentMap, text: str) -> dict[str, Any]:
             s.text,
             s.tags,
             s.note,
-            s.kind if s.kind != kinds[s.id] else None,
+            s.kind,
         )
     inferences = {i.id: (i.relation, i.premises, i.target, i.tags, i.note) for i in m.inferences}
     return {"statements": statements, "inferences": inferences}
 
 
 def seen_facts(data: dict[str, Any]) -> dict[str, Any]:
+    """What Argdown sees; a statement's kind from its data, else from its place as
+    Argdown has it (a premise of an argument supports, whatever the inference line)."""
     facts = cli_facts(data)
+    roles: dict[str, set[str]] = {}
+    for relation, premises, _, _, _ in facts["inferences"].values():
+        for p in premises:
+            roles.setdefault(p, set()).add("support" if len(premises) > 1 else relation)
+    for arg in data["arguments"].values():
+        for p in arg["pcs"][:-1]:
+            roles.setdefault(facts["statement_id"][p["title"]], set()).add("support")
     facts["statements"] = {
-        id: (title, text, tags, extra.get("note"), extra.get("kind"))
+        id: (
+            title,
+            text,
+            tags,
+            extra.get("note"),
+            extra.get("kind") or kind_from_roles(roles.get(id, ())),
+        )
         for id, (title, text, tags, extra) in facts["statements"].items()
     }
+    del facts["statement_id"]
     return facts
 
 
@@ -325,3 +457,49 @@ def test_argdown_reads_every_escaped_text_back_exactly(
         run_argdown_json(argdown_cli, tmp_path_factory.mktemp("cli"), {"t": written})["t"]
     )
     assert [seen["statements"][f"s{n}"][1] for n in range(len(statement_texts))] == statement_texts
+
+
+def without_sources(m: am.ArgumentMap) -> am.ArgumentMap:
+    """The map as Argdown holds it: no sources, no quotes, no map metadata."""
+    copy = am.ArgumentMap(m.title, description=m.description)
+    for s in m.statements:
+        copy.add_statement(dataclasses.replace(s, quotes=()))
+    copy.add_inferences(list(m.inferences))
+    return copy
+
+
+@LINKED_ATTACK
+def test_the_nato_argdown_file_is_the_python_example() -> None:
+    from_file = load(EXAMPLES / "nato_ammunition.argdown")
+    assert comparable(from_file) == comparable(without_sources(_nato()))
+
+
+@LINKED_ATTACK
+def test_the_python_nato_map_comes_back_from_argdown() -> None:
+    assert comparable(loads(dumps(_nato()))) == comparable(without_sources(_nato()))
+
+
+def test_the_nato_argdown_file_is_what_the_writer_writes() -> None:
+    """The example file is dumps() of the Python example, after its comment lines."""
+    text = (EXAMPLES / "nato_ammunition.argdown").read_text(encoding="utf-8")
+    written = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
+    assert written.replace("===\n\n\n", "===\n\n") + "\n" == dumps(_nato())
+
+
+def test_the_nato_argdown_file_differs_from_python_only_by_the_linked_attack() -> None:
+    """What holds today: everything but the one linked attack (see LINKED_ATTACK)."""
+    from_file = comparable(load(EXAMPLES / "nato_ammunition.argdown"))
+    python = comparable(without_sources(_nato()))
+    assert from_file[:3] == python[:3]  # title, description, every statement
+    differ = [
+        (a.id, a.relation, b.relation)
+        for a, b in zip(from_file[3], python[3], strict=True)
+        if a != b
+    ]
+    assert differ == [("crippling-attacks-tide", "support", "attack")]
+
+
+def test_argdown_accepts_the_nato_example_file(argdown_cli: Path, tmp_path: Path) -> None:
+    text = (EXAMPLES / "nato_ammunition.argdown").read_text(encoding="utf-8")
+    seen = run_argdown_json(argdown_cli, tmp_path, {"nato": text})["nato"]
+    assert seen_facts(seen) == expected_facts(_nato(), dumps(_nato()))

@@ -60,7 +60,7 @@ _SHORTCODE = {ch: re.compile(rf"\{ch}\S+?\{ch}") for ch in ".:"}
 _SIMPLE_TAG = re.compile(r"[A-Za-z0-9-]+")
 # Characters a YAML double-quoted string must escape besides " and \ (not printable in
 # YAML, or a line break), and the braces and "=" that end Argdown data and front matter.
-_YAML_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff{}=]")
+_YAML_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def escape(text: str, *, line_start: bool = False) -> str:
@@ -117,13 +117,34 @@ def escape(text: str, *, line_start: bool = False) -> str:
 
 
 def _yaml_string(text: str) -> str:
-    """A YAML scalar for ``text``: plain for an identifier-like word, else a YAML (and
-    JSON) double-quoted string that Argdown's data and front matter keep whole: braces,
-    ``=`` and characters YAML does not print are ``\\uXXXX`` escapes."""
+    """A YAML scalar for ``text`` that Argdown's data blocks and front matter keep
+    whole: plain for an identifier-like word; single-quoted for a one-line text with a
+    ``"`` and no ``'``; else double-quoted with the escapes ``\\\\ \\" \\n \\t``, and
+    ``\\uXXXX`` only for what YAML does not print, a ``}`` before a space (it would end
+    Argdown's data block) and the ``=`` of ``===`` (it would end the front matter)."""
     if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
         return text
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _YAML_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    needs_u = _YAML_ESCAPE.search(text)
+    one_line = not _LINE_BREAK.search(text) and "\t" not in text
+    if '"' in text and "'" not in text and not needs_u and one_line:
+        return f"'{text}'"
+    out = ['"']
+    for i, ch in enumerate(text):
+        if ch in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[ch])
+        elif (
+            _YAML_ESCAPE.match(ch)
+            or (ch == "}" and text[i + 1 : i + 2].isspace())
+            or (ch == "=" and text[i + 1 : i + 3] == "==")
+        ):
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+_SIMPLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
 
 
 def _yaml(value: JsonValue) -> str:
@@ -170,6 +191,15 @@ def _title(title: str, where: str) -> str:
     return title
 
 
+def _layout_only(metadata: Mapping[str, JsonValue]) -> bool:
+    """True for no metadata, or only what the reader notes about where a relation line
+    stood (the argument it was nested under), which the line itself says again."""
+    kept = metadata.get(_KEY)
+    return set(metadata) <= {_KEY} and (
+        kept is None or (isinstance(kept, dict) and set(kept) <= {"to_argument", "from_argument"})
+    )
+
+
 def _mirror(inf: Inference) -> bool:
     return _argdown(inf.metadata).get("mirror") is True
 
@@ -204,7 +234,7 @@ class _Writer:
                 and not inf.tags
                 and inf.id not in undercut
                 and (inf.id == default and default not in self.statements)
-                and not (inf.metadata and inf.id not in self.contradictory)
+                and (inf.id in self.contradictory or _layout_only(inf.metadata))
             )
             if inf.relation == "undercut":
                 self._check_undercut(inf, plain)
