@@ -503,3 +503,48 @@ def test_argdown_accepts_the_nato_example_file(argdown_cli: Path, tmp_path: Path
     text = (EXAMPLES / "nato_ammunition.argdown").read_text(encoding="utf-8")
     seen = run_argdown_json(argdown_cli, tmp_path, {"nato": text})["nato"]
     assert seen_facts(seen) == expected_facts(_nato(), dumps(_nato()))
+
+
+# --- the %%argdown cell magic ----------------------------------------------------------
+
+
+@pytest.fixture
+def shell() -> Any:
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from argmap._magic import load_ipython_extension
+
+    ip = InteractiveShell.instance()
+    load_ipython_extension(ip)
+    yield ip
+    InteractiveShell.clear_instance()
+
+
+def test_the_argdown_magic_gives_the_map_and_keeps_it_under_a_name(shell: Any) -> None:
+    text = "[Tax]: We should tax sugar.\n  + Sugar taxes cut consumption.\n"
+    m = shell.run_cell_magic("argdown", "tax_map", text)
+    assert isinstance(m, am.ArgumentMap)
+    assert [s.id for s in m.statements] == ["tax", "sugar-taxes-cut-consumption"]
+    assert shell.user_ns["tax_map"] is m
+    assert m == loads(text)
+
+
+def test_the_argdown_magic_prints_one_message_for_bad_text(
+    shell: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert shell.run_cell_magic("argdown", "", "[A]: fine\n  +\n\n[B]: also\n  -\n") is None
+    out, err = capsys.readouterr()
+    assert out == (
+        "Argdown: line 2, column 3: expected a statement or argument after '+'\n"
+        "line 5, column 3: expected a statement or argument after '-'\n"
+    )
+    assert err == ""
+    assert shell.run_cell_magic("argdown", "not a name", "[A]: a") is None
+    assert capsys.readouterr().out == (
+        "%%argdown: 'not a name' is not a variable name (write %%argdown or %%argdown NAME)\n"
+    )
+
+
+def test_load_ext_argmap_registers_the_magic(shell: Any) -> None:
+    shell.run_line_magic("load_ext", "argmap")
+    assert "argdown" in shell.magics_manager.magics["cell"]
