@@ -548,3 +548,30 @@ def test_the_argdown_magic_prints_one_message_for_bad_text(
 def test_load_ext_argmap_registers_the_magic(shell: Any) -> None:
     shell.run_line_magic("load_ext", "argmap")
     assert "argdown" in shell.magics_manager.magics["cell"]
+
+
+# --- the docs picture --------------------------------------------------------------------
+
+
+def test_the_docs_picture_is_drawn_from_its_argdown_text() -> None:
+    """docs/img/build_argdown.py draws docs/img/argdown_tweety.argdown; the checked-in DOT
+    is what the current code draws, and the text is what the writer writes for its map."""
+    img = ROOT / "docs" / "img"
+    spec = importlib.util.spec_from_file_location("build_argdown", img / "build_argdown.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    text = (img / "argdown_tweety.argdown").read_text(encoding="utf-8")
+    m = loads(text)
+    assert dumps(m) == text
+    assert (img / "argdown_tweety.dot").read_text(encoding="utf-8") == m.to_dot(
+        **build.DRAWING
+    ).source
+    assert (img / "argdown_tweety.svg").is_file()
+
+
+def test_the_package_writes_argdown() -> None:
+    from argmap.formats import argdown
+
+    assert argdown.dumps is dumps and argdown.dump is dump
+    assert argdown.FORMAT.dumps is dumps and argdown.FORMAT.writes
