@@ -13,7 +13,7 @@ Build a map of claims, premises and counterpoints, check it, and draw it::
     m.graph                # the networkx.DiGraph
 """
 
-from argmap._magic import load_ipython_extension
+from argmap._magic import load_ipython_extension as load_ipython_extension
 from argmap.analysis.coverage import Coverage, SentenceCoverage, coverage
 from argmap.analysis.framework import ArgumentationFramework
 from argmap.analysis.lint import LintIssue, lint
