@@ -11,15 +11,23 @@ The layout, for a map made in Python:
   with its supporters (``+``) and attackers (``-``) nested under it; a statement that
   bears on several targets is defined under the first and referred to by ``[Title]``
   under the others;
-* every other support (linked premises, its own id, a note, tags, or undercut by
-  something) is an argument ``<id>`` with a premise-conclusion structure of one
-  inference step; an undercut is a ``<_`` line under the argument it aims at; a linked
-  attack is a premise-conclusion structure whose inference line says
-  ``{relation: attack}``;
+* every other support (linked premises, its own id, a note, tags, undercut by
+  something, or also stated by an argument concluding its target, which the reader
+  would merge into that argument) is an argument ``<id>`` with a premise-conclusion
+  structure of one inference step; an undercut is a ``<_`` line under the argument it
+  aims at (an undercut with linked premises, its own id, note or tags is refused); a
+  linked attack is a premise-conclusion structure whose inference line says
+  ``{relation: attack}`` (Argdown reads every argument as a support);
+* statement titles are unique (Argdown reads one title as one statement): a title
+  already taken is written ``Title (id)``;
 * two attacks read from Argdown's ``><`` (``metadata["argdown"]["relation"] ==
   "contradictory"``) are written back as one ``><`` line;
 * the data block holds what Argdown has no syntax for: ``id`` where the reader would
-  not derive it from the title, ``kind`` where it differs from the structure's, ``note``.
+  not derive it from the title (or the text), ``kind`` where it differs from the kind
+  the structure implies as Argdown reads it, ``note``;
+* sources and quotes are not written (Argdown has no place for them), nor the map's
+  metadata; a map read from Argdown gets its ``metadata["argdown"]`` back (front
+  matter, argument titles and descriptions, inference rules and data, data keys).
 
 Texts are escaped where Argdown's lexer would read them otherwise (see :func:`escape`).
 """
@@ -90,7 +98,7 @@ def escape(text: str, *, line_start: bool = False) -> str:
     >>> print(escape("(1) is a number", line_start=True))
     \(1) is a number
     >>> print(escape(" two  spaces "))
-    \  two \ spaces\ 
+    \ two \ spaces\ 
     """  # noqa: W291
     found = _LINE_BREAK.search(text)
     if found:
@@ -529,11 +537,11 @@ def dumps(m: ArgumentMap) -> str:
     >>> _ = m.premise("It rains #outside", id="rain", supports=c, tags=["weather"])
     >>> print(dumps(m), end="")
     ===
-    title: "Umbrella"
+    title: Umbrella
     ===
     <BLANKLINE>
-    [Umbrella]: Take an umbrella {id: "c"}
-        + It rains \\#outside #weather {id: "rain"}
+    [Umbrella]: Take an umbrella {id: c}
+        + It rains \\#outside #weather {id: rain}
     """
     return _Writer(m).write()
 
