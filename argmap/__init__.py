@@ -17,6 +17,7 @@ Build a map of claims, premises and counterpoints, check it, and draw it::
 import importlib
 from typing import Any
 
+from argmap._magic import load_ipython_extension as load_ipython_extension
 from argmap.analysis.coverage import Coverage, SentenceCoverage, coverage
 from argmap.analysis.framework import ArgumentationFramework
 from argmap.analysis.lint import LintIssue, lint

@@ -50,6 +50,7 @@ from argmap.formats.argdown._errors import ArgdownSyntaxError, Problem
 from argmap.formats.argdown._json import from_json_export, looks_like_export
 from argmap.formats.argdown._parser import parse
 from argmap.formats.argdown._reader import from_document
+from argmap.formats.argdown._writer import dump, dumps
 from argmap.map import ArgumentMap
 
 __all__ = [
@@ -58,6 +59,8 @@ __all__ = [
     "JSON_FORMAT",
     "ArgdownSyntaxError",
     "Problem",
+    "dump",
+    "dumps",
     "load",
     "load_json",
     "loads",
@@ -173,6 +176,7 @@ FORMAT = FormatSpec(
     title="Argdown",
     suffixes=(".argdown", ".ad"),
     loads=loads,
+    dumps=dumps,
     sniff=sniff,
     keeps="statements (equivalence classes), arguments and their premise-conclusion "
     "structures, every relation kind, tags, data, sections and front matter",

@@ -1,0 +1,561 @@
+"""The Argdown writer: an argument map as readable Argdown text.
+
+The layout, for a map made in Python:
+
+* the map's title and description go into YAML front matter (``title``, ``subTitle``);
+* every statement is defined once, as ``[Title]: text #tags {data}``; a statement
+  without a title is written without one where it occurs only once, and with its id as
+  its title where the text must refer to it again (``[id]``);
+* a single-premise ``support`` or ``attack`` with the id argmap would give it and nothing
+  else to keep is a relation line: the statements form indentation trees, each target
+  with its supporters (``+``) and attackers (``-``) nested under it; a statement that
+  bears on several targets is defined under the first and referred to by ``[Title]``
+  under the others;
+* every other support (linked premises, its own id, a note, tags, undercut by
+  something, or also stated by an argument concluding its target, which the reader
+  would merge into that argument) is an argument ``<id>`` with a premise-conclusion
+  structure of one inference step; an undercut is a ``<_`` line under the argument it
+  aims at (an undercut with linked premises, its own id, note or tags is refused); a
+  linked attack is a premise-conclusion structure whose inference line says
+  ``{relation: attack}`` (Argdown reads every argument as a support);
+* statement titles are unique (Argdown reads one title as one statement): a title
+  already taken is written ``Title (id)``;
+* two attacks read from Argdown's ``><`` (``metadata["argdown"]["relation"] ==
+  "contradictory"``) are written back as one ``><`` line;
+* the data block holds what Argdown has no syntax for: ``id`` where the reader would
+  not derive it from the title (or the text), ``kind`` where it differs from the kind
+  the structure implies as Argdown reads it, ``note``;
+* sources and quotes are not written (Argdown has no place for them), nor the map's
+  metadata; a map read from Argdown gets its ``metadata["argdown"]`` back (front
+  matter, argument titles and descriptions, inference rules and data, data keys).
+
+Texts are escaped where Argdown's lexer would read them otherwise (see :func:`escape`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import JsonValue
+
+from argmap._io import write_atomic
+from argmap.errors import ArgmapError
+from argmap.formats._shared import kind_from_roles
+from argmap.map import ArgumentMap
+from argmap.model import Inference, Statement, StatementKind, slugify
+
+__all__ = ["dump", "dumps", "escape"]
+
+_KEY = "argdown"
+_INDENT = "    "
+_VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+_MARK = {"support": "+", "attack": "-", "undercut": "<_", "contradictory": "><"}
+# Characters that start Argdown syntax anywhere in a line: escapes, tags, statement and
+# argument references, mentions, links, data, and bold/italic ranges.
+_ALWAYS = frozenset("\\#[]<{}*_")
+_LINE_START = frozenset("+-<>(=_#*,0123456789")
+# Line breaks: Argdown ends a line at \n and \r, and its escape does not take them
+# (JavaScript's "." does not match \u2028 and \u2029 either); YAML and Python's
+# str.splitlines see a line break in \x0b, \x0c, \x1c-\x1e and \x85 too.
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Argdown 1.7 reads ".name." and ":name:" (no space inside) as a shortcode: a known one
+# (":smile:", ".->.") becomes a symbol, an unknown one stays as written, escapes and all.
+_SHORTCODE = {ch: re.compile(rf"\{ch}\S+?\{ch}") for ch in ".:"}
+_SIMPLE_TAG = re.compile(r"[A-Za-z0-9-]+")
+# Characters a YAML double-quoted string must escape besides " and \ (not printable in
+# YAML, or a line break), and the braces and "=" that end Argdown data and front matter.
+_YAML_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def escape(text: str, *, line_start: bool = False) -> str:
+    r"""``text`` as Argdown statement text that Argdown reads back as exactly ``text``.
+
+    A backslash makes any character plain text in Argdown. argmap puts one before
+    ``\ # [ ] < { } * _`` (escapes, tags, references, links, data, bold and italic);
+    before a ``.`` or ``:`` that starts a span like ``.name.`` or ``:name:`` with no
+    space in it (Argdown's shortcodes); before a ``/`` followed by ``/`` or ``*``
+    (comments); before the first ``=`` of ``===`` (front matter); before a tab, and a
+    space at either end or after another one (Argdown drops such whitespace); and, with
+    ``line_start=True`` (the text begins a line), before a first character that would
+    start a relation, a heading, a premise number or a list item there, or a ``,`` that
+    would end the data block of the line above.
+
+    Raises
+    ------
+    ArgmapError
+        The text has a line break, which an Argdown statement cannot hold.
+
+    Examples
+    --------
+    >>> print(escape("Costs #2 and [sic] rise // fast"))
+    Costs \#2 and \[sic\] rise \// fast
+    >>> print(escape("e.g. :smile: at 10:30"))
+    e\.g. \:smile: at 10:30
+    >>> print(escape("(1) is a number", line_start=True))
+    \(1) is a number
+    >>> print(escape(" two  spaces "))
+    \ two \ spaces\ 
+    """  # noqa: W291
+    found = _LINE_BREAK.search(text)
+    if found:
+        raise ArgmapError(
+            f"has a line break ({found.group()!r}) at position {found.start()}, "
+            "which an Argdown statement cannot hold"
+        )
+    out: list[str] = []
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        nxt = text[i + 1 : i + 2]
+        if (
+            ch in _ALWAYS
+            or (ch in ".:" and _SHORTCODE[ch].match(text, i))
+            or (ch == "/" and nxt in ("/", "*"))
+            or (ch == "=" and text[i + 1 : i + 3] == "==")
+            or ch == "\t"
+            or (ch == " " and (i in (0, last) or text[i - 1] in " \t"))
+            or (i == 0 and line_start and ch in _LINE_START)
+        ):
+            out.append("\\")
+        out.append(ch)
+    return "".join(out)
+
+
+def _yaml_string(text: str) -> str:
+    """A YAML scalar for ``text`` that Argdown's data blocks and front matter keep
+    whole: plain for an identifier-like word; single-quoted for a one-line text with a
+    ``"`` and no ``'``; else double-quoted with the escapes ``\\\\ \\" \\n \\t``, and
+    ``\\uXXXX`` only for what YAML does not print, a ``}`` before a space (it would end
+    Argdown's data block) and the ``=`` of ``===`` (it would end the front matter)."""
+    if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text
+    needs_u = _YAML_ESCAPE.search(text)
+    one_line = not _LINE_BREAK.search(text) and "\t" not in text
+    if '"' in text and "'" not in text and not needs_u and one_line:
+        return f"'{text}'"
+    out = ['"']
+    for i, ch in enumerate(text):
+        if ch in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[ch])
+        elif (
+            _YAML_ESCAPE.match(ch)
+            or (ch == "}" and text[i + 1 : i + 2].isspace())
+            or (ch == "=" and text[i + 1 : i + 3] == "==")
+        ):
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+_SIMPLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+
+
+def _yaml(value: JsonValue) -> str:
+    """``value`` as a YAML flow node (JSON with plain keys where they are identifiers)."""
+    if isinstance(value, str):
+        return _yaml_string(value)
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml(v) for v in value) + "]"
+    return _mapping(value)
+
+
+def _mapping(data: Mapping[str, JsonValue]) -> str:
+    items = []
+    for key, value in data.items():
+        items.append(f"{_yaml_string(key)}: {_yaml(value)}")
+    return "{" + ", ".join(items) + "}"
+
+
+_YAML_WORDS = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n"])
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+
+
+def _tag(tag: str, where: str) -> str:
+    if _SIMPLE_TAG.fullmatch(tag):
+        return f"#{tag}"
+    if ")" in tag or _LINE_BREAK.search(tag) or tag != tag.strip():
+        raise ArgmapError(
+            f"{where}: the tag {tag!r} cannot be written in Argdown (a tag cannot have "
+            "')', a line break or space at either end)"
+        )
+    return f"#({tag})"
+
+
+def _title(title: str, where: str) -> str:
+    if "]" in title or ">" in title or _LINE_BREAK.search(title) or title != title.strip():
+        raise ArgmapError(
+            f"{where}: the title {title!r} cannot be written in Argdown (a title cannot "
+            "have ']', '>', a line break or space at either end)"
+        )
+    return title
+
+
+def _layout_only(metadata: Mapping[str, JsonValue]) -> bool:
+    """True for no metadata, or only what the reader notes about where a relation line
+    stood (the argument it was nested under), which the line itself says again."""
+    kept = metadata.get(_KEY)
+    return set(metadata) <= {_KEY} and (
+        kept is None or (isinstance(kept, dict) and set(kept) <= {"to_argument", "from_argument"})
+    )
+
+
+def _mirror(inf: Inference) -> bool:
+    return _argdown(inf.metadata).get("mirror") is True
+
+
+def _argdown(metadata: Mapping[str, JsonValue]) -> dict[str, JsonValue]:
+    kept = metadata.get(_KEY)
+    return dict(kept) if isinstance(kept, dict) else {}
+
+
+class _Writer:
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+        statements, inferences = m._checked_elements()
+        self.statements = {s.id: s for s in statements}
+        self.inferences = {i.id: i for i in inferences}
+        # Relation lines: single-premise supports and attacks that the reader rebuilds
+        # exactly (its default id, nothing else to keep, not undercut).
+        undercut = {i.target for i in inferences if i.relation == "undercut"}
+        self.contradictory: dict[str, str] = {}  # inference id -> the other of its pair
+        self.mirrored: set[str] = set()  # the pair's inference that is not written
+        self.simple: dict[str, list[Inference]] = {}  # target -> relation lines
+        self.undercuts: dict[str, list[Inference]] = {}  # inference -> undercut lines
+        self.arguments: list[Inference] = []
+        self._find_contradictory(inferences)
+        for inf in inferences:
+            if inf.id in self.mirrored:
+                continue  # written once, as the other's "><"
+            default = f"{inf.premises[0]}-{_VERB[inf.relation]}-{inf.target}"
+            plain = (
+                len(inf.premises) == 1
+                and inf.note is None
+                and not inf.tags
+                and inf.id not in undercut
+                and (inf.id == default and default not in self.statements)
+                and (inf.id in self.contradictory or _layout_only(inf.metadata))
+            )
+            if inf.relation == "undercut":
+                self._check_undercut(inf, plain)
+                self.undercuts.setdefault(inf.target, []).append(inf)
+            elif plain or inf.id in self.contradictory:
+                self.simple.setdefault(inf.target, []).append(inf)
+            else:
+                self.arguments.append(inf)
+        self._separate_from_arguments()
+        self.kinds = self._structural_kinds()
+        self.parent: dict[str, str] = {}  # premise -> the first target it is nested under
+        for inf in inferences:
+            if inf in self.simple.get(inf.target, ()) and inf.premises[0] not in self.parent:
+                self.parent[inf.premises[0]] = inf.target
+        self.names = self._names()
+        self.argument_titles = self._argument_titles()
+        self.lines: list[str] = []
+        self.defined: set[str] = set()
+        self.occurrences: dict[str, int] = {}
+        self.counting = False
+
+    def _separate_from_arguments(self) -> None:
+        """A support line from P to C where P is also a premise of an argument that
+        concludes C would be read as part of that argument (Argdown states the same
+        relation twice); such a support is written as an argument of its own."""
+        steps = {(p, inf.target) for inf in self.arguments for p in inf.premises}
+        for target, lines in self.simple.items():
+            for inf in list(lines):
+                if inf.relation == "support" and (inf.premises[0], target) in steps:
+                    lines.remove(inf)
+                    self.arguments.append(inf)
+        order = {id: n for n, id in enumerate(self.inferences)}
+        self.arguments.sort(key=lambda inf: order[inf.id])
+
+    def _structural_kinds(self) -> dict[str, StatementKind]:
+        """The kind each statement's place in the text implies, as Argdown reads it:
+        a premise of an argument supports its conclusion (an argument is a support in
+        Argdown, whatever its inference line says)."""
+        roles: dict[str, set[str]] = {}
+        for inf in self.inferences.values():
+            relation = "support" if inf in self.arguments else inf.relation
+            for p in inf.premises:
+                roles.setdefault(p, set()).add(relation)
+        return {id: kind_from_roles(roles.get(id, ())) for id in self.statements}
+
+    def _check_undercut(self, inf: Inference, plain: bool) -> None:
+        """Argdown's undercut is a relation line from a statement to an argument: it has
+        no place for linked premises, an id of its own, a note or tags."""
+        problem = None
+        if len(inf.premises) > 1:
+            problem = "has linked premises"
+        elif self.inferences[inf.target].relation == "undercut":
+            problem = f"aims at the undercut {inf.target!r}"
+        elif not plain:
+            problem = "has an id other than argmap's default, a note, tags or metadata"
+        if problem:
+            raise ArgmapError(
+                f"inference {inf.id!r}: this undercut {problem}, which Argdown cannot hold "
+                "(an undercut is a '<_' line from one statement to an argument)",
+                ids=[inf.id],
+            )
+
+    def _find_contradictory(self, inferences: list[Inference]) -> None:
+        by_pair: dict[tuple[str, str], Inference] = {}
+        for inf in inferences:
+            marked = _argdown(inf.metadata).get("relation") == "contradictory"
+            if inf.relation == "attack" and len(inf.premises) == 1 and marked:
+                by_pair[(inf.premises[0], inf.target)] = inf
+        for (a, b), inf in by_pair.items():
+            other = by_pair.get((b, a))
+            if other is None or inf.tags or inf.note is not None or other.tags or other.note:
+                continue
+            self.contradictory[inf.id] = other.id
+            # One line holds both: "X >< Y" nested under the target of the attack the
+            # reader marks as the mirror (the one against the text's direction).
+            mine, theirs = _mirror(inf), _mirror(other)
+            if theirs if mine != theirs else other.id < inf.id:
+                self.mirrored.add(inf.id)
+
+    # ---------------------------------------------------------------- statements
+    def _where(self, s: Statement) -> str:
+        return f"statement {s.id!r}"
+
+    def _name(self, s: Statement) -> str:
+        return self.names[s.id]
+
+    def _names(self) -> dict[str, str]:
+        """The Argdown title of each statement: its own, else its id; unique, since
+        Argdown reads statements of one title as one statement: a title already taken
+        (by an earlier statement, or an untitled one's id) becomes ``Title (id)``."""
+        names: dict[str, str] = {}
+        taken: set[str] = set()
+        ordered = [s for s in self.statements.values() if s.title is not None]
+        ordered += [s for s in self.statements.values() if s.title is None]
+        for s in ordered:
+            name = _title(s.title, self._where(s)) if s.title is not None else s.id
+            candidate, n = name, 1
+            while candidate in taken:
+                candidate = f"{name} ({s.id})" if n == 1 else f"{name} ({s.id}, {n})"
+                n += 1
+            taken.add(candidate)
+            names[s.id] = candidate
+        return names
+
+    def _data(self, s: Statement, titled: bool) -> dict[str, JsonValue]:
+        data: dict[str, JsonValue] = {}
+        derived = slugify(self._name(s) if titled else s.text)
+        if derived != s.id:
+            data["id"] = s.id
+        if s.kind != self.kinds[s.id]:
+            data["kind"] = s.kind
+        if s.note is not None:
+            data["note"] = s.note
+        kept = _argdown(s.metadata).get("data")
+        if isinstance(kept, dict):
+            data.update({k: v for k, v in kept.items() if k not in data})
+        others = {k: v for k, v in s.metadata.items() if k != _KEY}
+        if others:
+            data["metadata"] = others
+        return data
+
+    def _definition(self, s: Statement, *, line_start: bool, titled: bool) -> str:
+        try:
+            text = escape(s.text, line_start=line_start and not titled)
+        except ArgmapError as err:
+            raise ArgmapError(f"{self._where(s)}: its text {err.message}", ids=[s.id]) from None
+        parts = [f"[{self._name(s)}]: {text}" if titled else text]
+        parts += [_tag(t, self._where(s)) for t in s.tags]
+        data = self._data(s, titled)
+        if data:
+            parts.append(_mapping(data))
+        return " ".join(parts)
+
+    def _statement(self, id: str, *, line_start: bool = False) -> str:
+        """A definition the first time ``id`` is written, a reference after."""
+        s = self.statements[id]
+        if self.counting:
+            self.occurrences[id] = self.occurrences.get(id, 0) + 1
+        if id in self.defined:
+            return f"[{self._name(s)}]"
+        self.defined.add(id)
+        return self._definition(s, line_start=line_start, titled=self.titled(s))
+
+    def titled(self, s: Statement) -> bool:
+        return s.title is not None or self.counting or self.occurrences[s.id] > 1
+
+    # ----------------------------------------------------------------- layout
+    def _tree(self, root: str, depth: int = 0) -> None:
+        """``root`` and, nested, every relation line aimed at it, depth first."""
+        stack: list[tuple[str, int, str | None]] = [(root, depth, None)]
+        while stack:
+            id, level, mark = stack.pop()
+            first = id not in self.defined
+            line = self._statement(id, line_start=mark is None and level == 0)
+            self.lines.append(f"{_INDENT * level}{mark + ' ' if mark else ''}{line}")
+            if not first:
+                continue
+            children = []
+            for inf in self.simple.get(id, ()):
+                how = "contradictory" if inf.id in self.contradictory else inf.relation
+                children.append((inf.premises[0], level + 1, _MARK[how]))
+            stack.extend(reversed(children))
+
+    def _argument_title(self, inf: Inference) -> str:
+        return self.argument_titles[inf.id]
+
+    def _argument_titles(self) -> dict[str, str]:
+        """An argument's title: the one it was read with (``metadata["argdown"]``),
+        unless an earlier argument has it, else the inference id."""
+        titles: dict[str, str] = {}
+        taken: set[str] = set()
+        for inf in self.arguments:
+            kept = _argdown(inf.metadata).get("argument")
+            title = kept if isinstance(kept, str) and kept not in taken else inf.id
+            taken.add(title)
+            titles[inf.id] = title
+        return titles
+
+    def _argument(self, inf: Inference) -> None:
+        where = f"inference {inf.id!r}"
+        title = _title(self._argument_title(inf), where)
+        kept = _argdown(inf.metadata)
+        head = f"<{title}>"
+        description = kept.get("description")
+        if isinstance(description, str):
+            head += ": " + escape(description)
+        parts = [head, *(_tag(t, where) for t in inf.tags)]
+        data: dict[str, JsonValue] = {}
+        if slugify(title) != inf.id:
+            data["id"] = inf.id
+        if inf.note is not None:
+            data["note"] = inf.note
+        arg_data = kept.get("data")
+        if isinstance(arg_data, dict):
+            data.update({k: v for k, v in arg_data.items() if k not in data})
+        others = {k: v for k, v in inf.metadata.items() if k != _KEY}
+        if others:
+            data["metadata"] = others
+        if data:
+            parts.append(_mapping(data))
+        self.lines.append(" ".join(parts))
+        for u in self.undercuts.get(inf.id, ()):
+            self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
+        self.lines.append("")
+        numbers = []
+        for n, p in enumerate(inf.premises, 1):
+            numbers.append(f"({n}) {self._statement(p)}")
+        self.lines += numbers
+        rule_data: dict[str, JsonValue] = {}
+        if inf.relation != "support":
+            rule_data["relation"] = inf.relation
+        inference_data = kept.get("inference_data")
+        if isinstance(inference_data, dict):
+            rule_data.update(inference_data)
+        rules = kept.get("rules")
+        rule_text = (
+            ", ".join(escape(r) for r in rules if isinstance(r, str))
+            if isinstance(rules, list)
+            else ""
+        )
+        if rule_text or rule_data:
+            inner = " ".join(x for x in (rule_text, _mapping(rule_data) if rule_data else "") if x)
+            self.lines.append(f"-- {inner} --")
+        else:
+            self.lines.append("----")
+        self.lines.append(f"({len(inf.premises) + 1}) {self._statement(inf.target)}")
+
+    def _layout(self) -> None:
+        # Trees first: each statement that nests under no other, in map order; then
+        # what no tree reached (relation lines in a cycle), so that every statement
+        # with relation lines is defined in a tree, where its lines are written.
+        roots = [id for id in self.statements if id not in self.parent]
+        for id in [*roots, *self.statements]:
+            if id not in self.defined and not self._in_argument_only(id):
+                if self.lines:
+                    self.lines.append("")
+                self._tree(id)
+        for inf in self.arguments:
+            if self.lines:
+                self.lines.append("")
+            self._argument(inf)
+
+    def write(self) -> str:
+        # A first pass with every statement titled counts where each one occurs; the
+        # text is then written with a title on those that occur more than once.
+        self.counting = True
+        self._layout()
+        self.counting = False
+        self.lines, self.defined = [], set()
+        self._layout()
+        head = self._front_matter()
+        return head + "\n".join(self.lines) + "\n" if self.lines else head
+
+    def _in_argument_only(self, id: str) -> bool:
+        """A statement with no relation lines, used by arguments: defined in the
+        argument's premise-conclusion structure (or under its undercut line)."""
+        if self.simple.get(id) or id in self.parent:
+            return False
+        in_args = any(id in (*inf.premises, inf.target) for inf in self.arguments)
+        undercutting = any(u.premises[0] == id for us in self.undercuts.values() for u in us)
+        return in_args or undercutting
+
+    def _front_matter(self) -> str:
+        data: dict[str, Any] = {}
+        kept = _argdown(self.m.metadata).get("frontmatter")
+        if isinstance(kept, dict):
+            data.update(kept)
+        if self.m.title is not None:
+            data["title"] = self.m.title
+        if self.m.description is not None:
+            data["subTitle"] = self.m.description
+        if not data:
+            return ""
+        lines = [f"{_yaml_string(k)}: {_yaml(v)}" for k, v in data.items()]
+        return "===\n" + "\n".join(lines) + "\n===\n\n"
+
+
+def dumps(m: ArgumentMap) -> str:
+    """The map as Argdown text, ending in a newline; deterministic.
+
+    Raises
+    ------
+    ArgmapError
+        Something Argdown cannot hold, naming the element: a text with a line break, a
+        title with ``]``, a tag with ``)``.
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap("Umbrella")
+    >>> c = m.claim("Take an umbrella", id="c", title="Umbrella")
+    >>> _ = m.premise("It rains #outside", id="rain", supports=c, tags=["weather"])
+    >>> print(dumps(m), end="")
+    ===
+    title: Umbrella
+    ===
+    <BLANKLINE>
+    [Umbrella]: Take an umbrella {id: c}
+        + It rains \\#outside #weather {id: rain}
+    """
+    return _Writer(m).write()
+
+
+def dump(m: ArgumentMap, path: str | Path) -> Path:
+    """Write the map as Argdown (:func:`dumps`) to ``path``, atomically; returns the path.
+
+    Examples
+    --------
+    >>> import tempfile, argmap as am
+    >>> m = am.ArgumentMap()
+    >>> _ = m.claim("Take an umbrella", id="take-an-umbrella")
+    >>> path = dump(m, f"{tempfile.mkdtemp()}/umbrella.argdown")
+    >>> path.read_text(encoding="utf-8")
+    'Take an umbrella\\n'
+    """
+    return write_atomic(path, dumps(m))

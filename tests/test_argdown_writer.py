@@ -1,0 +1,577 @@
+"""The Argdown writer: exact text, escaping, round trips through argmap's reader, what
+the official Argdown CLI reads in it, the NATO example file and the %%argdown magic."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pytest
+from argdown_maps import argdown_maps, cli_facts, printable_notes, stripped_texts, texts
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import argmap as am
+from argmap.errors import ArgmapError
+from argmap.formats._shared import kind_from_roles
+from argmap.formats.argdown import load, loads
+from argmap.formats.argdown._writer import dump, dumps, escape
+
+from conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+
+
+def tweety() -> am.ArgumentMap:
+    m = am.ArgumentMap("Tweety")
+    c = m.claim("Tweety flies", id="tweety-flies", title="Tweety flies")
+    bird = m.premise("Tweety is a bird", id="bird", title="Bird", tags=["biology"])
+    m.premise("Birds fly", id="birds-fly")
+    step = m.support(["bird", "birds-fly"], c, id="modus-ponens")
+    m.counterpoint("Tweety is a penguin", id="penguin", undercuts=step, note="Or a kiwi.")
+    m.counterpoint("Tweety is in a cage", id="cage", title="Cage", attacks=c)
+    assert bird.id == "bird"
+    return m
+
+
+def test_exact_text_of_a_small_map() -> None:
+    assert dumps(tweety()) == (
+        "===\n"
+        "title: Tweety\n"
+        "===\n"
+        "\n"
+        "[Tweety flies]: Tweety flies\n"
+        "    - [Cage]: Tweety is in a cage\n"
+        "\n"
+        "<modus-ponens>\n"
+        '    <_ Tweety is a penguin {id: penguin, note: "Or a kiwi."}\n'
+        "\n"
+        "(1) [Bird]: Tweety is a bird #biology\n"
+        "(2) Birds fly\n"
+        "----\n"
+        "(3) [Tweety flies]\n"
+    )
+
+
+def test_output_is_deterministic() -> None:
+    assert dumps(tweety()) == dumps(tweety())
+    nato = _nato()
+    assert dumps(nato) == dumps(_nato())
+
+
+def test_a_dag_defines_each_statement_once_and_refers_to_it_after() -> None:
+    m = am.ArgumentMap()
+    a = m.claim("A", id="a", title="A")
+    b = m.claim("B", id="b", title="B")
+    m.premise("Shared reason", id="shared-reason", supports=a)
+    m.support("shared-reason", b)
+    assert dumps(m) == (
+        "[A]: A\n    + [shared-reason]: Shared reason\n\n[B]: B\n    + [shared-reason]\n"
+    )
+
+
+def test_kind_is_written_only_where_the_structure_does_not_tell_it() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    m.claim("Sub-claim", id="sub-claim", supports=c)  # structurally a premise
+    m.premise("Lonely premise", id="lonely-premise")  # structurally a claim
+    assert dumps(m) == ("C\n    + Sub-claim {kind: claim}\n\nLonely premise {kind: premise}\n")
+
+
+def test_linked_attack_is_a_structure_whose_inference_line_says_attack() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    m.counterpoint("K1", id="k1")
+    m.counterpoint("K2", id="k2")
+    m.attack(["k1", "k2"], c, id="both", tags=["joint"])
+    assert dumps(m) == (
+        "<both> #joint\n"
+        "\n"
+        "(1) K1 {kind: counterpoint}\n"
+        "(2) K2 {kind: counterpoint}\n"
+        "-- {relation: attack} --\n"
+        "(3) C\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("plain words, commas: colons; and (parentheses) - dashes", None),
+        ("#hashtag and #(group)", r"\#hashtag and \#(group)"),
+        ("[Title] and <Argument> and @[mention]", r"\[Title\] and \<Argument> and @\[mention\]"),
+        ("{data: 1}", r"\{data: 1\}"),
+        ("*bold* and _italic_ and __x__", r"\*bold\* and \_italic\_ and \_\_x\_\_"),
+        ("a // comment, /* block */ and a/b", r"a \// comment, \/\* block \*/ and a/b"),
+        ("http://x.org", r"http:\//x.org"),
+        ("back\\slash", r"back\\slash"),
+        ("=== front ===", r"\=== front \==="),
+        ("<!-- html -->", r"\<!-- html -->"),
+        ("two  spaces", r"two \ spaces"),
+        (" padded ", "\\ padded\\ "),
+        ("tab\there", "tab\\\there"),
+    ],
+)
+def test_escape(text: str, written: str | None) -> None:
+    assert escape(text) == (text if written is None else written)
+
+
+@pytest.mark.parametrize("first", ["+ x", "- x", "-> x", ">< x", "(1) x", ", x", "1. x"])
+def test_a_text_starting_a_line_has_its_first_character_escaped(first: str) -> None:
+    assert escape(first, line_start=True) == "\\" + escape(first)
+
+
+def test_what_argdown_cannot_hold_is_refused_naming_the_element() -> None:
+    m = am.ArgumentMap()
+    m.claim("two\nlines", id="c")
+    with pytest.raises(ArgmapError) as info:
+        dumps(m)
+    assert str(info.value) == (
+        "statement 'c': its text has a line break ('\\n') at position 3, which an Argdown "
+        "statement cannot hold"
+    )
+    m = am.ArgumentMap()
+    m.claim("x", id="c", title="a ] b")
+    with pytest.raises(ArgmapError, match=r"^statement 'c': the title 'a \] b' cannot be"):
+        dumps(m)
+    m = am.ArgumentMap()
+    m.claim("x", id="c", tags=["(a)"])
+    with pytest.raises(ArgmapError, match=r"^statement 'c': the tag '\(a\)' cannot be written"):
+        dumps(m)
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    s = m.premise("P", id="p", supports=c)
+    m.undercut(["c"], m.reasons(c)[0], id="u", note="why")
+    with pytest.raises(ArgmapError) as info:
+        dumps(m)
+    assert str(info.value) == (
+        "inference 'u': this undercut has an id other than argmap's default, a note, tags or "
+        "metadata, which Argdown cannot hold (an undercut is a '<_' line from one statement "
+        "to an argument)"
+    )
+    assert s.id == "p"
+
+
+def test_dump_writes_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = dump(tweety(), tmp_path / "tweety.argdown")
+    assert path.read_text(encoding="utf-8") == dumps(tweety())
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "disk full")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(am.WriteError, match="disk full"):
+        dump(am.ArgumentMap(), path)
+    assert path.read_text(encoding="utf-8") == dumps(tweety())
+    assert [p.name for p in tmp_path.iterdir()] == ["tweety.argdown"]
+
+
+# --- round trips through argmap's reader -------------------------------------------------
+# Equal modulo what Argdown cannot hold or records about the text itself: the order of
+# statements and inferences (the text's order: trees, then arguments), quotes and
+# sources, and metadata["argdown"], where the reader notes the layout (front matter,
+# argument titles, the argument an undercut was nested under).
+
+
+def comparable(m: am.ArgumentMap) -> tuple[Any, ...]:
+    def plain(model: Any) -> Any:
+        meta = {k: v for k, v in model.metadata.items() if k != "argdown"}
+        return dataclasses.replace(model, metadata=meta)
+
+    statements = sorted(
+        (dataclasses.replace(plain(s), quotes=()) for s in m.statements), key=lambda s: s.id
+    )
+    inferences = sorted((plain(i) for i in m.inferences), key=lambda i: i.id)
+    return m.title, m.description, statements, inferences
+
+
+def test_a_small_map_comes_back_from_argmap_s_reader() -> None:
+    m = tweety()
+    assert comparable(loads(dumps(m))) == comparable(m)
+    assert dumps(loads(dumps(m))) == dumps(m)
+
+
+def test_a_support_also_given_by_an_argument_stays_a_support_of_its_own() -> None:
+    m = tweety()
+    m.support("bird", "tweety-flies")
+    text = dumps(m)
+    assert "<bird-supports-tweety-flies>\n\n(1) [Bird]\n----\n(2) [Tweety flies]\n" in text
+    back = loads(text)
+    assert comparable(back) == comparable(m)
+    assert back.inference("bird-supports-tweety-flies").premises == ("bird",)
+    assert back.inference("modus-ponens").premises == ("bird", "birds-fly")
+
+
+def test_an_untitled_statement_written_twice_comes_back_titled_by_its_id() -> None:
+    m = am.ArgumentMap()
+    a = m.claim("A", id="a", title="A")
+    b = m.claim("B", id="b", title="B")
+    m.premise("Shared reason", id="shared", supports=a)
+    m.support("shared", b)
+    back = loads(dumps(m))
+    assert back.statement("shared").title == "shared"
+    assert comparable(back) != comparable(m)
+    m.update("shared", title="shared")
+    assert comparable(back) == comparable(m)
+
+
+def test_contradictory_statements_come_back_as_one_line() -> None:
+    text = "[A]: a\n    >< [B]: b\n"
+    m = loads(text)
+    assert [i.relation for i in m.inferences] == ["attack", "attack"]
+    assert dumps(m) == text
+    assert comparable(loads(dumps(m))) == comparable(m)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argdown_maps(linked_attacks=False, notes=printable_notes, texts=stripped_texts))
+def test_generated_maps_come_back_from_argmap_s_reader(m: am.ArgumentMap) -> None:
+    text = dumps(m)
+    back = loads(text)
+    expected = comparable(m)
+    statements = expected[2]
+    for n, s in enumerate(statements):  # titled by the writer where it had to be
+        if (s.title is None and f"[{s.id}" in text) or f"[{s.title} ({s.id})" in text:
+            statements[n] = dataclasses.replace(s, title=back.statement(s.id).title)
+    assert comparable(back) == expected, text
+    assert dumps(loads(dumps(back))) == dumps(back)
+
+
+LINKED_ATTACK = pytest.mark.xfail(
+    strict=True,
+    reason="argmap's reader reads a premise-conclusion structure as a support even when "
+    "its inference line says {relation: attack} (it keeps that in metadata['argdown']"
+    "['inference_data']); Argdown has no linked attack of its own",
+)
+
+
+@LINKED_ATTACK
+def test_a_linked_attack_comes_back_as_an_attack() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    m.counterpoint("K1", id="k1")
+    m.counterpoint("K2", id="k2")
+    m.attack(["k1", "k2"], c, id="both")
+    assert comparable(loads(dumps(m))) == comparable(m)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="argmap's reader decodes only the YAML escapes \\\\ \\\" \\n \\t in a data "
+    "block, not \\uXXXX, which YAML needs for control characters",
+)
+def test_a_note_with_a_control_character_comes_back() -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c", note="bell \x07")
+    assert loads(dumps(m)).statement("c").note == "bell \x07"
+
+
+@pytest.mark.xfail(
+    strict=True, reason="argmap's reader drops an escaped space at the end of a line"
+)
+def test_a_text_ending_in_a_space_comes_back() -> None:
+    m = am.ArgumentMap()
+    m.claim("ends in a space ", id="c")
+    assert loads(dumps(m)).statement("c").text == "ends in a space "
+
+
+# --- the NATO example ------------------------------------------------------------------
+
+
+def _nato() -> am.ArgumentMap:
+    spec = importlib.util.spec_from_file_location(
+        "nato_ammunition", EXAMPLES / "nato_ammunition.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    m: am.ArgumentMap = module.build_map()
+    return m
+
+
+# --- the official Argdown CLI ----------------------------------------------------------
+# scripts/_setup.sh (run by scripts/test) installs the exact packages of
+# tests/node/package-lock.json, @argdown/cli among them, into <venv>/node.
+
+NODE_PACKAGES = Path(sys.prefix) / "node"
+PINNED = ROOT / "tests" / "node"
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _unavailable(reason: str) -> NoReturn:
+    """Skip, except in CI (CI set), where a test that cannot run is a failure."""
+    if _in_ci():
+        pytest.fail(
+            f"{reason}; CI is set, so the Argdown CLI must run: run scripts/test, whose "
+            "set-up installs Node.js and the packages of tests/node/package-lock.json",
+            pytrace=False,
+        )
+    pytest.skip(f"{reason}; run scripts/test to install it")
+
+
+@pytest.fixture(scope="module")
+def argdown_cli() -> Path:
+    """The pinned ``argdown`` command."""
+    if shutil.which("node") is None:
+        _unavailable("Node.js ('node') is not installed")
+    cli = NODE_PACKAGES / "node_modules" / ".bin" / "argdown"
+    lock = NODE_PACKAGES / "package-lock.json"
+    if not cli.is_file() or not lock.is_file():
+        _unavailable(f"the Argdown CLI is not installed in {NODE_PACKAGES}")
+    if lock.read_bytes() != (PINNED / "package-lock.json").read_bytes():
+        _unavailable(f"{NODE_PACKAGES} is not what tests/node/package-lock.json pins")
+    return cli
+
+
+def run_argdown_json(cli: Path, folder: Path, texts: dict[str, str]) -> dict[str, Any]:
+    """What ``argdown json`` reads in each text (by name), run once on all of them."""
+    (folder / "in").mkdir()
+    for name, text in texts.items():
+        (folder / "in" / f"{name}.argdown").write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [str(cli), "json", "in/*.argdown", "out"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert "error" not in (result.stdout + result.stderr).lower(), result.stdout[-3000:]
+    return {
+        name: json.loads((folder / "out" / f"{name}.json").read_text(encoding="utf-8"))
+        for name in texts
+    }
+
+
+def test_the_pinned_argdown_cli_is_installed(argdown_cli: Path) -> None:
+    pins = json.loads((PINNED / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    installed = json.loads(
+        (NODE_PACKAGES / "node_modules" / "@argdown" / "cli" / "package.json").read_text()
+    )["version"]
+    assert installed == pins["@argdown/cli"] == "1.7.5"
+
+
+def expected_facts(m: am.ArgumentMap, text: str) -> dict[str, Any]:
+    """What Argdown must see in ``dumps(m)``: every statement with its text and tags,
+    titled as in the map (or by its id, where the text refers to an untitled one
+    twice), and every inference."""
+    statements: dict[str, Any] = {}
+    for s in m.statements:
+        title = s.title
+        if title is None:  # titled by its id where the text refers to it twice
+            for name in (s.id, f"{s.id} ({s.id})"):
+                if f"[{name}]: {escape(s.text)}" in text:
+                    title = name
+        if title is not None and f"[{title} ({s.id})" in text:
+            title = f"{title} ({s.id})"  # a title another statement has
+        statements[s.id] = (
+            title,
+            s.text,
+            s.tags,
+            s.note,
+            s.kind,
+        )
+    inferences = {i.id: (i.relation, i.premises, i.target, i.tags, i.note) for i in m.inferences}
+    return {"statements": statements, "inferences": inferences}
+
+
+def seen_facts(data: dict[str, Any]) -> dict[str, Any]:
+    """What Argdown sees; a statement's kind from its data, else from its place as
+    Argdown has it (a premise of an argument supports, whatever the inference line)."""
+    facts = cli_facts(data)
+    roles: dict[str, set[str]] = {}
+    for relation, premises, _, _, _ in facts["inferences"].values():
+        for p in premises:
+            roles.setdefault(p, set()).add("support" if len(premises) > 1 else relation)
+    for arg in data["arguments"].values():
+        for p in arg["pcs"][:-1]:
+            roles.setdefault(facts["statement_id"][p["title"]], set()).add("support")
+    facts["statements"] = {
+        id: (
+            title,
+            text,
+            tags,
+            extra.get("note"),
+            extra.get("kind") or kind_from_roles(roles.get(id, ())),
+        )
+        for id, (title, text, tags, extra) in facts["statements"].items()
+    }
+    del facts["statement_id"]
+    return facts
+
+
+def test_argdown_reads_the_nato_map_as_argmap_wrote_it(argdown_cli: Path, tmp_path: Path) -> None:
+    m = _nato()
+    text = dumps(m)
+    seen = run_argdown_json(argdown_cli, tmp_path, {"nato": text})["nato"]
+    assert seen_facts(seen) == expected_facts(m, text)
+    assert sorted(seen["arguments"]) == [
+        "crippling-attacks-tide",
+        "edge-and-fundamental-support-tide",
+    ]
+    assert len(seen["statements"]) == len(m) == 21
+
+
+# One run of the CLI reads a dozen maps (or 40 texts); no shrinking: each step would
+# start Node again. A failure names the text.
+CLI_SETTINGS = settings(
+    max_examples=4,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@CLI_SETTINGS
+@given(st.lists(argdown_maps(), min_size=12, max_size=12))
+def test_argdown_reads_generated_maps_as_argmap_wrote_them(
+    argdown_cli: Path, tmp_path_factory: pytest.TempPathFactory, maps: list[am.ArgumentMap]
+) -> None:
+    written = {f"m{n}": dumps(m) for n, m in enumerate(maps)}
+    seen = run_argdown_json(argdown_cli, tmp_path_factory.mktemp("cli"), written)
+    for name, m in zip(written, maps, strict=True):
+        assert seen_facts(seen[name]) == expected_facts(m, written[name]), written[name]
+
+
+@CLI_SETTINGS
+@given(st.lists(texts, min_size=40, max_size=40))
+def test_argdown_reads_every_escaped_text_back_exactly(
+    argdown_cli: Path, tmp_path_factory: pytest.TempPathFactory, statement_texts: list[str]
+) -> None:
+    m = am.ArgumentMap()
+    for n, text in enumerate(statement_texts):
+        m.claim(text, id=f"s{n}")
+    written = dumps(m)
+    seen = seen_facts(
+        run_argdown_json(argdown_cli, tmp_path_factory.mktemp("cli"), {"t": written})["t"]
+    )
+    assert [seen["statements"][f"s{n}"][1] for n in range(len(statement_texts))] == statement_texts
+
+
+def without_sources(m: am.ArgumentMap) -> am.ArgumentMap:
+    """The map as Argdown holds it: no sources, no quotes, no map metadata."""
+    copy = am.ArgumentMap(m.title, description=m.description)
+    for s in m.statements:
+        copy.add_statement(dataclasses.replace(s, quotes=()))
+    copy.add_inferences(list(m.inferences))
+    return copy
+
+
+@LINKED_ATTACK
+def test_the_nato_argdown_file_is_the_python_example() -> None:
+    from_file = load(EXAMPLES / "nato_ammunition.argdown")
+    assert comparable(from_file) == comparable(without_sources(_nato()))
+
+
+@LINKED_ATTACK
+def test_the_python_nato_map_comes_back_from_argdown() -> None:
+    assert comparable(loads(dumps(_nato()))) == comparable(without_sources(_nato()))
+
+
+def test_the_nato_argdown_file_is_what_the_writer_writes() -> None:
+    """The example file is dumps() of the Python example, after its comment lines."""
+    text = (EXAMPLES / "nato_ammunition.argdown").read_text(encoding="utf-8")
+    written = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
+    assert written.replace("===\n\n\n", "===\n\n") + "\n" == dumps(_nato())
+
+
+def test_the_nato_argdown_file_differs_from_python_only_by_the_linked_attack() -> None:
+    """What holds today: everything but the one linked attack (see LINKED_ATTACK)."""
+    from_file = comparable(load(EXAMPLES / "nato_ammunition.argdown"))
+    python = comparable(without_sources(_nato()))
+    assert from_file[:3] == python[:3]  # title, description, every statement
+    differ = [
+        (a.id, a.relation, b.relation)
+        for a, b in zip(from_file[3], python[3], strict=True)
+        if a != b
+    ]
+    assert differ == [("crippling-attacks-tide", "support", "attack")]
+
+
+def test_argdown_accepts_the_nato_example_file(argdown_cli: Path, tmp_path: Path) -> None:
+    text = (EXAMPLES / "nato_ammunition.argdown").read_text(encoding="utf-8")
+    seen = run_argdown_json(argdown_cli, tmp_path, {"nato": text})["nato"]
+    assert seen_facts(seen) == expected_facts(_nato(), dumps(_nato()))
+
+
+# --- the %%argdown cell magic ----------------------------------------------------------
+
+
+@pytest.fixture
+def shell() -> Any:
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from argmap._magic import load_ipython_extension
+
+    ip = InteractiveShell.instance()
+    load_ipython_extension(ip)
+    yield ip
+    InteractiveShell.clear_instance()
+
+
+def test_the_argdown_magic_gives_the_map_and_keeps_it_under_a_name(shell: Any) -> None:
+    text = "[Tax]: We should tax sugar.\n  + Sugar taxes cut consumption.\n"
+    m = shell.run_cell_magic("argdown", "tax_map", text)
+    assert isinstance(m, am.ArgumentMap)
+    assert [s.id for s in m.statements] == ["tax", "sugar-taxes-cut-consumption"]
+    assert shell.user_ns["tax_map"] is m
+    assert m == loads(text)
+
+
+def test_the_argdown_magic_prints_one_message_for_bad_text(
+    shell: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert shell.run_cell_magic("argdown", "", "[A]: fine\n  +\n\n[B]: also\n  -\n") is None
+    out, err = capsys.readouterr()
+    assert out == (
+        "Argdown: line 2, column 3: expected a statement or argument after '+'\n"
+        "line 5, column 3: expected a statement or argument after '-'\n"
+    )
+    assert err == ""
+    assert shell.run_cell_magic("argdown", "not a name", "[A]: a") is None
+    assert capsys.readouterr().out == (
+        "%%argdown: 'not a name' is not a variable name (write %%argdown or %%argdown NAME)\n"
+    )
+
+
+def test_load_ext_argmap_registers_the_magic(shell: Any) -> None:
+    shell.run_line_magic("load_ext", "argmap")
+    assert "argdown" in shell.magics_manager.magics["cell"]
+
+
+# --- the docs picture --------------------------------------------------------------------
+
+
+def test_the_docs_picture_is_drawn_from_its_argdown_text() -> None:
+    """docs/img/build_argdown.py draws docs/img/argdown_tweety.argdown; the checked-in DOT
+    is what the current code draws, and the text is what the writer writes for its map."""
+    img = ROOT / "docs" / "img"
+    spec = importlib.util.spec_from_file_location("build_argdown", img / "build_argdown.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    text = (img / "argdown_tweety.argdown").read_text(encoding="utf-8")
+    m = loads(text)
+    assert dumps(m) == text
+    assert (img / "argdown_tweety.dot").read_text(encoding="utf-8") == m.to_dot(
+        **build.DRAWING
+    ).source
+    assert (img / "argdown_tweety.svg").is_file()
+
+
+def test_the_package_writes_argdown() -> None:
+    from argmap.formats import argdown
+
+    assert argdown.dumps is dumps and argdown.dump is dump
+    assert argdown.FORMAT.dumps is dumps and argdown.FORMAT.writes
