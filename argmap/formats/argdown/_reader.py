@@ -428,17 +428,21 @@ class _Builder:
                 self.problem(step.line, step.column, "this inference has no premises")
                 continue
             meta: dict[str, JsonValue] = {}
+            data = dict(step.data or {})
+            # Argdown reads every argument as a support; a linked attack, which Argdown
+            # has no syntax for, is written (by argdown.dumps) with {relation: attack}.
+            relation: Relation = "attack" if data.pop("relation", None) == "attack" else "support"
             record: _Record = {
                 "id": inf_id,
-                "relation": "support",
+                "relation": relation,
                 "premises": tuple(premises),
                 "target": conclusion,
                 "_where": (step.line, step.column),
             }
             if step.rules:
                 meta["rules"] = list[JsonValue](step.rules)
-            if step.data:
-                meta["inference_data"] = dict(step.data)
+            if data:
+                meta["inference_data"] = data
             if index == last:
                 _argument_meta(arg, meta, record)
             else:

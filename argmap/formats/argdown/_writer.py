@@ -17,7 +17,8 @@ The layout, for a map made in Python:
   structure of one inference step; an undercut is a ``<_`` line under the argument it
   aims at (an undercut with linked premises, its own id, note or tags is refused); a
   linked attack is a premise-conclusion structure whose inference line says
-  ``{relation: attack}`` (Argdown reads every argument as a support);
+  ``{relation: attack}`` (Argdown reads every argument as a support; argmap reads
+  it back as an attack);
 * statement titles are unique (Argdown reads one title as one statement): a title
   already taken is written ``Title (id)``;
 * two attacks read from Argdown's ``><`` (``metadata["argdown"]["relation"] ==
@@ -126,16 +127,17 @@ def escape(text: str, *, line_start: bool = False) -> str:
 
 def _yaml_string(text: str) -> str:
     """A YAML scalar for ``text`` that Argdown's data blocks and front matter keep
-    whole: plain for an identifier-like word; single-quoted for a one-line text with a
-    ``"`` and no ``'``; else double-quoted with the escapes ``\\\\ \\" \\n \\t``, and
+    whole: plain for an identifier-like word; single-quoted (``'`` doubled) for a
+    one-line text with a ``"`` (argmap's reader does not take ``\\"`` inside a data
+    block); else double-quoted with the escapes ``\\\\ \\" \\n \\t``, and
     ``\\uXXXX`` only for what YAML does not print, a ``}`` before a space (it would end
     Argdown's data block) and the ``=`` of ``===`` (it would end the front matter)."""
     if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
         return text
     needs_u = _YAML_ESCAPE.search(text)
     one_line = not _LINE_BREAK.search(text) and "\t" not in text
-    if '"' in text and "'" not in text and not needs_u and one_line:
-        return f"'{text}'"
+    if '"' in text and not needs_u and one_line:
+        return "'" + text.replace("'", "''") + "'"
     out = ['"']
     for i, ch in enumerate(text):
         if ch in _SIMPLE_ESCAPES:
@@ -278,14 +280,13 @@ class _Writer:
         self.arguments.sort(key=lambda inf: order[inf.id])
 
     def _structural_kinds(self) -> dict[str, StatementKind]:
-        """The kind each statement's place in the text implies, as Argdown reads it:
-        a premise of an argument supports its conclusion (an argument is a support in
-        Argdown, whatever its inference line says)."""
+        """The kind each statement's place in the text implies, as argmap's reader reads
+        it back (an argument is a support, or an attack when its inference line says
+        ``{relation: attack}``)."""
         roles: dict[str, set[str]] = {}
         for inf in self.inferences.values():
-            relation = "support" if inf in self.arguments else inf.relation
             for p in inf.premises:
-                roles.setdefault(p, set()).add(relation)
+                roles.setdefault(p, set()).add(inf.relation)
         return {id: kind_from_roles(roles.get(id, ())) for id in self.statements}
 
     def _check_undercut(self, inf: Inference, plain: bool) -> None:
