@@ -1,0 +1,67 @@
+"""Reliability: no traceback from any input, text drawn exactly as written, limits.
+
+Each test is a finding of the reliability review, fixed; the message or the drawing is
+checked exactly (drawings in real ``dot`` output).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap as am
+from argmap.errors import FormatError
+from argmap.formats import iccma
+
+# --- ICCMA p af: numbers, limits, BOM ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("p af ²\n", "x.af, line 1: expected the header 'p af N': 'p af ²'"),
+        ("p af 2\n1 ²\n", "x.af, line 2: expected an attack 'a b' of two argument numbers: '1 ²'"),
+        (
+            "p af 2\n1 " + "9" * 5000 + "\n",
+            "x.af, line 2: argument 999999999999... (5000 digits) is not between 1 and 2: '1 "
+            + "9" * 55
+            + "...'",
+        ),
+        (
+            "p af 10000000\n",
+            "x.af, line 1: the header declares 10000000 arguments, more than a file of 14 "
+            "characters plausibly holds (at most 10000: 64 per character, and never fewer than "
+            "10000); pass a larger max_arguments= to read it: 'p af 10000000'",
+        ),
+    ],
+)
+def test_iccma_af_bad_numbers_are_format_errors_naming_the_line(text: str, message: str) -> None:
+    with pytest.raises(FormatError) as info:
+        iccma.loads(text, source="x.af")
+    assert str(info.value) == message
+
+
+def test_iccma_af_header_limits_are_documented_options() -> None:
+    big = "p af 10000000000\n"
+    with pytest.raises(FormatError, match="declares 10000000000 arguments"):
+        iccma.loads(big)
+    with pytest.raises(FormatError) as info:
+        iccma.loads("p af 1000001\n" + "1 2\n" * 20000)  # plausible by size, above the cap
+    assert "more than max_arguments=1000000;" in str(info.value)
+    assert len(iccma.loads("p af 50000\n", max_arguments=50000)) == 50000
+    with pytest.raises(FormatError, match="more than max_arguments=3;"):
+        iccma.loads("p af 4\n", max_arguments=3)
+    with pytest.raises(am.OptionError, match="max_arguments must be a whole number"):
+        iccma.loads("p af 4\n", max_arguments=-1)
+
+
+def test_iccma_five_thousand_digit_header_is_a_format_error_not_value_error() -> None:
+    with pytest.raises(FormatError, match=r"declares 999999999999\.\.\. \(5000 digits\)"):
+        iccma.loads("p af " + "9" * 5000)
+
+
+def test_iccma_files_with_a_byte_order_mark_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.af"
+    path.write_bytes(b"\xef\xbb\xbfp af 2\n1 2\n")
+    assert iccma.load(path).attacks == (("1", "2"),)
+    assert iccma.loads("\ufeffarg(a).\n", "apx").arguments == ("a",)
+    assert [s.id for s in am.load(path).statements] == ["1", "2"]
