@@ -65,3 +65,53 @@ def test_iccma_files_with_a_byte_order_mark_read(tmp_path) -> None:  # type: ign
     assert iccma.load(path).attacks == (("1", "2"),)
     assert iccma.loads("\ufeffarg(a).\n", "apx").arguments == ("a",)
     assert [s.id for s in am.load(path).statements] == ["1", "2"]
+
+
+# --- argmap JSON: duplicate keys ----------------------------------------------------
+
+HEAD = '{"format": "argmap", "version": 1, '
+ONE = '{"id": "a", "kind": "claim", "text": "x"}'
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            HEAD + f'"statements": [{ONE}], "statements": []}}',
+            "duplicate key 'statements' at the top level: JSON would keep only the last "
+            "value; remove one of them",
+        ),
+        (
+            HEAD + '"statements": [{"id": "a", "kind": "claim", "text": "x", "text": "y"}]}',
+            "duplicate key 'text' in statements[0]: JSON would keep only the last value; "
+            "remove one of them",
+        ),
+        (
+            HEAD + '"metadata": {"a": [{}, {"b": {"c": 1, "c": 2}}]}}',
+            "duplicate key 'c' in metadata.a[1].b: JSON would keep only the last value; "
+            "remove one of them",
+        ),
+    ],
+)
+def test_argmap_json_refuses_duplicate_keys_naming_key_and_path(text: str, message: str) -> None:
+    with pytest.raises(FormatError) as info:
+        am.ArgumentMap.from_json(text)
+    assert str(info.value) == message
+    with pytest.raises(FormatError) as info:
+        am.loads(text.encode())
+    assert str(info.value) == message
+
+
+def test_duplicate_statements_key_is_caught_in_a_text_above_the_full_check_size() -> None:
+    from argmap.formats import json as amjson
+
+    filler = ", ".join(
+        f'{{"id": "s{i}", "kind": "premise", "text": "{"x" * 60}"}}' for i in range(60_000)
+    )
+    text = HEAD + f'"statements": [{filler}], "statements": []}}'
+    assert len(text) > amjson.FULL_KEY_CHECK
+    with pytest.raises(FormatError, match="duplicate key 'statements' at the top level"):
+        amjson.loads(text)
+    # a nested repeat in a text that large is not looked for (documented)
+    text = HEAD + f'"statements": [{filler}], "title": "a", "title": "b"}}'
+    assert amjson.loads(text).title == "b"
