@@ -115,3 +115,68 @@ def test_duplicate_statements_key_is_caught_in_a_text_above_the_full_check_size(
     # a nested repeat in a text that large is not looked for (documented)
     text = HEAD + f'"statements": [{filler}], "title": "a", "title": "b"}}'
     assert amjson.loads(text).title == "b"
+
+
+# --- the command line: one input's failure never stops a batch ----------------------
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _write(folder, name: str, text: str):  # type: ignore[no-untyped-def]
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_reports_deep_and_huge_json_as_invalid_json(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _write(
+        tmp_path,
+        "deep.json",
+        '{"format": "argmap", "version": 1, "metadata": {"a": ' + "[" * 1000 + "]" * 1000 + "}}",
+    )
+    _write(tmp_path, "big.json", '{"format": "argmap", "version": ' + "9" * 5000 + "}")
+    _write(tmp_path, "ok.json", '{"format": "argmap", "version": 1}')
+    code, stdout, _ = _cli("check", str(tmp_path))
+    assert code == 1
+    lines = stdout.splitlines()
+    assert (
+        f"{tmp_path / 'big.json'}: error: invalid-json: not valid JSON: a number has more "
+        "digits than Python reads (4300)"
+    ) in lines
+    assert (
+        f"{tmp_path / 'deep.json'}: error: invalid-json: not valid JSON: nested too deeply" in lines
+    )
+    assert lines[-1] == "3 maps checked: 1 ok, 2 failed, 2 errors, 0 warnings"
+
+
+def test_an_unexpected_exception_is_that_inputs_internal_error_and_the_batch_goes_on(
+    tmp_path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    import argmap.cli.check as check_cli
+
+    real = check_cli.lint
+
+    def lint(m: am.ArgumentMap):  # type: ignore[no-untyped-def]
+        if m.title == "boom":
+            raise ZeroDivisionError("division by zero")
+        return real(m)
+
+    monkeypatch.setattr(check_cli, "lint", lint)
+    _write(tmp_path, "a.json", '{"format": "argmap", "version": 1, "title": "boom"}')
+    _write(tmp_path, "b.json", '{"format": "argmap", "version": 1}')
+    code, stdout, _ = _cli("check", str(tmp_path))
+    assert code == 1
+    lines = stdout.splitlines()
+    assert lines[0] == (
+        f"{tmp_path / 'a.json'}: error: internal-error: unexpected ZeroDivisionError: division "
+        "by zero; this is a bug in argmap: please report it with this input (see SECURITY.md)"
+    )
+    assert lines[-1] == "2 maps checked: 1 ok, 1 failed, 1 errors, 0 warnings"

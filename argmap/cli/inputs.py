@@ -173,6 +173,8 @@ def detect_format(source: Source, given: str | None = None) -> tuple[str, Conten
             raise source.fail("invalid-json", f"not valid JSON: {err}") from None
         except (ValueError, RecursionError) as err:
             problem = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+            if "integer string conversion" in problem:  # Python's advice is not the user's
+                problem = "a number has more digits than Python reads (4300)"
             raise source.fail("invalid-json", f"not valid JSON: {problem}") from None
         if not content.looks_json:
             raise source.fail("invalid-json", "not valid JSON: it does not start with { or [")
