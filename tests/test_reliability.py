@@ -180,3 +180,129 @@ def test_an_unexpected_exception_is_that_inputs_internal_error_and_the_batch_goe
         "by zero; this is a bug in argmap: please report it with this input (see SECURITY.md)"
     )
     assert lines[-1] == "2 maps checked: 1 ok, 1 failed, 1 errors, 0 warnings"
+
+
+# --- drawing: text exactly as written, in real dot output ---------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _svg_texts(m: am.ArgumentMap, **options: object) -> list[str]:
+    import xml.etree.ElementTree as ET
+
+    from argmap.render.graphviz import pipe
+
+    root = ET.fromstring(pipe(m, "svg", **options))  # type: ignore[arg-type]
+    return [t.text or "" for t in root.iter(f"{SVG}text")]
+
+
+@pytest.mark.usefixtures("dot_binary")
+def test_backslash_escapes_are_drawn_as_written_not_expanded() -> None:
+    m = am.ArgumentMap("Map \\G")
+    m.claim("Claim \\N \\G \\L \\\\ end", id="c")
+    texts = _svg_texts(m)
+    assert "Map \\G" in texts
+    assert "Claim \\N \\G \\L \\\\ end" in texts
+
+
+@pytest.mark.usefixtures("dot_binary")
+@pytest.mark.parametrize(
+    ("title", "drawn"),
+    [
+        (" ", " "),
+        ("\x01\x02", " \xa0"),  # Graphviz writes a second space as a no-break space
+        ("]", "]"),
+        ("]]", "]]"),
+        ("\n", None),
+        ("a\nb", "b"),
+        ("\ufffe x \uffff", "\ufffd x \ufffd"),
+    ],
+)
+def test_titles_dot_refused_are_drawn(title: str, drawn: str | None) -> None:
+    m = am.ArgumentMap(title)
+    m.claim("C", id="c", title=title if title.strip("\n") else None, tags=["]"])
+    texts = _svg_texts(m, clusters=True)  # the tag "]" is the cluster's label
+    if drawn is not None:
+        assert drawn in texts
+    assert texts.count("]") >= 1
+
+
+@pytest.mark.usefixtures("dot_binary")
+def test_a_whitespace_only_statement_title_is_drawn() -> None:
+    m = am.ArgumentMap()
+    m.claim("C", id="c", title=" \x01 ")
+    assert _svg_texts(m)[:2] == ["CLAIM", " "]
+
+
+@pytest.mark.usefixtures("dot_binary")
+@pytest.mark.parametrize("size", [16_384, 100_000])
+def test_long_titles_and_texts_are_drawn_whole(size: int) -> None:
+    title = ("abc&<>\\]é" * size)[:size]
+    m = am.ArgumentMap(title)
+    m.claim(title, id="c")
+    texts = _svg_texts(m, wrap=1000)
+    assert texts[0] == title
+    assert "".join(texts[2:]).replace(" ", "") == title.replace(" ", "")
+
+
+def test_graphviz_runs_with_a_time_limit(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    from argmap.render.graphviz import DEFAULT_TIMEOUT, pipe
+
+    assert DEFAULT_TIMEOUT == 300.0
+    fake = tmp_path / "dot"
+    fake.write_text("#!/bin/sh\nexec sleep 30\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    m = am.ArgumentMap()
+    m.claim("C", id="c")
+    with pytest.raises(am.RenderError) as info:
+        pipe(m, "svg", timeout=0.5)
+    assert str(info.value) == (
+        "Graphviz dot took longer than 0.5 s to render svg and was stopped; pass a larger "
+        "timeout= (or timeout=None) for a map this large"
+    )
+    with pytest.raises(am.RenderError, match=r"took longer than 0\.5 s"):
+        m.render(tmp_path / "m.svg", timeout=0.5)
+    assert not (tmp_path / "m.svg").exists()
+    with pytest.raises(am.OptionError, match="timeout must be a number of seconds above 0"):
+        pipe(m, "svg", timeout=0)
+
+
+@pytest.mark.usefixtures("dot_binary")
+def test_render_batch_with_a_huge_title_draws_every_map(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    big = am.ArgumentMap("x" * 100_000)
+    big.claim("C", id="c")
+    big.save(tmp_path / "a.json")
+    small = am.ArgumentMap("ok")
+    small.claim("C", id="c")
+    small.save(tmp_path / "b.json")
+    code, stdout, stderr = _cli("render", str(tmp_path / "a.json"), str(tmp_path / "b.json"))
+    assert (code, stderr) == (0, "")
+    assert stdout.splitlines()[-1] == "2 rendered, 0 failed"
+    assert (tmp_path / "a.svg").stat().st_size > 100_000
+
+
+@pytest.mark.usefixtures("dot_binary")
+def test_a_nul_in_a_source_is_not_written_raw_into_the_html_report() -> None:
+    from html.parser import HTMLParser
+
+    from argmap.render.html import report_html
+
+    m = am.ArgumentMap("Title \x00 here")
+    m.add_source("Tax sugar.\x00 It saves lives.", id="a")
+    m.quote(m.claim("It saves lives", id="c"))
+    page = report_html(m)
+    assert "\x00" not in page
+    assert "<title>Title \ufffd here</title>" in page
+
+    texts: list[str] = []
+
+    class Texts(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            texts.append(data)
+
+    Texts().feed(page)
+    assert "Tax sugar.\ufffd " in texts
