@@ -104,7 +104,8 @@ def pipe(
     if done.returncode != 0:
         stderr = done.stderr.decode(errors="replace").strip()
         raise RenderError(f"Graphviz dot failed to render {format}: {stderr}")
-    return done.stdout
+    data: bytes = done.stdout
+    return data
 
 
 def render(
