@@ -306,3 +306,68 @@ def test_a_nul_in_a_source_is_not_written_raw_into_the_html_report() -> None:
 
     Texts().feed(page)
     assert "Tax sugar.\ufffd " in texts
+
+
+# --- Mermaid: the title and labels shown as written, checked with Mermaid itself ------
+
+_TITLE_JS = r"""
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+const [packages, ...files] = process.argv.slice(2);
+const require = createRequire(path.join(path.resolve(packages), "package.json"));
+const { JSDOM } = require("jsdom");
+const dom = new JSDOM("<!DOCTYPE html><body></body>");
+globalThis.window = dom.window;
+globalThis.document = dom.window.document;
+const yaml = require("js-yaml");
+const { default: mermaid } = await import(pathToFileURL(require.resolve("mermaid")).href);
+mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
+// Mermaid's own front-matter pattern and YAML schema (diagram-api/frontmatter.ts); the
+// title then goes where mermaid.render puts it: Diagram.fromText(code, { title }).
+const front = /^([^\S\n\r]*)-{3}\s*[\n\r](.*?)[\n\r]\1-{3}\s*[\n\r]+/s;
+const out = {};
+for (const file of files) {
+  const text = fs.readFileSync(file, "utf8");
+  const match = text.match(front);
+  const meta = match ? yaml.load(match[2], { schema: yaml.JSON_SCHEMA }) : {};
+  const body = match ? text.slice(match[0].length) : text;
+  const d = await mermaid.mermaidAPI.getDiagramFromText(body, { title: meta.title });
+  out[file] = {
+    title: d.db.getDiagramTitle(),  // insertTitle() shows this with .text(): as is
+    vertices: [...d.db.getVertices()].map(([id, v]) => v.text),
+  };
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def test_mermaid_title_and_labels_are_shown_as_written_by_real_mermaid(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import subprocess
+
+    from test_mermaid import NODE_PACKAGES, mermaid_parser, shown_lines  # noqa: F401
+
+    packages = mermaid_parser.__wrapped__()  # type: ignore[attr-defined]
+    title = 'a <img src=x onerror=alert(1)> b <!-- c --> d </script> e & f "g" \\n h'
+    m = am.ArgumentMap(title)
+    m.claim("x \\n y \\\\ z", id="c")
+    (tmp_path / "t.mmd").write_text(m.to_mermaid(wrap=200), encoding="utf-8")
+    script = tmp_path / "title.mjs"
+    script.write_text(_TITLE_JS, encoding="utf-8")
+    done = subprocess.run(
+        ["node", str(script), str(packages), "t.mmd"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    got = json.loads(done.stdout)["t.mmd"]
+    assert got["title"] == (
+        "a \uff1cimg src=x onerror=alert(1)\uff1e b \uff1c!-- c --\uff1e d "
+        '\uff1c/script\uff1e e \uff06 f "g" \\n h'
+    )
+    assert shown_lines(got["vertices"][0]) == ["CLAIM", "x \\n y \\\\ z"]
