@@ -371,3 +371,55 @@ def test_mermaid_title_and_labels_are_shown_as_written_by_real_mermaid(tmp_path)
         '\uff1c/script\uff1e e \uff06 f "g" \\n h'
     )
     assert shown_lines(got["vertices"][0]) == ["CLAIM", "x \\n y \\\\ z"]
+
+
+# --- saving: a writer killed mid-write leaves nothing behind for long ---------------
+
+
+def test_a_save_killed_with_sigkill_leaves_a_temp_file_the_next_save_removes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "map.json"
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys, argmap._io as io\n"
+            "real = os.fsync\n"
+            "def stuck(fd):\n"
+            "    print('writing', flush=True); sys.stdin.read()\n"
+            "os.fsync = stuck\n"
+            f"io.write_atomic({str(target)!r}, 'x' * 100000)\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == "writing\n"  # the temp file is written, not renamed
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    left = [p.name for p in tmp_path.iterdir()]
+    assert len(left) == 1
+    assert left[0].startswith(f".map.json.argmap-tmp-{child.pid}-") and left[0].endswith(".tmp")
+    time.sleep(0.01)
+    m = am.ArgumentMap()
+    m.claim("C", id="c")
+    m.save(target)
+    assert [p.name for p in tmp_path.iterdir()] == ["map.json"]
+
+
+def test_a_temp_file_of_a_running_writer_is_left_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    mine = tmp_path / f".map.json.argmap-tmp-{os.getpid()}-abc.tmp"
+    mine.write_text("in progress")
+    other = tmp_path / ".other.json.argmap-tmp-1-abc.tmp"  # another target: not ours to clean
+    other.write_text("x")
+    m = am.ArgumentMap()
+    m.claim("C", id="c")
+    m.save(tmp_path / "map.json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, other.name, "map.json"])
