@@ -7,6 +7,7 @@ checked exactly (drawings in real ``dot`` output).
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 import argmap as am
 from argmap.errors import FormatError
@@ -423,3 +424,10 @@ def test_a_temp_file_of_a_running_writer_is_left_alone(tmp_path) -> None:  # typ
     m.claim("C", id="c")
     m.save(tmp_path / "map.json")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, other.name, "map.json"])
+
+
+def test_a_duplicate_key_before_a_syntax_error_is_the_syntax_error() -> None:
+    # found by tests/test_fuzz.py: the duplicate-key search parsed the broken text again
+    text = HEAD + '"title": "a", "title": "b", ]'
+    with pytest.raises(ValidationError, match="Invalid JSON"):
+        am.ArgumentMap.from_json(text)

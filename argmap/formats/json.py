@@ -231,7 +231,10 @@ def _refuse_duplicate_keys(text: str | bytes | bytearray) -> None:
         pass
     except (ValueError, RecursionError):  # not JSON: pydantic says what is wrong
         return
-    where = _find_duplicate(json.loads(text, object_pairs_hook=list), "")
+    try:
+        where = _find_duplicate(json.loads(text, object_pairs_hook=list), "")
+    except (ValueError, RecursionError):  # a repeat before a syntax error: pydantic's turn
+        return
     if where is not None:
         key, path = where
         place = f"in {path}" if path else "at the top level"
