@@ -431,3 +431,28 @@ def test_a_duplicate_key_before_a_syntax_error_is_the_syntax_error() -> None:
     text = HEAD + '"title": "a", "title": "b", ]'
     with pytest.raises(ValidationError, match="Invalid JSON"):
         am.ArgumentMap.from_json(text)
+
+
+# --- AIF (argmap/formats/aif.py, reworked on branch aif): problems found, for its owner --
+
+I_NODE = '{"nodeID": "1", "type": "I", "text": "x"}'
+
+
+@pytest.mark.xfail(strict=True, reason="AIF JSON takes the last of two equal keys (aif.py)")
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            f'{{"nodes": [{I_NODE}], "edges": [], "nodes": []}}',
+            "duplicate key 'nodes' at the top level",
+        ),
+        (
+            '{"nodes": [{"nodeID": "1", "type": "I", "text": "x", "text": "y"}], "edges": []}',
+            "duplicate key 'text' in nodes[0]",
+        ),
+    ],
+)
+def test_aif_refuses_duplicate_keys_like_argmap_json(text: str, message: str) -> None:
+    # Today the first empties the map and the second reads the text 'y', silently.
+    with pytest.raises(FormatError, match=message):
+        am.loads(text, format="aif")
