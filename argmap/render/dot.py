@@ -107,7 +107,7 @@ def escape_html(text: str) -> str:
     >>> print(escape_html("Claim \\N ]"))
     Claim \\N &#93;
     """
-    text = _CONTROL.sub(" ", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
+    text = _ANY_CONTROL.sub(" ", text)  # tabs and line breaks too: one label line
     text = (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
@@ -117,6 +117,7 @@ def escape_html(text: str) -> str:
     return text
 
 
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _RARE = re.compile(r"[\\\]\ufffe\uffff]")
 _FOLD_AT = 2000
 _ENTITY_TAIL = re.compile(r"&[#\w]*\Z")
