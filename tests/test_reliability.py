@@ -252,7 +252,7 @@ def test_graphviz_runs_with_a_time_limit(tmp_path, monkeypatch) -> None:  # type
 
     from argmap.render.graphviz import DEFAULT_TIMEOUT, pipe
 
-    assert DEFAULT_TIMEOUT == 300.0
+    assert DEFAULT_TIMEOUT == 600.0
     fake = tmp_path / "dot"
     fake.write_text("#!/bin/sh\nexec sleep 30\n")
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
