@@ -14,6 +14,9 @@ Build a map of claims, premises and counterpoints, check it, and draw it::
     m.graph                # the networkx.DiGraph
 """
 
+import importlib
+from typing import Any
+
 from argmap.analysis.coverage import Coverage, SentenceCoverage, coverage
 from argmap.analysis.framework import ArgumentationFramework
 from argmap.analysis.lint import LintIssue, lint
@@ -53,10 +56,29 @@ from argmap.views import MapView
 
 __version__ = "0.1.0"
 
+_LAZY = {
+    "argdown": ("argmap.formats.argdown", None),
+    "ArgdownSyntaxError": ("argmap.formats.argdown", "ArgdownSyntaxError"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``am.argdown`` (the Argdown module) and ``am.ArgdownSyntaxError``, imported when
+    first used, so that ``import argmap`` does not load the Argdown parser."""
+    if name in _LAZY:
+        module_name, attr = _LAZY[name]
+        module = importlib.import_module(module_name)
+        value = module if attr is None else getattr(module, attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+
+
 __all__ = [
     "FORMAT_VERSION",
     "THEMES",
     "AmbiguousQuoteError",
+    "ArgdownSyntaxError",
     "ArgmapError",
     "ArgumentMap",
     "ArgumentTypeError",
@@ -92,6 +114,7 @@ __all__ = [
     "Style",
     "WriteError",
     "__version__",
+    "argdown",
     "coverage",
     "draw",
     "dump",

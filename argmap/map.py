@@ -81,7 +81,12 @@ Ref: TypeAlias = "Statement | Inference | str"
 """A reference to a map element: the model itself or its id."""
 
 _INFERENCE = "inference"
-_VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+_VERB = {
+    "support": "supports",
+    "attack": "attacks",
+    "undercut": "undercuts",
+    "rephrase": "rephrases",
+}
 # Validating a dict with the adapter's validator is half the cost of calling the dataclass
 # (Statement(**fields) packs the arguments first): it matters when building one by one.
 _STATEMENT = adapter(Statement)
@@ -509,6 +514,38 @@ class ArgumentMap:
         """
         return self._add_new_inference("undercut", premises, inference, id, note, tags, metadata)
 
+    def rephrase(
+        self,
+        premise: Ref,
+        target: Ref,
+        *,
+        id: str | None = None,
+        note: str | None = None,
+        tags: str | Iterable[str] = (),
+        metadata: Mapping[str, JsonValue] | None = None,
+    ) -> Inference:
+        """Add an inference in which the statement ``premise`` restates ``target``.
+
+        A rephrase (AIF's MA node) says two statements say the same thing in other
+        words; it is neither a reason for nor against the target, so queries such as
+        :meth:`reasons` and :meth:`objections` and the evaluation in
+        :mod:`argmap.analysis` ignore it. It has exactly one premise, its target is a
+        statement, and it cannot be undercut. A statement that rephrases another is not
+        a main conclusion (:meth:`main_conclusions`).
+
+        Examples
+        --------
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> c = m.claim("Taxing sugar improves health", id="c")
+        >>> again = m.claim("A sugar tax makes people healthier", id="again")
+        >>> m.rephrase(again, c).id
+        'again-rephrases-c'
+        >>> [s.id for s in m.main_conclusions()]
+        ['c']
+        """
+        return self._add_new_inference("rephrase", premise, target, id, note, tags, metadata)
+
     def _add_new_inference(
         self,
         relation: Relation,
@@ -524,6 +561,11 @@ class ArgumentMap:
         if not premise_ids:
             raise InvalidRelationError(
                 f"{with_article(relation)} of {target_id!r} needs at least one premise (got none)",
+                ids=[target_id],
+            )
+        if relation == "rephrase" and len(premise_ids) != 1:
+            raise InvalidRelationError(
+                f"a rephrase of {target_id!r} has exactly one premise, not {len(premise_ids)}",
                 ids=[target_id],
             )
         if target_id in premise_ids:
@@ -616,6 +658,12 @@ class ArgumentMap:
             raise NodeNotFoundError(
                 f"cannot make {premise!r} {_VERB[relation][:-1]} {target!r}: "
                 f"no statement or inference {target!r} in this map",
+                ids=[premise, target],
+            )
+        if node["kind"] == _INFERENCE and node["relation"] == "rephrase":
+            raise InvalidRelationError(
+                f"cannot join {premise!r} to {target!r}: {target!r} is a rephrase, which has "
+                "exactly one premise",
                 ids=[premise, target],
             )
         if node["kind"] == _INFERENCE and node["relation"] != relation:
@@ -772,6 +820,12 @@ class ArgumentMap:
                 "an undercut targets an inference (use attack to rebut a statement)",
                 ids=[source, target],
             )
+        if node["relation"] == "rephrase":
+            raise InvalidRelationError(
+                f"{source!r} cannot undercut {target!r}: {target!r} is a rephrase, which "
+                "gives no reason to undercut",
+                ids=[source, target],
+            )
 
     def _check_inference(self, inf: Inference) -> None:
         self._check_new_id(inf.id)
@@ -793,9 +847,16 @@ class ArgumentMap:
                 ids=[inf.id, inf.target],
             )
         if inf.relation != "undercut" and is_inference:
+            hint = "" if inf.relation == "rephrase" else " (use relation 'undercut')"
             raise InvalidRelationError(
                 f"inference {inf.id!r}: {with_article(inf.relation)} must target a statement, "
-                f"but {inf.target!r} is an inference (use relation 'undercut')",
+                f"but {inf.target!r} is an inference{hint}",
+                ids=[inf.id, inf.target],
+            )
+        if inf.relation == "undercut" and target["relation"] == "rephrase":
+            raise InvalidRelationError(
+                f"inference {inf.id!r}: {inf.target!r} is a rephrase, which gives no reason "
+                "to undercut",
                 ids=[inf.id, inf.target],
             )
         # A repeat is among the uses of every premise and the inferences into the target:
@@ -841,7 +902,10 @@ class ArgumentMap:
 
     # ----------------------------------------------------------------- queries
     def main_conclusions(self) -> list[Statement]:
-        """Claims that are a premise of no inference: what the map argues for, in the end."""
+        """Claims that are a premise of no inference: what the map argues for, in the end.
+
+        A claim that rephrases another is a premise of that rephrase, so it is not a main
+        conclusion: the statement it restates stands for both."""
         g = self._graph
         return [s for s in self.statements if s.kind == "claim" and g.out_degree(s.id) == 0]
 
@@ -880,11 +944,13 @@ class ArgumentMap:
             There is none, or (without ``relation``) there are several, e.g. when the
             premise both supports and attacks the target.
         OptionError
-            ``relation`` is not ``"support"``, ``"attack"`` or ``"undercut"``.
+            ``relation`` is not ``"support"``, ``"attack"``, ``"undercut"`` or
+            ``"rephrase"``.
         """
-        if relation not in (None, "support", "attack", "undercut"):
+        if relation not in (None, "support", "attack", "undercut", "rephrase"):
             raise OptionError(
-                f"relation must be 'support', 'attack' or 'undercut' (or None for any), "
+                "relation must be 'support', 'attack', 'undercut' or 'rephrase' (or None for "
+                "any), "
                 f"not {relation!r}"
             )
         p, t = _ref_id(premise, "premise"), _ref_id(target, "target")

@@ -10,7 +10,10 @@ An argument map has two kinds of element:
   - ``"support"``: the premises give a reason to accept the target statement;
   - ``"attack"`` (a rebuttal): the premises give a reason to reject the target statement;
   - ``"undercut"``: the premises deny that another *inference* goes through; the
-    target is that inference's id, not a statement.
+    target is that inference's id, not a statement;
+  - ``"rephrase"``: the one premise restates the target statement in other words (AIF's
+    MA nodes): it gives no reason for or against it. A rephrase has exactly one premise,
+    its target is a statement, and it cannot be undercut.
 
 Premises of one inference are *linked*: they support (or attack) only jointly.
 *Convergent* reasons are separate inferences with one premise each. Making the
@@ -56,7 +59,7 @@ ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$"
 Mermaid, HTML and file names without quoting surprises."""
 
 StatementKind = Literal["claim", "premise", "counterpoint"]
-Relation = Literal["support", "attack", "undercut"]
+Relation = Literal["support", "attack", "undercut", "rephrase"]
 
 
 def _unicode(value: str) -> str:
@@ -277,10 +280,12 @@ class Statement:
 
 @dataclass(frozen=True, slots=True, config=_CONFIG)
 class Inference:
-    """One step of reasoning: ``premises`` jointly support, attack or undercut ``target``.
+    """One step of reasoning: ``premises`` jointly support, attack or undercut ``target``,
+    or one premise rephrases it.
 
     A single premise is the common case. Several premises are *linked*: the step needs
     all of them. For ``relation="undercut"`` the target is the id of another inference.
+    A ``relation="rephrase"`` has exactly one premise, which restates the target.
 
     Examples
     --------
@@ -289,7 +294,7 @@ class Inference:
     """
 
     id: Id
-    relation: Relation = Field(description="support, attack (rebut) or undercut.")
+    relation: Relation = Field(description="support, attack (rebut), undercut or rephrase.")
     premises: tuple[Id, ...] = Field(
         min_length=1, description="Statement ids that jointly make this step (linked if >1)."
     )
@@ -305,6 +310,11 @@ class Inference:
         premises = self.premises
         if len(premises) == 1 and premises[0] != self.target:
             return self  # the common case, checked without building a set
+        if self.relation == "rephrase" and len(premises) != 1:
+            raise ValueError(
+                f"a rephrase has exactly one premise (the statement that restates the "
+                f"target), not {len(premises)}"
+            )
         seen: set[str] = set()
         for p in self.premises:
             if p in seen:

@@ -57,8 +57,17 @@ MODULES: tuple[str, ...] = (
     # Order matters twice: it is the order of the docs' table, and the order in which
     # the sniffers are asked -- the most specific first, AIF's "nodes and edges" late.
     "argmap.formats.json",
+    "argmap.formats.sadface",
+    "argmap.formats.ova",
+    "argmap.formats.arguebuf",
     "argmap.formats.aif",
+    "argmap.formats.xaif",
     "argmap.formats.iccma",
+    "argmap.formats.microtexts",
+    "argmap.formats.kialo",
+    "argmap.formats.argdown",
+    "argmap.formats.graphml",
+    "argmap.formats.cytoscape",
     "argmap.render.dot",
     "argmap.render.mermaid",
 )
@@ -89,8 +98,8 @@ def _specs() -> tuple[FormatSpec, ...]:
 def formats() -> list[FormatSpec]:
     """Every format, in the registry's order.
 
-    >>> [f.name for f in formats()][:2]
-    ['argmap', 'aif']
+    >>> formats()[0].name
+    'argmap'
     """
     return list(_specs())
 
@@ -141,25 +150,43 @@ def get(name: str, *, reading: bool | None = None) -> FormatSpec:
     raise OptionError(f"unknown format {name!r}; choose one of: {', '.join(pool)}")
 
 
+def _generic_suffixes(spec: FormatSpec) -> tuple[str, ...]:
+    return (*spec.extra_suffixes, ".json") if spec.json else spec.extra_suffixes
+
+
 def _by_suffix(name: str, *, reading: bool) -> list[FormatSpec]:
-    """The formats whose suffix ``name`` ends with, the longest suffix winning (so
-    ``x.aif.json`` is AIF, ``x.json`` any JSON format)."""
+    """The formats a file called ``name`` may be in, by its suffix.
+
+    A format's own suffix (``.aif.json``, ``.af``) names it; the longest one wins. A
+    generic suffix (``.json``, ``.xml``, ``.txt``: :attr:`FormatSpec.extra_suffixes`,
+    and ``.json`` for every JSON format) only narrows the choice to the formats that
+    may use it, and the content decides among them -- also where a format's own suffix
+    is no longer than the generic one (``.json`` is argmap JSON's, and any JSON format's).
+    """
     lowered = name.lower()
-    best: list[FormatSpec] = []
-    best_len = 0
+    own: list[FormatSpec] = []
+    own_len = 0
+    generic: list[FormatSpec] = []
+    generic_len = 0
     for spec in _specs():
         if not (spec.reads if reading else spec.writes):
             continue
         for suffix in spec.suffixes:
             if lowered.endswith(suffix) and len(lowered) > len(suffix):
-                if len(suffix) > best_len:
-                    best, best_len = [spec], len(suffix)
-                elif len(suffix) == best_len and spec not in best:
-                    best.append(spec)
-    if best_len and best_len == len(".json") and lowered.endswith(".json"):
-        # A plain .json file may be any of the JSON formats: the content decides.
-        return [s for s in _specs() if s.json and (s.reads if reading else s.writes)]
-    return best
+                if len(suffix) > own_len:
+                    own, own_len = [spec], len(suffix)
+                elif len(suffix) == own_len and spec not in own:
+                    own.append(spec)
+        if reading:
+            for suffix in _generic_suffixes(spec):
+                if lowered.endswith(suffix) and len(lowered) > len(suffix):
+                    if len(suffix) > generic_len:
+                        generic, generic_len = [spec], len(suffix)
+                    elif len(suffix) == generic_len and spec not in generic:
+                        generic.append(spec)
+    if generic_len >= own_len and generic:
+        return generic
+    return own
 
 
 def _sniff(content: Content, candidates: Iterable[FormatSpec]) -> tuple[FormatSpec, str] | None:
@@ -194,20 +221,27 @@ def detect(text: str, name: str | None = None) -> tuple[FormatSpec, str]:
     suffix_specs = _by_suffix(name, reading=True) if name else []
     if len(suffix_specs) == 1:
         spec = suffix_specs[0]
-        matched = next(s for s in spec.suffixes if name and name.lower().endswith(s))
-        return spec, f"the suffix {matched!r}"
+        matched = next((s for s in spec.suffixes if name and name.lower().endswith(s)), None)
+        if matched is not None:  # its own suffix, not a generic one: the suffix decides
+            return spec, f"the suffix {matched!r}"
     readers = [s for s in _specs() if s.reads]
     pool = suffix_specs or readers
     found = _sniff(content, pool)
     if found is not None:
         return found
-    raise FormatError(_undetected(content, name, pool))
+    raise FormatError(_undetected(content, name, pool, by_suffix=bool(suffix_specs)))
 
 
-def _undetected(content: Content, name: str | None, pool: list[FormatSpec]) -> str:
+def _undetected(
+    content: Content, name: str | None, pool: list[FormatSpec], *, by_suffix: bool
+) -> str:
     where = f"{name}: " if name else ""
     suffix = PurePath(name).suffix if name else ""
     what = f"the suffix {suffix!r} is not one argmap knows" if suffix else "there is no suffix"
+    if by_suffix and not content.looks_json:
+        titles = " or ".join(s.title for s in pool)
+        what = f"the suffix {suffix!r} may be {titles}, but the content is not"
+        return f"{where}cannot tell the format: {what}; {_NAME_IT}"
     if name and name.lower().endswith(PICTURE_SUFFIXES):
         what = f"{suffix!r} is a picture argmap draws, not a map it reads"
     if content.looks_json:
@@ -249,8 +283,6 @@ def format_for_path(path: str | PurePath, format: str | None = None) -> FormatSp
         return get(format, reading=False)
     name = PurePath(path).name
     found = _by_suffix(name, reading=False)
-    if len(found) > 1:
-        found = [s for s in found if any(name.lower().endswith(x) for x in s.suffixes)]
     if found:
         return found[0]
     suffix = PurePath(name).suffix
@@ -282,8 +314,7 @@ def _read(text: str, spec: FormatSpec, name: str | None) -> ArgumentMap:
     try:
         return spec.loads(text)
     except ValidationError as err:
-        detail = describe_validation_error(err, indent="", sep="; ")
-        message = f"{where}not a valid {spec.title} file: {detail}"
+        message = f"{where}not a valid {spec.title} file: {_first_problems(err)}"
     except FormatError as err:
         message = err.message if name is None or name in err.message else where + err.message
         ids: tuple[str, ...] = err.ids
@@ -294,6 +325,16 @@ def _read(text: str, spec: FormatSpec, name: str | None) -> ArgumentMap:
             raise
         raise FormatError(where + err.message, ids=err.ids) from None
     raise FormatError(message + _other_format(text, spec)) from None
+
+
+def _first_problems(err: ValidationError, shown: int = 3) -> str:
+    """The first few of pydantic's problems on one line, and how many more there are: a
+    file in another format fails on every node, and one line should stay readable."""
+    detail = describe_validation_error(err, indent="", sep="; ")
+    parts = detail.split("; ")
+    if err.error_count() <= shown or len(parts) != err.error_count():
+        return detail
+    return "; ".join(parts[:shown]) + f"; and {err.error_count() - shown} more"
 
 
 def _other_format(text: str, tried: FormatSpec) -> str:

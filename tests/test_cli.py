@@ -266,9 +266,9 @@ BAD_FILES = {
     ),
     "notes.txt": (
         "unknown-format",
-        "cannot tell the format: the suffix '.txt' is not one argmap knows, and the content "
-        "matches none of the formats argmap reads; name the format (format= in Python, "
-        "--from on the command line; 'argmap formats' lists them)",
+        "cannot tell the format: the suffix '.txt' may be Kialo text export, but the content "
+        "is not; name the format (format= in Python, --from on the command line; "
+        "'argmap formats' lists them)",
     ),
     "missing.json": ("read-error", "cannot read: No such file or directory"),
     "dangling.json": (

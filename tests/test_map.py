@@ -477,7 +477,8 @@ def test_find_inference_refuses_an_unknown_relation(small: ArgumentMap) -> None:
     with pytest.raises(am.OptionError) as info:
         small.find_inference("p", "main", relation="suport")  # type: ignore[arg-type]
     assert str(info.value) == (
-        "relation must be 'support', 'attack' or 'undercut' (or None for any), not 'suport'"
+        "relation must be 'support', 'attack', 'undercut' or 'rephrase' (or None for any), "
+        "not 'suport'"
     )
     assert isinstance(info.value, ValueError)
 

@@ -91,7 +91,7 @@ def test_inference_linked_and_shape_checks() -> None:
         Inference(id="i", relation="support", premises=("c",), target="c")
     with pytest.raises(ValidationError, match="at least 1 item"):
         Inference(id="i", relation="support", premises=(), target="c")
-    with pytest.raises(ValidationError, match="'support', 'attack' or 'undercut'"):
+    with pytest.raises(ValidationError, match="'support', 'attack', 'undercut' or 'rephrase'"):
         adapter(Inference).validate_python(
             {"id": "i", "relation": "rebut", "premises": ["p"], "target": "c"}
         )

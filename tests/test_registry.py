@@ -56,7 +56,7 @@ def test_get_takes_any_case_and_names_the_choices() -> None:
     assert registry.get("AIF").name == "aif"
     with pytest.raises(OptionError) as info:
         registry.get("sadfce")
-    assert str(info.value).startswith("unknown format 'sadfce'; choose one of: argmap, aif, ")
+    assert str(info.value).startswith("unknown format 'sadfce'; choose one of: argmap, ")
     with pytest.raises(OptionError, match=r"^format .mermaid. \(Mermaid flowchart\) cannot be"):
         am.loads("flowchart BT", format="mermaid")
     with pytest.raises(OptionError, match="must be a format name"):
@@ -108,8 +108,17 @@ def test_undetected_text_names_the_file_and_suffix(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as info:
         am.load(path)
     assert str(info.value) == (
-        f"{path}: cannot tell the format: the suffix '.txt' is not one argmap knows, and the "
-        "content matches none of the formats argmap reads; name the format (format= in "
+        f"{path}: cannot tell the format: the suffix '.txt' may be Kialo text export, but "
+        "the content is not; name the format (format= in Python, --from on the command "
+        "line; 'argmap formats' lists them)"
+    )
+    other = tmp_path / "notes.weird"
+    other.write_text("Just some notes.\n", encoding="utf-8")
+    with pytest.raises(FormatError) as info:
+        am.load(other)
+    assert str(info.value) == (
+        f"{other}: cannot tell the format: the suffix '.weird' is not one argmap knows, and "
+        "the content matches none of the formats argmap reads; name the format (format= in "
         "Python, --from on the command line; 'argmap formats' lists them)"
     )
 
@@ -266,3 +275,66 @@ def test_the_moved_drawing_modules_still_import_with_a_warning() -> None:
     assert old is mermaid
     with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
         _ = formats.nothing  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------- the docs
+DOCS_PAGE = ROOT / "docs" / "formats.md"
+_OTHER_PAGES = {
+    "argmap": "json-format.md",
+    "af": "#iccma-argumentation-frameworks",
+    "apx": "#iccma-argumentation-frameworks",
+    "tgf": "#iccma-argumentation-frameworks",
+    "dot": "rendering.md",
+    "mermaid": "#mermaid",
+    "argdown-json": "formats/argdown.md",
+    "xaif": "formats/aif.md",
+}
+
+
+def formats_table() -> str:
+    """The table of formats in docs/formats.md, made from the registry."""
+    rows = [
+        "| format | name | read | write | suffixes | keeps | loses |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for f in registry.formats():
+        page = _OTHER_PAGES.get(f.name, f"formats/{f.name}.md")
+        suffixes = ", ".join(f"`{x}`" for x in f.suffixes)
+        generic = ", ".join(f"`{x}`" for x in f.extra_suffixes + ((".json",) if f.json else ()))
+        if generic and generic not in suffixes:
+            suffixes = (
+                f"{suffixes} (by content: {generic})" if suffixes else f"by content: {generic}"
+            )
+        cells = [
+            f"[{f.title}]({page})",
+            f"`{f.name}`",
+            "yes" if f.reads else "--",
+            "yes" if f.writes else "--",
+            suffixes,
+            f.keeps.replace("|", "\\|"),
+            f.loses.replace("|", "\\|"),
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def test_the_docs_table_of_formats_is_the_registry() -> None:
+    text = DOCS_PAGE.read_text(encoding="utf-8")
+    start, end = "<!-- formats table: made by tests/test_registry.py -->\n", "<!-- end -->"
+    assert start in text and end in text
+    shown = text.split(start, 1)[1].split(end, 1)[0]
+    assert shown == formats_table(), (
+        "docs/formats.md's table is out of date; replace it with the output of "
+        "`python tests/test_registry.py`"
+    )
+
+
+def test_every_format_page_is_linked_and_in_the_nav() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in sorted((ROOT / "docs" / "formats").glob("*.md")):
+        assert f"formats/{page.name}" in nav, f"{page.name} is not in mkdocs.yml's nav"
+        assert f"(formats/{page.name})" in DOCS_PAGE.read_text(encoding="utf-8"), page.name
+
+
+if __name__ == "__main__":
+    print(formats_table(), end="")

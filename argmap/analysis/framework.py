@@ -17,7 +17,14 @@ From a map to a framework
   by every undercut aimed at it;
 * an ``attack`` inference becomes an attack from its representative on its target;
   an ``undercut`` becomes an attack from its representative on the inference
-  argument it undercuts.
+  argument it undercuts;
+* a ``rephrase`` inference is **ignored**: it is neither an attack nor a support, and
+  the two statements stay two arguments, each accepted or not on its own attackers.
+  A rephrase records that one statement restates another (in AIF's dialogue data,
+  usually the same proposition said again in another locution); it is a claim about
+  wording, not a reason. Treating the two as one argument would let an attack on
+  either wording defeat the other, which the map's author did not say: to have that,
+  attack both, or merge them into one statement.
 
 Supports are not attacks, so by default (``support="none"``) they do not change which
 arguments are accepted: a claim stands when nothing that stands attacks it. Two
@@ -337,6 +344,8 @@ def bipolar_from_map(m: ArgumentMap) -> BipolarFramework:
     supports: list[tuple[str, str]] = []
     requires: dict[str, tuple[str, ...]] = {}
     for inf in m.inferences:
+        if inf.relation == "rephrase":
+            continue  # no reason for or against: see the module docs
         if inf.id in explicit:
             requires[inf.id] = inf.premises
         edge = (rep(inf.id), inf.target)

@@ -46,6 +46,11 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
     ``quote-text-mismatch``, ``duplicate-text`` (see :data:`CODES`). An isolated premise
     or counterpoint is reported once, as isolated.
 
+    Rephrases: a statement that rephrases another is related through it, so a premise
+    or counterpoint that only rephrases is not reported as supporting or attacking
+    nothing, and a main claim counts as supported when a statement that rephrases it
+    (directly or through a chain of rephrases) has a reason.
+
     A quote that is not a paraphrase (``paraphrase=False``) says the statement's text
     *is* the source's words; ``quote-text-mismatch`` reports one whose text differs
     from the statement's, e.g. after ``m.update(s, text=...)`` or a hand-edited file.
@@ -72,7 +77,7 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
     g = m.graph
     issues: list[LintIssue] = []
     for s in m.main_conclusions():
-        if not m.reasons(s.id):
+        if not _supported(m, s.id):
             issues.append(
                 LintIssue(
                     code="unsupported-main-claim",
@@ -100,7 +105,7 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
                 )
             )
         elif s.kind == "counterpoint" and not any(
-            g.nodes[i]["relation"] in ("attack", "undercut") for i in g.successors(s.id)
+            g.nodes[i]["relation"] in _OBJECTING for i in g.successors(s.id)
         ):
             issues.append(
                 LintIssue(
@@ -113,6 +118,27 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
     issues.extend(_quote_mismatches(m))
     issues.extend(_duplicate_texts(m))
     return issues
+
+
+_OBJECTING = ("attack", "undercut", "rephrase")  # a counterpoint that rephrases is related
+
+
+def _supported(m: ArgumentMap, id: str) -> bool:
+    """Whether a statement, or a statement that rephrases it (directly or through a
+    chain of rephrases), has a reason."""
+    g = m.graph
+    seen = {id}
+    todo = [id]
+    while todo:
+        current = todo.pop()
+        for i in g.predecessors(current):
+            node = g.nodes[i]
+            if node["relation"] == "support":
+                return True
+            if node["relation"] == "rephrase" and node["model"].premises[0] not in seen:
+                seen.add(node["model"].premises[0])
+                todo.append(node["model"].premises[0])
+    return False
 
 
 def _support_cycles(m: ArgumentMap) -> list[LintIssue]:

@@ -24,6 +24,7 @@ COUNT_KEYS = (
     "supports",
     "attacks",
     "undercuts",
+    "rephrases",
     "linked",
     "main_conclusions",
     "sources",
@@ -35,13 +36,18 @@ def depth(m: ArgumentMap) -> int:
     """The most inference steps on any chain of reasoning in the map (0 without any).
 
     A chain runs from premises through inferences to what they bear on; an undercut
-    adds a step to the inference it undercuts. Statements that support each other in
-    a circle count as one place on the chain.
+    adds a step to the inference it undercuts. A rephrase says the same thing again, so
+    it is no step. Statements that support each other in a circle count as one place on
+    the chain.
     """
     g = m.graph
     cond = nx.condensation(g)
     weight = {
-        c: sum(1 for n in cond.nodes[c]["members"] if g.nodes[n]["kind"] == "inference")
+        c: sum(
+            1
+            for n in cond.nodes[c]["members"]
+            if g.nodes[n]["kind"] == "inference" and g.nodes[n]["relation"] != "rephrase"
+        )
         for c in cond.nodes
     }
     best: dict[int, int] = {}
@@ -74,6 +80,7 @@ def map_stats(m: ArgumentMap) -> dict[str, Any]:
         "supports": sum(1 for i in infs if i.relation == "support"),
         "attacks": sum(1 for i in infs if i.relation == "attack"),
         "undercuts": sum(1 for i in infs if i.relation == "undercut"),
+        "rephrases": sum(1 for i in infs if i.relation == "rephrase"),
         "linked": sum(1 for i in infs if i.linked),
         "main_conclusions": len(m.main_conclusions()),
         "depth": depth(m),
@@ -133,7 +140,7 @@ Examples:
 @json_option
 @progress_option
 def stats(maps: tuple[str, ...], from_: str | None, as_json: bool, progress: bool | None) -> None:
-    """Count statements, inferences (supports, attacks, undercuts), depth and coverage.
+    """Count statements, inferences (supports, attacks, undercuts, rephrases), depth, coverage.
 
     MAPS are argmap JSON, AIF JSON or ICCMA files, folders of them, or - for
     standard input. A support, attack or undercut counts once per inference step

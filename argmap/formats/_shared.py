@@ -5,7 +5,8 @@ module, never each other).
 * :func:`kind_from_roles` and :func:`structural_kinds` give a statement the kind its
   place in the structure implies, for formats that have no statement kinds (AIF,
   SADFace, microtexts ...): a premise of some support is a ``premise``, a premise of
-  attacks or undercuts only a ``counterpoint``, anything else a ``claim``.
+  attacks or undercuts only a ``counterpoint``, anything else a ``claim`` (rephrases
+  do not count).
 """
 
 from __future__ import annotations
@@ -57,12 +58,15 @@ def make_ids(raw_ids: Iterable[str]) -> dict[str, str]:
 
 def kind_from_roles(roles: Iterable[str]) -> StatementKind:
     """The kind a statement's roles imply: the relations of the inferences it is a
-    premise of.
+    premise of. Rephrasing says nothing of the kind (a statement that only rephrases
+    another is a ``claim``, which is not a main conclusion since it rephrases).
 
     >>> kind_from_roles({"support", "attack"}), kind_from_roles({"attack"}), kind_from_roles(())
     ('premise', 'counterpoint', 'claim')
+    >>> kind_from_roles({"rephrase"}), kind_from_roles({"rephrase", "attack"})
+    ('claim', 'counterpoint')
     """
-    seen = set(roles)
+    seen = set(roles) - {"rephrase"}
     return "premise" if "support" in seen else "counterpoint" if seen else "claim"
 
 

@@ -6,7 +6,8 @@ How a map is drawn
   the kind reads without colour. Main conclusions have a thick border and sit on the last
   rank: at the top, with the default direction.
 * A one-premise support is a solid arrow, an attack a dashed arrow, an undercut a dotted
-  arrow with a bar (``tee``) head that ends on the inference it denies.
+  arrow with a bar (``tee``) head that ends on the inference it denies, a rephrase a
+  double line with no arrow head, from the restating statement to the one it restates.
 * Linked premises meet in a small junction dot, from which one arrow goes on to the
   target. A one-premise inference that is undercut gets a small ring on its arrow
   instead, for the undercut's bar to end on: an undercut of an undercut is a ring with
@@ -94,6 +95,7 @@ _RELATION_NAMES: dict[Relation, str] = {
     "support": "supports",
     "attack": "attacks",
     "undercut": "undercuts a step",
+    "rephrase": "rephrases",
 }
 
 
@@ -229,6 +231,8 @@ def _edge_attrs(es: EdgeStyle, *, head: bool = True) -> dict[str, str]:
     attrs: dict[str, str] = {}
     if es.color is not None:
         attrs["color"] = es.color
+    if es.double:  # two parallel lines: Graphviz draws one per colour of a list
+        attrs["color"] = f"{es.color or 'black'}:invis:{es.color or 'black'}"
     if es.line is not None and es.line != "solid":
         attrs["style"] = es.line
     if not head:

@@ -6,7 +6,8 @@ as colour:
 * claims are rectangles, premises rounded boxes, counterpoints hexagons; each label's
   first line names the kind; main conclusions have a thick border;
 * a support is a solid arrow (``-->``), an attack a dashed arrow (``-.->``), an undercut
-  a dashed line ending in a cross (``-.-x``) at the junction of the inference it denies;
+  a dashed line ending in a cross (``-.-x``) at the junction of the inference it denies,
+  a rephrase a thick line with no arrow head (``===``);
 * linked premises meet in a small junction circle (lines without heads), from which one
   arrow goes on to the target;
 * a :class:`~argmap.views.MapView` shows ``+N`` markers for hidden statements, and its
@@ -63,6 +64,7 @@ _LINK: dict[Relation, tuple[str, str]] = {  # (to the target, from a linked prem
     "support": ("-->", "---"),
     "attack": ("-.->", "-.-"),
     "undercut": ("-.-x", "-.-"),
+    "rephrase": ("===", "==="),  # a rephrase has one premise: never linked
 }
 _SHAPE = {"claim": ('["', '"]'), "premise": ('("', '")'), "counterpoint": ('{{"', '"}}')}
 
@@ -279,7 +281,7 @@ def _styling(st: Style, link_kinds: list[str]) -> list[str]:
         for r, es in st.relations.items()
     }
     colors["hidden"] = muted
-    for what in ("support", "attack", "undercut", "hidden"):
+    for what in ("support", "attack", "undercut", "rephrase", "hidden"):
         indices = [str(i) for i, k in enumerate(link_kinds) if k == what]
         if indices:
             out.append(f"    linkStyle {','.join(indices)} stroke:{colors[what]}")

@@ -9,7 +9,8 @@ node's label shows. Three themes are built in (:data:`THEMES`):
 * ``"colorblind"`` -- the Okabe-Ito palette, and kind and relation are *also* carried by
   shape and line style, so the map reads in grey scale: claims are plain boxes with a
   double border, premises rounded boxes, counterpoints boxes with cut corners; supports are solid
-  arrows, attacks dashed arrows with hollow heads, undercuts dotted lines ending in a bar;
+  arrows, attacks dashed arrows with hollow heads, undercuts dotted lines ending in a bar,
+  rephrases double lines with no arrow head (in every theme);
 * ``"print"`` -- black on white only, with the shapes and line styles of ``"colorblind"``.
 
 Override anything per kind, per relation, per tag or per statement, without writing DOT:
@@ -150,6 +151,9 @@ class EdgeStyle(BaseModel):
     line: LineStyle | None = Field(default=None, description="Line style.")
     head: ArrowHead | None = Field(default=None, description="Arrow head at the target.")
     width: float | None = Field(default=None, gt=0, le=10, description="Line width in points.")
+    double: bool | None = Field(
+        default=None, description="Draw two parallel lines (as for rephrases)."
+    )
 
     def merged(self, other: EdgeStyle) -> EdgeStyle:
         """This style with the fields ``other`` sets replaced."""
@@ -239,6 +243,7 @@ _DEFAULT = Style(
         "support": EdgeStyle(color="#2e7d32", line="solid", head="normal", width=1.0),
         "attack": EdgeStyle(color="#b71c1c", line="dashed", head="normal", width=1.0),
         "undercut": EdgeStyle(color="#6a1b9a", line="dotted", head="tee", width=1.6),
+        "rephrase": EdgeStyle(color="#616161", line="solid", head="none", double=True),
     },
 )
 
@@ -258,6 +263,7 @@ _COLORBLIND = Style(
         "support": EdgeStyle(color="#009e73", line="solid", head="normal", width=1.2),
         "attack": EdgeStyle(color="#d55e00", line="dashed", head="empty", width=1.4),
         "undercut": EdgeStyle(color="#cc79a7", line="dotted", head="tee", width=2.0),
+        "rephrase": EdgeStyle(color="#555555", line="solid", head="none", double=True),
     },
     ink="black",
     muted="#555555",
@@ -276,6 +282,7 @@ _PRINT = Style(
         "support": EdgeStyle(color="black", line="solid", head="normal", width=1.0),
         "attack": EdgeStyle(color="black", line="dashed", head="empty", width=1.2),
         "undercut": EdgeStyle(color="black", line="dotted", head="tee", width=1.8),
+        "rephrase": EdgeStyle(color="black", line="solid", head="none", double=True),
     },
     ink="black",
     muted="black",

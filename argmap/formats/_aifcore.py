@@ -1,0 +1,579 @@
+"""The node and edge logic that AIF JSON and xAIF share; not a format.
+
+:mod:`argmap.formats.aif` (an AIF document on its own) and :mod:`argmap.formats.xaif`
+(the same document under an ``"AIF"`` key, beside the text) both read and write an AIF
+node/edge graph with :func:`read` and :func:`write`; formats never import each other.
+The module docs of :mod:`argmap.formats.aif` describe the mapping.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
+
+from argmap.errors import ArgmapError, describe_validation_error
+from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
+from argmap.map import ArgumentMap
+from argmap.model import (
+    Inference,
+    Relation,
+    Source,
+    Statement,
+    StatementKind,
+    adapter,
+    as_dict,
+)
+
+__all__ = [
+    "AIF_KEY",
+    "KNOWN_TYPES",
+    "AifDocument",
+    "AifWarning",
+    "empty_text",
+    "read",
+    "write",
+]
+
+AIF_KEY = "aif"
+"""The metadata key under which elements and maps keep what AIF has and argmap has not."""
+ARGMAP_KEY = "argmap"
+"""The key of AIF nodes (and of the document) under which argmap writes what AIF cannot
+hold; AIF readers ignore it."""
+
+RELATION_OF: dict[str, Relation] = {"RA": "support", "MA": "rephrase"}
+"""The relation of each scheme node type but CA (an attack or an undercut by its target)."""
+TYPE_OF: dict[Relation, str] = {
+    "support": "RA",
+    "attack": "CA",
+    "undercut": "CA",
+    "rephrase": "MA",
+}
+SCHEME_TYPES = ("RA", "CA", "MA")
+DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase"}
+KNOWN_TYPES = ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA")
+"""Node types argmap knows: I, RA, CA and MA it models; PA (preference) and the
+dialogue layer's L, YA and TA it keeps verbatim without a word; any other type it keeps
+with an :class:`AifWarning`."""
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    nodeID: str | int  # noqa: N815 -- AIF's own key names
+    type: str
+    text: str | None = None
+
+
+class _Edge(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    edgeID: str | int | None = None  # noqa: N815
+    fromID: str | int  # noqa: N815
+    toID: str | int  # noqa: N815
+
+
+class AifDocument(BaseModel):
+    """The top level of an AIF JSON file, as read (unknown keys are kept)."""
+
+    model_config = ConfigDict(extra="allow")
+    nodes: list[_Node] = Field(description="I, RA, CA, MA, PA, L, YA, TA ... nodes.")
+    edges: list[_Edge] = Field(description="Directed edges between nodes.")
+
+
+class AifWarning(UserWarning):
+    """Something in an AIF document that argmap reads, but not as it stands: an I-node
+    without text, a node of an unknown type, or (unless ``strict=True``) a scheme node
+    argmap cannot interpret, which is kept verbatim instead."""
+
+
+def empty_text(node_id: str) -> str:
+    """The statement text the readers give an I-node that has none.
+
+    Statements need text, AIF nodes need not; the node's own (empty or missing) text is
+    kept in the statement's metadata and written back, as long as the statement still
+    has this text.
+
+    >>> empty_text("512")
+    '(AIF I-node 512 has no text)'
+    """
+    return f"(AIF I-node {node_id} has no text)"
+
+
+_KEPT = "; kept as it is in metadata['aif'] (dump writes it back)"
+
+
+def _extras(node: _Node, argmap_id: str) -> dict[str, JsonValue]:
+    """The node's own fields that the model does not hold: not its text and type, and
+    not its ``nodeID`` when that is the argmap id."""
+    raw: dict[str, JsonValue] = node.model_dump(mode="json", exclude={"text", "type"})
+    raw.pop(ARGMAP_KEY, None)
+    if raw["nodeID"] == argmap_id:
+        del raw["nodeID"]
+    return raw
+
+
+def _implied_edge(edge: JsonValue) -> bool:
+    """True for an edge :func:`write` would write by itself (nothing to remember)."""
+    if not isinstance(edge, dict):
+        return False
+    src, dst = edge.get("fromID"), edge.get("toID")
+    return set(edge) == {"edgeID", "fromID", "toID"} and edge["edgeID"] == f"{src}_{dst}"
+
+
+def _argmap_extra(node: _Node) -> dict[str, Any]:
+    extra = (node.model_extra or {}).get(ARGMAP_KEY)
+    return dict(extra) if isinstance(extra, Mapping) else {}
+
+
+_PACKAGE = str(Path(__file__).resolve().parent.parent)
+
+
+def _outside_argmap() -> int:
+    """The ``stacklevel`` that points a warning at the first caller outside argmap."""
+    frame = sys._getframe(1)
+    level = 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _one_line(err: ValidationError) -> str:
+    return describe_validation_error(err, indent="", sep="; ")
+
+
+def read(
+    doc: AifDocument,
+    *,
+    strict: bool = False,
+    prefix: str = "",
+    defaults: Mapping[str, JsonValue] | None = None,
+) -> ArgumentMap:
+    """Build a map from an AIF node/edge document.
+
+    ``prefix`` goes before the places named in messages (``"AIF."`` for xAIF);
+    ``defaults`` are the document's keys that :func:`write` writes by itself (such as
+    ``"locutions": []``): a key holding its default is not kept in the metadata.
+    """
+    reader = _Reader(doc, strict=strict, prefix=prefix)
+    top_extra = doc.model_extra or {}
+    top = top_extra.get(ARGMAP_KEY)
+    top = dict(top) if isinstance(top, Mapping) else {}
+    m = ArgumentMap(top.get("title"), description=top.get("description"))
+    for s_index, src in enumerate(top.get("sources") or []):
+        try:
+            m.add_source(adapter(Source).validate_python(src))
+        except ValidationError as err:
+            raise ArgmapError(f"{prefix}argmap.sources[{s_index}]: {_one_line(err)}") from None
+    reader.fill(m)
+    map_meta: dict[str, JsonValue] = dict(top.get("metadata") or {})
+    skip = dict(defaults or {})
+    document = {
+        k: v for k, v in top_extra.items() if k != ARGMAP_KEY and not (k in skip and skip[k] == v)
+    }
+    kept: dict[str, JsonValue] = {
+        "other_nodes": reader.other_nodes(),
+        "other_edges": reader.other_edges(),
+        "document": document,
+    }
+    if any(kept.values()):
+        map_meta[AIF_KEY] = {k: v for k, v in kept.items() if v}
+    m.metadata = map_meta
+    return m
+
+
+class _Reader:
+    """One pass over an AIF document's nodes and edges."""
+
+    def __init__(self, doc: AifDocument, *, strict: bool, prefix: str) -> None:
+        self.strict = strict
+        self.prefix = prefix
+        self.nodes = doc.nodes
+        self.raw_ids = [str(n.nodeID) for n in doc.nodes]
+        self.index: dict[str, int] = {}
+        for index, node in enumerate(doc.nodes):
+            raw = self.raw_ids[index]
+            if raw in self.index:
+                raise ArgmapError(f"{self._where(index)}: nodeID is used twice", ids=[raw])
+            self.index[raw] = index
+            if node.type not in KNOWN_TYPES:
+                known = ", ".join(KNOWN_TYPES)
+                self._warn(
+                    f"{self._where(index)}: node type {node.type!r} is not one argmap knows "
+                    f"({known}){_KEPT}"
+                )
+        self.ids = make_ids(self.raw_ids)
+        self.premises: dict[str, list[str]] = {}
+        self.targets: dict[str, list[str]] = {}
+        self.used_edges: dict[str, list[tuple[int, JsonValue]]] = {}
+        self.loose_edges: list[tuple[int, JsonValue]] = []
+        self.problem: dict[str, str] = {}  # scheme nodes argmap cannot read, and why
+        for e_index, edge in enumerate(doc.edges):
+            self._edge(e_index, edge)
+
+    def _where(self, index: int) -> str:
+        return f"{self.prefix}nodes[{index}] (nodeID {self.raw_ids[index]!r})"
+
+    def _warn(self, message: str) -> None:
+        warnings.warn(message, AifWarning, stacklevel=_outside_argmap())
+
+    def _type(self, raw: str) -> str:
+        return self.nodes[self.index[raw]].type
+
+    def _edge(self, e_index: int, edge: _Edge) -> None:
+        src, dst = str(edge.fromID), str(edge.toID)
+        where = f"{self.prefix}edges[{e_index}] (edgeID {edge.edgeID!r})"
+        for end in (src, dst):
+            if end not in self.index:
+                raise ArgmapError(f"{where}: no node with nodeID {end!r}", ids=[end])
+        src_type, dst_type = self._type(src), self._type(dst)
+        dumped: JsonValue = edge.model_dump(mode="json")
+        if src_type == "I" and dst_type in SCHEME_TYPES:
+            self.premises.setdefault(dst, []).append(src)
+            self.used_edges.setdefault(dst, []).append((e_index, dumped))
+        elif src_type in SCHEME_TYPES and (dst_type == "I" or dst_type in SCHEME_TYPES):
+            self.targets.setdefault(src, []).append(dst)
+            self.used_edges.setdefault(src, []).append((e_index, dumped))
+            if dst_type == "I":
+                return
+            if src_type == "CA" and dst_type == "MA":
+                problem = (
+                    f"CA node points at MA node {dst!r}; a rephrase gives no reason to undercut"
+                )
+            elif src_type == "CA":
+                return  # an undercut
+            elif src_type == "RA":
+                problem = (
+                    f"RA node {src!r} points at {dst_type} node {dst!r}; argmap cannot "
+                    "represent an inference that supports another inference"
+                )
+                if self.strict:
+                    raise ArgmapError(f"{where}: {problem}", ids=[src, dst])
+                problem = problem.replace(f"RA node {src!r}", "RA node", 1)
+            else:
+                problem = (
+                    f"MA node points at {dst_type} node {dst!r}; a rephrase restates a "
+                    "statement, not an inference"
+                )
+            self.problem.setdefault(src, problem)
+        elif src_type == "I" and dst_type == "I":
+            problem = (
+                f"an edge between two I-nodes ({src!r} -> {dst!r}) is not AIF; "
+                "I-nodes connect through RA, CA or MA nodes"
+            )
+            if self.strict:
+                raise ArgmapError(f"{where}: {problem}", ids=[src, dst])
+            self._warn(f"{where}: {problem}{_KEPT}")
+            self.loose_edges.append((e_index, dumped))
+        else:
+            self.loose_edges.append((e_index, dumped))
+
+    # ------------------------------------------------------------------ scheme nodes
+    def _shape_problem(self, raw: str, node: _Node) -> str | None:
+        prem, tgt = self.premises.get(raw, []), self.targets.get(raw, [])
+        if not prem:
+            return f"{node.type} node has no premise (no I-node points at it)"
+        if len(tgt) != 1:
+            return f"{node.type} node must point at exactly one node, found {len(tgt)}"
+        if node.type == "MA" and len(prem) != 1:
+            return (
+                f"MA node must have exactly one premise (the I-node that rephrases), "
+                f"found {len(prem)}"
+            )
+        return None
+
+    def _reject(self, raw: str, problem: str) -> None:
+        """Keep a scheme node verbatim (lenient), or refuse the document (strict)."""
+        where = self._where(self.index[raw])
+        if self.strict:
+            raise ArgmapError(f"{where}: {problem}", ids=[raw])
+        self.problem[raw] = problem
+        self._warn(f"{where}: {problem}{_KEPT}")
+
+    def _inferences(self) -> list[Inference]:
+        """One inference per RA, CA and MA node that argmap can read, in node order."""
+        found = []
+        for index, node in enumerate(self.nodes):
+            raw = self.raw_ids[index]
+            if node.type not in SCHEME_TYPES:
+                continue
+            problem = self.problem.get(raw) or self._shape_problem(raw, node)
+            if problem is not None:
+                self._reject(raw, problem)
+                continue
+            try:
+                found.append(self._inference(index, node))
+            except ValidationError as err:
+                self._reject(raw, _one_line(err).removeprefix("(top level): "))
+        return found
+
+    def _inference(self, index: int, node: _Node) -> Inference:
+        raw = self.raw_ids[index]
+        prem, tgt = self.premises[raw], self.targets[raw][0]
+        relation = RELATION_OF.get(node.type) or (
+            "attack" if self._type(tgt) == "I" else "undercut"
+        )
+        extra = _argmap_extra(node)
+        meta: dict[str, JsonValue] = dict(extra.get("metadata") or {})
+        aif_meta = _extras(node, self.ids[raw])
+        if node.text != DEFAULT_TEXT[node.type]:
+            aif_meta["text"] = node.text
+        edges = [e for _, e in self.used_edges[raw] if not _implied_edge(e)]
+        if edges:
+            aif_meta["edges"] = edges
+        if aif_meta:
+            meta[AIF_KEY] = aif_meta
+        return adapter(Inference).validate_python(
+            {
+                **extra,
+                "id": self.ids[raw],
+                "relation": relation,
+                "premises": tuple(self.ids[p] for p in prem),
+                "target": self.ids[tgt],
+                "metadata": meta,
+            }
+        )
+
+    def _add_leniently(self, m: ArgumentMap, inferences: list[Inference]) -> None:
+        """Add what the map takes; keep the rest verbatim: an inference the map refuses
+        (a repeat), an undercut of a node kept verbatim, a cycle of undercuts."""
+        raw_of = {self.ids[r]: r for r in self.raw_ids}
+        waiting = inferences
+        while waiting:
+            later = []
+            for inf in waiting:
+                target = raw_of[inf.target]
+                if target in self.problem:
+                    self._reject(
+                        raw_of[inf.id],
+                        f"CA node points at {self._type(target)} node {target!r}, which is "
+                        "not read as an inference",
+                    )
+                elif inf.relation == "undercut" and inf.target not in m:
+                    later.append(inf)
+                else:
+                    try:
+                        m.add_inference(inf)
+                    except ArgmapError as err:
+                        self._reject(raw_of[inf.id], f"argmap refuses it: {err.message}")
+            if len(later) == len(waiting):  # no progress: a cycle of undercuts
+                for inf in later:
+                    self._reject(
+                        raw_of[inf.id], "CA node is part of a cycle of undercuts (CA nodes)"
+                    )
+                break
+            waiting = later
+
+    def fill(self, m: ArgumentMap) -> None:
+        """Add the statements and inferences to ``m``."""
+        inferences = self._inferences()
+        statements, derived = self._statements(inferences)
+        for statement in statements:
+            m.add_statement(statement)
+        if self.strict:
+            m.add_inferences(inferences, where="AIF scheme node {id!r}")
+            return
+        self._add_leniently(m, inferences)
+        # Kinds come from the structure: what the map refused no longer counts.
+        kinds = structural_kinds(m)
+        for id in derived:
+            if m.statement(id).kind != kinds[id]:
+                m.update(id, kind=kinds[id])
+
+    def _statements(self, inferences: list[Inference]) -> tuple[list[Statement], list[str]]:
+        """One statement per I-node, in node order, and the ids of those whose kind
+        came from the structure."""
+        used_as: dict[str, set[Relation]] = {}
+        for inf in inferences:
+            for p in inf.premises:
+                used_as.setdefault(p, set()).add(inf.relation)
+        found = []
+        derived = []
+        for index, node in enumerate(self.nodes):
+            if node.type != "I":
+                continue
+            raw = self.raw_ids[index]
+            id = self.ids[raw]
+            extra = _argmap_extra(node)
+            if "kind" not in extra:
+                derived.append(id)
+            meta = dict(extra.get("metadata") or {})
+            own = _extras(node, id)
+            text = node.text
+            if text is None or not text.strip():
+                own["text"] = text  # written back as it was by write()
+                text = empty_text(raw)
+                self._warn(
+                    f"{self._where(index)}: I-node has no text; loaded as the statement "
+                    f"{id!r} with the text {text!r} (dump writes the node back as it was)"
+                )
+            if own:
+                meta[AIF_KEY] = own
+            try:
+                found.append(
+                    adapter(Statement).validate_python(
+                        {
+                            "kind": kind_from_roles(used_as.get(id, set())),
+                            **extra,
+                            "id": id,
+                            "text": text,
+                            "metadata": meta,
+                        }
+                    )
+                )
+            except ValidationError as err:
+                raise ArgmapError(
+                    f"{self._where(index)}: I-node {_one_line(err)}", ids=[raw]
+                ) from None
+        return found, derived
+
+    def other_nodes(self) -> list[JsonValue]:
+        """The nodes kept verbatim, in document order: all but I-nodes and the scheme
+        nodes read as inferences."""
+        return [
+            node.model_dump(mode="json")
+            for raw, node in zip(self.raw_ids, self.nodes, strict=True)
+            if node.type != "I" and (node.type not in SCHEME_TYPES or raw in self.problem)
+        ]
+
+    def other_edges(self) -> list[JsonValue]:
+        """The edges kept verbatim, in document order."""
+        kept = list(self.loose_edges)
+        for raw in self.problem:
+            kept.extend(self.used_edges.get(raw, []))
+        return [edge for _, edge in sorted(kept, key=lambda pair: pair[0])]
+
+
+# ---------------------------------------------------------------------- writing
+def aif_meta(metadata: Mapping[str, JsonValue]) -> dict[str, Any]:
+    """A copy of ``metadata["aif"]`` (empty when there is none)."""
+    value = metadata.get(AIF_KEY)
+    return dict(value) if isinstance(value, Mapping) else {}
+
+
+def write(
+    m: ArgumentMap,
+    *,
+    defaults: Mapping[str, JsonValue] | None = None,
+    own_keys: tuple[str, ...] = (AIF_KEY,),
+) -> dict[str, Any]:
+    """The map as an AIF node/edge document (a dict ready for :func:`json.dumps`).
+
+    ``defaults`` are keys written after ``nodes`` and ``edges`` unless the map kept
+    other values for them (``{"locutions": []}``); ``own_keys`` are the map metadata keys
+    the caller's format writes itself, not copied under ``"argmap"``.
+    """
+    # What the JSON writer checks first: a graph edited directly into a state no file
+    # could be read back from, or metadata changed in place into non-JSON, is refused.
+    statements, inferences = m._checked_elements()
+    node_id: dict[str, JsonValue] = {}
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    kinds = structural_kinds(m)
+    for s in statements:
+        node = _i_node(s, kinds[s.id])
+        node_id[s.id] = node["nodeID"]
+        nodes.append(node)
+    for inf in inferences:
+        own = aif_meta(inf.metadata)
+        node_id[inf.id] = own.pop("nodeID", inf.id)
+    used_edge_ids: set[str] = set()
+    for inf in inferences:
+        for edge in aif_meta(inf.metadata).get("edges") or []:
+            if isinstance(edge, Mapping) and edge.get("edgeID") is not None:
+                used_edge_ids.add(str(edge["edgeID"]))
+    for inf in inferences:
+        own = aif_meta(inf.metadata)
+        own.pop("nodeID", None)
+        stored = [e for e in own.pop("edges", None) or [] if isinstance(e, Mapping)]
+        kind = TYPE_OF[inf.relation]
+        nid = node_id[inf.id]
+        text = own.pop("text", DEFAULT_TEXT[kind])
+        node = {"nodeID": nid, "text": text, "type": kind, **own}
+        if text is None:  # the AIF node had no text
+            del node["text"]
+        extra = _model_extras(inf, ("id", "relation", "premises", "target"))
+        if extra:
+            node[ARGMAP_KEY] = extra
+        nodes.append(node)
+        ends = [(node_id[p], nid) for p in inf.premises] + [(nid, node_id[inf.target])]
+        for src, dst in ends:
+            edges.append(_edge(src, dst, stored, used_edge_ids))
+    kept = aif_meta(m.metadata)
+    present = {str(n) for n in node_id.values()}
+    for other in kept.get("other_nodes") or []:
+        if isinstance(other, Mapping):
+            nodes.append(dict(other))
+            present.add(str(other.get("nodeID")))
+    for other in kept.get("other_edges") or []:
+        if (
+            isinstance(other, Mapping)
+            and str(other.get("fromID")) in present
+            and str(other.get("toID")) in present
+        ):
+            edges.append(dict(other))
+    doc: dict[str, Any] = {"nodes": nodes, "edges": edges, **(defaults or {})}
+    rest = kept.get("document")
+    if isinstance(rest, Mapping):
+        doc.update({k: v for k, v in rest.items() if k not in ("nodes", "edges")})
+    top = {
+        k: v
+        for k, v in (
+            ("title", m.title),
+            ("description", m.description),
+            ("metadata", {k: v for k, v in m.metadata.items() if k not in own_keys}),
+            ("sources", [as_dict(s, mode="json", exclude_defaults=True) for s in m.sources]),
+        )
+        if v
+    }
+    if top:
+        doc[ARGMAP_KEY] = top
+    return doc
+
+
+def _i_node(s: Statement, structural_kind: StatementKind) -> dict[str, Any]:
+    """The I-node of a statement, with what AIF cannot hold under ``"argmap"``."""
+    own = aif_meta(s.metadata)
+    nid = own.pop("nodeID", s.id)
+    node: dict[str, Any] = {"nodeID": nid, "text": s.text, "type": "I"}
+    if "text" in own:  # an I-node read without text
+        stored = own.pop("text")
+        if s.text == empty_text(str(nid)):  # not edited since
+            node["text"] = stored
+            if stored is None:
+                del node["text"]
+    node.update(own)
+    extra = _model_extras(s, ("id", "text"))
+    if s.kind == structural_kind:
+        del extra["kind"]
+    if extra:
+        node[ARGMAP_KEY] = extra
+    return node
+
+
+def _model_extras(model: Statement | Inference, held: tuple[str, ...]) -> dict[str, Any]:
+    """The model's fields that AIF has no place for (non-default ones only)."""
+    extra = as_dict(model, mode="json", exclude_defaults=True, exclude={*held, "metadata"})
+    if isinstance(model, Statement):
+        extra["kind"] = model.kind
+    own = {k: v for k, v in model.metadata.items() if k != AIF_KEY}
+    if own:
+        extra["metadata"] = own
+    return extra
+
+
+def _edge(
+    src: JsonValue, dst: JsonValue, stored: list[Mapping[str, Any]], used: set[str]
+) -> dict[str, Any]:
+    for edge in stored:
+        if str(edge.get("fromID")) == str(src) and str(edge.get("toID")) == str(dst):
+            return {**edge, "fromID": src, "toID": dst}
+    base = f"{src}_{dst}"
+    edge_id, n = base, 2
+    while edge_id in used:
+        edge_id, n = f"{base}-{n}", n + 1
+    used.add(edge_id)
+    return {"edgeID": edge_id, "fromID": src, "toID": dst}
