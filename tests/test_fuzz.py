@@ -54,13 +54,16 @@ def _readers() -> list[registry.FormatSpec]:
     return [spec for spec in registry.formats() if spec.reads]
 
 
+_NOT_SEEDS = (".md", ".py", ".mjs", ".bin")
+
+
 @cache
 def seeds() -> dict[str, tuple[bytes, ...]]:
-    """Seed files per reader name: the files of tests/data the registry detects as it."""
-    suffixes = tuple({x for spec in _readers() for x in spec.suffixes})
+    """Seed files per reader name: the files of tests/data the registry detects as it
+    (by suffix, then content; notes such as README.md and scripts are left out)."""
     found: dict[str, list[bytes]] = {spec.name: [] for spec in _readers()}
     for path in sorted(DATA.rglob("*")):
-        if not path.is_file() or not path.name.lower().endswith(suffixes):
+        if not path.is_file() or path.suffix in _NOT_SEEDS or path.name.isupper():
             continue
         data = path.read_bytes()
         if len(data) > MAX_SEED_BYTES:
@@ -267,12 +270,14 @@ def test_every_reader_has_seeds() -> None:
 
 
 def long_run(cases: int, seed: int, out: Path, say: Callable[[str], None] = print) -> int:
-    """``cases`` cases per reader, seeded; returns the number of failures."""
+    """``cases`` cases per reader, seeded; returns the number of failures. Each distinct
+    failure (reader, exception, message) is printed once, with how often it came and
+    the smallest input that gave it (written to ``out``)."""
     failures = 0
     for format, files in sorted(seeds().items()):
         rng = random.Random(f"{seed}:{format}")
         slowest = (0.0, b"")
-        mine = 0
+        found: dict[str, list[bytes]] = {}
         started = time.perf_counter()
         for _ in range(cases):
             data = mutate(rng.choice(files), rng)
@@ -280,17 +285,19 @@ def long_run(cases: int, seed: int, out: Path, say: Callable[[str], None] = prin
             try:
                 read_case(format, data)
             except Exception as err:  # a bug: keep the reproducer
-                mine += 1
-                out.mkdir(parents=True, exist_ok=True)
-                path = out / f"{format}-{mine}.bin"
-                path.write_bytes(data)
-                last = traceback.format_exception_only(err)[-1].strip()
-                say(f"FAIL {format}: {last[:300]}")
-                say(f"  reproduce: argmap.loads(open({str(path)!r}, 'rb').read(), {format!r})")
+                last = traceback.format_exception_only(err)[-1].strip()[:300]
+                found.setdefault(last, []).append(data)
             spent = time.perf_counter() - t0
             if spent > slowest[0]:
                 slowest = (spent, data)
         total = time.perf_counter() - started
+        mine = sum(len(v) for v in found.values())
+        for n, (last, inputs) in enumerate(sorted(found.items()), 1):
+            out.mkdir(parents=True, exist_ok=True)
+            path = out / f"{format}-{n}.bin"
+            path.write_bytes(min(inputs, key=len))
+            say(f"FAIL {format} ({len(inputs)} cases): {last}")
+            say(f"  reproduce: argmap.loads(open({str(path)!r}, 'rb').read(), {format!r})")
         say(
             f"{format}: {cases} cases, {mine} failures, {total:.1f} s, slowest case "
             f"{slowest[0] * 1000:.1f} ms ({len(slowest[1])} bytes)"

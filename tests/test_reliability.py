@@ -456,3 +456,9 @@ def test_aif_refuses_duplicate_keys_like_argmap_json(text: str, message: str) ->
     # Today the first empties the map and the second reads the text 'y', silently.
     with pytest.raises(FormatError, match=message):
         am.loads(text, format="aif")
+
+
+def test_argdown_json_nested_too_deeply_is_a_format_error() -> None:
+    # found by tests/test_fuzz.py (argmap/formats/argdown/_json.py raised RecursionError)
+    with pytest.raises(FormatError, match="not JSON: nested too deeply"):
+        am.loads('{"statements": {}, "arguments": ' + "[" * 1000 + "]" * 1000 + "}", "argdown-json")
