@@ -88,10 +88,12 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     A crash or error part-way never leaves a half-written ``path``, nor the temporary
-    file. Text is written as UTF-8. Missing parent folders are created. An existing file
-    keeps its permissions (a new one gets the usual ``0o666 & ~umask``), and a symbolic
-    link is followed: the file it points to is replaced, the link stays. Returns
-    ``path`` as given.
+    file; a temporary file left by a writer that was killed (``SIGKILL``) is named
+    ``.<name>.argmap-tmp-<pid>-<random>.tmp`` and removed by the next save of the same
+    ``path`` once that process is gone. Text is written as UTF-8. Missing parent
+    folders are created. An existing file keeps its permissions (a new one gets the
+    usual ``0o666 & ~umask``), and a symbolic link is followed: the file it points to
+    is replaced, the link stays. Returns ``path`` as given.
 
     Raises
     ------
@@ -123,7 +125,10 @@ def _write(given: Path, payload: bytes) -> None:
         mode = stat.S_IMODE(target.stat().st_mode)  # keep an existing file's mode
     except FileNotFoundError:
         mode = 0o666 & ~_umask()  # what open() would give a new file
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    _remove_stale(target)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{target.name}.{_TMP_MARK}{os.getpid()}-", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
@@ -135,6 +140,40 @@ def _write(given: Path, payload: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_folder(target.parent)
+
+
+_TMP_MARK = "argmap-tmp-"
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove temporary files of ``target`` left by a writer that was killed (SIGKILL,
+    power loss): ``.<name>.argmap-tmp-<pid>-<random>.tmp`` whose process is gone. One
+    of a process still running (another save under way) is left alone."""
+    prefix = f".{target.name}.{_TMP_MARK}"
+    try:
+        names = [n for n in os.listdir(target.parent) if n.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        pid_text = name[len(prefix) :].split("-", 1)[0]
+        if not name.endswith(".tmp") or not pid_text.isdecimal():
+            continue
+        if _alive(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            (target.parent / name).unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or cannot tell: keep its file
+    return True
 
 
 def _reason(given: Path, err: OSError) -> str:

@@ -17,7 +17,14 @@ from rich.table import Table
 from argmap.cli.inputs import Failure, InputError, Source
 from argmap.cli.outputs import emit_json
 
-__all__ = ["Outcome", "print_table", "run_each", "stdout_console"]
+__all__ = [
+    "REPORT_HINT",
+    "Outcome",
+    "internal_failure",
+    "print_table",
+    "run_each",
+    "stdout_console",
+]
 
 T = TypeVar("T")
 
@@ -39,6 +46,17 @@ def report_failure(failure: Failure) -> None:
     click.echo(f"argmap: error: {failure.line()}", err=True)
 
 
+REPORT_HINT = "this is a bug in argmap: please report it with this input (see SECURITY.md)"
+
+
+def internal_failure(source: Source, err: Exception) -> Failure:
+    """The failure for an unexpected exception while processing ``source``."""
+    detail = " ".join(str(err).split())
+    detail = detail if len(detail) <= 300 else detail[:297] + "..."
+    what = type(err).__name__ + (f": {detail}" if detail else "")
+    return Failure(source.label, "internal-error", f"unexpected {what}; {REPORT_HINT}")
+
+
 def _show_progress(progress: bool | None, n: int) -> bool:
     if progress is not None:
         return progress
@@ -56,9 +74,11 @@ def run_each(
     """Call ``work`` on each source in turn, going on past failures.
 
     A failure (an :class:`InputError`) is recorded and, when ``report`` is true,
-    printed at once as one line on standard error. A progress bar is shown on
-    standard error for runs over several inputs on a terminal (or when ``progress``
-    is true), and removed when the run ends.
+    printed at once as one line on standard error. Any other exception from ``work``
+    (a bug in argmap) is that input's failure too, code ``internal-error``, naming the
+    exception and asking to report it; the run goes on to the next input. A progress
+    bar is shown on standard error for runs over several inputs on a terminal (or when
+    ``progress`` is true), and removed when the run ends.
     """
     outcome: Outcome[T] = Outcome()
 
@@ -69,6 +89,11 @@ def run_each(
             outcome.failures.append(err.failure)
             if report:
                 say(err.failure)
+        except Exception as err:  # a bug: report it as this input's failure and go on
+            failure = internal_failure(source, err)
+            outcome.failures.append(failure)
+            if report:
+                say(failure)
 
     if not _show_progress(progress, len(sources)):
         for source in sources:

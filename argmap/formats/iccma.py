@@ -22,6 +22,17 @@ Three text formats, told apart by the file suffix (or ``format=``):
 In every format an empty line is skipped and a line starting with ``#`` is a comment
 (except the lone ``#`` that separates the two parts of a TGF file). Any other line
 that does not fit raises :class:`~argmap.errors.FormatError` naming the file and line.
+A UTF-8 byte order mark at the start is skipped.
+
+Limits
+------
+A ``p af N`` header makes ``N`` arguments whatever follows it, so a 14-byte file could
+ask for ten million. :func:`loads` refuses (a :class:`~argmap.errors.FormatError`
+naming the line) a header above ``max_arguments`` (default :data:`MAX_ARGUMENTS`, one
+million) and, unless ``max_arguments`` is given, one above what the file plausibly
+holds: :data:`PLAUSIBLE_PER_BYTE` arguments per byte of text, and at least
+:data:`PLAUSIBLE_MIN` (an ICCMA file lists most arguments in its attacks, a few
+characters each). Numbers are ASCII digits only.
 
 Writing ``"af"`` needs numbers: argument ``k`` (1-based) is the framework's k-th
 argument, and when the names are not already ``1`` .. ``N`` a comment line per
@@ -43,6 +54,9 @@ from argmap.model import Inference, Statement, StatementKind
 
 __all__ = [
     "FORMATS",
+    "MAX_ARGUMENTS",
+    "PLAUSIBLE_MIN",
+    "PLAUSIBLE_PER_BYTE",
     "AFFormat",
     "as_map",
     "dump",
@@ -60,6 +74,15 @@ _NAME = r"[A-Za-z0-9_][A-Za-z0-9_.\-]*"
 _NAME_RE = re.compile(_NAME)
 _ARG = re.compile(r"arg\(\s*(" + _NAME + r")\s*\)\s*\.")
 _ATT = re.compile(r"att\(\s*(" + _NAME + r")\s*,\s*(" + _NAME + r")\s*\)\s*\.")
+_DIGITS = re.compile(r"[0-9]+")  # str.isdigit() also takes '²' and other digits int() refuses
+
+MAX_ARGUMENTS = 1_000_000
+"""The most arguments a ``p af N`` header may declare by default (``max_arguments=``)."""
+PLAUSIBLE_PER_BYTE = 64
+"""Without an explicit ``max_arguments``, a header may declare at most this many
+arguments per byte of the file's text ..."""
+PLAUSIBLE_MIN = 10_000
+"""... or this many, whichever is more."""
 
 
 def format_of(path: str | Path) -> AFFormat:
@@ -83,7 +106,31 @@ def _fail(source: str, lineno: int, message: str, line: str) -> FormatError:
     return FormatError(f"{source}, line {lineno}: {message}: {shown!r}")
 
 
-def _loads_af(text: str, source: str) -> ArgumentationFramework:
+def _number(digits: str) -> int | None:
+    """The value of ASCII ``digits``, or None when it has more than 18 digits (beyond
+    any limit here; ``int()`` itself refuses more than 4300)."""
+    significant = digits.lstrip("0")
+    return int(significant or "0") if len(significant) <= 18 else None
+
+
+def _shown_number(digits: str) -> str:
+    return digits if len(digits) <= 24 else f"{digits[:12]}... ({len(digits)} digits)"
+
+
+def _header_limit(text: str, max_arguments: int | None) -> tuple[int, str]:
+    """The most arguments a header may declare, and how to say so in an error."""
+    if max_arguments is not None:
+        return max_arguments, f"max_arguments={max_arguments}"
+    plausible = max(PLAUSIBLE_MIN, PLAUSIBLE_PER_BYTE * len(text))
+    if plausible < MAX_ARGUMENTS:
+        return plausible, (
+            f"a file of {len(text)} characters plausibly holds (at most {plausible}: "
+            f"{PLAUSIBLE_PER_BYTE} per character, and never fewer than {PLAUSIBLE_MIN})"
+        )
+    return MAX_ARGUMENTS, f"max_arguments={MAX_ARGUMENTS}"
+
+
+def _loads_af(text: str, source: str, max_arguments: int | None) -> ArgumentationFramework:
     n: int | None = None
     attacks: list[tuple[str, str]] = []
     for lineno, raw in enumerate(text.splitlines(), 1):
@@ -92,17 +139,36 @@ def _loads_af(text: str, source: str) -> ArgumentationFramework:
             continue
         parts = line.split()
         if n is None:
-            if len(parts) != 3 or parts[0] != "p" or parts[1] != "af" or not parts[2].isdigit():
+            if (
+                len(parts) != 3
+                or parts[0] != "p"
+                or parts[1] != "af"
+                or not _DIGITS.fullmatch(parts[2])
+            ):
                 raise _fail(source, lineno, "expected the header 'p af N'", line)
-            n = int(parts[2])
+            limit, why = _header_limit(text, max_arguments)
+            declared = _number(parts[2])
+            if declared is None or declared > limit:
+                raise _fail(
+                    source,
+                    lineno,
+                    f"the header declares {_shown_number(parts[2])} arguments, more than "
+                    f"{why}; pass a larger max_arguments= to read it",
+                    line,
+                )
+            n = declared
             continue
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        if len(parts) != 2 or not all(_DIGITS.fullmatch(p) for p in parts):
             raise _fail(source, lineno, "expected an attack 'a b' of two argument numbers", line)
-        a, b = (int(p) for p in parts)
-        for x in (a, b):
-            if not 1 <= x <= n:
-                raise _fail(source, lineno, f"argument {x} is not between 1 and {n}", line)
-        attacks.append((str(a), str(b)))
+        pair = []
+        for p in parts:
+            x = _number(p)
+            if x is None or not 1 <= x <= n:
+                raise _fail(
+                    source, lineno, f"argument {_shown_number(p)} is not between 1 and {n}", line
+                )
+            pair.append(str(x))
+        attacks.append((pair[0], pair[1]))
     if n is None:
         raise FormatError(f"{source}: no 'p af N' header line found")
     return ArgumentationFramework([str(i) for i in range(1, n + 1)], attacks)
@@ -169,11 +235,23 @@ def _loads_tgf(text: str, source: str) -> ArgumentationFramework:
 
 
 def loads(
-    text: str, format: AFFormat = "af", *, source: str = "<string>"
+    text: str,
+    format: AFFormat = "af",
+    *,
+    source: str = "<string>",
+    max_arguments: int | None = None,
 ) -> ArgumentationFramework:
     """Read a framework from text in ``format`` (``"af"``, ``"apx"`` or ``"tgf"``).
 
-    ``source`` names the input in error messages.
+    ``source`` names the input in error messages. ``max_arguments`` is the most
+    arguments a ``p af N`` header may declare (by default :data:`MAX_ARGUMENTS`, and
+    no more than the text plausibly holds: see the module's Limits).
+
+    Raises
+    ------
+    FormatError
+        A line that does not fit, naming ``source`` and the line; a header declaring
+        more arguments than allowed.
 
     Examples
     --------
@@ -185,9 +263,17 @@ def loads(
     >>> loads("p af 2\\n1 3\\n", source="x.af")
     Traceback (most recent call last):
     argmap.errors.FormatError: x.af, line 2: argument 3 is not between 1 and 2: '1 3'
-    """
+    >>> loads("p af 20\\n", source="x.af", max_arguments=10)
+    Traceback (most recent call last):
+    argmap.errors.FormatError: x.af, line 1: the header declares 20 arguments, more than max_arguments=10; pass a larger max_arguments= to read it: 'p af 20'
+    """  # noqa: E501
+    if max_arguments is not None and (
+        not isinstance(max_arguments, int) or isinstance(max_arguments, bool) or max_arguments < 0
+    ):
+        raise OptionError(f"max_arguments must be a whole number >= 0; got {max_arguments!r}")
+    text = text.removeprefix("\ufeff")
     if format == "af":
-        return _loads_af(text, source)
+        return _loads_af(text, source, max_arguments)
     if format == "apx":
         return _loads_apx(text, source)
     if format == "tgf":
@@ -195,17 +281,20 @@ def loads(
     raise OptionError(f"unknown framework format {format!r}; choose af, apx or tgf")
 
 
-def load(path: str | Path, format: AFFormat | None = None) -> ArgumentationFramework:
-    """Read a framework file; the format comes from ``format`` or the suffix."""
+def load(
+    path: str | Path, format: AFFormat | None = None, *, max_arguments: int | None = None
+) -> ArgumentationFramework:
+    """Read a framework file; the format comes from ``format`` or the suffix (a byte
+    order mark is skipped; ``max_arguments`` as in :func:`loads`)."""
     p = Path(path)
     fmt = format or format_of(p)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = p.read_text(encoding="utf-8-sig")
     except OSError as err:
         raise FormatError(f"{p}: cannot read: {err.strerror or err}") from None
     except UnicodeDecodeError as err:
         raise FormatError(f"{p}: not UTF-8 text ({err.reason} at byte {err.start})") from None
-    return loads(text, fmt, source=str(p))
+    return loads(text, fmt, source=str(p), max_arguments=max_arguments)
 
 
 read_af = load

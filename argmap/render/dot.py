@@ -1,4 +1,4 @@
-"""Graphviz DOT export: a map as a :class:`graphviz.Digraph`.
+r"""Graphviz DOT export: a map as a :class:`graphviz.Digraph`.
 
 How a map is drawn
 ------------------
@@ -32,7 +32,14 @@ Escaping
 --------
 All user text goes into HTML-like labels that argmap builds itself, with ``&``, ``<``,
 ``>`` and ``"`` escaped and control characters replaced: no label can end the label,
-inject DOT, or be taken for markup. Ids need no escaping (see
+inject DOT, or be taken for markup. Text is drawn exactly as written: ``\`` is doubled
+(Graphviz would expand ``\N``, ``\G`` ... even in HTML-like labels), ``]`` is written
+``&#93;`` (Graphviz 2.43's HTML lexer refuses a text that is only ``]``), a text of
+only whitespace or control characters is drawn as a space (Graphviz drops characters
+below U+0020, and refuses an element left empty), and a label longer than 2,000
+characters has line breaks in its DOT source (which Graphviz drops), so no line of it
+reaches Graphviz's 16 KiB limit. U+FFFE and U+FFFF, which no XML parser takes, are
+drawn as U+FFFD. Ids need no escaping (see
 :data:`argmap.model.ID_PATTERN`) and are quoted by the ``graphviz`` package; the ids argmap
 adds itself (markers, legend) contain ``#``, which no statement id can, so they never
 clash with a statement.
@@ -99,11 +106,48 @@ def escape_html(text: str) -> str:
     '&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;'
     >>> escape_html("tab\there")
     'tab here'
+    >>> print(escape_html("Claim \\N ]"))
+    Claim \\N &#93;
     """
-    text = _CONTROL.sub(" ", text.replace("\t", " "))
-    return (
+    text = _ANY_CONTROL.sub(" ", text)  # tabs and line breaks too: one label line
+    text = (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
+    if _RARE.search(text):  # see the module docs: drawn as written
+        text = text.replace("\\", "\\\\").replace("]", "&#93;")
+        text = text.replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
+    return text
+
+
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_RARE = re.compile(r"[\\\]\ufffe\uffff]")
+_FOLD_AT = 2000
+_ENTITY_TAIL = re.compile(r"&[#\w]*\Z")
+_LONG_RUN = re.compile(r"[^<>\n]{" + str(_FOLD_AT + 1) + ",}")
+
+
+def _fold(label: str) -> str:
+    """``label`` with a line break in its source at least every 2,000 characters of text
+    (never inside a tag or an entity): Graphviz drops them, and refuses a run of more
+    than 16 KiB on one line."""
+    if len(label) <= _FOLD_AT:
+        return label
+    return _LONG_RUN.sub(_fold_run, label)
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    run = match.group()
+    pieces = []
+    start = 0
+    while len(run) - start > _FOLD_AT:
+        end = start + _FOLD_AT
+        tail = _ENTITY_TAIL.search(run, start, end)
+        if tail is not None and tail.start() > start:
+            end = tail.start()
+        pieces.append(run[start:end])
+        start = end
+    pieces.append(run[start:])
+    return "\n".join(pieces)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -144,7 +188,8 @@ def _wrapper(width: int) -> textwrap.TextWrapper:
 
 
 def _lines(text: str, width: int) -> str:
-    return "<BR/>".join(escape_html(line) for line in _wrap(text, width))
+    # A text that wraps to nothing (only whitespace) is a space: an empty <B></B> is an error.
+    return "<BR/>".join(escape_html(line) for line in _wrap(text, width)) or " "
 
 
 def _num(x: float) -> str:
@@ -595,7 +640,7 @@ def _a_list(attrs: Mapping[str, str]) -> str:
 
 def _node(into: graphviz.Digraph, name: str, label: str, attrs: Mapping[str, str]) -> None:
     """``into.node(name, label, **attrs)``, faster."""
-    head = f"label={graphviz.quoting.quote(label)}"
+    head = f"label={graphviz.quoting.quote(_fold(label))}"
     rest = _a_list(attrs)
     into.body.append(f"\t{graphviz.quoting.quote(name)} [{head}{' ' if rest else ''}{rest}]\n")
 
@@ -642,13 +687,17 @@ def _main_on_top(dot: graphviz.Digraph, top: list[str]) -> None:
 def _heading(m: ArgumentMap, st: Style) -> str | None:
     lines = []
     if st.title and m.title:
-        lines.append(f"<B>{escape_html(m.title)}</B>")
+        title = "<BR/>".join(escape_html(x) for x in _LINE_BREAK.split(m.title)) or " "
+        lines.append(f"<B>{title}</B>")
     if isinstance(m, MapView):
         lines.append(
             f'<FONT POINT-SIZE="{_num(st.font_size)}" COLOR="{st.muted}">'
             f"{escape_html(m.summary())}</FONT>"
         )
-    return "<" + "<BR/>".join(lines) + ">" if lines else None
+    return _fold("<" + "<BR/>".join(lines) + ">") if lines else None
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _marker(into: graphviz.Digraph, id: str, count: int, st: Style, *, above: bool) -> None:

@@ -15,7 +15,7 @@ from argmap.map import ArgumentMap
 from argmap.render.dot import DOT_OPTIONS, to_dot
 from argmap.render.style import check_options
 
-__all__ = ["FORMATS", "INSTALL_HINT", "dot_available", "pipe", "render"]
+__all__ = ["DEFAULT_TIMEOUT", "FORMATS", "INSTALL_HINT", "dot_available", "pipe", "render"]
 
 FORMATS = ("svg", "png", "pdf", "dot", "json", "mermaid", "html")
 """Formats :func:`render` writes; ``dot``, ``json`` and ``mermaid`` need no Graphviz binary
@@ -48,33 +48,75 @@ def dot_available() -> bool:
     return shutil.which("dot") is not None
 
 
-def pipe(m: ArgumentMap | graphviz.Digraph, format: str = "svg", **options: Any) -> bytes:
+DEFAULT_TIMEOUT = 600.0
+"""Seconds ``dot`` may run on one drawing (:func:`pipe`'s ``timeout``): a 10,000-statement
+map (benchmarks/bench_core.py's) took 226 s to draw as SVG on a busy 2-core machine, so
+it fits with room; a drawing that takes longer is stopped."""
+
+
+def pipe(
+    m: ArgumentMap | graphviz.Digraph,
+    format: str = "svg",
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    **options: Any,
+) -> bytes:
     """Run ``dot`` on the map and return the rendered bytes (svg, png or pdf).
+
+    ``dot`` runs as a program of its own (no shell) on the DOT text argmap made, for at
+    most ``timeout`` seconds (:data:`DEFAULT_TIMEOUT`; None for no limit).
 
     Raises
     ------
     GraphvizNotFoundError
         ``dot`` is not installed; the message says how to install it.
     RenderError
-        ``dot`` failed; the message carries its error output.
+        ``dot`` failed (the message carries its error output), or took longer than
+        ``timeout`` and was stopped.
     """
     format = format.lower() if isinstance(format, str) else format
     if format not in _BINARY_FORMATS:
         raise OptionError(
             f"unknown format {format!r} for Graphviz; choose one of {', '.join(_BINARY_FORMATS)}"
         )
+    if timeout is not None and (
+        not isinstance(timeout, int | float) or isinstance(timeout, bool) or not timeout > 0
+    ):
+        raise OptionError(f"timeout must be a number of seconds above 0, or None; got {timeout!r}")
     digraph = m if isinstance(m, graphviz.Digraph) else to_dot(m, **options)
+    exe = shutil.which("dot")
+    if exe is None:
+        raise GraphvizNotFoundError(INSTALL_HINT)
     try:
-        data: bytes = digraph.pipe(format=format, engine="dot", quiet=True)
-    except graphviz.ExecutableNotFound:
-        raise GraphvizNotFoundError(INSTALL_HINT) from None
-    except subprocess.CalledProcessError as err:
-        stderr = err.stderr.decode(errors="replace").strip() if err.stderr else ""
-        raise RenderError(f"Graphviz dot failed to render {format}: {stderr}") from None
+        done = subprocess.run(
+            [exe, f"-T{format}"],
+            input=digraph.source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz dot took longer than {timeout:g} s to render {format} and was stopped; "
+            "pass a larger timeout= (or timeout=None) for a map this large"
+        ) from None
+    except OSError as err:
+        raise RenderError(f"could not run Graphviz dot: {err.strerror or err}") from None
+    if done.returncode != 0:
+        stderr = done.stderr.decode(errors="replace").strip()
+        raise RenderError(f"Graphviz dot failed to render {format}: {stderr}")
+    data: bytes = done.stdout
     return data
 
 
-def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **options: Any) -> Path:
+def render(
+    m: ArgumentMap,
+    path: str | Path,
+    *,
+    format: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    **options: Any,
+) -> Path:
     """Draw ``m`` to ``path``; returns the path written.
 
     The format comes from ``format`` or else the file suffix, both in any case:
@@ -83,7 +125,8 @@ def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **opt
     the ``style``, ``direction`` and ``wrap`` options) or ``.html``/``.htm`` (the
     standalone report of :func:`argmap.render.html.to_html`, the same page as ``argmap
     render -o x.html``, whose ``title`` is the page heading). Other keyword options go to
-    :func:`argmap.render.dot.to_dot`. The file is written atomically: on any error no
+    :func:`argmap.render.dot.to_dot`; ``timeout`` limits Graphviz's time (:func:`pipe`).
+    The file is written atomically: on any error no
     partial file is left behind.
 
     Raises
@@ -130,8 +173,8 @@ def render(m: ArgumentMap, path: str | Path, *, format: str | None = None, **opt
         from argmap.render.html import report_html
 
         check_options(options, DOT_OPTIONS, "render() to html")  # its title: the heading
-        return write_atomic(target, report_html(m, **options))
+        return write_atomic(target, report_html(m, timeout=timeout, **options))
     check_options(options, DOT_OPTIONS, f"render() to {fmt}")
     if fmt == "dot":
         return write_atomic(target, to_dot(m, **options).source)
-    return write_atomic(target, pipe(m, fmt, **options))
+    return write_atomic(target, pipe(m, fmt, timeout=timeout, **options))

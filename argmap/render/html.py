@@ -15,7 +15,8 @@ highlighted spans name their statements in a ``data-ids`` attribute.
 Safety
 ------
 Every piece of text from the map or its sources (titles, statement text, source text,
-ids, URLs) is HTML-escaped before it is written, and only ``http``/``https`` URLs become
+ids, URLs) is HTML-escaped before it is written (a NUL, which HTML cannot hold, as
+U+FFFD, the character a browser shows for it), and only ``http``/``https`` URLs become
 links. The SVG comes from Graphviz, with labels argmap escaped itself (see
 :mod:`argmap.render.dot`); it is checked to hold no ``<script>``, event-handler
 attribute or ``javascript:`` URL. A Content-Security-Policy allows only the report's
@@ -40,7 +41,7 @@ from argmap.errors import OptionError, RenderError
 from argmap.map import ArgumentMap
 from argmap.model import Source, Statement, StatementKind
 from argmap.render.dot import SVG_PREFIX
-from argmap.render.graphviz import pipe
+from argmap.render.graphviz import DEFAULT_TIMEOUT, pipe
 
 __all__ = ["report_html", "to_html"]
 
@@ -146,7 +147,8 @@ _JS = """
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    # A NUL is never text in HTML (a browser shows U+FFFD for it): write that, not a NUL.
+    return html.escape(str(text), quote=True).replace("\x00", "\ufffd")
 
 
 def _clean_svg(svg: str) -> tuple[str, ET.Element]:
@@ -283,7 +285,13 @@ def _source_html(
     )
 
 
-def report_html(m: ArgumentMap, *, title: str | None = None, **dot_options: Any) -> str:
+def report_html(
+    m: ArgumentMap,
+    *,
+    title: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    **dot_options: Any,
+) -> str:
     """The HTML report of ``m`` as text; see :func:`to_html`.
 
     Examples
@@ -307,7 +315,7 @@ def report_html(m: ArgumentMap, *, title: str | None = None, **dot_options: Any)
     # Left to right (reasons before what they bear on) makes a tall map that fits the
     # column beside the text; the page heading already names the map.
     options = {"direction": "LR", "title": False, **dot_options}
-    svg, root = _clean_svg(pipe(m, "svg", **options).decode("utf-8"))
+    svg, root = _clean_svg(pipe(m, "svg", timeout=timeout, **options).decode("utf-8"))
     colours = _node_colours(root, statements)
     lengths = {s.id: min((q.end - q.start for q in s.quotes), default=0) for s in statements}
     heading = title if title is not None else (m.title or "Argument map")
@@ -348,7 +356,12 @@ def report_html(m: ArgumentMap, *, title: str | None = None, **dot_options: Any)
 
 
 def to_html(
-    m: ArgumentMap, path: str | Path, *, title: str | None = None, **dot_options: Any
+    m: ArgumentMap,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    **dot_options: Any,
 ) -> Path:
     """Write the standalone HTML report of ``m`` to ``path`` (atomically); returns the path.
 
@@ -360,6 +373,8 @@ def to_html(
         Where to write the ``.html`` file.
     title : str, optional
         The page heading; by default the map's title.
+    timeout : float or None, optional
+        Seconds Graphviz may take to draw the map (see :func:`argmap.render.graphviz.pipe`).
     **dot_options
         Passed to :func:`argmap.render.dot.to_dot`; the report's defaults are
         ``direction="LR"`` and ``title=False``.
@@ -369,4 +384,4 @@ def to_html(
     GraphvizNotFoundError
         The Graphviz ``dot`` program, needed to draw the map, is not installed.
     """
-    return write_atomic(path, report_html(m, title=title, **dot_options))
+    return write_atomic(path, report_html(m, title=title, timeout=timeout, **dot_options))

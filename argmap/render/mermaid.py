@@ -18,9 +18,16 @@ Escaping
 Statement ids never reach Mermaid (nodes are ``s1``, ``s2``, ... in map order, junctions
 ``j1``, ... , so ids like ``end`` cannot clash with Mermaid keywords). All user text is
 written inside double quotes with Mermaid's entity codes for ``"``, ``#``, ``&``, ``<``,
-``>``, ``%`` and backticks, so it can neither end the label nor be read as HTML or Markdown;
-control characters become spaces. The title goes in the front matter as a JSON (hence
-YAML) string.
+``>``, ``%``, backticks and ``\\`` (which Mermaid would read in ``\\n`` as a line
+break), so it can neither end the label nor be read as HTML or Markdown; control
+characters become spaces, U+FFFE and U+FFFF (which YAML and XML refuse) U+FFFD.
+
+The title goes in the front matter as a JSON (hence YAML) string. Mermaid passes it
+through DOMPurify and then shows the result as plain text, so no entity code works
+there: ``<img ...>``, ``<!-- -->`` and ``</script>`` would vanish and ``&`` show as
+``&amp;``. argmap writes ``<``, ``>`` and ``&`` in the title as their full-width forms
+(U+FF1C, U+FF1E, U+FF06, which look alike) and a no-break space as a space, so every
+word of it is shown.
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ from argmap.render.colours import css_colour
 from argmap.render.style import Direction, Style, check_direction, check_options, theme
 from argmap.views import MapView
 
-__all__ = ["FORMAT", "MERMAID_OPTIONS", "dump", "dumps", "escape"]
+__all__ = ["FORMAT", "MERMAID_OPTIONS", "dump", "dumps", "escape", "escape_title"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CODES = {
@@ -50,6 +57,7 @@ _CODES = {
     ">": "#gt;",
     "`": "#96;",
     "%": "#37;",
+    "\\": "#92;",
 }
 _CODE_RE = re.compile("[" + re.escape("".join(_CODES)) + "]")
 _LINK: dict[Relation, tuple[str, str]] = {  # (to the target, from a linked premise)
@@ -62,13 +70,37 @@ _SHAPE = {"claim": ('["', '"]'), "premise": ('("', '")'), "counterpoint": ('{{"'
 
 
 def escape(text: str) -> str:
-    """Escape text for a double-quoted Mermaid label.
+    r"""Escape text for a double-quoted Mermaid label.
 
     >>> escape('<b>"x"</b> & #1')
     '#lt;b#gt;#quot;x#quot;#lt;/b#gt; #amp; #35;1'
+    >>> escape("a \\n b")
+    'a #92;n b'
     """
     text = _CONTROL.sub(" ", text.replace("\t", " "))
+    text = text.replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
     return _CODE_RE.sub(lambda mt: _CODES[mt.group()], text)
+
+
+_TITLE = str.maketrans(
+    {
+        "<": "\uff1c",
+        ">": "\uff1e",
+        "&": "\uff06",
+        "\xa0": " ",
+        "\ufffe": "\ufffd",
+        "\uffff": "\ufffd",
+    }
+)
+
+
+def escape_title(text: str) -> str:
+    """The front-matter line of a title (see the module docs).
+
+    >>> escape_title("<b> & y") == 'title: "\\uff1cb\\uff1e \\uff06 y"'
+    True
+    """
+    return "title: " + json.dumps(text.translate(_TITLE), ensure_ascii=False)
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -182,7 +214,7 @@ def dumps(
     if isinstance(m, MapView):
         heading.append(m.summary())
     if heading:
-        out += ["---", "title: " + json.dumps(" — ".join(heading), ensure_ascii=False), "---"]
+        out += ["---", escape_title(" — ".join(heading)), "---"]
     out.append(f"flowchart {rankdir}")
 
     node = {s.id: f"s{n}" for n, s in enumerate(statements, 1)}

@@ -132,6 +132,8 @@ def from_json_export(text: str | bytes) -> ArgumentMap:
         data = json.loads(text)
     except ValueError as err:
         raise FormatError(f"not JSON: {err}") from None
+    except RecursionError:  # found by tests/test_fuzz.py
+        raise FormatError("not JSON: nested too deeply") from None
     if not isinstance(data, dict) or not looks_like_export(data):
         raise _fail(
             "(top level)",
