@@ -61,6 +61,11 @@ def sample(name: str, folder: Path) -> Path:
 
 
 FRAMEWORKS = ("af", "apx", "tgf")
+CANNOT_HOLD = {
+    # The Kialo sample has a claim of two lines; an Argdown statement is one line.
+    ("kialo", "argdown"): "its text has a line break ('\\n') at position 58, which an "
+    "Argdown statement cannot hold",
+}
 READABLE = registry.readable()
 WRITABLE = registry.writable()
 
@@ -68,11 +73,17 @@ WRITABLE = registry.writable()
 @pytest.mark.parametrize("source", READABLE)
 @pytest.mark.parametrize("target", WRITABLE)
 def test_convert_reads_each_readable_and_writes_each_writable_format(
-    source: str, target: str, tmp_path: Path
+    source: str, target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     given = sample(source, tmp_path)
     out = tmp_path / f"out{registry.get(target).suffixes[0]}"
-    assert main(["convert", str(given), str(out), "--from", source, "--to", target]) == 0
+    status = main(["convert", str(given), str(out), "--from", source, "--to", target])
+    if (source, target) in CANNOT_HOLD:
+        # A documented limit of the target, refused naming the element; nothing written.
+        assert status == 1 and not out.exists()
+        assert CANNOT_HOLD[source, target] in capsys.readouterr().err
+        return
+    assert status == 0
     text = out.read_text(encoding="utf-8")
     assert text.strip()
     original = am.load(given, format=source)

@@ -429,9 +429,13 @@ class _Builder:
                 continue
             meta: dict[str, JsonValue] = {}
             data = dict(step.data or {})
-            # Argdown reads every argument as a support; a linked attack, which Argdown
-            # has no syntax for, is written (by argdown.dumps) with {relation: attack}.
-            relation: Relation = "attack" if data.pop("relation", None) == "attack" else "support"
+            # Argdown reads every argument as a support; a linked attack and a rephrase,
+            # which Argdown has no syntax for, are written (by argdown.dumps) as arguments
+            # whose inference line says {relation: attack} or {relation: rephrase}.
+            said = data.pop("relation", None)
+            relation: Relation = (
+                "attack" if said == "attack" else "rephrase" if said == "rephrase" else "support"
+            )
             record: _Record = {
                 "id": inf_id,
                 "relation": relation,

@@ -53,7 +53,12 @@ __all__ = ["dump", "dumps", "escape"]
 
 _KEY = "argdown"
 _INDENT = "    "
-_VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+_VERB = {
+    "support": "supports",
+    "attack": "attacks",
+    "undercut": "undercuts",
+    "rephrase": "rephrases",
+}
 _MARK = {"support": "+", "attack": "-", "undercut": "<_", "contradictory": "><"}
 # Characters that start Argdown syntax anywhere in a line: escapes, tags, statement and
 # argument references, mentions, links, data, and bold/italic ranges.
@@ -239,7 +244,8 @@ class _Writer:
                 continue  # written once, as the other's "><"
             default = f"{inf.premises[0]}-{_VERB[inf.relation]}-{inf.target}"
             plain = (
-                len(inf.premises) == 1
+                inf.relation != "rephrase"  # Argdown has no rephrase relation: an argument
+                and len(inf.premises) == 1
                 and inf.note is None
                 and not inf.tags
                 and inf.id not in undercut
