@@ -761,8 +761,23 @@ def _inference_content(
             except YamlError as err:
                 source.problem(err.offset, f"data block: {err.message}")
             pos = end
-    rules = [" ".join(rule.split()) for rule in "".join(words).split(",")]
-    return [rule for rule in rules if rule], data
+    # Rules are split at commas; a backslash escapes the next character (also a comma),
+    # as in any text.
+    text, rules, current, i = "".join(words), [], [], 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            current.append(text[i + 1])
+            i += 2
+            continue
+        if text[i] == ",":
+            rules.append("".join(current))
+            current = []
+        else:
+            current.append(text[i])
+        i += 1
+    rules.append("".join(current))
+    cleaned = [" ".join(rule.split()) for rule in rules]
+    return [rule for rule in cleaned if rule], data
 
 
 def parse(text: str) -> Document:
