@@ -195,7 +195,7 @@ def test_linked_convergent_attack_and_undercut_are_read_from_schemes() -> None:
     assert _canonical(back["edges"]) == _canonical(doc["edges"])
 
 
-def test_rephrase_and_unknown_nodes_are_kept_verbatim_with_their_edges() -> None:
+def test_rephrase_schemes_are_rephrases_and_unknown_nodes_are_kept_verbatim() -> None:
     doc = {
         "nodes": [
             _atom("a", "A"),
@@ -206,14 +206,16 @@ def test_rephrase_and_unknown_nodes_are_kept_verbatim_with_their_edges() -> None
         "edges": [_edge("e1", "a", "m"), _edge("e2", "m", "b"), _edge("e3", "z", "a")],
     }
     m = sadface.from_sadface(doc)
-    assert list(m.inferences) == []
+    assert [(i.id, i.relation, i.premises, i.target) for i in m.inferences] == [
+        ("m", "rephrase", ("a",), "b")
+    ]
     assert [s.kind for s in m.statements] == ["claim", "claim"]
-    assert m.metadata["sadface"]["other_nodes"] == doc["nodes"][2:]  # type: ignore[index]
+    assert m.metadata["sadface"]["other_nodes"] == doc["nodes"][3:]  # type: ignore[index]
     back = sadface.to_sadface(m)
     assert _canonical(back["nodes"]) == _canonical(doc["nodes"])
     assert _canonical(back["edges"]) == _canonical(doc["edges"])
-    m.remove("a")  # an edge to a node that is gone is not written
-    assert [e["id"] for e in sadface.to_sadface(m)["edges"]] == ["e2"]
+    m.remove("b")  # the rephrase goes with it; an edge to a node that is gone is not written
+    assert [e["id"] for e in sadface.to_sadface(m)["edges"]] == ["e3"]
 
 
 def test_node_ids_outside_the_id_pattern_are_cleaned_and_the_original_is_kept() -> None:
@@ -327,12 +329,16 @@ def test_sample_structure_is_the_files() -> None:
     assert {s.id: s.text for s in m.statements} == atoms
     name = {n["id"]: n["name"] for n in doc["nodes"] if n["type"] == "scheme"}
     found = {i.id: (i.relation, name[i.id]) for i in m.inferences}
-    assert sorted(found.values()) == [("support", "Expert Opinion"), ("undercut", "conflict")]
+    assert sorted(found.values()) == [
+        ("rephrase", "rephrase"),
+        ("support", "Expert Opinion"),
+        ("undercut", "conflict"),
+    ]
     assert m.title == "Spring flood"
     kept = m.metadata["sadface"]
     assert isinstance(kept, dict)
     assert kept["metadata"] == {"org.example.review": {"status": "checked"}}
-    assert [n["name"] for n in kept["other_nodes"]] == ["rephrase"]  # type: ignore[index,union-attr]
+    assert "other_nodes" not in kept
 
 
 def test_an_early_layout_file_gets_a_core_block_and_keeps_its_top_level_keys() -> None:

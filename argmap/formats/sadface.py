@@ -26,10 +26,10 @@ argmap reads it as follows:
   at another scheme; every other scheme (``support``, ``inference``, ``Expert
   Opinion`` ...) is a ``support``: SADFace's schemes are the ways premises support a
   conclusion. The scheme's name is kept;
-* a ``rephrase`` or ``preference`` scheme, a node of any other type, and every edge
-  that touches one, is kept verbatim in the map's ``metadata["sadface"]`` and written
-  back by :func:`dump`. (A map's own ``rephrase`` inferences are written as ``rephrase``
-  schemes, which reading then keeps verbatim: not yet read back as rephrases.)
+* a ``rephrase`` (or ``restatement``) scheme is a ``rephrase``: its one atom restates
+  the atom it points at;
+* a ``preference`` scheme, a node of any other type, and every edge that touches one,
+  is kept verbatim in the map's ``metadata["sadface"]`` and written back by :func:`dump`.
 
 What argmap has no field for is kept in ``metadata["sadface"]`` of the map, statement
 or inference and written back: the document's ``resources``, its metadata namespaces
@@ -115,12 +115,13 @@ _CONFLICT_NAMES = frozenset(
         "default conflict",
     }
 )
-_KEPT_NAMES = frozenset({"rephrase", "preference", "default rephrase", "default preference"})
+_REPHRASE_NAMES = frozenset({"rephrase", "default rephrase", "restatement"})
+_KEPT_NAMES = frozenset({"preference", "default preference"})
 _DEFAULT_NAME = {
     "support": "support",
     "attack": "conflict",
     "undercut": "conflict",
-    "rephrase": "rephrase",  # written as a scheme; read back verbatim (see above)
+    "rephrase": "rephrase",
 }
 _NODE_METADATA: dict[str, JsonValue] = {"core": {}}  # what SADFace's own tools write
 _ATOM_KEYS = ("id", "type", "text", "sources", "metadata")
@@ -152,15 +153,17 @@ class SadfaceDocument(BaseModel):
 
 def relation_of_scheme(name: str) -> str:
     """What a scheme of this name is to argmap: ``"support"``, ``"conflict"`` (an
-    attack, or an undercut when it points at a scheme) or ``"kept"`` (rephrase and
-    preference, kept verbatim).
+    attack, or an undercut when it points at a scheme), ``"rephrase"`` or ``"kept"``
+    (preference, kept verbatim).
 
     >>> [relation_of_scheme(n) for n in ("support", "Expert Opinion", "Conflict", "rephrase")]
-    ['support', 'support', 'conflict', 'kept']
+    ['support', 'support', 'conflict', 'rephrase']
     """
     key = " ".join(name.lower().split())
     if key in _CONFLICT_NAMES:
         return "conflict"
+    if key in _REPHRASE_NAMES:
+        return "rephrase"
     if key in _KEPT_NAMES:
         return "kept"
     return "support"
@@ -307,7 +310,7 @@ class _Reader:
                 raise ArgmapError(f"{where}: no node with id {end!r}", ids=[end])
         src_role, dst_role = self.role[src], self.role[dst]
         dumped: JsonValue = edge.model_dump(mode="json", exclude_unset=True)
-        schemes = ("support", "conflict")
+        schemes = ("support", "conflict", "rephrase")
         if src_role == "atom" and dst_role in schemes:
             self.premises.setdefault(dst, []).append(src)
             self.used_edges.setdefault(dst, []).append(dumped)
@@ -336,7 +339,7 @@ class _Reader:
         return [
             self._inference(index, raw)
             for index, raw in enumerate(self.raw_nodes)
-            if self.role[raw["id"]] in ("support", "conflict")
+            if self.role[raw["id"]] in ("support", "conflict", "rephrase")
         ]
 
     def _inference(self, index: int, raw: dict[str, Any]) -> Inference:
@@ -356,6 +359,8 @@ class _Reader:
         relation: Relation = (
             "support"
             if role == "support"
+            else "rephrase"
+            if role == "rephrase"
             else "undercut"
             if self.role[tgt[0]] != "atom"
             else "attack"
@@ -409,8 +414,8 @@ class _Reader:
                     ids=[rid],
                 )
             rest = dict(node_meta)
-            own = rest.pop(_NS, None)
-            if own is not None:
+            if _NS in rest:  # present, even as null: it must be argmap's object
+                own = rest.pop(_NS)
                 if not isinstance(own, Mapping):
                     raise ArgmapError(
                         f"{_where(index, rid)}: metadata.argmap must be an object", ids=[rid]
