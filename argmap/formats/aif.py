@@ -64,6 +64,7 @@ from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.formats import _aifcore
 from argmap.formats._aifcore import AifDocument, AifWarning, empty_text
+from argmap.formats._jsontext import refuse_duplicate_keys
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
 
@@ -151,6 +152,10 @@ def to_aif(m: ArgumentMap) -> dict[str, Any]:
     return _aifcore.write(m, defaults=_DEFAULTS)
 
 
+_FULL_KEY_CHECK = 4 * 1024 * 1024
+"""Texts up to this many characters have every object checked for duplicate keys."""
+
+
 def loads(text: str | bytes, *, strict: bool = False) -> ArgumentMap:
     """Read a map from AIF JSON text (as AIFdb and OVA write it; see the module docs).
 
@@ -179,6 +184,8 @@ def loads(text: str | bytes, *, strict: bool = False) -> ArgumentMap:
     >>> m.inference("3").relation
     'support'
     """
+    if isinstance(text, (str, bytes, bytearray)):
+        refuse_duplicate_keys(text, _FULL_KEY_CHECK, ('"nodes"', '"edges"', '"locutions"'))
     with gc_paused():  # a bulk load: see argmap._bulk
         return from_aif(AifDocument.model_validate_json(text), strict=strict)
 

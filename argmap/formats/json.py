@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, f
 from argmap._bulk import gc_paused
 from argmap._io import load_file, shorten, write_atomic
 from argmap.errors import ArgmapError, FormatError
+from argmap.formats._jsontext import refuse_duplicate_keys
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Source, Statement
@@ -65,6 +66,7 @@ FORMAT_VERSION = 1
 SCHEMA_ID = "https://argmap.invalid/schema/argmap-1.schema.json"
 FULL_KEY_CHECK = 4 * 1024 * 1024
 """Texts up to this many characters have every object checked for duplicate keys."""
+_BIG_KEYS = ('"statements"', '"inferences"', '"sources"')  # a repeat would drop content
 
 
 class MapDocument(BaseModel):
@@ -189,7 +191,7 @@ def _read(text: str | bytes, aif_reader: str) -> ArgumentMap:
         text = text[len(codecs.BOM_UTF8) :]
     # Anything else goes on to pydantic, which says what it takes.
     if isinstance(text, (str, bytes, bytearray)):
-        _refuse_duplicate_keys(text)
+        refuse_duplicate_keys(text, FULL_KEY_CHECK, _BIG_KEYS)
     with gc_paused():  # validating makes as many objects as building: pause for both
         try:
             doc = MapDocument.model_validate_json(text)
@@ -199,69 +201,6 @@ def _read(text: str | bytes, aif_reader: str) -> ArgumentMap:
                 raise FormatError(hint) from None
             raise
         return from_document(doc)
-
-
-class _DuplicateKeyError(Exception):
-    pass
-
-
-def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    made = dict(pairs)
-    if len(made) != len(pairs):
-        raise _DuplicateKeyError
-    return made
-
-
-_BIG_KEYS = ('"statements"', '"inferences"', '"sources"')  # a repeat would drop content
-
-
-def _refuse_duplicate_keys(text: str | bytes | bytearray) -> None:
-    """Raise a FormatError naming the first duplicate key (see the module docs)."""
-    if len(text) > FULL_KEY_CHECK:
-        if isinstance(text, str):
-            repeated = any(text.count(q) > 1 for q in _BIG_KEYS)
-        else:
-            repeated = any(text.count(q.encode()) > 1 for q in _BIG_KEYS)
-        if not repeated:
-            return
-    try:
-        json.loads(text, object_pairs_hook=_unique)
-        return
-    except _DuplicateKeyError:
-        pass
-    except (ValueError, RecursionError):  # not JSON: pydantic says what is wrong
-        return
-    try:
-        where = _find_duplicate(json.loads(text, object_pairs_hook=list), "")
-    except (ValueError, RecursionError):  # a repeat before a syntax error: pydantic's turn
-        return
-    if where is not None:
-        key, path = where
-        place = f"in {path}" if path else "at the top level"
-        raise FormatError(
-            f"duplicate key {key!r} {place}: JSON would keep only the last value; "
-            "remove one of them"
-        )
-
-
-def _find_duplicate(value: Any, path: str) -> tuple[str, str] | None:
-    """The first repeated key (and its path) in JSON parsed with pairs lists."""
-    if isinstance(value, list) and all(isinstance(x, tuple) for x in value) and value:
-        seen: set[str] = set()
-        for key, _ in value:
-            if key in seen:
-                return key, path
-            seen.add(key)
-        for key, item in value:
-            found = _find_duplicate(item, f"{path}.{key}" if path else key)
-            if found:
-                return found
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found = _find_duplicate(item, f"{path}[{index}]")
-            if found:
-                return found
-    return None
 
 
 def _misread_hint(text: str | bytes, err: ValidationError, aif_reader: str) -> str | None:

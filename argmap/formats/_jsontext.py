@@ -1,0 +1,87 @@
+"""JSON text checks every JSON format shares; not a format (formats import this module,
+never each other).
+
+Python's ``json`` (and pydantic's parser) keep the last of two equal keys, so a second
+``"nodes": []`` would silently empty a map: :func:`refuse_duplicate_keys` refuses it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.errors import FormatError
+
+__all__ = ["refuse_duplicate_keys"]
+
+
+class _DuplicateKeyError(Exception):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    made = dict(pairs)
+    if len(made) != len(pairs):
+        raise _DuplicateKeyError
+    return made
+
+
+def refuse_duplicate_keys(
+    text: str | bytes | bytearray, full_check: int, big_keys: tuple[str, ...] = ()
+) -> None:
+    """Raise a FormatError naming the first duplicate key and its path.
+
+    Texts up to ``full_check`` characters have every object checked; a longer one only
+    when one of ``big_keys`` (quoted, e.g. ``'"nodes"'``) occurs twice, a cheap count
+    that catches the repeats that would drop content. Text that is not JSON is left to
+    the format's own parser, which says where it breaks.
+
+    >>> refuse_duplicate_keys('{"nodes": [], "nodes": [1]}', 1000)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.errors.FormatError: duplicate key 'nodes' at the top level: JSON would keep ...
+    """
+    if len(text) > full_check:
+        if isinstance(text, str):
+            repeated = any(text.count(q) > 1 for q in big_keys)
+        else:
+            repeated = any(text.count(q.encode()) > 1 for q in big_keys)
+        if not repeated:
+            return
+    try:
+        json.loads(text, object_pairs_hook=_unique)
+        return
+    except _DuplicateKeyError:
+        pass
+    except (ValueError, RecursionError):  # not JSON: pydantic says what is wrong
+        return
+    try:
+        where = _find_duplicate(json.loads(text, object_pairs_hook=list), "")
+    except (ValueError, RecursionError):  # a repeat before a syntax error: pydantic's turn
+        return
+    if where is not None:
+        key, path = where
+        place = f"in {path}" if path else "at the top level"
+        raise FormatError(
+            f"duplicate key {key!r} {place}: JSON would keep only the last value; "
+            "remove one of them"
+        )
+
+
+def _find_duplicate(value: Any, path: str) -> tuple[str, str] | None:
+    """The first repeated key (and its path) in JSON parsed with pairs lists."""
+    if isinstance(value, list) and all(isinstance(x, tuple) for x in value) and value:
+        seen: set[str] = set()
+        for key, _ in value:
+            if key in seen:
+                return key, path
+            seen.add(key)
+        for key, item in value:
+            found = _find_duplicate(item, f"{path}.{key}" if path else key)
+            if found:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _find_duplicate(item, f"{path}[{index}]")
+            if found:
+                return found
+    return None
