@@ -285,20 +285,13 @@ def test_the_sample_arguebuf_wrote_is_read_as_its_structure() -> None:
     assert (source.id, source.title) == ("r1", "Weather talk")
     assert source.metadata["arguebuf"]["timestamp"] == "2024-05-02T08:30:15Z"
     kept = m.metadata["arguebuf"]
-    if abj._REPHRASE:  # argmap has the rephrase relation: the rephrase scheme is one
-        assert (m.inference("m-coat").relation, m.inference("m-coat").premises) == (
-            "rephrase",
-            ("coat",),
-        )
-        assert set(kept["nodes"]) == {"p-coat"}  # preference: kept
-        assert len(kept["edges"]) == 2
-    else:
-        assert set(kept["nodes"]) == {"m-coat", "p-coat"}  # rephrase and preference: kept
-        assert len(kept["edges"]) == 4
-    if abj._REPHRASE:  # coat rephrases dry, so take is the one main conclusion
-        assert "major_claim" not in kept
-    else:  # two main conclusions: the file's choice is kept
-        assert kept["major_claim"] == "take"
+    assert (m.inference("m-coat").relation, m.inference("m-coat").premises) == (
+        "rephrase",
+        ("coat",),
+    )
+    assert set(kept["nodes"]) == {"p-coat"}  # preference: kept
+    assert len(kept["edges"]) == 2
+    assert "major_claim" not in kept  # coat rephrases dry, so take is the one main conclusion
     assert kept["analysts"] == {"bob": {"name": "Bob", "email": "bob@example.org"}}
 
 
@@ -331,7 +324,7 @@ def test_a_real_nodeset_as_arguebuf_wrote_it_is_the_map_argmaps_aif_reader_reads
         i.id: (i.relation, set(i.premises), i.target) for i in via_aif.inferences
     }
     rephrases = [i for i in ours.inferences if i.relation == "rephrase"]
-    assert len(rephrases) == (3 if abj._REPHRASE and name == "6064-reconstructed" else 0)
+    assert len(rephrases) == (3 if name == "6064-reconstructed" else 0)
 
 
 @pytest.mark.parametrize("name", NODESETS)
@@ -648,16 +641,6 @@ def _rephrase_doc() -> dict[str, Any]:
     }
 
 
-@pytest.mark.skipif(abj._REPHRASE, reason="argmap has the rephrase relation")
-def test_rephrase_schemes_are_kept_while_argmap_has_no_rephrase_relation() -> None:
-    m = abj.from_arguebuf(_rephrase_doc())
-    assert list(m.inferences) == []
-    assert m.metadata["arguebuf"]["nodes"] == {"r": {"scheme": {"rephrase": "REPHRASE_DEFAULT"}}}
-    assert abj.to_arguebuf(m)["nodes"] == _rephrase_doc()["nodes"]
-    assert abj.to_arguebuf(m)["edges"] == _rephrase_doc()["edges"]
-
-
-@pytest.mark.skipif(not abj._REPHRASE, reason="argmap has no rephrase relation yet")
 def test_rephrase_schemes_are_rephrase_inferences() -> None:
     m = abj.from_arguebuf(_rephrase_doc())
     (inf,) = m.inferences

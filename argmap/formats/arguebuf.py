@@ -26,8 +26,7 @@ argmap reads it as follows:
   an ``undercut`` when it points at a support or attack scheme;
 * **preference** scheme nodes, scheme nodes without a scheme, and every edge that
   touches one are kept verbatim in ``metadata["arguebuf"]`` of the map and written
-  back; so are **rephrase** schemes while argmap has no ``rephrase`` relation (once it
-  has, a rephrase scheme is read as a rephrase of its one premise's target);
+  back; a **rephrase** scheme is read as a ``rephrase`` of its one premise's target;
 * **resources** become the map's :class:`~argmap.model.Source` s (id, text, title), and
   an atom's **reference** to a resource becomes the statement's quote when it holds the
   resource's words at its ``offset`` (or, without an offset, words found exactly once
@@ -62,7 +61,7 @@ import json
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import JsonValue, ValidationError
 
@@ -72,7 +71,7 @@ from argmap.errors import ArgmapError, FormatError, describe_validation_error
 from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
-from argmap.model import Inference, Quote, Relation, Source, Statement, adapter, as_dict
+from argmap.model import Inference, Quote, Source, Statement, adapter, as_dict
 
 __all__ = [
     "FORMAT",
@@ -93,20 +92,14 @@ _ARGMAP = "argmap"  # userdata["argmap"]: what argmap has and arguebuf has no fi
 _EPOCH = "1970-01-01T00:00:00Z"
 _TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$")
 _SCHEME_TYPES = ("support", "attack", "preference", "rephrase")
-_REPHRASE = "rephrase" in get_args(Relation)
-"""argmap has the ``rephrase`` relation (AIF's MA nodes): rephrase schemes are then read
-as rephrase inferences, else kept in the map's metadata with the other schemes."""
-_INFERENTIAL: tuple[str, ...] = (
-    ("support", "attack", "rephrase") if _REPHRASE else ("support", "attack")
-)
+_INFERENTIAL: tuple[str, ...] = ("support", "attack", "rephrase")
 _SCHEME_OF = {
     "support": "support",
     "attack": "attack",
     "undercut": "attack",
     "rephrase": "rephrase",
 }
-"""The scheme type each relation is written as (``rephrase`` for the relation that is
-coming to argmap for AIF's MA nodes)."""
+"""The scheme type each relation is written as."""
 
 # Each protobuf field by its JSON name, with the proto name that readers also accept.
 _GRAPH_KEYS = {
