@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -22,3 +25,37 @@ def dot_binary() -> str:
     if path is None:
         pytest.fail("Graphviz 'dot' is not installed: run the README's test command")
     return path
+
+
+NODE_PACKAGES = Path(sys.prefix) / "node"
+"""Where scripts/_setup.sh installs the Node packages tests/node/package-lock.json pins."""
+PINNED_NODE = ROOT / "tests" / "node"
+
+
+def in_ci() -> bool:
+    """True when the environment variable CI is set (to anything but 0/false/no)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def unavailable(reason: str, what: str) -> NoReturn:
+    """Skip, except in CI, where a real client that cannot run is a failure."""
+    if in_ci():
+        pytest.fail(
+            f"{reason}; CI is set, so {what} must run: run scripts/test, whose set-up "
+            "installs Node.js and the packages of tests/node/package-lock.json",
+            pytrace=False,
+        )
+    pytest.skip(f"{reason}; run scripts/test to install it")
+
+
+def pinned_node_package(inside: str, what: str) -> Path:
+    """``NODE_PACKAGES / inside`` (e.g. ``node_modules/mermaid``), once Node.js is there
+    and the installed packages are exactly the pinned ones; else :func:`unavailable`."""
+    if shutil.which("node") is None:
+        unavailable("Node.js ('node') is not installed", what)
+    lock = NODE_PACKAGES / "package-lock.json"
+    if not (NODE_PACKAGES / inside).exists() or not lock.is_file():
+        unavailable(f"{what} is not installed in {NODE_PACKAGES}", what)
+    if lock.read_bytes() != (PINNED_NODE / "package-lock.json").read_bytes():
+        unavailable(f"{NODE_PACKAGES} is not what tests/node/package-lock.json pins", what)
+    return NODE_PACKAGES / inside

@@ -7,13 +7,12 @@ from __future__ import annotations
 import collections
 import copy
 import json
-import os
 import random
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import pytest
 from argdown_gen import ArgdownGen
@@ -26,7 +25,7 @@ from argmap.formats import argdown
 from argmap.formats._spec import Content
 from argmap.formats.argdown import ArgdownSyntaxError
 
-from conftest import ROOT
+from conftest import ROOT, pinned_node_package
 
 DATA = ROOT / "tests" / "data" / "argdown"
 TEXTS = sorted(DATA.glob("*.argdown"))
@@ -172,28 +171,11 @@ REFUSED = {
 GENERATED = {f"generated-{seed:02}": ArgdownGen(seed).text() for seed in range(40)}
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _unavailable(reason: str) -> NoReturn:
-    if _in_ci():
-        pytest.fail(
-            f"{reason}; CI is set, so the Argdown CLI must run: run scripts/test, whose "
-            "set-up installs Node.js and the packages of tests/node/package-lock.json",
-            pytrace=False,
-        )
-    pytest.skip(f"{reason}; run scripts/test to install it")
-
-
 @pytest.fixture(scope="module")
 def cli_exports(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
     """``argdown json`` on every text (the corpus, SMALL, GENERATED, REFUSED), in one run: the
     exports by file stem, and the CLI's log."""
-    if shutil.which("node") is None:
-        _unavailable("Node.js ('node') is not installed")
-    if not ARGDOWN.exists():
-        _unavailable(f"the Argdown CLI is not installed at {ARGDOWN}")
+    pinned_node_package("node_modules/.bin/argdown", "the Argdown CLI")
     folder = tmp_path_factory.mktemp("argdown")
     inputs, out = folder / "in", folder / "out"
     inputs.mkdir()

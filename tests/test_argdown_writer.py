@@ -7,11 +7,9 @@ import dataclasses
 import importlib.util
 import json
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import pytest
 from argdown_maps import argdown_maps, cli_facts, printable_notes, stripped_texts, texts
@@ -24,7 +22,7 @@ from argmap.formats._shared import kind_from_roles
 from argmap.formats.argdown import load, loads
 from argmap.formats.argdown._writer import dump, dumps, escape
 
-from conftest import ROOT
+from conftest import NODE_PACKAGES, PINNED_NODE, ROOT, pinned_node_package
 
 EXAMPLES = ROOT / "examples"
 
@@ -284,37 +282,11 @@ def _nato() -> am.ArgumentMap:
 # scripts/_setup.sh (run by scripts/test) installs the exact packages of
 # tests/node/package-lock.json, @argdown/cli among them, into <venv>/node.
 
-NODE_PACKAGES = Path(sys.prefix) / "node"
-PINNED = ROOT / "tests" / "node"
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _unavailable(reason: str) -> NoReturn:
-    """Skip, except in CI (CI set), where a test that cannot run is a failure."""
-    if _in_ci():
-        pytest.fail(
-            f"{reason}; CI is set, so the Argdown CLI must run: run scripts/test, whose "
-            "set-up installs Node.js and the packages of tests/node/package-lock.json",
-            pytrace=False,
-        )
-    pytest.skip(f"{reason}; run scripts/test to install it")
-
 
 @pytest.fixture(scope="module")
 def argdown_cli() -> Path:
     """The pinned ``argdown`` command."""
-    if shutil.which("node") is None:
-        _unavailable("Node.js ('node') is not installed")
-    cli = NODE_PACKAGES / "node_modules" / ".bin" / "argdown"
-    lock = NODE_PACKAGES / "package-lock.json"
-    if not cli.is_file() or not lock.is_file():
-        _unavailable(f"the Argdown CLI is not installed in {NODE_PACKAGES}")
-    if lock.read_bytes() != (PINNED / "package-lock.json").read_bytes():
-        _unavailable(f"{NODE_PACKAGES} is not what tests/node/package-lock.json pins")
-    return cli
+    return pinned_node_package("node_modules/.bin/argdown", "the Argdown CLI")
 
 
 def run_argdown_json(cli: Path, folder: Path, texts: dict[str, str]) -> dict[str, Any]:
@@ -339,7 +311,7 @@ def run_argdown_json(cli: Path, folder: Path, texts: dict[str, str]) -> dict[str
 
 
 def test_the_pinned_argdown_cli_is_installed(argdown_cli: Path) -> None:
-    pins = json.loads((PINNED / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    pins = json.loads((PINNED_NODE / "package.json").read_text(encoding="utf-8"))["dependencies"]
     installed = json.loads(
         (NODE_PACKAGES / "node_modules" / "@argdown" / "cli" / "package.json").read_text()
     )["version"]

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import pytest
 
 import argmap as am
 from argmap.formats import cytoscape
 
-from conftest import ROOT
+from conftest import NODE_PACKAGES, PINNED_NODE, pinned_node_package
 
-NODE_PACKAGES = Path(sys.prefix) / "node"
-PINNED = ROOT / "tests" / "node"
+PINNED = PINNED_NODE
 
 
 def tweety() -> am.ArgumentMap:
@@ -91,31 +87,10 @@ def test_dump_writes_the_file(tmp_path: Path) -> None:
 
 
 # --- the real Cytoscape.js (3.35 on Node, pinned in tests/node) ---------------------------
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _unavailable(reason: str) -> NoReturn:
-    """Skip, except in CI (CI set), where a test that cannot run is a failure."""
-    if _in_ci():
-        pytest.fail(
-            f"{reason}; CI is set, so the real Cytoscape.js must run: run scripts/test, "
-            "whose set-up installs Node.js and the packages of tests/node/package-lock.json",
-            pytrace=False,
-        )
-    pytest.skip(f"{reason}; run scripts/test to install it")
-
-
 @pytest.fixture(scope="module")
 def cytoscape_js() -> Path:
     """The folder with the pinned cytoscape in ``node_modules``."""
-    if shutil.which("node") is None:
-        _unavailable("Node.js ('node') is not installed")
-    lock = NODE_PACKAGES / "package-lock.json"
-    if not (NODE_PACKAGES / "node_modules" / "cytoscape").is_dir() or not lock.is_file():
-        _unavailable(f"Cytoscape.js is not installed in {NODE_PACKAGES}")
-    if lock.read_bytes() != (PINNED / "package-lock.json").read_bytes():
-        _unavailable(f"{NODE_PACKAGES} is not what tests/node/package-lock.json pins")
+    pinned_node_package("node_modules/cytoscape", "the real Cytoscape.js")
     return NODE_PACKAGES
 
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import pytest
 
@@ -18,7 +15,7 @@ import argmap as am
 from argmap.formats import aif
 from argmap.render.mermaid import dump, dumps, escape
 
-from conftest import DATA, ROOT
+from conftest import DATA, NODE_PACKAGES, PINNED_NODE, pinned_node_package
 
 CLASSDEFS = """\
     classDef claim fill:#dbe9f6,stroke:#1f4e79,color:#000000
@@ -193,35 +190,13 @@ def test_scheme_colours_with_no_css_value_are_refused_naming_the_field(
 # scripts/_setup.sh (run by scripts/test) installs the exact packages of
 # tests/node/package-lock.json into <venv>/node; tests/node/parse.mjs runs the parser.
 
-NODE_PACKAGES = Path(sys.prefix) / "node"
-PINNED = ROOT / "tests" / "node"
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _unavailable(reason: str) -> NoReturn:
-    """Skip, except in CI (CI set), where a test that cannot run is a failure."""
-    if _in_ci():
-        pytest.fail(
-            f"{reason}; CI is set, so the real Mermaid parser must run: run scripts/test, "
-            "whose set-up installs Node.js and the packages of tests/node/package-lock.json",
-            pytrace=False,
-        )
-    pytest.skip(f"{reason}; run scripts/test to install it")
+PINNED = PINNED_NODE
 
 
 @pytest.fixture(scope="module")
 def mermaid_parser() -> Path:
     """The folder with the pinned mermaid and jsdom in ``node_modules``."""
-    if shutil.which("node") is None:
-        _unavailable("Node.js ('node') is not installed")
-    lock = NODE_PACKAGES / "package-lock.json"
-    if not (NODE_PACKAGES / "node_modules" / "mermaid").is_dir() or not lock.is_file():
-        _unavailable(f"the Mermaid parser is not installed in {NODE_PACKAGES}")
-    if lock.read_bytes() != (PINNED / "package-lock.json").read_bytes():
-        _unavailable(f"{NODE_PACKAGES} is not what tests/node/package-lock.json pins")
+    pinned_node_package("node_modules/mermaid", "the real Mermaid parser")
     return NODE_PACKAGES
 
 
