@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from argmap.errors import ArgmapError, FormatError, WriteError, describe_validation_error
 
-__all__ = ["load_file", "shorten", "write_atomic"]
+__all__ = ["load_file", "looks_like_text", "shorten", "write_atomic"]
 
 _T = TypeVar("_T")
 
@@ -39,7 +39,7 @@ def load_file(
     try:
         data = p.read_bytes()
     except OSError as err:
-        if isinstance(path, str) and _looks_like_text(path):
+        if isinstance(path, str) and looks_like_text(path):
             hint = f"; to read {what} text, use {text_reader}" if text_reader else ""
             one_line = shorten(" ".join(path.split()), 40)
             raise FormatError(
@@ -55,7 +55,7 @@ def load_file(
         raise FormatError(f"{shorten(p)}: {err.message}", ids=err.ids) from None
 
 
-def _looks_like_text(path: str) -> bool:
+def looks_like_text(path: str) -> bool:
     """True for a "path" that is rather a file's contents: JSON, or several lines."""
     return path.lstrip()[:1] in ("{", "[") or "\n" in path
 

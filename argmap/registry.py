@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from argmap._io import shorten, write_atomic
+from argmap._io import looks_like_text, shorten, write_atomic
 from argmap.errors import ArgmapError, FormatError, OptionError, describe_validation_error
 from argmap.formats._spec import Content, FormatSpec
 
@@ -164,29 +164,30 @@ def _by_suffix(name: str, *, reading: bool) -> list[FormatSpec]:
     is no longer than the generic one (``.json`` is argmap JSON's, and any JSON format's).
     """
     lowered = name.lower()
-    own: list[FormatSpec] = []
-    own_len = 0
-    generic: list[FormatSpec] = []
-    generic_len = 0
-    for spec in _specs():
-        if not (spec.reads if reading else spec.writes):
-            continue
-        for suffix in spec.suffixes:
-            if lowered.endswith(suffix) and len(lowered) > len(suffix):
-                if len(suffix) > own_len:
-                    own, own_len = [spec], len(suffix)
-                elif len(suffix) == own_len and spec not in own:
-                    own.append(spec)
-        if reading:
-            for suffix in _generic_suffixes(spec):
-                if lowered.endswith(suffix) and len(lowered) > len(suffix):
-                    if len(suffix) > generic_len:
-                        generic, generic_len = [spec], len(suffix)
-                    elif len(suffix) == generic_len and spec not in generic:
-                        generic.append(spec)
-    if generic_len >= own_len and generic:
-        return generic
+    usable = [s for s in _specs() if (s.reads if reading else s.writes)]
+    own, own_len = _longest(lowered, [(s, s.suffixes) for s in usable])
+    if reading:
+        generic, generic_len = _longest(lowered, [(s, _generic_suffixes(s)) for s in usable])
+        if generic and generic_len >= own_len:
+            return generic
     return own
+
+
+def _longest(
+    name: str, candidates: list[tuple[FormatSpec, tuple[str, ...]]]
+) -> tuple[list[FormatSpec], int]:
+    """The formats with the longest of their suffixes that ``name`` ends with (and is
+    more than), and that suffix's length."""
+    best: list[FormatSpec] = []
+    best_len = 0
+    for spec, suffixes in candidates:
+        for suffix in suffixes:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                if len(suffix) > best_len:
+                    best, best_len = [spec], len(suffix)
+                elif len(suffix) == best_len and spec not in best:
+                    best.append(spec)
+    return best, best_len
 
 
 def _sniff(content: Content, candidates: Iterable[FormatSpec]) -> tuple[FormatSpec, str] | None:
@@ -397,7 +398,7 @@ def load(path: str | PurePath, format: str | None = None) -> ArgumentMap:
     try:
         data = p.read_bytes()
     except OSError as err:
-        if isinstance(path, str) and (path.lstrip()[:1] in ("{", "[") or "\n" in path):
+        if isinstance(path, str) and looks_like_text(path):
             one_line = shorten(" ".join(path.split()), 40)
             raise FormatError(
                 f"expected a file path, but got what looks like the text of a map "

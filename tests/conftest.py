@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
@@ -59,3 +61,23 @@ def pinned_node_package(inside: str, what: str) -> Path:
     if lock.read_bytes() != (PINNED_NODE / "package-lock.json").read_bytes():
         unavailable(f"{NODE_PACKAGES} is not what tests/node/package-lock.json pins", what)
     return NODE_PACKAGES / inside
+
+
+def run_node_script(
+    script: str, packages: Path, folder: Path, texts: dict[str, str]
+) -> dict[str, Any]:
+    """Write each text to ``folder`` (by file name), run ``tests/node/<script>`` on them
+    with the pinned ``packages``, and return the JSON it prints."""
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        ["node", str(PINNED_NODE / script), str(packages), *texts],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    printed: dict[str, Any] = json.loads(result.stdout)
+    return printed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +11,7 @@ import pytest
 import argmap as am
 from argmap.formats import cytoscape
 
-from conftest import NODE_PACKAGES, PINNED_NODE, pinned_node_package
-
-PINNED = PINNED_NODE
+from conftest import NODE_PACKAGES, pinned_node_package, run_node_script
 
 
 def tweety() -> am.ArgumentMap:
@@ -96,19 +93,7 @@ def cytoscape_js() -> Path:
 
 def load_in_cytoscape(packages: Path, folder: Path, texts: dict[str, str]) -> dict[str, Any]:
     """What Cytoscape.js builds from each text (by file name, written to ``folder``)."""
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        ["node", str(PINNED / "cytoscape_load.mjs"), str(packages), *texts],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    loaded: dict[str, Any] = json.loads(result.stdout)
-    return loaded
+    return run_node_script("cytoscape_load.mjs", packages, folder, texts)
 
 
 def test_real_cytoscape_js_loads_our_output_with_kinds_drawn_distinctly(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ import argmap as am
 from argmap.formats import aif
 from argmap.render.mermaid import dump, dumps, escape
 
-from conftest import DATA, NODE_PACKAGES, PINNED_NODE, pinned_node_package
+from conftest import DATA, NODE_PACKAGES, PINNED_NODE, pinned_node_package, run_node_script
 
 CLASSDEFS = """\
     classDef claim fill:#dbe9f6,stroke:#1f4e79,color:#000000
@@ -190,8 +189,6 @@ def test_scheme_colours_with_no_css_value_are_refused_naming_the_field(
 # scripts/_setup.sh (run by scripts/test) installs the exact packages of
 # tests/node/package-lock.json into <venv>/node; tests/node/parse.mjs runs the parser.
 
-PINNED = PINNED_NODE
-
 
 @pytest.fixture(scope="module")
 def mermaid_parser() -> Path:
@@ -202,23 +199,11 @@ def mermaid_parser() -> Path:
 
 def parse_with_mermaid(packages: Path, folder: Path, texts: dict[str, str]) -> dict[str, Any]:
     """What the real Mermaid parser reads in each text (by file name, written to ``folder``)."""
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        ["node", str(PINNED / "parse.mjs"), str(packages), *texts],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    parsed: dict[str, Any] = json.loads(result.stdout)
-    return parsed
+    return run_node_script("parse.mjs", packages, folder, texts)
 
 
 def test_the_pinned_mermaid_and_jsdom_are_installed(mermaid_parser: Path) -> None:
-    pins = json.loads((PINNED / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    pins = json.loads((PINNED_NODE / "package.json").read_text(encoding="utf-8"))["dependencies"]
     installed = {
         name: json.loads(
             (mermaid_parser / "node_modules" / name / "package.json").read_text(encoding="utf-8")
