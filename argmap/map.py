@@ -36,6 +36,7 @@ from pydantic import JsonValue, TypeAdapter, ValidationError
 
 from argmap._integrity import bad_header, checked_elements
 from argmap._io import shorten
+from argmap.elements import InferencesView, SourcesView, StatementsView, close_matches
 from argmap.errors import (
     ArgmapError,
     ArgumentTypeError,
@@ -244,8 +245,8 @@ class ArgumentMap:
         return self._graph
 
     def __len__(self) -> int:
-        """Number of statements (inferences are not counted)."""
-        return sum(1 for _ in self.statements)
+        """Number of statements (inferences are not counted): ``len(m.statements)``."""
+        return len(self.statements)
 
     def __contains__(self, ref: object) -> bool:
         if isinstance(ref, (Statement, Inference)):
@@ -261,13 +262,14 @@ class ArgumentMap:
         try:
             model: Statement | Inference = self._nodes[id]["model"]
         except KeyError:
+            hint = close_matches(id, self._nodes)
             raise NodeNotFoundError(
-                f"no statement or inference {id!r} in this map", ids=[id]
+                f"no statement or inference {id!r} in this map{hint}", ids=[id]
             ) from None
         return model
 
     def __repr__(self) -> str:
-        n_inf = sum(1 for _ in self.inferences)
+        n_inf = len(self.inferences)
         return f"ArgumentMap(title={self.title!r}, statements={len(self)}, inferences={n_inf})"
 
     def __eq__(self, other: object) -> bool:
@@ -285,19 +287,24 @@ class ArgumentMap:
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
+    # What the map holds is a property returning a live view (sized, indexable by id
+    # or position, re-iterable, callable for a list); what is computed or takes
+    # arguments is a method returning a list. See argmap.elements.
     @property
-    def statements(self) -> Iterator[Statement]:
-        """All statements, in the order they were added."""
-        for _, data in self._graph.nodes(data=True):
-            if data["kind"] != _INFERENCE:
-                yield data["model"]
+    def statements(self) -> StatementsView:
+        """All statements, in the order they were added: a live view.
+
+        Iterate it, ``len()`` it, index it by id (``m.statements["c"]``) or position,
+        test ``"c" in m.statements``, or call it for a list snapshot
+        (``m.statements()``); see :mod:`argmap.elements`.
+        """
+        return StatementsView(self._nodes)
 
     @property
-    def inferences(self) -> Iterator[Inference]:
-        """All inferences, in the order they were added."""
-        for _, data in self._graph.nodes(data=True):
-            if data["kind"] == _INFERENCE:
-                yield data["model"]
+    def inferences(self) -> InferencesView:
+        """All inferences, in the order they were added: a live view like
+        :attr:`statements`."""
+        return InferencesView(self._nodes)
 
     def statement(self, id: str) -> Statement:
         """The statement with this id; raises :class:`NodeNotFoundError` otherwise."""
@@ -1016,23 +1023,48 @@ class ArgumentMap:
 
     # ----------------------------------------------------------------- sources
     @property
-    def sources(self) -> list[Source]:
-        """The sources the map quotes, in the order they were added."""
-        return list(self._sources.values())
+    def sources(self) -> SourcesView:
+        """The sources the map quotes, in the order they were added: a live view like
+        :attr:`statements` (it was a list before 0.2; it still compares equal to one)."""
+        return SourcesView(lambda: self._sources)
 
     def source(self, id: str | None = None) -> Source:
-        """The source with this id, or the map's only source when ``id`` is None."""
+        """The source with this id (``m.sources[id]``), or the map's only source when
+        ``id`` is None.
+
+        Raises
+        ------
+        NodeNotFoundError
+            No source has this id (the message suggests close ids), or ``id`` is None
+            and the map has no source (add one with :meth:`add_source`) or several.
+
+        >>> import argmap as am
+        >>> am.ArgumentMap().source()
+        Traceback (most recent call last):
+        ...
+        argmap.errors.NodeNotFoundError: this map has no source: add the text first with m.add_source(text)
+        """  # noqa: E501
         if id is None:
-            if len(self._sources) == 1:
-                return next(iter(self._sources.values()))
-            names = ", ".join(repr(k) for k in self._sources) or "none"
+            return self._only_source("")
+        return self.sources[id]
+
+    def _only_source(self, doing: str) -> Source:
+        """The map's only source; else an error saying what to call. ``doing`` starts
+        the message, e.g. ``"cannot quote 'c': "``."""
+        sources = self._sources
+        if len(sources) == 1:
+            return next(iter(sources.values()))
+        if not sources:
             raise NodeNotFoundError(
-                f"this map has {len(self._sources)} sources ({names}): name the one meant"
+                f"{doing}this map has no source: add the text first with m.add_source(text)"
             )
-        try:
-            return self._sources[id]
-        except KeyError:
-            raise NodeNotFoundError(f"no source {id!r} in this map", ids=[id]) from None
+        names = ", ".join(repr(k) for k in sources)
+        first = next(iter(sources))
+        raise NodeNotFoundError(
+            f"{doing}this map has {len(sources)} sources ({names}): name the one meant, "
+            f"e.g. source={first!r}",
+            ids=list(sources),
+        )
 
     def add_source(
         self,
@@ -1092,13 +1124,11 @@ class ArgumentMap:
         >>> import argmap as am
         >>> m = am.ArgumentMap()
         >>> _ = m.add_source("Tax sugar.", id="draft")
-        >>> m.remove_source("draft").id, m.sources
-        ('draft', [])
+        >>> m.remove_source("draft").id, len(m.sources)
+        ('draft', 0)
         """
         id = source.id if isinstance(source, Source) else source
-        if id not in self._sources:
-            names = ", ".join(repr(k) for k in self._sources) or "none"
-            raise NodeNotFoundError(f"no source {id!r} in this map (it has {names})", ids=[id])
+        self.sources[id]  # raises NodeNotFoundError, suggesting close ids
         quoting = [s.id for s in self.statements if any(q.source == id for q in s.quotes)]
         if quoting:
             raise ArgmapError(
@@ -1160,7 +1190,10 @@ class ArgumentMap:
         """
         sid = _ref_id(statement, "statement")
         model = self.statement(sid)
-        src = self.source(source if source is None or isinstance(source, str) else source.id)
+        if source is None:
+            src = self._only_source(f"cannot quote {sid!r}: ")
+        else:
+            src = self.source(source if isinstance(source, str) else source.id)
         words = model.text if text is None else text
         found = find_span(src, words, occurrence=occurrence, start=start, statement=sid)
         if found.normalized:
