@@ -272,6 +272,32 @@ class ArgumentMap:
         n_inf = len(self.inferences)
         return f"ArgumentMap(title={self.title!r}, statements={len(self)}, inferences={n_inf})"
 
+    def __str__(self) -> str:
+        """The map as an indented text outline: :meth:`outline`."""
+        return self.outline()
+
+    def outline(self, *, width: int | None = None) -> str:
+        """The map as an indented text outline, like an Argdown tree (``print(m)``).
+
+        Main conclusions first, then what bears on each: ``+`` reasons, ``-``
+        objections, ``_`` undercuts of the step above, ``=`` rephrases, ``&`` the
+        premises of a linked step; a statement reached again is ``[id] (see above)``.
+        ``width`` cuts long texts. See :func:`argmap.outline.outline`.
+
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> c = m.claim("Tax sugar", id="tax")
+        >>> p = m.premise("Sugar harms health", id="health", supports=c)
+        >>> k = m.counterpoint("It hits the poor", id="poor", attacks=c)
+        >>> print(m)
+        [tax]: Tax sugar
+          + [health]: Sugar harms health
+          - [poor]: It hits the poor
+        """
+        from argmap.outline import outline
+
+        return outline(self, width=width)
+
     def __eq__(self, other: object) -> bool:
         """Maps are equal when title, description, metadata and all elements, in order, are."""
         if not isinstance(other, ArgumentMap):
