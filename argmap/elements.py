@@ -52,21 +52,35 @@ _T = TypeVar("_T", Statement, Inference, Source)
 _INFERENCE = "inference"
 _SHOWN = 10  # ids a view's repr shows before "..."
 _SUGGEST_LIMIT = 10_000  # ids searched for close matches: difflib is linear in them
+_CUTOFF = 0.6  # difflib.get_close_matches's default
 
 
 def close_matches(wanted: str, ids: Iterable[str]) -> str:
     """A hint naming up to three ids close to ``wanted`` (difflib), for an error message:
     ``"; did you mean 'tax' or 'taxes'?"``, or ``""`` when none is close. Only the first
-    10,000 ids are searched, so the hint stays cheap on a large map.
+    10,000 ids are searched, so the hint stays cheap on a large map. The closest come
+    first; equally close ones in the order given.
 
     >>> close_matches("tx", ["tax", "health"])
     "; did you mean 'tax'?"
+    >>> close_matches("p", ["p2", "c", "p1", "p3", "p4"])
+    "; did you mean 'p2', 'p1' or 'p3'?"
     >>> close_matches("zzz", ["tax", "health"])
     ''
     """
     if not isinstance(wanted, str):
         return ""
-    found = difflib.get_close_matches(wanted, itertools.islice(ids, _SUGGEST_LIMIT), n=3)
+    # difflib.get_close_matches, with ties kept in map order (it breaks them by text).
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(wanted)
+    scored: list[tuple[float, int, str]] = []
+    for index, candidate in enumerate(itertools.islice(ids, _SUGGEST_LIMIT)):
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF:
+            score = matcher.ratio()
+            if score >= _CUTOFF:
+                scored.append((-score, index, candidate))
+    found = [candidate for _, _, candidate in sorted(scored)[:3]]
     if not found:
         return ""
     names = [repr(f) for f in found]
