@@ -51,15 +51,16 @@ __all__ = ["InferencesView", "SourcesView", "StatementsView", "close_matches"]
 _T = TypeVar("_T", Statement, Inference, Source)
 _INFERENCE = "inference"
 _SHOWN = 10  # ids a view's repr shows before "..."
-_SUGGEST_LIMIT = 10_000  # ids searched for close matches: difflib is linear in them
+_SUGGEST_LIMIT = 2_000  # more ids than this, no suggestion: difflib is slow on many
 _CUTOFF = 0.6  # difflib.get_close_matches's default
 
 
 def close_matches(wanted: str, ids: Iterable[str]) -> str:
     """A hint naming up to three ids close to ``wanted`` (difflib), for an error message:
-    ``"; did you mean 'tax' or 'taxes'?"``, or ``""`` when none is close. Only the first
-    10,000 ids are searched, so the hint stays cheap on a large map. The closest come
-    first; equally close ones in the order given.
+    ``"; did you mean 'tax' or 'taxes'?"``, or ``""`` when none is close, or when there
+    are more than 2,000 ids (comparing with each costs up to a tenth of a millisecond, too
+    much for an error a loader may meet many times). The closest come first; equally
+    close ones in the order given.
 
     >>> close_matches("tx", ["tax", "health"])
     "; did you mean 'tax'?"
@@ -74,7 +75,10 @@ def close_matches(wanted: str, ids: Iterable[str]) -> str:
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(wanted)
     scored: list[tuple[float, int, str]] = []
-    for index, candidate in enumerate(itertools.islice(ids, _SUGGEST_LIMIT)):
+    candidates = list(itertools.islice(ids, _SUGGEST_LIMIT + 1))
+    if len(candidates) > _SUGGEST_LIMIT:
+        return ""
+    for index, candidate in enumerate(candidates):
         matcher.set_seq1(candidate)
         if matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF:
             score = matcher.ratio()

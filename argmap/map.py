@@ -336,14 +336,18 @@ class ArgumentMap:
         """The statement with this id; raises :class:`NodeNotFoundError` otherwise."""
         model = self[id]
         if not isinstance(model, Statement):
-            raise NodeNotFoundError(f"{id!r} is an inference, not a statement", ids=[id])
+            raise NodeNotFoundError(
+                f"{id!r} is an inference, not a statement: use m.inference({id!r})", ids=[id]
+            )
         return model
 
     def inference(self, id: str) -> Inference:
         """The inference with this id; raises :class:`NodeNotFoundError` otherwise."""
         model = self[id]
         if not isinstance(model, Inference):
-            raise NodeNotFoundError(f"{id!r} is a statement, not an inference", ids=[id])
+            raise NodeNotFoundError(
+                f"{id!r} is a statement, not an inference: use m.statement({id!r})", ids=[id]
+            )
         return model
 
     # ---------------------------------------------------------------- building
@@ -601,6 +605,14 @@ class ArgumentMap:
                 f"a rephrase of {target_id!r} has exactly one premise, not {len(premise_ids)}",
                 ids=[target_id],
             )
+        for ref_id in [*premise_ids, target_id]:
+            if ref_id not in self._nodes:
+                role = "target" if ref_id == target_id else "premise"
+                raise NodeNotFoundError(
+                    f"{with_article(relation)} of {target_id!r}: {role} {ref_id!r} is not in "
+                    f"this map{close_matches(ref_id, self._nodes)}",
+                    ids=[ref_id],
+                )
         if target_id in premise_ids:
             raise SelfLoopError(
                 f"{target_id!r} cannot {relation} itself (it is among the premises)",
@@ -690,7 +702,8 @@ class ArgumentMap:
         if node is None:
             raise NodeNotFoundError(
                 f"cannot make {premise!r} {_VERB[relation][:-1]} {target!r}: "
-                f"no statement or inference {target!r} in this map",
+                f"no statement or inference {target!r} in this map"
+                f"{close_matches(target, self._nodes)}",
                 ids=[premise, target],
             )
         if node["kind"] == _INFERENCE and node["relation"] == "rephrase":
@@ -844,7 +857,8 @@ class ArgumentMap:
         node = self._nodes.get(target)
         if node is None:
             raise NodeNotFoundError(
-                f"{source!r} cannot undercut {target!r}: no inference {target!r} in this map",
+                f"{source!r} cannot undercut {target!r}: no inference {target!r} in this map"
+                f"{close_matches(target, (i.id for i in self.inferences))}",
                 ids=[source, target],
             )
         if node["kind"] != _INFERENCE:
@@ -994,8 +1008,15 @@ class ArgumentMap:
             return found[0]
         what = f"{relation} " if relation else ""
         if not found:
+            others = [inf for inf in self.uses(p) if inf.target == t]
+            if others:  # of another relation than the one asked for
+                listed = ", ".join(f"{inf.id!r} ({inf.relation})" for inf in others)
+                hint = f"; there is {listed}"
+            else:
+                self[t]  # raises NodeNotFoundError, suggesting close ids
+                hint = ""
             raise NodeNotFoundError(
-                f"no {what}inference from {p!r} to {t!r} in this map", ids=[p, t]
+                f"no {what}inference from {p!r} to {t!r} in this map{hint}", ids=[p, t]
             )
         raise NodeNotFoundError(
             f"{len(found)} inferences from {p!r} to {t!r} ({', '.join(i.id for i in found)}): "

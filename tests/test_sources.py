@@ -96,8 +96,11 @@ def test_occurrence_and_start_pick_one_of_several() -> None:
     assert find_span(TEXT, "Russia", start=130).start == 130
     with pytest.raises(am.AmbiguousQuoteError, match="occurrence=5 asked for, but quote"):
         find_span(TEXT, "Russia", occurrence=5)
-    with pytest.raises(ValueError, match="not both"):
+    with pytest.raises(am.OptionError) as info:  # also a ValueError
         find_span(TEXT, "Russia", occurrence=1, start=18)
+    assert str(info.value) == (
+        "quote: pass occurrence= or start= to say which occurrence is meant, not both"
+    )
 
 
 def test_ambiguous_after_normalising_is_also_an_error() -> None:
