@@ -154,6 +154,15 @@ class ArgumentMap:
     metadata : dict, optional
         Free JSON metadata, kept through JSON round trips.
 
+    Notes
+    -----
+    What the map holds is a property; what is computed, or takes arguments, is a
+    method. :attr:`statements`, :attr:`inferences` and :attr:`sources` are live views
+    (sized, re-iterable, indexable by id or position, callable for a list; see
+    :mod:`argmap.elements`); :meth:`main_conclusions`, :meth:`reasons`,
+    :meth:`objections`, :meth:`uses` and the other queries are methods returning a
+    new list. ``print(m)`` shows the map as an outline (:meth:`outline`).
+
     Examples
     --------
     >>> import argmap as am
