@@ -23,6 +23,7 @@ from argmap.analysis.framework import ArgumentationFramework
 from argmap.analysis.lint import LintIssue, lint
 from argmap.analysis.semantics import extensions, grounded
 from argmap.analysis.whatif import evaluate, what_if
+from argmap.elements import InferencesView, SourcesView, StatementsView
 from argmap.errors import (
     ArgmapError,
     ArgumentTypeError,
@@ -92,6 +93,7 @@ __all__ = [
     "FormatSpec",
     "GraphvizNotFoundError",
     "Inference",
+    "InferencesView",
     "InvalidRelationError",
     "LintIssue",
     "MapDocument",
@@ -110,8 +112,10 @@ __all__ = [
     "SelfLoopError",
     "SentenceCoverage",
     "Source",
+    "SourcesView",
     "Statement",
     "StatementKind",
+    "StatementsView",
     "Style",
     "WriteError",
     "__version__",

@@ -36,6 +36,7 @@ from pydantic import JsonValue, TypeAdapter, ValidationError
 
 from argmap._integrity import bad_header, checked_elements
 from argmap._io import shorten
+from argmap.elements import InferencesView, SourcesView, StatementsView, close_matches
 from argmap.errors import (
     ArgmapError,
     ArgumentTypeError,
@@ -153,6 +154,15 @@ class ArgumentMap:
     metadata : dict, optional
         Free JSON metadata, kept through JSON round trips.
 
+    Notes
+    -----
+    What the map holds is a property; what is computed, or takes arguments, is a
+    method. :attr:`statements`, :attr:`inferences` and :attr:`sources` are live views
+    (sized, re-iterable, indexable by id or position, callable for a list; see
+    :mod:`argmap.elements`); :meth:`main_conclusions`, :meth:`reasons`,
+    :meth:`objections`, :meth:`uses` and the other queries are methods returning a
+    new list. ``print(m)`` shows the map as an outline (:meth:`outline`).
+
     Examples
     --------
     >>> import argmap as am
@@ -244,8 +254,8 @@ class ArgumentMap:
         return self._graph
 
     def __len__(self) -> int:
-        """Number of statements (inferences are not counted)."""
-        return sum(1 for _ in self.statements)
+        """Number of statements (inferences are not counted): ``len(m.statements)``."""
+        return len(self.statements)
 
     def __contains__(self, ref: object) -> bool:
         if isinstance(ref, (Statement, Inference)):
@@ -261,14 +271,41 @@ class ArgumentMap:
         try:
             model: Statement | Inference = self._nodes[id]["model"]
         except KeyError:
+            hint = close_matches(id, self._nodes)
             raise NodeNotFoundError(
-                f"no statement or inference {id!r} in this map", ids=[id]
+                f"no statement or inference {id!r} in this map{hint}", ids=[id]
             ) from None
         return model
 
     def __repr__(self) -> str:
-        n_inf = sum(1 for _ in self.inferences)
+        n_inf = len(self.inferences)
         return f"ArgumentMap(title={self.title!r}, statements={len(self)}, inferences={n_inf})"
+
+    def __str__(self) -> str:
+        """The map as an indented text outline: :meth:`outline`."""
+        return self.outline()
+
+    def outline(self, *, width: int | None = None) -> str:
+        """The map as an indented text outline, like an Argdown tree (``print(m)``).
+
+        Main conclusions first, then what bears on each: ``+`` reasons, ``-``
+        objections, ``_`` undercuts of the step above, ``=`` rephrases, ``&`` the
+        premises of a linked step; a statement reached again is ``[id] (see above)``.
+        ``width`` cuts long texts. See :func:`argmap.outline.outline`.
+
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> c = m.claim("Tax sugar", id="tax")
+        >>> p = m.premise("Sugar harms health", id="health", supports=c)
+        >>> k = m.counterpoint("It hits the poor", id="poor", attacks=c)
+        >>> print(m)
+        [tax]: Tax sugar
+          + [health]: Sugar harms health
+          - [poor]: It hits the poor
+        """
+        from argmap.outline import outline
+
+        return outline(self, width=width)
 
     def __eq__(self, other: object) -> bool:
         """Maps are equal when title, description, metadata and all elements, in order, are."""
@@ -285,32 +322,41 @@ class ArgumentMap:
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
+    # What the map holds is a property returning a live view (sized, indexable by id
+    # or position, re-iterable, callable for a list); what is computed or takes
+    # arguments is a method returning a list. See argmap.elements.
     @property
-    def statements(self) -> Iterator[Statement]:
-        """All statements, in the order they were added."""
-        for _, data in self._graph.nodes(data=True):
-            if data["kind"] != _INFERENCE:
-                yield data["model"]
+    def statements(self) -> StatementsView:
+        """All statements, in the order they were added: a live view.
+
+        Iterate it, ``len()`` it, index it by id (``m.statements["c"]``) or position,
+        test ``"c" in m.statements``, or call it for a list snapshot
+        (``m.statements()``); see :mod:`argmap.elements`.
+        """
+        return StatementsView(self._nodes)
 
     @property
-    def inferences(self) -> Iterator[Inference]:
-        """All inferences, in the order they were added."""
-        for _, data in self._graph.nodes(data=True):
-            if data["kind"] == _INFERENCE:
-                yield data["model"]
+    def inferences(self) -> InferencesView:
+        """All inferences, in the order they were added: a live view like
+        :attr:`statements`."""
+        return InferencesView(self._nodes)
 
     def statement(self, id: str) -> Statement:
         """The statement with this id; raises :class:`NodeNotFoundError` otherwise."""
         model = self[id]
         if not isinstance(model, Statement):
-            raise NodeNotFoundError(f"{id!r} is an inference, not a statement", ids=[id])
+            raise NodeNotFoundError(
+                f"{id!r} is an inference, not a statement: use m.inference({id!r})", ids=[id]
+            )
         return model
 
     def inference(self, id: str) -> Inference:
         """The inference with this id; raises :class:`NodeNotFoundError` otherwise."""
         model = self[id]
         if not isinstance(model, Inference):
-            raise NodeNotFoundError(f"{id!r} is a statement, not an inference", ids=[id])
+            raise NodeNotFoundError(
+                f"{id!r} is a statement, not an inference: use m.statement({id!r})", ids=[id]
+            )
         return model
 
     # ---------------------------------------------------------------- building
@@ -568,6 +614,14 @@ class ArgumentMap:
                 f"a rephrase of {target_id!r} has exactly one premise, not {len(premise_ids)}",
                 ids=[target_id],
             )
+        for ref_id in [*premise_ids, target_id]:
+            if ref_id not in self._nodes:
+                role = "target" if ref_id == target_id else "premise"
+                raise NodeNotFoundError(
+                    f"{with_article(relation)} of {target_id!r}: {role} {ref_id!r} is not in "
+                    f"this map{close_matches(ref_id, self._nodes)}",
+                    ids=[ref_id],
+                )
         if target_id in premise_ids:
             raise SelfLoopError(
                 f"{target_id!r} cannot {relation} itself (it is among the premises)",
@@ -657,7 +711,8 @@ class ArgumentMap:
         if node is None:
             raise NodeNotFoundError(
                 f"cannot make {premise!r} {_VERB[relation][:-1]} {target!r}: "
-                f"no statement or inference {target!r} in this map",
+                f"no statement or inference {target!r} in this map"
+                f"{close_matches(target, self._nodes)}",
                 ids=[premise, target],
             )
         if node["kind"] == _INFERENCE and node["relation"] == "rephrase":
@@ -811,7 +866,8 @@ class ArgumentMap:
         node = self._nodes.get(target)
         if node is None:
             raise NodeNotFoundError(
-                f"{source!r} cannot undercut {target!r}: no inference {target!r} in this map",
+                f"{source!r} cannot undercut {target!r}: no inference {target!r} in this map"
+                f"{close_matches(target, (i.id for i in self.inferences))}",
                 ids=[source, target],
             )
         if node["kind"] != _INFERENCE:
@@ -961,8 +1017,15 @@ class ArgumentMap:
             return found[0]
         what = f"{relation} " if relation else ""
         if not found:
+            others = [inf for inf in self.uses(p) if inf.target == t]
+            if others:  # of another relation than the one asked for
+                listed = ", ".join(f"{inf.id!r} ({inf.relation})" for inf in others)
+                hint = f"; there is {listed}"
+            else:
+                self[t]  # raises NodeNotFoundError, suggesting close ids
+                hint = ""
             raise NodeNotFoundError(
-                f"no {what}inference from {p!r} to {t!r} in this map", ids=[p, t]
+                f"no {what}inference from {p!r} to {t!r} in this map{hint}", ids=[p, t]
             )
         raise NodeNotFoundError(
             f"{len(found)} inferences from {p!r} to {t!r} ({', '.join(i.id for i in found)}): "
@@ -1016,23 +1079,48 @@ class ArgumentMap:
 
     # ----------------------------------------------------------------- sources
     @property
-    def sources(self) -> list[Source]:
-        """The sources the map quotes, in the order they were added."""
-        return list(self._sources.values())
+    def sources(self) -> SourcesView:
+        """The sources the map quotes, in the order they were added: a live view like
+        :attr:`statements` (it was a list before 0.2; it still compares equal to one)."""
+        return SourcesView(lambda: self._sources)
 
     def source(self, id: str | None = None) -> Source:
-        """The source with this id, or the map's only source when ``id`` is None."""
+        """The source with this id (``m.sources[id]``), or the map's only source when
+        ``id`` is None.
+
+        Raises
+        ------
+        NodeNotFoundError
+            No source has this id (the message suggests close ids), or ``id`` is None
+            and the map has no source (add one with :meth:`add_source`) or several.
+
+        >>> import argmap as am
+        >>> am.ArgumentMap().source()
+        Traceback (most recent call last):
+        ...
+        argmap.errors.NodeNotFoundError: this map has no source: add the text first with m.add_source(text)
+        """  # noqa: E501
         if id is None:
-            if len(self._sources) == 1:
-                return next(iter(self._sources.values()))
-            names = ", ".join(repr(k) for k in self._sources) or "none"
+            return self._only_source("")
+        return self.sources[id]
+
+    def _only_source(self, doing: str) -> Source:
+        """The map's only source; else an error saying what to call. ``doing`` starts
+        the message, e.g. ``"cannot quote 'c': "``."""
+        sources = self._sources
+        if len(sources) == 1:
+            return next(iter(sources.values()))
+        if not sources:
             raise NodeNotFoundError(
-                f"this map has {len(self._sources)} sources ({names}): name the one meant"
+                f"{doing}this map has no source: add the text first with m.add_source(text)"
             )
-        try:
-            return self._sources[id]
-        except KeyError:
-            raise NodeNotFoundError(f"no source {id!r} in this map", ids=[id]) from None
+        names = ", ".join(repr(k) for k in sources)
+        first = next(iter(sources))
+        raise NodeNotFoundError(
+            f"{doing}this map has {len(sources)} sources ({names}): name the one meant, "
+            f"e.g. source={first!r}",
+            ids=list(sources),
+        )
 
     def add_source(
         self,
@@ -1092,13 +1180,11 @@ class ArgumentMap:
         >>> import argmap as am
         >>> m = am.ArgumentMap()
         >>> _ = m.add_source("Tax sugar.", id="draft")
-        >>> m.remove_source("draft").id, m.sources
-        ('draft', [])
+        >>> m.remove_source("draft").id, len(m.sources)
+        ('draft', 0)
         """
         id = source.id if isinstance(source, Source) else source
-        if id not in self._sources:
-            names = ", ".join(repr(k) for k in self._sources) or "none"
-            raise NodeNotFoundError(f"no source {id!r} in this map (it has {names})", ids=[id])
+        self.sources[id]  # raises NodeNotFoundError, suggesting close ids
         quoting = [s.id for s in self.statements if any(q.source == id for q in s.quotes)]
         if quoting:
             raise ArgmapError(
@@ -1160,7 +1246,10 @@ class ArgumentMap:
         """
         sid = _ref_id(statement, "statement")
         model = self.statement(sid)
-        src = self.source(source if source is None or isinstance(source, str) else source.id)
+        if source is None:
+            src = self._only_source(f"cannot quote {sid!r}: ")
+        else:
+            src = self.source(source if isinstance(source, str) else source.id)
         words = model.text if text is None else text
         found = find_span(src, words, occurrence=occurrence, start=start, statement=sid)
         if found.normalized:

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 
 from argmap.errors import (
     AmbiguousQuoteError,
+    OptionError,
     QuoteError,
     QuoteMismatchError,
     QuoteNormalizedWarning,
@@ -270,7 +271,9 @@ def find_span(
     label = f"statement {statement!r}" if statement is not None else "quote"
     ids = (statement,) if statement is not None else ()
     if occurrence is not None and start is not None:
-        raise ValueError("pass occurrence= or start=, not both")
+        raise OptionError(
+            f"{label}: pass occurrence= or start= to say which occurrence is meant, not both"
+        )
     wanted = quote.strip()
     if not wanted:
         raise QuoteNotFoundError(f"{label}: the quote is empty", ids=ids)

@@ -70,6 +70,48 @@ def test_lint_scales_linearly_on_long_chains() -> None:
     assert am.lint(m) == []
 
 
+# ----------------------------------------------------------------- supports-and-attacks
+def test_a_premise_that_supports_and_attacks_the_same_target_is_flagged() -> None:
+    m = ArgumentMap()
+    c = m.claim("Tax sugar", id="c")
+    m.premise("Sugar is cheap", id="p2", supports=c, attacks=c)
+    m.premise("Drinks are sweet", id="p1", supports=c)
+    issues = [i for i in am.lint(m) if i.code == "supports-and-attacks"]
+    assert [str(i) for i in issues] == [
+        "warning: supports-and-attacks: premise 'p2' both supports and attacks 'c' "
+        "('p2-supports-c', 'p2-attacks-c'); remove the one not meant, e.g. m.remove('p2-attacks-c')"
+    ]
+    assert issues[0].nodes == ("p2", "c")
+    m.remove("p2-attacks-c")
+    assert am.lint(m) == []
+
+
+def test_both_ways_through_a_linked_step_and_on_different_targets() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    d = m.claim("D", id="d", supports=c)
+    m.premise("Other", id="o", supports=d)
+    k = m.counterpoint("K", id="k", attacks=c)
+    m.support([m.premise("Q", id="q", supports=c), k], d)  # k linked in a support of d
+    m.attack(k, d)  # k attacks d too: both ways on d; on c it only attacks
+    m.premise("R", id="r", supports=d)
+    m.attack("r", c)  # supports d, attacks c: different targets, not flagged
+    assert [i.nodes for i in am.lint(m) if i.code == "supports-and-attacks"] == [("k", "d")]
+    (issue,) = [i for i in am.lint(m) if i.code == "supports-and-attacks"]
+    assert issue.message == (
+        "counterpoint 'k' both supports and attacks 'd' ('q-supports-d', 'k-attacks-d'); "
+        "remove the one not meant, e.g. m.remove('k-attacks-d')"
+    )
+
+
+def test_supports_and_attacks_comes_after_the_per_statement_codes() -> None:
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    m.premise("P", id="p", supports=c, attacks=c)
+    m.premise("Q", id="q")
+    assert codes(m) == [("isolated-statement", ("q",)), ("supports-and-attacks", ("p", "c"))]
+
+
 # ------------------------------------------------------------------ quote-text-mismatch
 SOURCE = "Tax sugar. It\u2019s \u201cthe\u201d  cheapest way \u2014 by far\u2026 to save lives."
 

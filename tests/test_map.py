@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import networkx as nx
 import pytest
 from pydantic import ValidationError
@@ -191,6 +193,63 @@ def test_remove_cascades_to_dependent_inferences() -> None:
     assert m.remove("p") == ["p", "p-supports-c", "u-undercuts-p-supports-c"]
     assert [s.id for s in m] == ["c", "u"]
     assert list(m.inferences) == []
+
+
+def test_unknown_ids_suggest_close_ones_and_what_to_call(small: ArgumentMap) -> None:
+    def message(call: Callable[[], object]) -> str:
+        with pytest.raises(NodeNotFoundError) as info:
+            call()
+        return str(info.value)
+
+    assert message(lambda: small.premise("P2", supports="mian")) == (
+        "cannot make 'p2' support 'mian': no statement or inference 'mian' in this map; "
+        "did you mean 'main'?"
+    )
+    assert message(lambda: small.support("p", "mains")) == (
+        "a support of 'mains': target 'mains' is not in this map; did you mean 'main'?"
+    )
+    assert message(lambda: small.attack(["k", "pp"], "main")) == (
+        "an attack of 'main': premise 'pp' is not in this map; did you mean 'p'?"
+    )
+    assert message(lambda: small.counterpoint("U", undercuts="p-supports-mian")) == (
+        "'u' cannot undercut 'p-supports-mian': no inference 'p-supports-mian' in this map; "
+        "did you mean 'p-supports-main'?"
+    )
+    assert message(lambda: small.reasons("Main")) == (
+        "no statement or inference 'Main' in this map; did you mean 'main'?"
+    )
+    assert message(lambda: small.statement("p-supports-main")) == (
+        "'p-supports-main' is an inference, not a statement: use m.inference('p-supports-main')"
+    )
+    assert message(lambda: small.inference("p")) == (
+        "'p' is a statement, not an inference: use m.statement('p')"
+    )
+    assert message(lambda: small.find_inference("p", "main", "attack")) == (
+        "no attack inference from 'p' to 'main' in this map; there is 'p-supports-main' (support)"
+    )
+    assert message(lambda: small.find_inference("p", "mian")) == (
+        "no statement or inference 'mian' in this map; did you mean 'main'?"
+    )
+    assert message(lambda: small.find_inference("k", "p")) == (
+        "no inference from 'k' to 'p' in this map"
+    )
+    assert "u" not in small and "p2" not in small  # nothing was added
+
+
+def test_close_ids_are_not_searched_on_a_large_map() -> None:
+    m = ArgumentMap()
+    for i in range(2_001):
+        m.claim(f"C{i}", id=f"claim-{i}")
+    with pytest.raises(NodeNotFoundError) as info:
+        m["claim-x"]
+    assert str(info.value) == "no statement or inference 'claim-x' in this map"
+    m.remove("claim-2000")
+    with pytest.raises(NodeNotFoundError) as info:
+        m["claim-19999"]
+    assert str(info.value) == (
+        "no statement or inference 'claim-19999' in this map; "
+        "did you mean 'claim-1999', 'claim-199' or 'claim-999'?"
+    )
 
 
 def test_queries(small: ArgumentMap) -> None:

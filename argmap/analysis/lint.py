@@ -16,6 +16,7 @@ CODES = {
     "unsupported-main-claim": "a main conclusion that no inference supports",
     "premise-supports-nothing": "a premise that is a premise of no inference",
     "counterpoint-attacks-nothing": "a counterpoint that attacks or undercuts nothing",
+    "supports-and-attacks": "a statement that both supports and attacks the same statement",
     "isolated-statement": "a statement with no relation at all",
     "support-cycle": "statements that support each other in a circle",
     "quote-text-mismatch": "a statement whose text is not the words of its verbatim quote",
@@ -42,9 +43,14 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
     """Warnings about the map's structure; never raises for a valid map.
 
     Reported, in this order: ``unsupported-main-claim``, ``isolated-statement``,
-    ``premise-supports-nothing``, ``counterpoint-attacks-nothing``, ``support-cycle``,
-    ``quote-text-mismatch``, ``duplicate-text`` (see :data:`CODES`). An isolated premise
-    or counterpoint is reported once, as isolated.
+    ``premise-supports-nothing``, ``counterpoint-attacks-nothing``,
+    ``supports-and-attacks``, ``support-cycle``, ``quote-text-mismatch``,
+    ``duplicate-text`` (see :data:`CODES`). An isolated premise or counterpoint is
+    reported once, as isolated.
+
+    ``supports-and-attacks`` reports a statement that is a premise of a support and of
+    an attack of the same target (alone or linked with others): it argues both ways,
+    which is usually a slip (``m.premise(..., supports=c, attacks=c)``).
 
     Rephrases: a statement that rephrases another is related through it, so a premise
     or counterpoint that only rephrases is not reported as supporting or attacking
@@ -114,6 +120,7 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
                     nodes=(s.id,),
                 )
             )
+    issues.extend(_both_ways(m))
     issues.extend(_support_cycles(m))
     issues.extend(_quote_mismatches(m))
     issues.extend(_duplicate_texts(m))
@@ -139,6 +146,35 @@ def _supported(m: ArgumentMap, id: str) -> bool:
                 seen.add(node["model"].premises[0])
                 todo.append(node["model"].premises[0])
     return False
+
+
+def _both_ways(m: ArgumentMap) -> list[LintIssue]:
+    """One issue per statement and target it both supports and attacks, in map order
+    of the statement, then of its first such inference."""
+    ways: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for inf in m.inferences:
+        if inf.relation in ("support", "attack"):
+            for p in inf.premises:
+                by_relation = ways.setdefault((p, inf.target), {})
+                by_relation.setdefault(inf.relation, []).append(inf.id)
+    order = {s.id: i for i, s in enumerate(m.statements)}
+    both = [pair for pair, found in ways.items() if len(found) == 2]
+    issues = []
+    for p, target in sorted(both, key=lambda pair: order[pair[0]]):  # stable: map order
+        found = ways[p, target]
+        named = ", ".join(repr(i) for i in found["support"] + found["attack"])
+        kind = m.statement(p).kind
+        issues.append(
+            LintIssue(
+                code="supports-and-attacks",
+                message=(
+                    f"{kind} {p!r} both supports and attacks {target!r} ({named}); remove "
+                    f"the one not meant, e.g. m.remove({found['attack'][0]!r})"
+                ),
+                nodes=(p, target),
+            )
+        )
+    return issues
 
 
 def _support_cycles(m: ArgumentMap) -> list[LintIssue]:

@@ -119,7 +119,7 @@ def document(m: ArgumentMap) -> MapDocument:
         title=m.title,
         description=m.description,
         metadata=m.metadata,
-        sources=m.sources,
+        sources=m.sources(),
         statements=statements,
         inferences=inferences,
     )
