@@ -80,13 +80,17 @@
     var size = naturalSize(svg);
     svg.style.width = size.width + "px";
     svg.style.height = size.height + "px";
+    var data = readData(root);
+    var graph = data ? buildGraph(data) : null;
+    // Statement nodes by statement id (a junction's id has the same form: the data tells).
     var nodes = new Map();
     viewport.querySelectorAll("g.node").forEach(function (g) {
       var id = g.getAttribute("id") || "";
-      if (id.indexOf("am:") === 0 && id.indexOf(":", 3) < 0) { nodes.set(id.slice(3), g); }
+      if (id.indexOf("am:") === 0 && id.indexOf(":", 3) < 0) {
+        id = id.slice(3);
+        if (!graph || graph.text.has(id)) { nodes.set(id, g); }
+      }
     });
-    var data = readData(root);
-    var graph = data ? buildGraph(data) : null;
 
     // ---------------------------------------------------------------- toolbar
     var bar = document.createElement("div");
@@ -157,9 +161,20 @@
     // A large map opens fitted to the width (Panzoom pans to its start after a timeout,
     // so the opening view is its start, not a first move).
     var opening = boxView(whole, true), o0 = offset(opening.s);
-    var pz = window.Panzoom(svg, {canvas: true, maxScale: 8, minScale: Math.min(0.5, opening.s / 2),
+    var pz = null;
+    // Panzoom paints on a later frame the values it had when asked, and pans to its start
+    // after a timeout: painting its current values instead, and panning to the start now,
+    // the map never shows (nor is clicked) anywhere but where it is.
+    function paint(elem, v) {
+      var s = pz ? pz.getScale() : v.scale, t = pz ? pz.getPan() : v;
+      elem.style.transform = "scale(" + s + ") translate(" + t.x + "px, " + t.y + "px)";
+    }
+    pz = window.Panzoom(svg, {canvas: true, maxScale: 8, minScale: Math.min(0.5, opening.s / 2),
       step: 0.25, animate: false, cursor: "grab", startScale: opening.s,
-      startX: opening.x - o0.x, startY: opening.y - o0.y});
+      startX: opening.x - o0.x, startY: opening.y - o0.y, setTransform: paint});
+    pz.pan(opening.x - o0.x, opening.y - o0.y, {animate: false, force: true});
+    svg.style.transformOrigin = "50% 50%";
+    paint(svg, null);
     viewport.addEventListener("wheel", function (e) { pz.zoomWithWheel(e); }, {passive: false});
 
     function getView() {
@@ -176,18 +191,30 @@
       pz.setOptions({minScale: Math.min(0.5, v.s / 2)});
       setView(v.s, v.x, v.y);
     }
+    // A node's box in the drawing's px, from the SVG's own coordinates (its CTM maps to
+    // the SVG element's px and leaves out the CSS transform, so the box does not depend
+    // on a transform Panzoom has set but the browser not yet painted).
+    function localBox(g) {
+      var b = g.getBBox(), m = g.getCTM(), xs = [], ys = [];
+      [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]]
+        .forEach(function (c) {
+          xs.push(m.a * c[0] + m.c * c[1] + m.e);
+          ys.push(m.b * c[0] + m.d * c[1] + m.f);
+        });
+      var x0 = Math.min.apply(null, xs), y0 = Math.min.apply(null, ys);
+      return {x: x0, y: y0, width: Math.max.apply(null, xs) - x0, height: Math.max.apply(null, ys) - y0};
+    }
     function visibleBox() {
-      var view = getView(), s = view.s, p = view, v = viewport.getBoundingClientRect();
       var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
       nodes.forEach(function (g) {
         if (g.classList.contains("am-far")) { return; }
-        var r = g.getBoundingClientRect();
-        x0 = Math.min(x0, (r.left - v.left) / s - p.x);
-        y0 = Math.min(y0, (r.top - v.top) / s - p.y);
-        x1 = Math.max(x1, (r.right - v.left) / s - p.x);
-        y1 = Math.max(y1, (r.bottom - v.top) / s - p.y);
+        var r = localBox(g);
+        x0 = Math.min(x0, r.x);
+        y0 = Math.min(y0, r.y);
+        x1 = Math.max(x1, r.x + r.width);
+        y1 = Math.max(y1, r.y + r.height);
       });
-      if (x0 === Infinity) { return {x: 0, y: 0, width: size.width, height: size.height}; }
+      if (x0 === Infinity) { return whole; }
       var pad = 16;
       return {x: x0 - pad, y: y0 - pad, width: x1 - x0 + 2 * pad, height: y1 - y0 + 2 * pad};
     }
@@ -206,12 +233,9 @@
     function show(id) {
       var g = nodes.get(id);
       if (!g) { return; }
-      var p = getView(), s = p.s;
-      var v = viewport.getBoundingClientRect(), r = g.getBoundingClientRect();
-      var cx = (r.left + r.width / 2 - v.left) / s - p.x;
-      var cy = (r.top + r.height / 2 - v.top) / s - p.y;
-      var s2 = Math.max(s, Math.min(1, MAX_OPEN_SCALE));
-      setView(s2, v.width / 2 / s2 - cx, v.height / 2 / s2 - cy);
+      var r = localBox(g), s = Math.max(getView().s, Math.min(1, MAX_OPEN_SCALE));
+      var cx = r.x + r.width / 2, cy = r.y + r.height / 2;
+      setView(s, viewport.clientWidth / 2 / s - cx, viewport.clientHeight / 2 / s - cy);
     }
 
     // ---------------------------------------------------------- focus/search
