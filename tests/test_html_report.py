@@ -457,6 +457,57 @@ def test_the_report_makes_no_network_request(browser: Any, nato_report: Path) ->
     assert browser.get_log("browser") == []
 
 
+def notebook_page(tmp_path: Path, scripts: bool) -> Path:
+    """The NATO map's notebook HTML in a page 700 px wide, as a notebook cell holds it;
+    without its scripts when ``scripts`` is false (as an untrusted notebook or GitHub
+    shows it)."""
+    from argmap.render.jupyter import HTML_MIMETYPE
+
+    _dot()
+    fragment = nato_map()._repr_mimebundle_()[HTML_MIMETYPE]
+    if not scripts:
+        fragment = re.sub(r"<script\b.*?</script>", "", fragment, flags=re.S)
+    path = tmp_path / f"cell-{scripts}.html"
+    path.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
+        f'<body><div style="width:700px">{fragment}</div></body></html>',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_notebook_output_is_explorable(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+    from selenium.webdriver.common.by import By
+
+    browser.get(notebook_page(tmp_path, scripts=True).as_uri())
+    assert browser.find_elements(By.CSS_SELECTOR, ".am-nb .am-toolbar .am-fit")
+    assert browser.find_elements(By.CSS_SELECTOR, ".am-nb .am-search") == []  # report only
+    v = view(browser)
+    assert v["vw"] < 700 and abs(v["width"] - v["vw"]) < 1  # fitted to the cell's width
+    viewport = browser.find_element(By.CSS_SELECTOR, ".am-viewport")
+    ActionChains(browser).scroll_from_origin(ScrollOrigin.from_element(viewport), 0, -300).perform()
+    assert view(browser)["scale"] > v["scale"] * 1.05
+    browser.find_element(By.CSS_SELECTOR, ".am-toolbar .am-fit-width").click()
+    browser.find_element(By.CSS_SELECTOR, 'g.node[id="am:edge"]').click()
+    assert classed(browser, "am-consequence") == ["tide"]
+    assert browser.get_log("browser") == []
+
+
+def test_notebook_output_without_scripts_is_a_drawing_as_wide_as_the_cell(
+    browser: Any, tmp_path: Path
+) -> None:
+    browser.get(notebook_page(tmp_path, scripts=False).as_uri())
+    width, height, natural_w, natural_h = browser.execute_script(
+        "const svg = document.querySelector('.am-nb svg');"
+        "const r = svg.getBoundingClientRect();"
+        "return [r.width, r.height, svg.width.baseVal.value, svg.height.baseVal.value];"
+    )
+    assert width == pytest.approx(700, abs=1) and natural_w > 700  # scaled to the cell ...
+    assert height / width == pytest.approx(natural_h / natural_w, rel=0.01)  # ... in proportion
+
+
 # -------------------------------------------------------------- the HTML text
 
 
