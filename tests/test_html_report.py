@@ -581,3 +581,25 @@ def test_a_report_title_that_is_not_text_is_an_option_error(tmp_path: Path, titl
     with pytest.raises(am.OptionError, match="title of an HTML report is its page heading"):
         m.render(tmp_path / "r.html", title=title)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_vendored_panzoom_is_the_pinned_release_and_ships_in_the_package() -> None:
+    """The files the pages inline are those scripts/vendor-js fetched and pinned, read as
+    package data (as an installed wheel holds them)."""
+    import hashlib
+    from importlib import resources
+
+    from argmap.render._static import PANZOOM_VERSION, explorer_js
+
+    script = (ROOT / "scripts" / "vendor-js").read_text()
+    pins = dict(re.findall(r'^(MIN_JS_SHA256|LICENSE_SHA256|VERSION)="([^"]+)"$', script, re.M))
+    static = resources.files("argmap.render._static")
+    for name, pin in (
+        ("panzoom.min.js", "MIN_JS_SHA256"),
+        ("panzoom.LICENSE.txt", "LICENSE_SHA256"),
+    ):
+        assert hashlib.sha256(static.joinpath(name).read_bytes()).hexdigest() == pins[pin]
+    assert pins["VERSION"] == PANZOOM_VERSION
+    js = explorer_js()
+    assert js.startswith(f"/*! @panzoom/panzoom {PANZOOM_VERSION}, under the MIT licence:\n")
+    assert "Permission is hereby granted, free of charge" in js  # the licence travels along
