@@ -374,6 +374,7 @@ def test_clicking_a_node_highlights_its_reasons_and_what_it_bears_on(
     )
     steps = [inf for inf in m.inferences if inf.target == "edge" or "edge" in inf.premises]
     assert steps and all(f"am:{inf.id}:{inf.target}" in paths for inf in steps)
+    assert {browser.execute_script(opacity, p) for p in paths} == {"1"}
     assert all(
         any(p.startswith(f"am:{inf.id}") or p.endswith(f":{inf.id}") for inf in steps)
         for p in paths

@@ -131,7 +131,7 @@
     status.className = "am-status";
     status.setAttribute("aria-live", "polite");
     bar.appendChild(status);
-    root.insertBefore(bar, root.firstChild);
+    viewport.parentNode.insertBefore(bar, viewport);
     viewport.tabIndex = 0;
 
     // --------------------------------------------------------------- pan/zoom
