@@ -60,25 +60,25 @@ _CSS = """
 :root { --ink: #1d232a; --muted: #5b6670; --rule: #d8dee4; --hi: #ff8f00; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.55 Georgia, "Times New Roman", serif; color: var(--ink);
-  background: #fafafa; }
-header { padding: 14px 24px 10px; border-bottom: 1px solid var(--rule); background: #fff;
-  font-family: Helvetica, Arial, sans-serif; }
+  background: #fafafa; height: 100vh; display: flex; flex-direction: column; }
+header { flex: none; padding: 14px 24px 10px; border-bottom: 1px solid var(--rule);
+  background: #fff; font-family: Helvetica, Arial, sans-serif; }
 header h1 { font-size: 20px; margin: 0 0 4px; }
 .am-summary { margin: 0; color: var(--muted); font-size: 13px; }
 .am-legend { display: inline-flex; gap: 12px; margin-left: 8px; }
 .am-legend span { padding: 0 6px; border-radius: 3px; border-bottom: 2px solid; }
-.am-layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr);
-  gap: 0; align-items: start; }
+.am-layout { flex: 1 1 auto; min-height: 0; display: grid;
+  grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); grid-template-rows: minmax(0, 1fr);
+  gap: 0; }
 .am-article { padding: 8px 28px 40px; background: #fff; border-right: 1px solid var(--rule);
-  min-height: calc(100vh - 70px); }
+  overflow: auto; }
 .am-source h2 { font: bold 17px Helvetica, Arial, sans-serif; margin: 18px 0 2px; }
 .am-byline { font: 13px Helvetica, Arial, sans-serif; color: var(--muted); margin: 0 0 12px; }
 .am-source p { margin: 0 0 14px; }
 mark.am-quote { background: var(--fill); border-bottom: 2px solid var(--line); color: inherit;
   padding: 1px 0; cursor: pointer; border-radius: 2px; }
 mark.am-quote.am-active { background: #ffe0a3; box-shadow: 0 0 0 2px var(--hi); }
-.am-map { position: sticky; top: 0; height: 100vh; display: flex; flex-direction: column;
-  padding: 4px 12px 12px; }
+.am-map { min-height: 0; display: flex; flex-direction: column; padding: 4px 12px 12px; }
 .am-map .am-viewport { flex: 1 1 auto; min-height: 0; overflow: auto; }
 .am-map svg { max-width: 100%; height: auto; }
 .am-map g.node.am-linked { cursor: pointer; }
@@ -141,7 +141,7 @@ _JS = """
     pinned = same(pinned, [id]) ? [] : [id];
     apply();
     var list = byId.get(id);
-    if (pinned.length && list) { list[0].scrollIntoView({block: "nearest", inline: "nearest"}); }
+    if (pinned.length && list) { list[0].scrollIntoView({block: "center", inline: "nearest"}); }
   });
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { pinned = []; hover = []; apply(); }

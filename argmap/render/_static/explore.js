@@ -127,6 +127,7 @@
     zoomIn.className = "am-zoom-in";
     fitAll.className = "am-fit";
     fitW.className = "am-fit-width";
+    // The status line keeps its room when empty: showing it never moves the map.
     status = document.createElement("span");
     status.className = "am-status";
     status.setAttribute("aria-live", "polite");
