@@ -314,6 +314,30 @@ def test_wheel_zooms_and_dragging_pans_the_map(browser: Any, nato_report: Path) 
     assert abs(panned["top"] - zoomed["top"] + 80) < 2
 
 
+def test_a_pinch_zooms_the_map(browser: Any, nato_report: Path) -> None:
+    """Two touch points moving apart (real touch input through the DevTools protocol,
+    which the browser turns into pointer events) zoom in."""
+    browser.get(nato_report.as_uri())
+    before = view(browser)
+    cx, cy = browser.execute_script(
+        "const b = document.querySelector('.am-viewport').getBoundingClientRect();"
+        "return [b.left + b.width / 2, b.top + b.height / 2];"
+    )
+
+    def touch(kind: str, half: float) -> None:
+        points = [{"x": cx - half, "y": cy, "id": 0}, {"x": cx + half, "y": cy, "id": 1}]
+        browser.execute_cdp_cmd(
+            "Input.dispatchTouchEvent",
+            {"type": kind, "touchPoints": [] if kind == "touchEnd" else points},
+        )
+
+    touch("touchStart", 40)
+    for half in range(50, 160, 10):
+        touch("touchMove", half)
+    touch("touchEnd", 0)
+    assert view(browser)["scale"] > before["scale"] * 1.5
+
+
 def test_fit_shows_the_whole_map_and_keys_zoom_and_pan(browser: Any, nato_report: Path) -> None:
     from selenium.webdriver.common.by import By
 

@@ -61,10 +61,11 @@ HTML_MIMETYPE = "text/html"
 
 NOTEBOOK_LIMIT: int | None = 250
 """Most statements a notebook draws whole; a larger map shows as an :func:`overview`
-(None: always whole). Graphviz's ``dot`` took 0.36 s and wrote 0.33 MB of SVG for a
-250-statement map, 2.1 s and 1.4 MB for 1,000, and about 225 s and 14 MB for 10,000
-(benchmarks/bench_core.py's maps on a busy 2-core machine): 250 keeps a cell under half
-a second and its drawing near 1.3 KB per statement."""
+(None: always whole). Measured on benchmarks/bench_core.py's maps on a busy 2-core
+machine, Graphviz's ``dot`` took 0.36 s and wrote 0.33 MB of SVG for 250 statements,
+0.71 s and 0.67 MB for 500, 2.1 s and 1.4 MB for 1,000 and 8.1 s and 2.8 MB for 2,000
+(time grows about as the square of the size): 250 keeps a cell under half a second and
+its drawing near a third of a megabyte."""
 
 NOTEBOOK_MAX_BYTES = 1_000_000
 """Most SVG bytes a notebook display embeds: an overview with fewer levels is drawn
