@@ -207,7 +207,7 @@ def test_overview_keeps_whole_top_levels_and_counts_the_rest() -> None:
     assert v.hidden == {"q": 1}
     # Level 0 larger than the limit: its first statements.
     assert ([s.id for s in overview(m, limit=1)[0]], overview(m, limit=1)[1]) == (["c"], 1)
-    with pytest.raises(ValueError, match="limit must be at least 1"):
+    with pytest.raises(am.OptionError, match="limit must be at least 1, got 0"):
         overview(m, limit=0)
     del k
 

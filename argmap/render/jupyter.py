@@ -34,7 +34,7 @@ from typing import Any
 
 import graphviz
 
-from argmap.errors import GraphvizNotFoundError
+from argmap.errors import GraphvizNotFoundError, OptionError
 from argmap.map import ArgumentMap
 from argmap.render._static import explorer_css, explorer_data, explorer_js
 from argmap.render.dot import to_dot
@@ -86,6 +86,11 @@ def overview(m: ArgumentMap, limit: int = 250) -> tuple[MapView, int]:
     does not fit, its first ``limit`` statements are. Every hidden statement is counted
     in a ``+N`` marker of the view (or in its ``detached`` count).
 
+    Raises
+    ------
+    OptionError
+        ``limit`` is below 1 (it is a ``ValueError`` too).
+
     Examples
     --------
     >>> import argmap as am
@@ -98,7 +103,7 @@ def overview(m: ArgumentMap, limit: int = 250) -> tuple[MapView, int]:
     (['c', 'p'], 2, {'p': 1})
     """
     if limit < 1:
-        raise ValueError(f"limit must be at least 1, got {limit}")
+        raise OptionError(f"limit must be at least 1, got {limit}")
     inferences = {inf.id: inf for inf in m.inferences}
 
     def bears_on(target: str) -> str:
