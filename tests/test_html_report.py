@@ -65,6 +65,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
     ):
         options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
     try:
         yield driver
@@ -202,8 +203,11 @@ def test_script_in_a_label_or_the_source_runs_nothing(browser: Any, tmp_path: Pa
     path = hostile_map().to_html(tmp_path / "hostile.html")
     browser.get(path.as_uri())
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
-    # Escaped, not defanged: no injected elements or handlers exist at all ...
-    assert browser.execute_script("return document.scripts.length") == 1
+    # Escaped, not defanged: no injected elements or handlers exist at all (the scripts
+    # are the map's data, which never runs, and the report's own) ...
+    assert browser.execute_script(
+        "return Array.from(document.scripts, s => s.type || s.className)"
+    ) == ["application/json", ""]
     handlers = browser.execute_script(
         "return Array.from(document.querySelectorAll('*')).flatMap(e =>"
         " Array.from(e.attributes, a => a.name)).filter(n => n.startsWith('on'));"
@@ -222,6 +226,313 @@ def test_script_in_a_label_or_the_source_runs_nothing(browser: Any, tmp_path: Pa
     assert active(browser) == (["c"], ["c"])
 
 
+def view(driver: Any) -> dict[str, float]:
+    """The map's view once Panzoom has painted it: scale and translation from the SVG's
+    CSS transform, and the SVG's box relative to the viewport (CSS px)."""
+    script = (
+        "const done = arguments[arguments.length - 1];"
+        "requestAnimationFrame(() => requestAnimationFrame(() => {"
+        " const svg = document.querySelector('.am-viewport svg');"
+        " const m = new DOMMatrix(getComputedStyle(svg).transform);"
+        " const r = svg.getBoundingClientRect();"
+        " const v = document.querySelector('.am-viewport');"
+        " const b = v.getBoundingClientRect();"
+        " done({scale: m.a, tx: m.e, ty: m.f, left: r.left - b.left - v.clientLeft,"
+        "  top: r.top - b.top - v.clientTop, width: r.width, height: r.height,"
+        "  vw: v.clientWidth, vh: v.clientHeight});"
+        "}));"
+    )
+    value: dict[str, float] = driver.execute_async_script(script)
+    return value
+
+
+def reasons_and_consequences(m: am.ArgumentMap, start: str) -> tuple[set[str], set[str]]:
+    """The statements below ``start`` (its reasons and objections, and theirs, and those
+    of every step they take part in) and above it (what it bears on, transitively)."""
+    down: dict[str, list[str]] = {}
+    up: dict[str, list[str]] = {}
+    for inf in m.inferences:
+        for p in inf.premises:
+            up.setdefault(p, []).append(inf.id)
+            down.setdefault(inf.id, []).append(p)
+        up.setdefault(inf.id, []).append(inf.target)
+        down.setdefault(inf.target, []).append(inf.id)
+
+    def reach(graph: dict[str, list[str]]) -> set[str]:
+        seen, stack = {start}, [start]
+        while stack:
+            for n in graph.get(stack.pop(), []):
+                if n not in seen:
+                    seen.add(n)
+                    stack.append(n)
+        return {s.id for s in m.statements if s.id in seen and s.id != start}
+
+    return reach(down), reach(up)
+
+
+def classed(driver: Any, name: str) -> list[str]:
+    ids: list[str] = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.am-viewport g.node.' + arguments[0]),"
+        " g => g.id.replace(/^am:/, '')).sort();",
+        name,
+    )
+    return ids
+
+
+def test_a_large_map_opens_fitted_to_the_width(browser: Any, nato_report: Path) -> None:
+    browser.get(nato_report.as_uri())
+    v = view(browser)
+    assert v["scale"] < 1  # the NATO map is wider than the column: it is scaled down ...
+    assert abs(v["left"]) < 1 and abs(v["width"] - v["vw"]) < 1  # ... to fill its width
+    assert abs(v["top"]) < 1  # from the top
+    assert browser.get_log("browser") == []
+
+
+def test_wheel_zooms_and_dragging_pans_the_map(browser: Any, nato_report: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+    from selenium.webdriver.common.by import By
+
+    browser.get(nato_report.as_uri())
+    viewport = browser.find_element(By.CSS_SELECTOR, ".am-viewport")
+    before = view(browser)
+    ActionChains(browser).scroll_from_origin(ScrollOrigin.from_element(viewport), 0, -300).perform()
+    zoomed = view(browser)
+    assert zoomed["scale"] > before["scale"] * 1.05  # wheel up zooms in ...
+    # ... about the pointer (the viewport's centre): the point under it stays put.
+    cx, cy = before["vw"] / 2, before["vh"] / 2
+    for axis, c, size in (("left", cx, "width"), ("top", cy, "height")):
+        fraction_before = (c - before[axis]) / before[size]
+        fraction_after = (c - zoomed[axis]) / zoomed[size]
+        assert abs(fraction_before - fraction_after) < 0.01
+    ActionChains(browser).move_to_element(viewport).click_and_hold().move_by_offset(
+        -120, -80
+    ).release().perform()
+    panned = view(browser)
+    assert panned["scale"] == zoomed["scale"]
+    assert abs(panned["left"] - zoomed["left"] + 120) < 2
+    assert abs(panned["top"] - zoomed["top"] + 80) < 2
+
+
+def test_a_pinch_zooms_the_map(browser: Any, nato_report: Path) -> None:
+    """Two touch points moving apart (real touch input through the DevTools protocol,
+    which the browser turns into pointer events) zoom in."""
+    browser.get(nato_report.as_uri())
+    before = view(browser)
+    cx, cy = browser.execute_script(
+        "const b = document.querySelector('.am-viewport').getBoundingClientRect();"
+        "return [b.left + b.width / 2, b.top + b.height / 2];"
+    )
+
+    def touch(kind: str, half: float) -> None:
+        points = [{"x": cx - half, "y": cy, "id": 0}, {"x": cx + half, "y": cy, "id": 1}]
+        browser.execute_cdp_cmd(
+            "Input.dispatchTouchEvent",
+            {"type": kind, "touchPoints": [] if kind == "touchEnd" else points},
+        )
+
+    touch("touchStart", 40)
+    for half in range(50, 160, 10):
+        touch("touchMove", half)
+    touch("touchEnd", 0)
+    assert view(browser)["scale"] > before["scale"] * 1.5
+
+
+def test_fit_shows_the_whole_map_and_keys_zoom_and_pan(browser: Any, nato_report: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(nato_report.as_uri())
+    viewport = browser.find_element(By.CSS_SELECTOR, ".am-viewport")
+    opened = view(browser)
+    browser.find_element(By.CSS_SELECTOR, ".am-toolbar .am-zoom-in").click()
+    assert view(browser)["scale"] > opened["scale"]
+    browser.find_element(By.CSS_SELECTOR, ".am-toolbar .am-fit").click()
+    v = view(browser)
+    # The whole drawing is inside the viewport, centred, and fills one of its sides.
+    assert v["left"] >= -1 and v["top"] >= -1
+    assert v["left"] + v["width"] <= v["vw"] + 1 and v["top"] + v["height"] <= v["vh"] + 1
+    assert max(v["width"] / v["vw"], v["height"] / v["vh"]) > 0.95
+    assert abs(v["left"] * 2 + v["width"] - v["vw"]) < 2
+    viewport.click()  # keys act on the map once it has the focus (and anywhere in the page)
+    viewport.send_keys("+")
+    assert view(browser)["scale"] == pytest.approx(v["scale"] * 1.25, rel=0.01)
+    before = view(browser)
+    viewport.send_keys("\ue012")  # Keys.LEFT: the map moves right
+    assert view(browser)["left"] == pytest.approx(before["left"] + 60, abs=1)
+    viewport.send_keys("0")
+    assert view(browser)["scale"] == pytest.approx(v["scale"], rel=0.001)
+    viewport.send_keys("w")
+    assert view(browser)["width"] == pytest.approx(opened["width"], abs=1)
+
+
+def test_clicking_a_node_highlights_its_reasons_and_what_it_bears_on(
+    browser: Any, nato_report: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    m = nato_map()
+    browser.get(nato_report.as_uri())
+    browser.find_element(By.CSS_SELECTOR, 'g.node[id="am:outpace"]').click()
+    reasons, consequences = reasons_and_consequences(m, "outpace")
+    assert consequences and reasons == set()  # an objection to a step: it bears on the claim
+    assert classed(browser, "am-focus") == ["outpace"]
+    assert classed(browser, "am-reason") == sorted(reasons)
+    assert classed(browser, "am-consequence") == sorted(consequences)
+    # A claim with reasons below it (one with a reason of its own) and a claim above.
+    browser.find_element(By.CSS_SELECTOR, 'g.node[id="am:edge"]').click()
+    reasons, consequences = reasons_and_consequences(m, "edge")
+    assert len(reasons) == 3 and consequences == {"tide"}
+    assert classed(browser, "am-focus") == ["edge"]
+    assert classed(browser, "am-reason") == sorted(reasons)
+    assert classed(browser, "am-consequence") == ["tide"]
+    # The rest is faded, the highlighted statements are not.
+    opacity = "return getComputedStyle(document.getElementById(arguments[0])).opacity"
+    others = {s.id for s in m.statements} - reasons - consequences - {"edge"}
+    assert len(others) == 16
+    assert {browser.execute_script(opacity, f"am:{x}") for x in others} == {"0.22"}
+    assert {browser.execute_script(opacity, f"am:{x}") for x in reasons | {"tide"}} == {"1"}
+    # The arrows of the steps between them are highlighted too, and only those.
+    paths = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.am-viewport .am-path'), e => e.id)"
+    )
+    steps = [inf for inf in m.inferences if inf.target == "edge" or "edge" in inf.premises]
+    assert steps and all(f"am:{inf.id}:{inf.target}" in paths for inf in steps)
+    assert {browser.execute_script(opacity, p) for p in paths} == {"1"}
+    assert all(
+        any(p.startswith(f"am:{inf.id}") or p.endswith(f":{inf.id}") for inf in steps)
+        for p in paths
+    )
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    assert classed(browser, "am-focus") == classed(browser, "am-reason") == []
+
+
+def test_collapse_hides_what_is_far_from_the_selected_statement(
+    browser: Any, nato_report: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    m = nato_map()
+    browser.get(nato_report.as_uri())
+    browser.find_element(By.CSS_SELECTOR, 'g.node[id="am:tide"]').click()
+    Select(browser.find_element(By.CSS_SELECTOR, ".am-far-select")).select_by_value("1")
+    near = {s.id for s in m.focus("tide", depth=1)}
+    hidden = set(classed(browser, "am-far"))
+    assert hidden and hidden == {s.id for s in m.statements} - near
+    assert (
+        browser.execute_script(
+            "return getComputedStyle(document.getElementById('am:' + arguments[0])).visibility",
+            sorted(hidden)[0],
+        )
+        == "hidden"
+    )
+    status = browser.find_element(By.CSS_SELECTOR, ".am-status").text
+    assert status.endswith(f"; {len(hidden)} statements more than 1 step away hidden")
+    # Fit now frames what is left, so it is larger than the whole map fitted.
+    Select(browser.find_element(By.CSS_SELECTOR, ".am-far-select")).select_by_value("")
+    assert classed(browser, "am-far") == []
+
+
+def test_search_finds_a_statement_and_brings_it_into_view(browser: Any, nato_report: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(nato_report.as_uri())
+    box = browser.find_element(By.CSS_SELECTOR, ".am-search")
+    box.send_keys("OUTPACE")  # any case
+    assert classed(browser, "am-match") == ["outpace"]
+    assert browser.find_element(By.CSS_SELECTOR, ".am-found").text == "1 of 1"
+    assert classed(browser, "am-focus") == ["outpace"]
+    view(browser)  # once painted, the statement is in the middle of the map
+    centred = browser.execute_script(
+        "const v = document.querySelector('.am-viewport').getBoundingClientRect();"
+        "const r = document.getElementById('am:outpace').getBoundingClientRect();"
+        "return [r.left + r.width / 2 - (v.left + v.width / 2),"
+        " r.top + r.height / 2 - (v.top + v.height / 2)];"
+    )
+    assert abs(centred[0]) < 3 and abs(centred[1]) < 3
+    box.clear()
+    box.send_keys("russia")
+    matches = classed(browser, "am-match")
+    expected = sorted(s.id for s in nato_map().statements if "russia" in s.text.lower())
+    assert matches == expected and len(matches) > 2
+    first = classed(browser, "am-focus")
+    box.send_keys(Keys.ENTER)  # the next match
+    assert browser.find_element(By.CSS_SELECTOR, ".am-found").text == f"2 of {len(matches)}"
+    assert classed(browser, "am-focus") != first
+    box.send_keys(Keys.ESCAPE)
+    assert classed(browser, "am-match") == classed(browser, "am-focus") == []
+
+
+def test_the_report_makes_no_network_request(browser: Any, nato_report: Path) -> None:
+    """The CSP allows no fetch at all; the page loads nothing but itself, and the browser
+    logs no error (a blocked request or a refused script would be logged)."""
+    from selenium.webdriver.common.by import By
+
+    browser.get_log("browser")  # drop what earlier tests logged
+    browser.get(nato_report.as_uri())
+    browser.find_element(By.CSS_SELECTOR, 'g.node[id="am:tide"]').click()
+    browser.find_element(By.CSS_SELECTOR, ".am-search").send_keys("tide")
+    csp = browser.execute_script(
+        "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content"
+    )
+    assert csp.startswith("default-src 'none';") and "connect-src" not in csp
+    assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
+    assert browser.get_log("browser") == []
+
+
+def notebook_page(tmp_path: Path, scripts: bool) -> Path:
+    """The NATO map's notebook HTML in a page 700 px wide, as a notebook cell holds it;
+    without its scripts when ``scripts`` is false (as an untrusted notebook or GitHub
+    shows it)."""
+    from argmap.render.jupyter import HTML_MIMETYPE
+
+    _dot()
+    fragment = nato_map()._repr_mimebundle_()[HTML_MIMETYPE]
+    if not scripts:
+        fragment = re.sub(r"<script\b.*?</script>", "", fragment, flags=re.S)
+    path = tmp_path / f"cell-{scripts}.html"
+    path.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
+        f'<body><div style="width:700px">{fragment}</div></body></html>',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_notebook_output_is_explorable(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+    from selenium.webdriver.common.by import By
+
+    browser.get(notebook_page(tmp_path, scripts=True).as_uri())
+    assert browser.find_elements(By.CSS_SELECTOR, ".am-nb .am-toolbar .am-fit")
+    assert browser.find_elements(By.CSS_SELECTOR, ".am-nb .am-search") == []  # report only
+    v = view(browser)
+    assert v["vw"] < 700 and abs(v["width"] - v["vw"]) < 1  # fitted to the cell's width
+    viewport = browser.find_element(By.CSS_SELECTOR, ".am-viewport")
+    ActionChains(browser).scroll_from_origin(ScrollOrigin.from_element(viewport), 0, -300).perform()
+    assert view(browser)["scale"] > v["scale"] * 1.05
+    browser.find_element(By.CSS_SELECTOR, ".am-toolbar .am-fit-width").click()
+    browser.find_element(By.CSS_SELECTOR, 'g.node[id="am:edge"]').click()
+    assert classed(browser, "am-consequence") == ["tide"]
+    assert browser.get_log("browser") == []
+
+
+def test_notebook_output_without_scripts_is_a_drawing_as_wide_as_the_cell(
+    browser: Any, tmp_path: Path
+) -> None:
+    browser.get(notebook_page(tmp_path, scripts=False).as_uri())
+    width, height, natural_w, natural_h = browser.execute_script(
+        "const svg = document.querySelector('.am-nb svg');"
+        "const r = svg.getBoundingClientRect();"
+        "return [r.width, r.height, svg.width.baseVal.value, svg.height.baseVal.value];"
+    )
+    assert width == pytest.approx(700, abs=1) and natural_w > 700  # scaled to the cell ...
+    assert height / width == pytest.approx(natural_h / natural_w, rel=0.01)  # ... in proportion
+
+
 # -------------------------------------------------------------- the HTML text
 
 
@@ -234,7 +545,10 @@ def test_report_is_standalone_and_deterministic() -> None:
     assert "<?xml" not in page and "<!DOCTYPE svg" not in page
     # Nothing is fetched: no external scripts, styles, images, fonts or frames.
     assert not re.search(r"<(link|iframe|img|object|embed)\b|\bsrc=|@import|url\(", page)
-    links = re.findall(r"https?://[^\s\"'<>]+", page)
+    # Outside the script (whose Panzoom comments name the project's pages) the only URLs
+    # are the SVG namespaces; test_the_report_makes_no_network_request runs it.
+    markup = re.sub(r"<script>.*?</script>", "", page, flags=re.S)
+    links = re.findall(r"https?://[^\s\"'<>]+", markup)
     assert links == ["http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"]
 
 
@@ -292,3 +606,25 @@ def test_a_report_title_that_is_not_text_is_an_option_error(tmp_path: Path, titl
     with pytest.raises(am.OptionError, match="title of an HTML report is its page heading"):
         m.render(tmp_path / "r.html", title=title)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_vendored_panzoom_is_the_pinned_release_and_ships_in_the_package() -> None:
+    """The files the pages inline are those scripts/vendor-js fetched and pinned, read as
+    package data (as an installed wheel holds them)."""
+    import hashlib
+    from importlib import resources
+
+    from argmap.render._static import PANZOOM_VERSION, explorer_js
+
+    script = (ROOT / "scripts" / "vendor-js").read_text()
+    pins = dict(re.findall(r'^(MIN_JS_SHA256|LICENSE_SHA256|VERSION)="([^"]+)"$', script, re.M))
+    static = resources.files("argmap.render._static")
+    for name, pin in (
+        ("panzoom.min.js", "MIN_JS_SHA256"),
+        ("panzoom.LICENSE.txt", "LICENSE_SHA256"),
+    ):
+        assert hashlib.sha256(static.joinpath(name).read_bytes()).hexdigest() == pins[pin]
+    assert pins["VERSION"] == PANZOOM_VERSION
+    js = explorer_js()
+    assert js.startswith(f"/*! @panzoom/panzoom {PANZOOM_VERSION}, under the MIT licence:\n")
+    assert "Permission is hereby granted, free of charge" in js  # the licence travels along

@@ -1,7 +1,10 @@
-"""The example notebook runs on a real Jupyter kernel; without Graphviz it degrades to DOT text."""
+"""The example notebook runs on a real Jupyter kernel: each drawing is HTML to explore with
+the SVG inside and beside it, a big map shows as an overview, and without Graphviz it
+degrades to DOT text."""
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import sys
@@ -13,10 +16,14 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+import argmap as am
+from argmap.render.jupyter import NOTEBOOK_LIMIT, NOTEBOOK_MAX_BYTES, overview
+
 from conftest import ROOT
 
 KERNEL = "argmap-tests"
 SVG = "image/svg+xml"
+HTML = "text/html"
 DOT = "text/vnd.graphviz"
 
 
@@ -67,6 +74,21 @@ def test_example_notebook_runs_and_shows_svg(tmp_path: Path, kernel: str, dot_bi
     svgs = [o["data"][SVG] for o in shown]
     for svg in svgs:
         assert ET.fromstring(svg).tag == "{http://www.w3.org/2000/svg}svg"
+    # ... and HTML to explore, holding the same drawing (a plain one where scripts don't run)
+    maps = [o for o in shown if o["data"]["text/plain"].startswith(("ArgumentMap(", "MapView("))]
+    assert len(maps) >= 8
+    for o in maps:
+        page = o["data"][HTML]
+        assert page.startswith('<div class="am-nb">') and page.count("<svg") == 1
+        assert '<svg style="max-width:100%;height:auto"' in page
+        assert page.count("window.argmapExplore") >= 1 and "Panzoom 4.6.2" in page
+    # the big map at the end is an overview: the note, +N markers and a bounded size
+    big = shown[-1]["data"]
+    note = big["text/plain"].splitlines()[-1]
+    assert note.startswith("Overview: the top ") and "of 2,000 statements" in note
+    assert "m.render('map.svg')" in note
+    assert f'<p class="am-note">{html.escape(note)}</p>' in big[HTML]
+    assert ">+" in big[SVG] and sum(len(v) for v in big.values()) < 2 * NOTEBOOK_MAX_BYTES
     # the themed drawing, the legend and the focused view's +N markers are in the outputs
     assert any("Legend" in s for s in svgs)
     assert any("#d55e00" in s for s in svgs)  # colour-blind theme (Okabe-Ito vermillion)
@@ -117,3 +139,88 @@ def test_notebook_without_graphviz_shows_dot_text_and_one_warning(
         assert "install Graphviz" in text
         assert not [o for o in outs if o["output_type"] == "error"]
     assert executed.cells[3].outputs[0]["text"] == "still running\n"
+
+
+def test_a_large_map_shows_as_an_overview_with_a_note_and_bounded_size(
+    tmp_path: Path, kernel: str, dot_binary: str
+) -> None:
+    """A 3,000-statement map (a chain of reasons fanning out below one claim) displayed in
+    a cell: the top levels that fit NOTEBOOK_LIMIT, +N markers, a one-line note, and well
+    under a megabyte in the notebook, for ``m`` and ``am.draw(m, ...)`` alike."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import argmap as am\n"
+            "m = am.ArgumentMap(title='Big')\n"
+            "m.claim('Top', id='s0')\n"
+            "for i in range(1, 3000):\n"
+            "    m.premise(f'Reason {i}', id=f's{i}', supports=f's{(i - 1) // 3}')"
+        ),
+        nbformat.v4.new_code_cell("m"),
+        nbformat.v4.new_code_cell("am.draw(m, style='print')"),
+    ]
+    executed = run(nb, tmp_path, kernel)
+    # Levels of a ternary tree: 1, 3, 9, 27, 81, 243: the top five (121) fit 250.
+    note = (
+        "Overview: the top 5 levels, 121 of 3,000 statements (+N counts the rest). Draw it "
+        "all to a file with m.render('map.svg'), or look closer with m.focus('<id>', depth=2)."
+    )
+    for cell in executed.cells[1:]:
+        (out,) = cell.outputs
+        data = out["data"]
+        assert set(data) == {"text/plain", HTML, SVG}
+        assert data["text/plain"] == (
+            "ArgumentMap(title='Big', statements=3000, inferences=2999)\n" + note
+        )
+        assert f'<p class="am-note">{html.escape(note)}</p>' in data[HTML]
+        root = ET.fromstring(data[SVG])
+        ids = {g.get("id") for g in root.iter("{http://www.w3.org/2000/svg}g")}
+        assert "am:s120" in ids and "am:s121" not in ids  # the fifth level ends at s120
+        # each of the 81 statements of level 5 counts its hidden statements in a marker
+        markers = [
+            g.get("id")
+            for g in root.iter("{http://www.w3.org/2000/svg}g")
+            if g.get("class") == "node" and str(g.get("id")).endswith("#hidden")
+        ]
+        assert len(markers) == 81
+        size = sum(len(v.encode()) for v in data.values())
+        assert size < 400_000, size
+    assert "color=black" not in executed.cells[1].outputs[0]["data"][SVG]
+
+
+def test_overview_keeps_whole_top_levels_and_counts_the_rest() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    d = m.claim("D", id="d")  # a second main conclusion: level 0 too
+    p = m.premise("P", id="p", supports=c)
+    k = m.counterpoint("K", id="k", attacks=c)
+    q = m.premise("Q", id="q", supports=p)
+    m.premise("R", id="r", supports=q)
+    m.counterpoint("U", id="u", undercuts="q-supports-p")  # bears on p, as the step it undercuts
+    m.premise("E", id="e", supports=d)
+    assert [s.id for s in overview(m, limit=2)[0]] == ["c", "d"]
+    v, levels = overview(m, limit=5)
+    assert ([s.id for s in v], levels) == (["c", "d", "p", "k", "e"], 2)
+    assert sum(v.hidden.values()) + v.detached == 3 == v.hidden_statements
+    v, levels = overview(m, limit=7)
+    assert ([s.id for s in v], levels) == (["c", "d", "p", "k", "q", "u", "e"], 3)
+    assert v.hidden == {"q": 1}
+    # Level 0 larger than the limit: its first statements.
+    assert ([s.id for s in overview(m, limit=1)[0]], overview(m, limit=1)[1]) == (["c"], 1)
+    with pytest.raises(am.OptionError, match="limit must be at least 1, got 0"):
+        overview(m, limit=0)
+    del k
+
+
+def test_notebook_limit_is_what_the_display_draws_whole(dot_binary: str) -> None:
+    assert NOTEBOOK_LIMIT == 250
+    m = am.ArgumentMap()
+    m.claim("Top", id="s0")
+    for i in range(1, NOTEBOOK_LIMIT):
+        m.premise(f"Reason {i}", id=f"s{i}", supports=f"s{(i - 1) // 2}")
+    bundle = m._repr_mimebundle_()
+    assert bundle["text/plain"] == repr(m)  # no note: drawn whole
+    assert bundle[SVG].count('class="node"') == NOTEBOOK_LIMIT
+    m.premise("One more", id="extra", supports="s0")
+    bundle = m._repr_mimebundle_()
+    assert bundle["text/plain"].splitlines()[-1].startswith("Overview: the top 7 levels, ")

@@ -208,7 +208,7 @@ def test_mimebundle_gives_svg_with_dot(small: am.ArgumentMap, dot_binary: str) -
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         bundle = small._repr_mimebundle_()
-    assert set(bundle) == {"text/plain", SVG_MIMETYPE}
+    assert set(bundle) == {"text/plain", "text/html", SVG_MIMETYPE}  # HTML: to explore
     root = ET.fromstring(bundle[SVG_MIMETYPE])
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert bundle["text/plain"] == repr(small)

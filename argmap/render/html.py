@@ -40,6 +40,7 @@ from argmap.analysis.coverage import coverage, quoted_spans
 from argmap.errors import OptionError, RenderError
 from argmap.map import ArgumentMap
 from argmap.model import Source, Statement, StatementKind
+from argmap.render._static import explorer_css, explorer_data, explorer_js
 from argmap.render.dot import SVG_PREFIX
 from argmap.render.graphviz import DEFAULT_TIMEOUT, pipe
 
@@ -59,24 +60,26 @@ _CSS = """
 :root { --ink: #1d232a; --muted: #5b6670; --rule: #d8dee4; --hi: #ff8f00; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.55 Georgia, "Times New Roman", serif; color: var(--ink);
-  background: #fafafa; }
-header { padding: 14px 24px 10px; border-bottom: 1px solid var(--rule); background: #fff;
-  font-family: Helvetica, Arial, sans-serif; }
+  background: #fafafa; height: 100vh; display: flex; flex-direction: column; }
+header { flex: none; padding: 14px 24px 10px; border-bottom: 1px solid var(--rule);
+  background: #fff; font-family: Helvetica, Arial, sans-serif; }
 header h1 { font-size: 20px; margin: 0 0 4px; }
 .am-summary { margin: 0; color: var(--muted); font-size: 13px; }
 .am-legend { display: inline-flex; gap: 12px; margin-left: 8px; }
 .am-legend span { padding: 0 6px; border-radius: 3px; border-bottom: 2px solid; }
-.am-layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr);
-  gap: 0; align-items: start; }
+.am-layout { flex: 1 1 auto; min-height: 0; display: grid;
+  grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); grid-template-rows: minmax(0, 1fr);
+  gap: 0; }
 .am-article { padding: 8px 28px 40px; background: #fff; border-right: 1px solid var(--rule);
-  min-height: calc(100vh - 70px); }
+  overflow: auto; }
 .am-source h2 { font: bold 17px Helvetica, Arial, sans-serif; margin: 18px 0 2px; }
 .am-byline { font: 13px Helvetica, Arial, sans-serif; color: var(--muted); margin: 0 0 12px; }
 .am-source p { margin: 0 0 14px; }
 mark.am-quote { background: var(--fill); border-bottom: 2px solid var(--line); color: inherit;
   padding: 1px 0; cursor: pointer; border-radius: 2px; }
 mark.am-quote.am-active { background: #ffe0a3; box-shadow: 0 0 0 2px var(--hi); }
-.am-map { position: sticky; top: 0; max-height: 100vh; overflow: auto; padding: 12px; }
+.am-map { min-height: 0; display: flex; flex-direction: column; padding: 4px 12px 12px; }
+.am-map .am-viewport { flex: 1 1 auto; min-height: 0; overflow: auto; }
 .am-map svg { max-width: 100%; height: auto; }
 .am-map g.node.am-linked { cursor: pointer; }
 .am-map g.node.am-active > path, .am-map g.node.am-active > polygon,
@@ -88,18 +91,16 @@ mark.am-quote.am-active { background: #ffe0a3; box-shadow: 0 0 0 2px var(--hi); 
 _JS = """
 (function () {
   "use strict";
+  var map = document.querySelector(".am-map");
+  var explorer = window.argmapExplore(map, {keys: document});
   var marks = Array.prototype.slice.call(document.querySelectorAll("mark.am-quote"));
-  var nodes = new Map();
+  var nodes = explorer.nodes;
   var byId = new Map();
   var hover = [];
   var pinned = [];
   function idsOf(el) {
     return (el.getAttribute("data-ids") || "").split(" ").filter(Boolean);
   }
-  document.querySelectorAll(".am-map g.node").forEach(function (g) {
-    var id = g.getAttribute("id") || "";
-    if (id.indexOf("am:") === 0 && id.indexOf(":", 3) < 0) { nodes.set(id.slice(3), g); }
-  });
   marks.forEach(function (mark) {
     idsOf(mark).forEach(function (id) {
       if (!byId.has(id)) { byId.set(id, []); }
@@ -116,7 +117,6 @@ _JS = """
   function same(a, b) {
     return a.length === b.length && a.every(function (x, i) { return x === b[i]; });
   }
-  function reveal(el) { if (el) { el.scrollIntoView({block: "nearest", inline: "nearest"}); } }
   marks.forEach(function (mark) {
     mark.addEventListener("mouseenter", function () { hover = idsOf(mark); apply(); });
     mark.addEventListener("mouseleave", function () { hover = []; apply(); });
@@ -124,7 +124,9 @@ _JS = """
       var ids = idsOf(mark);
       pinned = same(pinned, ids) ? [] : ids;
       apply();
-      if (pinned.length) { reveal(nodes.get(pinned[0])); }
+      // The map pans (it never scrolls) to the statement and shows its reasons.
+      explorer.focus(pinned.length ? pinned[0] : null);
+      if (pinned.length) { explorer.show(pinned[0]); }
     });
   });
   byId.forEach(function (list, id) {
@@ -133,11 +135,13 @@ _JS = """
     g.classList.add("am-linked");
     g.addEventListener("mouseenter", function () { hover = [id]; apply(); });
     g.addEventListener("mouseleave", function () { hover = []; apply(); });
-    g.addEventListener("click", function () {
-      pinned = same(pinned, [id]) ? [] : [id];
-      apply();
-      if (pinned.length) { reveal(list[0]); }
-    });
+  });
+  map.addEventListener("am-node-click", function (e) {
+    var id = e.detail.id;
+    pinned = same(pinned, [id]) ? [] : [id];
+    apply();
+    var list = byId.get(id);
+    if (pinned.length && list) { list[0].scrollIntoView({block: "center", inline: "nearest"}); }
   });
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { pinned = []; hover = []; apply(); }
@@ -334,7 +338,8 @@ def report_html(
         if unquoted
         else ""
     )
-    script_hash = base64.b64encode(hashlib.sha256(_JS.encode("utf-8")).digest()).decode()
+    script = explorer_js() + _JS
+    script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     csp = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         f"script-src 'sha256-{script_hash}'"
@@ -345,13 +350,15 @@ def report_html(
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="argmap">\n'
-        f"<title>{_e(heading)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{_e(heading)}</title>\n<style>{_CSS}{explorer_css()}</style>\n</head>\n<body>\n"
         f"<header><h1>{_e(heading)}</h1>"
         f'<p class="am-summary">{_e(summary)}<span class="am-legend">{legend}</span></p>'
         "</header>\n"
         f'<main class="am-layout">\n<section class="am-article">{articles}</section>\n'
-        f'<section class="am-map">{svg}{note}</section>\n</main>\n'
-        f"<script>{_JS}</script>\n</body>\n</html>\n"
+        f'<section class="am-map"><div class="am-viewport">{svg}</div>{note}'
+        f'<script type="application/json" class="am-data">{explorer_data(m)}</script>'
+        "</section>\n</main>\n"
+        f"<script>{script}</script>\n</body>\n</html>\n"
     )
 
 

@@ -1,12 +1,32 @@
-"""Inline display in Jupyter: the diagram as SVG, or DOT text when Graphviz is missing.
+"""Inline display in Jupyter: the diagram to pan and zoom, or DOT text without Graphviz.
 
 A map shows itself in a notebook (``m`` as the last line of a cell) with the default
 style. To choose a theme, direction, legend or any other :func:`~argmap.render.dot.to_dot`
 option, display :func:`draw` instead: ``am.draw(m, style="colorblind", legend=True)``.
+
+What a notebook gets
+--------------------
+The display is a bundle of three forms, and each front end shows the richest it can:
+
+- ``text/html``: the SVG inline, with the explorer of :mod:`argmap.render.html` (wheel,
+  drag and pinch to zoom and pan, Fit, keys, search, click to focus) in a script.
+  JupyterLab ranks ``text/html`` (rank 50) before ``image/svg+xml`` (80), and nbconvert,
+  nbviewer and VS Code prefer it too. Where scripts do not run (an untrusted notebook,
+  GitHub's static view) the same HTML is a plain SVG scaled to the cell's width.
+- ``image/svg+xml``: the SVG alone, for tools that take images only (nbconvert to PDF,
+  documentation builders, ``include=["image/svg+xml"]``).
+- ``text/plain``: the map's repr (with the overview note below, when there is one).
+
+A map of more than :data:`NOTEBOOK_LIMIT` statements is shown as an *overview*: its top
+levels (what nothing else bears on, then their reasons and objections, level by level)
+while they fit the limit, each hidden statement counted in a ``+N`` marker (see
+:class:`~argmap.views.MapView`), with a one-line note saying how to draw the rest. So a
+cell never waits minutes for ``dot`` nor embeds megabytes silently.
 """
 
 from __future__ import annotations
 
+import html
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,27 +34,167 @@ from typing import Any
 
 import graphviz
 
-from argmap.errors import GraphvizNotFoundError
+from argmap.errors import GraphvizNotFoundError, OptionError
 from argmap.map import ArgumentMap
+from argmap.render._static import explorer_css, explorer_data, explorer_js
 from argmap.render.dot import to_dot
 from argmap.render.graphviz import pipe, render
+from argmap.render.html import _clean_svg
+from argmap.views import MapView
 
 __all__ = [
     "DOT_MIMETYPE",
+    "HTML_MIMETYPE",
+    "NOTEBOOK_LIMIT",
     "SVG_MIMETYPE",
     "Diagram",
     "GraphvizMissingWarning",
     "draw",
     "mimebundle",
+    "overview",
     "svg_or_none",
 ]
 
 SVG_MIMETYPE = "image/svg+xml"
 DOT_MIMETYPE = "text/vnd.graphviz"
+HTML_MIMETYPE = "text/html"
+
+NOTEBOOK_LIMIT: int | None = 250
+"""Most statements a notebook draws whole; a larger map shows as an :func:`overview`
+(None: always whole). Measured on benchmarks/bench_core.py's maps on a busy 2-core
+machine, Graphviz's ``dot`` took 0.36 s and wrote 0.33 MB of SVG for 250 statements,
+0.71 s and 0.67 MB for 500, 2.1 s and 1.4 MB for 1,000 and 8.1 s and 2.8 MB for 2,000
+(time grows about as the square of the size): 250 keeps a cell under half a second and
+its drawing near a third of a megabyte."""
+
+NOTEBOOK_MAX_BYTES = 1_000_000
+"""Most SVG bytes a notebook display embeds: an overview with fewer levels is drawn
+when the drawing is larger (long statement texts)."""
 
 
 class GraphvizMissingWarning(RuntimeWarning):
     """Shown (once per display) when a notebook falls back to DOT text."""
+
+
+def overview(m: ArgumentMap, limit: int = 250) -> tuple[MapView, int]:
+    """The top levels of ``m`` that hold at most ``limit`` statements, and how many levels
+    that is.
+
+    Level 0 is what no inference uses as a premise (what the map argues for, in the end);
+    level k + 1 the premises of the inferences bearing on level k (for an undercut, on
+    the inference it undercuts). Whole levels are kept while they fit; when level 0 alone
+    does not fit, its first ``limit`` statements are. Every hidden statement is counted
+    in a ``+N`` marker of the view (or in its ``detached`` count).
+
+    Raises
+    ------
+    OptionError
+        ``limit`` is below 1 (it is a ``ValueError`` too).
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> c = m.claim("C", id="c")
+    >>> p = m.premise("P", id="p", supports=c)
+    >>> q = m.premise("Q", id="q", supports=p)
+    >>> v, levels = overview(m, limit=2)
+    >>> [s.id for s in v], levels, v.hidden
+    (['c', 'p'], 2, {'p': 1})
+    """
+    if limit < 1:
+        raise OptionError(f"limit must be at least 1, got {limit}")
+    inferences = {inf.id: inf for inf in m.inferences}
+
+    def bears_on(target: str) -> str:
+        while target in inferences:  # an undercut bears on what its inference does
+            target = inferences[target].target
+        return target
+
+    premises_of: dict[str, list[str]] = {}
+    used: set[str] = set()
+    for inf in inferences.values():
+        premises_of.setdefault(bears_on(inf.target), []).extend(inf.premises)
+        used.update(inf.premises)
+    ids = [s.id for s in m.statements]
+    level = [i for i in ids if i not in used] or ids[:1]
+    if len(level) > limit:
+        return MapView(m, level[:limit]), 1
+    keep = dict.fromkeys(level)
+    levels = 1
+    while True:
+        below = dict.fromkeys(p for i in level for p in premises_of.get(i, ()) if p not in keep)
+        if not below or len(keep) + len(below) > limit:
+            break
+        keep.update(below)
+        level = list(below)
+        levels += 1
+    return MapView(m, keep), levels
+
+
+def _note(m: ArgumentMap, v: MapView, levels: int) -> str:
+    top = "top level" if levels == 1 else f"top {levels} levels"
+    return (
+        f"Overview: the {top}, {len(v):,} of {len(m):,} statements (+N counts the rest). "
+        f"Draw it all to a file with m.render('map.svg'), or look closer with "
+        f"m.focus('<id>', depth=2)."
+    )
+
+
+_INIT_JS = """
+(function (script) {
+  "use strict";
+  var roots = script && script.parentNode ? [script.parentNode]
+    : Array.prototype.slice.call(document.querySelectorAll(".am-nb:not([data-am-ready])"));
+  roots.forEach(function (root) {
+    var tries = 0;
+    (function start() {
+      // An output is laid out once the notebook shows it: wait for a width.
+      if (root.querySelector(".am-viewport").clientWidth > 0 || tries > 100) {
+        window.argmapExplore(root, {height: "auto", search: false});
+      } else { tries += 1; requestAnimationFrame(start); }
+    })();
+  });
+})(document.currentScript);
+"""
+
+
+def _html(svg: str, m: ArgumentMap, note: str | None) -> str:
+    """The notebook's ``text/html``: the SVG, scaled to the cell's width until the
+    explorer's script (run by a trusted notebook) takes it over."""
+    svg, _ = _clean_svg(svg)
+    svg = svg.replace("<svg", '<svg style="max-width:100%;height:auto"', 1)
+    line = f'<p class="am-note">{html.escape(note)}</p>' if note else ""
+    return (
+        f'<div class="am-nb"><style>{explorer_css()}</style>{line}'
+        f'<div class="am-viewport">{svg}</div>'
+        f'<script type="application/json" class="am-data">{explorer_data(m)}</script>'
+        f"<script>{explorer_js()}{_INIT_JS}</script></div>"
+    )
+
+
+def _shown(m: ArgumentMap) -> tuple[ArgumentMap, str | None]:
+    """``m``, or past :data:`NOTEBOOK_LIMIT` statements its overview with the note."""
+    if NOTEBOOK_LIMIT is None or len(m) <= NOTEBOOK_LIMIT:
+        return m, None
+    shown, levels = overview(m, NOTEBOOK_LIMIT)
+    return shown, _note(m, shown, levels)
+
+
+def _drawing(m: ArgumentMap, options: dict[str, Any]) -> tuple[ArgumentMap, str | None, str]:
+    """What a notebook draws of ``m`` (the map, or its overview past
+    :data:`NOTEBOOK_LIMIT` statements or :data:`NOTEBOOK_MAX_BYTES` of SVG), the
+    overview's note, and the SVG. Raises GraphvizNotFoundError without ``dot``."""
+    limit = NOTEBOOK_LIMIT
+    shown, note = _shown(m)
+    svg = pipe(to_dot(shown, **options), "svg").decode("utf-8")
+    # Long texts can make even a small drawing large: draw fewer levels then.
+    while limit is not None and len(svg) > NOTEBOOK_MAX_BYTES and len(shown) > 1:
+        limit = max(1, len(shown) // 2)
+        shown, levels = overview(m, limit)
+        note = _note(m, shown, levels)
+        svg = pipe(to_dot(shown, **options), "svg").decode("utf-8")
+    return shown, note, svg
 
 
 def mimebundle(
@@ -43,16 +203,19 @@ def mimebundle(
     exclude: Iterable[str] | None = None,
     **options: Any,
 ) -> dict[str, str]:
-    """What a notebook shows for ``m``: SVG, plus plain text.
+    """What a notebook shows for ``m``: the drawing as HTML to explore and as SVG, plus
+    plain text (see the module's notes; a map past :data:`NOTEBOOK_LIMIT` statements
+    shows as its :func:`overview`).
 
     Without the ``dot`` program it shows the DOT text instead (mimetype
     ``text/vnd.graphviz``) and emits one :class:`GraphvizMissingWarning` (no traceback),
     so notebooks still run. ``options`` go to :func:`~argmap.render.dot.to_dot`.
     """
-    digraph = to_dot(m, **options)
-    bundle: dict[str, str] = {"text/plain": repr(m)}
     try:
-        bundle[SVG_MIMETYPE] = pipe(digraph, "svg").decode("utf-8")
+        shown, note, svg = _drawing(m, options)
+        bundle: dict[str, str] = {"text/plain": repr(m) + (f"\n{note}" if note else "")}
+        bundle[HTML_MIMETYPE] = _html(svg, shown, note)
+        bundle[SVG_MIMETYPE] = svg
     except GraphvizNotFoundError as err:
         # Attributed to "argmap" rather than a source line, so it prints as one line.
         warnings.warn_explicit(
@@ -62,7 +225,11 @@ def mimebundle(
             lineno=0,
             module="argmap",
         )
-        bundle[DOT_MIMETYPE] = digraph.source
+        shown, note = _shown(m)
+        bundle = {
+            "text/plain": repr(m) + (f"\n{note}" if note else ""),
+            DOT_MIMETYPE: to_dot(shown, **options).source,
+        }
     if include is not None:
         keep = set(include)
         bundle = {k: v for k, v in bundle.items() if k in keep}
@@ -73,9 +240,10 @@ def mimebundle(
 
 
 def svg_or_none(m: ArgumentMap, **options: Any) -> str | None:
-    """The map as SVG text, or None when Graphviz is not installed."""
+    """The map as a notebook draws it, as SVG text (its overview past
+    :data:`NOTEBOOK_LIMIT` statements), or None when Graphviz is not installed."""
     try:
-        return pipe(to_dot(m, **options), "svg").decode("utf-8")
+        return _drawing(m, options)[2]
     except GraphvizNotFoundError:
         return None
 
