@@ -56,6 +56,59 @@ def test_both_closures_chain_supports_on_either_side() -> None:
     assert set(b.to_af("secondary").attacks) == {("b", "c"), ("b", "d")}
 
 
+def _linked_premise_supported_by_an_attacked_reason() -> am.ArgumentMap:
+    """p1 and p2 together support c (linked); x supports p1; k attacks x."""
+    m = am.ArgumentMap()
+    m.claim("C", id="c")
+    m.premise("P1", id="p1")
+    m.premise("P2", id="p2")
+    m.support(["p1", "p2"], "c", id="step")
+    m.premise("X", id="x", supports="p1")
+    m.counterpoint("K", id="k", attacks="x")
+    return m
+
+
+@pytest.mark.parametrize("mode", ["secondary", "both"])
+def test_secondary_attack_on_a_premise_reaches_the_linked_step_that_uses_it(mode: str) -> None:
+    m = _linked_premise_supported_by_an_attacked_reason()
+    af = from_map(m, support=mode)  # type: ignore[arg-type]
+    # k -> x, x => p1 gives k -> p1; p1 is a premise of the linked step, so k -> step
+    # (as a direct attack on p1 would), and step => c gives k -> c.
+    assert {("k", "x"), ("k", "p1"), ("k", "step"), ("k", "c")} <= set(af.attacks)
+    assert labelling(af) == {
+        "c": "out",
+        "p1": "out",
+        "p2": "in",
+        "x": "out",
+        "k": "in",
+        "step": "out",
+    }
+    direct = am.ArgumentMap()
+    direct.claim("C", id="c")
+    direct.premise("P1", id="p1")
+    direct.premise("P2", id="p2")
+    direct.support(["p1", "p2"], "c", id="step")
+    direct.counterpoint("K", id="k", attacks="p1")
+    assert labelling(from_map(direct, support=mode))["step"] == "out"  # type: ignore[arg-type]
+
+
+def test_supported_attack_does_not_make_one_linked_premise_an_attacker() -> None:
+    b = BipolarFramework(
+        ["p1", "p2", "step", "c", "k"],
+        attacks=[("step", "c"), ("k", "p1")],
+        supports=[],
+        requires={"step": ("p1", "p2")},
+    )
+    assert set(b.to_af("supported").attacks) == {("step", "c"), ("k", "p1"), ("k", "step")}
+    b2 = BipolarFramework(
+        ["p1", "p2", "step", "c", "x"],
+        attacks=[("step", "c")],
+        supports=[("x", "p1")],
+        requires={"step": ("p1", "p2")},
+    )
+    assert set(b2.to_af("both").attacks) == {("step", "c")}
+
+
 def test_undercut_attacks_the_inference_argument() -> None:
     m = am.ArgumentMap()
     c = m.claim("C", id="c")

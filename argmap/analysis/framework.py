@@ -276,6 +276,15 @@ class BipolarFramework:
         for a, b in self.supports:
             fwd[a].append(b)
             back[b].append(a)
+        # A secondary attack on a premise reaches every inference built on it, as a
+        # direct attack on the premise does: for the forward (secondary) closure a
+        # premise also leads to its inference arguments. The backward (supported)
+        # closure must not use these links: one premise of a linked step alone
+        # attacks nothing.
+        for inf, prems in self.requires.items():
+            for p in prems:
+                if inf not in fwd[p]:
+                    fwd[p].append(inf)
         base = list(dict.fromkeys(attacks))
         derived: list[tuple[str, str]] = []
         sources_of: dict[str, list[str]] = {}
