@@ -7,6 +7,7 @@ Each job is a submodule (:mod:`~argmap.analysis.lint`, :mod:`~argmap.analysis.se
 """
 
 from argmap.analysis.framework import (
+    SUPPORT_MODES,
     ArgumentationFramework,
     BipolarFramework,
     SupportMode,
@@ -60,6 +61,7 @@ __all__ = [
     "GRADUAL",
     "SEMANTICS",
     "SOLVERS",
+    "SUPPORT_MODES",
     "AcceptanceMode",
     "ArgumentationFramework",
     "BipolarFramework",

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
 from argmap.analysis._options import check_option, id_list
 from argmap.analysis.framework import (
-    _SUPPORT_MODES,
+    SUPPORT_MODES,
     ArgumentationFramework,
     BipolarFramework,
     SupportMode,
@@ -269,7 +269,7 @@ def evaluate(
         The map (read only).
     semantics : str
         Extension semantics for the labels (see :data:`argmap.analysis.SEMANTICS`).
-    support : {"none", "supported", "secondary", "both"}
+    support : {"none", "deductive", "necessary", "supported", "secondary", "supported+secondary"}
         How supports become attacks (see :mod:`argmap.analysis.framework`).
     accept, reject : str, Statement, or iterable of them
         Statements the user takes as accepted or rejected: one id (a bare string is
@@ -351,7 +351,8 @@ def evaluate(
 def _check_options(semantics: object, support: object, gradual: object) -> None:
     """Unknown option values fail here, before any work (and never read as a cycle)."""
     check_option("semantics", semantics, SEMANTICS)
-    check_option("support", support, _SUPPORT_MODES)
+    if support != "both":  # the deprecated name is read (with a warning) by to_af
+        check_option("support", support, SUPPORT_MODES)
     check_option("gradual semantics", gradual, GRADUAL)
 
 
