@@ -21,7 +21,13 @@ from argmap._magic import load_ipython_extension as load_ipython_extension
 from argmap.analysis.coverage import Coverage, SentenceCoverage, coverage
 from argmap.analysis.framework import ArgumentationFramework
 from argmap.analysis.lint import LintIssue, lint
-from argmap.analysis.semantics import extensions, grounded
+from argmap.analysis.semantics import (
+    accepted,
+    extensions,
+    grounded,
+    iter_extensions,
+    some_extension,
+)
 from argmap.analysis.whatif import evaluate, what_if
 from argmap.elements import InferencesView, SourcesView, StatementsView
 from argmap.errors import (
@@ -119,6 +125,7 @@ __all__ = [
     "Style",
     "WriteError",
     "__version__",
+    "accepted",
     "argdown",
     "coverage",
     "draw",
@@ -128,12 +135,14 @@ __all__ = [
     "extensions",
     "find_span",
     "grounded",
+    "iter_extensions",
     "json_schema",
     "lint",
     "load",
     "loads",
     "normalize",
     "slugify",
+    "some_extension",
     "theme",
     "to_dot",
     "to_html",

@@ -10,6 +10,15 @@ attacks, which leaves a region undecided that grows with the size. Each py_arg c
 runs in a child process that is stopped after ``--timeout`` seconds; the table then
 says so. Framework construction is not timed, for either library. Where both finish,
 the extensions are checked to be the same.
+
+With ``--dense`` it measures instead dense frameworks of the kind ICCMA uses (100-200
+arguments, thousands of attacks, some self-attacks; ``tests/afgen.py`` makes them,
+deterministically) and prints, side by side for each semantics, argmap (its automatic
+solver choice), pygarg (SAT, python-sat) and clingo with ASPARTIX-style encodings
+written here, each in a child process stopped after ``--timeout`` seconds; every
+answer that finishes is checked against argmap's::
+
+    .venv/bin/python benchmarks/bench_semantics.py --dense [--timeout 120]
 """
 
 from __future__ import annotations
@@ -17,11 +26,16 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import random
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from argmap.analysis.framework import ArgumentationFramework
-from argmap.analysis.semantics import grounded, preferred
+from argmap.analysis.semantics import extensions, grounded, preferred
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from afgen import dense_af
 
 
 def generate(n: int, seed: int = 1, cycles: float = 0.01) -> list[tuple[int, int]]:
@@ -89,7 +103,140 @@ def py_arg_time(
     return elapsed, result
 
 
+# ------------------------------------------------------------------ dense
+DENSE = [  # (shape, arguments, p, seed): ER = Erdos-Renyi, BA = Barabasi-Albert-like
+    ("er", 100, 0.2, 1),
+    ("er", 120, 0.25, 2),
+    ("er", 150, 0.2, 3),
+    ("er", 160, 0.15, 4),
+    ("ba", 150, 0.3, 5),
+    ("ba", 200, 0.3, 6),
+    ("er", 200, 0.1, 7),
+]
+DENSE_SEMANTICS = ("complete", "preferred", "stable", "semi-stable")
+_PYGARG = {"complete": "CO", "preferred": "PR", "stable": "ST", "semi-stable": "SST"}
+
+_ASP_GUESS = """
+in(X) :- arg(X), not out(X).
+out(X) :- arg(X), not in(X).
+:- in(X), in(Y), att(X,Y).
+defeated(X) :- in(Y), att(Y,X).
+undefended(X) :- att(Y,X), not defeated(Y).
+"""
+_ASP = {  # ASPARTIX-style encodings (Egly, Gaggl, Woltran), written for this benchmark
+    "stable": _ASP_GUESS + ":- out(X), not defeated(X).\n",
+    "complete": _ASP_GUESS + ":- in(X), undefended(X).\n:- out(X), not undefended(X).\n",
+    # preferred: subset-maximal admissible sets by clingo's domain heuristic
+    "preferred": _ASP_GUESS + ":- in(X), undefended(X).\n#heuristic in(X) : arg(X). [1,true]\n",
+}
+
+
+def _run_timed(target: Any, args: tuple[Any, ...], timeout: float) -> tuple[float | None, Any]:
+    parent, child = mp.Pipe(duplex=False)
+    proc = mp.Process(target=target, args=(*args, child))
+    proc.start()
+    child.close()
+    ready = parent.poll(timeout + 5)
+    try:
+        elapsed, result = parent.recv() if ready else (None, f">{timeout:.0f} (stopped)")
+    except EOFError:
+        elapsed, result = None, "crashed"
+    proc.kill()
+    proc.join()
+    return elapsed, result
+
+
+def _argmap_worker(af: ArgumentationFramework, sem: str, conn: Any) -> None:
+    start = time.perf_counter()
+    result = extensions(af, sem)  # type: ignore[arg-type]
+    conn.send((time.perf_counter() - start, sorted(sorted(e) for e in result)))
+
+
+def _pygarg_worker(af: ArgumentationFramework, sem: str, conn: Any) -> None:
+    from pygarg.dung import solver
+
+    args = list(af.arguments)
+    atts = [[a, b] for a, b in af.attacks]
+    start = time.perf_counter()
+    result = solver.extension_enumeration(args, atts, _PYGARG[sem])
+    elapsed = time.perf_counter() - start
+    conn.send((elapsed, sorted(sorted(set(e)) for e in result)))
+
+
+def _clingo_worker(af: ArgumentationFramework, sem: str, conn: Any) -> None:
+    import clingo
+
+    facts = "".join(f"arg(a{a})." for a in af.arguments)
+    facts += "".join(f"att(a{a},a{b})." for a, b in af.attacks)
+    start = time.perf_counter()
+    options = ["0", "--warn=none"]
+    if sem == "preferred":
+        options += ["--heuristic=Domain", "--enum-mode=domRec"]
+    ctl = clingo.Control(options)
+    ctl.add("base", [], facts + _ASP[sem])
+    ctl.ground([("base", [])])
+    found: list[list[str]] = []
+    ctl.solve(
+        on_model=lambda m: found.append(
+            sorted(str(s.arguments[0])[1:] for s in m.symbols(atoms=True) if s.name == "in")
+        )
+    )
+    conn.send((time.perf_counter() - start, sorted(found)))
+
+
+def _have(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def dense(timeout: float) -> None:
+    """Print argmap vs pygarg vs clingo on the dense frameworks."""
+    tools = [("argmap", _argmap_worker)]
+    if _have("pygarg"):
+        tools.append(("pygarg", _pygarg_worker))
+    if _have("clingo"):
+        tools.append(("clingo", _clingo_worker))
+    header = f"{'framework':>16} {'attacks':>7} {'semantics':>11} {'exts':>5}" + "".join(
+        f" {name + ' s':>14}" for name, _ in tools
+    )
+    print(header, flush=True)
+    print("-" * len(header))
+    for shape, n, p, seed in DENSE:
+        af = dense_af(n, p, seed=seed, shape=shape)
+        label = f"{shape} n={n} p={p}"
+        for sem in DENSE_SEMANTICS:
+            cells: list[str] = []
+            ours: Any = None
+            for name, worker in tools:
+                if name == "clingo" and sem not in _ASP:
+                    cells.append("-")
+                    continue
+                elapsed, result = _run_timed(worker, (af, sem), timeout)
+                if elapsed is None:
+                    cells.append(str(result))
+                    continue
+                if name == "argmap":
+                    ours = result
+                elif ours is not None and result != ours:
+                    cells.append(f"{elapsed:.2f} DIFFERS")
+                    continue
+                cells.append(f"{elapsed:.2f}")
+            count = "?" if ours is None else str(len(ours))
+            print(
+                f"{label:>16} {len(af.attacks):>7} {sem:>11} {count:>5}"
+                + "".join(f" {c:>14}" for c in cells),
+                flush=True,
+            )
+
+
 def main() -> None:
+    if "--dense" in sys.argv:
+        parser = argparse.ArgumentParser(description="dense frameworks")
+        parser.add_argument("--dense", action="store_true")
+        parser.add_argument("--timeout", type=float, default=120.0)
+        dense(parser.parse_args().timeout)
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per py_arg call")

@@ -112,7 +112,7 @@ def test_evaluation_ignores_a_rephrase(said_twice: am.ArgumentMap) -> None:
     assert b.arguments == ("c", "p", "again", "k")
     assert b.attacks == (("k", "again"),)
     assert b.supports == (("p", "c"),)
-    assert from_map(m, support="both").attacks == (("k", "again"),)
+    assert from_map(m, support="supported+secondary").attacks == (("k", "again"),)
     result = evaluate(m)
     # the attack on one wording does not defeat the other: the two are two arguments
     assert (result["c"].label, result["again"].label) == ("in", "out")

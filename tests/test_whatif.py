@@ -129,9 +129,10 @@ def test_unknown_options_are_option_errors_naming_the_choices(fn) -> None:  # ty
         f"unknown semantics 'prefered'; {_SEMANTICS} (did you mean 'preferred'?)"
     )
     with pytest.raises(OptionError) as err:
-        fn(m, support="necessary")
+        fn(m, support="mediated")
     assert str(err.value) == (
-        "unknown support 'necessary'; choose one of none, supported, secondary, both"
+        "unknown support 'mediated'; choose one of none, deductive, necessary, supported, "
+        "secondary, supported+secondary"
     )
     # checked before the strengths are computed, whose failures would read as "a cycle"
     with pytest.raises(OptionError) as err:

@@ -27,16 +27,27 @@ From a map to a framework
   attack both, or merge them into one statement.
 
 Supports are not attacks, so by default (``support="none"``) they do not change which
-arguments are accepted: a claim stands when nothing that stands attacks it. Two
-closures of Cayrol & Lagasquie-Schiex turn supports into extra attacks (``support``
-is the representative of a support inference, ``=>`` a chain of one or more supports,
-``->`` an attack):
+arguments are accepted: a claim stands when nothing that stands attacks it. The other
+modes turn supports into extra attacks, as Cayrol & Lagasquie-Schiex [3]_ define them
+(``=>*`` is a chain of one or more supports, ``->`` an attack; a premise of a linked
+or undercut inference also leads, by ``=>``, to that inference argument wherever a
+chain runs *forward*, so an attack reaching the premise reaches the step built on it):
 
-* ``"supported"`` -- *supported attack*: ``a => b`` and ``b -> c`` give ``a -> c``
-  (accepting a reason for an objection means accepting the objection);
-* ``"secondary"`` -- *secondary attack*: ``a -> b`` and ``b => c`` give ``a -> c``
-  (knocking out a reason knocks out what it was needed for: *necessary* support);
-* ``"both"`` -- both at once: ``a =>* b -> c =>* d`` gives ``a -> d``.
+* ``"deductive"`` -- *deductive support*: ``a => b`` means accepting ``a`` commits
+  to ``b``. It adds *supported* attacks (``a =>* x -> b`` gives ``a -> b``) and
+  *mediated* attacks (``b =>* x`` and ``a -> x`` give ``a -> b``: attacking a
+  consequence attacks what commits to it), combined (``a =>* x -> y``, ``b =>* y``
+  give ``a -> b``). On ``a => b, b -> c, c -> b`` the preferred extensions are
+  ``{a, b}`` and ``{c}``.
+* ``"necessary"`` -- *necessary support* (Nouioua & Risch [4]_): ``a => b`` means
+  ``b`` cannot be accepted without ``a``. It adds *secondary* attacks (``a -> x =>* b``
+  gives ``a -> b``) and *extended* attacks (``x =>* a`` and ``x -> b`` give
+  ``a -> b``: what needs an attacker shares its attacks), combined.
+* ``"supported"`` -- supported attacks only (``a =>* x -> b`` gives ``a -> b``);
+* ``"secondary"`` -- secondary attacks only (``a -> x =>* b`` gives ``a -> b``);
+* ``"supported+secondary"`` -- both of the last two at once: ``a =>* b -> c =>* d``
+  gives ``a -> d`` (the old name ``"both"`` is still accepted, with a
+  :class:`DeprecationWarning`).
 
 References
 ----------
@@ -47,10 +58,13 @@ References
    bipolar argumentation frameworks", ECSQARU 2005, LNAI 3571, 378-389.
 .. [3] C. Cayrol, M.-C. Lagasquie-Schiex, "Bipolarity in argumentation graphs:
    towards a better understanding", IJAR 54 (2013) 876-899.
+.. [4] F. Nouioua, V. Risch, "Argumentation frameworks with necessities", SUM 2011,
+   LNAI 6929, 163-176.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
@@ -59,15 +73,45 @@ from argmap.errors import ArgmapError, NodeNotFoundError
 from argmap.map import ArgumentMap
 
 __all__ = [
+    "SUPPORT_MODES",
     "ArgumentationFramework",
     "BipolarFramework",
     "SupportMode",
     "bipolar_from_map",
     "from_map",
+    "support_mode",
 ]
 
-SupportMode = Literal["none", "supported", "secondary", "both"]
-_SUPPORT_MODES = ("none", "supported", "secondary", "both")
+SupportMode = Literal[
+    "none", "deductive", "necessary", "supported", "secondary", "supported+secondary", "both"
+]
+SUPPORT_MODES: tuple[str, ...] = (
+    "none",
+    "deductive",
+    "necessary",
+    "supported",
+    "secondary",
+    "supported+secondary",
+)
+"""How supports turn into attacks (see the module docs); ``"both"`` is the deprecated
+name of ``"supported+secondary"``."""
+_SUPPORT_MODES = (*SUPPORT_MODES, "both")
+
+
+def support_mode(support: object) -> str:
+    """``support`` checked, with the deprecated ``"both"`` read as
+    ``"supported+secondary"`` (and a :class:`DeprecationWarning`)."""
+    if support != "both":
+        check_option("support", support, SUPPORT_MODES)
+    if support == "both":
+        warnings.warn(
+            "support='both' is deprecated; it is called 'supported+secondary' now",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return "supported+secondary"
+    assert isinstance(support, str)
+    return support
 
 
 class ArgumentationFramework:
@@ -260,7 +304,7 @@ class BipolarFramework:
     def to_af(self, support: SupportMode = "none") -> ArgumentationFramework:
         """The Dung framework: attacks, premise attacks on inference arguments, and the
         support closure chosen by ``support`` (see the module docs)."""
-        check_option("support", support, _SUPPORT_MODES)
+        mode = support_mode(support)
         attackers: dict[str, list[str]] = {a: [] for a in self.arguments}
         for a, b in self.attacks:
             attackers[b].append(a)
@@ -269,27 +313,47 @@ class BipolarFramework:
         for inf, prems in self.requires.items():
             for p in prems:
                 attacks.extend((a, inf) for a in attackers[p])
-        if support == "none" or not self.supports:
+        if mode == "none" or not self.supports:
             return ArgumentationFramework(self.arguments, attacks)
         fwd: dict[str, list[str]] = {a: [] for a in self.arguments}
         back: dict[str, list[str]] = {a: [] for a in self.arguments}
         for a, b in self.supports:
             fwd[a].append(b)
             back[b].append(a)
+        # A secondary attack on a premise reaches every inference built on it, as a
+        # direct attack on the premise does: for a forward closure of the targets a
+        # premise also leads to its inference arguments. No other closure uses these
+        # links: one premise of a linked step alone attacks nothing.
+        fwd_targets: dict[str, list[str]] = {a: list(v) for a, v in fwd.items()}
+        for inf, prems in self.requires.items():
+            for p in prems:
+                if inf not in fwd_targets[p]:
+                    fwd_targets[p].append(inf)
+        # Who else attacks (sources) and who else is attacked (targets), per mode.
+        src_edges: Mapping[str, list[str]] | None = None
+        if mode in ("supported", "supported+secondary", "deductive"):
+            src_edges = back  # supported attacks: a =>* x -> b
+        elif mode == "necessary":
+            src_edges = fwd  # extended attacks: x =>* a, x -> b
+        tgt_edges: Mapping[str, list[str]] | None = None
+        if mode in ("secondary", "supported+secondary", "necessary"):
+            tgt_edges = fwd_targets  # secondary attacks: a -> x =>* b
+        elif mode == "deductive":
+            tgt_edges = back  # mediated attacks: a -> x, b =>* x
         base = list(dict.fromkeys(attacks))
         derived: list[tuple[str, str]] = []
         sources_of: dict[str, list[str]] = {}
         targets_of: dict[str, list[str]] = {}
         for a, b in base:
-            if support in ("supported", "both"):
+            if src_edges is not None:
                 if a not in sources_of:
-                    sources_of[a] = _reach(a, back)
+                    sources_of[a] = _reach(a, src_edges)
                 srcs = sources_of[a]
             else:
                 srcs = [a]
-            if support in ("secondary", "both"):
+            if tgt_edges is not None:
                 if b not in targets_of:
-                    targets_of[b] = _reach(b, fwd)
+                    targets_of[b] = _reach(b, tgt_edges)
                 tgts = targets_of[b]
             else:
                 tgts = [b]
@@ -363,7 +427,7 @@ def from_map(m: ArgumentMap, *, support: SupportMode = "none") -> ArgumentationF
     ----------
     m : ArgumentMap
         The map (read only).
-    support : {"none", "supported", "secondary", "both"}
+    support : {"none", "deductive", "necessary", "supported", "secondary", "supported+secondary"}
         How supports turn into attacks (see the module docs); ``"none"`` ignores them.
 
     Returns

@@ -28,6 +28,27 @@ How it is computed
 The number of extensions can itself grow exponentially with the framework; grounded
 and ideal always have exactly one.
 
+Which solver answers
+--------------------
+Every function but :func:`grounded` and :func:`labelling` takes ``solver=``:
+
+* ``"search"`` -- the pure-Python search above; always there.
+* ``"sat"`` -- the SAT encodings of :mod:`argmap.analysis._sat`, solved by
+  python-sat (``pip install 'argmap[solver]'``): complete labellings as clauses,
+  preferred and semi-stable extensions grown CEGAR-style, acceptance as one or a few
+  solver calls. An :class:`~argmap.errors.OptionError` says how to install it when it
+  is missing.
+* ``"auto"`` (the default) -- ``"sat"`` when python-sat is installed and the grounded
+  labelling leaves a strongly connected part of more than :data:`AUTO_SAT_ABOVE`
+  undecided arguments (dense frameworks, where the search is exponential); else
+  ``"search"`` (sparse, debate-like maps, which grounded and the SCC decomposition
+  settle at once).
+
+Both give the same extensions (the tests check each against independent solvers).
+:func:`iter_extensions` is a generator: with the SAT solver the first extension comes
+back after one solver call, however many there are. :func:`accepted` and
+:func:`some_extension` answer the ICCMA decision problems without enumerating.
+
 References
 ----------
 .. [1] P. M. Dung, Artificial Intelligence 77 (1995) 321-357.
@@ -43,29 +64,41 @@ References
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator, Sequence
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from argmap.analysis._options import check_option
 from argmap.analysis.framework import ArgumentationFramework, BipolarFramework, from_map
 from argmap.errors import ArgumentTypeError, OptionError
 from argmap.map import ArgumentMap
 
+if TYPE_CHECKING:
+    from argmap.analysis._sat import SatFramework
+
 __all__ = [
+    "AUTO_SAT_ABOVE",
     "SEMANTICS",
+    "SOLVERS",
+    "AcceptanceMode",
     "FrameworkLike",
     "Label",
     "Semantics",
+    "SolverChoice",
+    "accepted",
     "complete",
     "credulous",
     "extensions",
     "grounded",
     "ideal",
+    "iter_extensions",
     "labelling",
     "labellings",
     "preferred",
+    "sat_available",
     "sceptical",
     "semi_stable",
+    "some_extension",
     "stable",
 ]
 
@@ -74,6 +107,17 @@ SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable", "se
 """The semantics :func:`extensions` knows."""
 
 Label = Literal["in", "out", "undec"]
+
+SolverChoice = Literal["auto", "sat", "search"]
+SOLVERS: tuple[str, ...] = ("auto", "sat", "search")
+"""The values of ``solver=``: see the module's *Which solver answers*."""
+
+AcceptanceMode = Literal["credulous", "sceptical"]
+_MODES = ("credulous", "sceptical")
+
+AUTO_SAT_ABOVE = 24
+"""With ``solver="auto"``, the SAT solver answers when the grounded labelling leaves a
+strongly connected part with more undecided arguments than this."""
 
 FrameworkLike: TypeAlias = "ArgumentationFramework | ArgumentMap"
 """What the semantics take: a framework, or a map (read through ``from_map(m)``)."""
@@ -415,18 +459,27 @@ def _scc_recursive(
 ) -> list[frozenset[int]]:
     """Extensions of the sub-framework on ``nodes`` restricted to candidates ``cand``
     (the function GF of Baroni et al. 2005)."""
+    return list(_scc_iter(g, nodes, cand, kind))
+
+
+def _scc_iter(
+    g: _Graph, nodes: Sequence[int], cand: set[int], kind: Literal["preferred", "stable"]
+) -> Iterator[frozenset[int]]:
+    """:func:`_scc_recursive` one extension at a time: the components are combined
+    depth first, so the first extension comes before the others are looked for."""
     member = set(nodes)
     comps = _sccs(nodes, g, member)
     if len(comps) <= 1:
         if not comps:
-            return [frozenset()]
+            yield frozenset()
+            return
         # BF of Baroni et al.: the maximal admissible sets inside ``cand``. Arguments
         # outside ``cand`` are attacked from upstream by an undecided argument: model
         # that attacker, and they can still attack but never be accepted.
         labs = _labellings(g, nodes, stable=kind == "stable", blocked=frozenset(member - cand))
         found = [frozenset(i for i, v in lab.items() if v == _IN) for lab in labs]
-        return found if kind == "stable" else _maximal(found)
-    results: list[frozenset[int]] = []
+        yield from (found if kind == "stable" else _maximal(found))
+        return
     chosen: set[int] = set()
     hits = dict.fromkeys(nodes, 0)  # attackers of i already chosen
 
@@ -445,7 +498,7 @@ def _scc_recursive(
     pos = 0
     while True:
         if pos == len(comps):
-            results.append(frozenset(chosen))
+            yield frozenset(chosen)
         else:
             options = _local(g, comps[pos], member, chosen, hits, cand, kind)
             if options:
@@ -463,7 +516,7 @@ def _scc_recursive(
                 pos = fpos + 1
                 break
         else:
-            return results
+            return
 
 
 def _undecided(g: _Graph) -> tuple[list[int], frozenset[int]]:
@@ -478,17 +531,130 @@ def _sorted(g: _Graph, exts: list[frozenset[int]]) -> list[frozenset[str]]:
     return [g.ext(e) for e in keyed]
 
 
-def _preferred_ids(g: _Graph) -> list[frozenset[int]]:
+def _preferred_ids(g: _Graph) -> Iterator[frozenset[int]]:
     und, base = _undecided(g)
-    return [base | e for e in _scc_recursive(g, und, set(und), "preferred")]
+    return (base | e for e in _scc_iter(g, und, set(und), "preferred"))
 
 
-def _stable_ids(g: _Graph) -> list[frozenset[int]]:
+def _stable_ids(g: _Graph) -> Iterator[frozenset[int]]:
     und, base = _undecided(g)
-    return [base | e for e in _scc_recursive(g, und, set(und), "stable")]
+    return (base | e for e in _scc_iter(g, und, set(und), "stable"))
 
 
-def preferred(af: FrameworkLike) -> list[frozenset[str]]:
+def _complete_ids(g: _Graph) -> Iterator[frozenset[int]]:
+    und, base = _undecided(g)
+    for lab in _labellings(g, und):
+        yield base | frozenset(i for i, v in lab.items() if v == _IN)
+
+
+def _range(g: _Graph, e: frozenset[int]) -> frozenset[int]:
+    return e | frozenset(j for i in e for j in g.att[i])
+
+
+def _semi_stable_ids(g: _Graph) -> Iterator[frozenset[int]]:
+    st = _stable_ids(g)
+    first = next(st, None)
+    if first is not None:  # the stable extensions, when there are any
+        yield first
+        yield from st
+        return
+    prefs = list(_preferred_ids(g))
+    ranges = {e: _range(g, e) for e in prefs}
+    yield from (e for e in prefs if not any(ranges[e] < ranges[f] for f in prefs))
+
+
+def _ideal_from(g: _Graph, prefs: list[frozenset[int]]) -> frozenset[int]:
+    """The largest admissible subset of the intersection of the preferred ``prefs``."""
+    current = frozenset.intersection(*prefs)
+    while True:
+        # keep the members all of whose attackers the current set attacks
+        hit = _range(g, current) - current
+        nxt = frozenset(a for a in current if all(b in hit for b in g.by[a]))
+        if nxt == current:
+            return current
+        current = nxt
+
+
+# ------------------------------------------------------------------ solvers
+def sat_available() -> bool:
+    """True when python-sat is installed (``pip install 'argmap[solver]'``), so
+    ``solver="sat"`` can be used and ``solver="auto"`` may choose it."""
+    return importlib.util.find_spec("pysat") is not None
+
+
+def _use_sat(g: _Graph, solver: object) -> bool:
+    """Whether ``solver`` (checked here) means the SAT solver for ``g``."""
+    check_option("solver", solver, SOLVERS)
+    if solver == "search":
+        return False
+    if solver == "sat":
+        if not sat_available():
+            raise OptionError(
+                "solver='sat' needs python-sat, which is not installed; install it with "
+                "pip install 'argmap[solver]' (or use solver='search')"
+            )
+        return True
+    if not sat_available():
+        return False
+    und, _ = _undecided(g)
+    if len(und) <= AUTO_SAT_ABOVE:
+        return False
+    return max(len(c) for c in _sccs(und, g, set(und))) > AUTO_SAT_ABOVE
+
+
+def _sat(g: _Graph) -> SatFramework:
+    from argmap.analysis._sat import SatFramework  # lazily: python-sat is optional
+
+    lab = _grounded_labels(g)
+    return SatFramework(
+        g.n,
+        g.by,
+        [i for i in range(g.n) if lab[i] == _IN],
+        [i for i in range(g.n) if lab[i] == _OUT],
+    )
+
+
+def _iter_ids(g: _Graph, semantics: str, sat: bool) -> Iterator[frozenset[int]]:
+    """Extensions as argument indices, in the order the backend finds them."""
+    if semantics == "grounded":
+        yield frozenset(i for i, v in enumerate(_grounded_labels(g)) if v == _IN)
+    elif semantics == "ideal":
+        yield _ideal_from(g, list(_iter_ids(g, "preferred", sat)))
+    elif not sat:
+        if semantics == "complete":
+            yield from _complete_ids(g)
+        elif semantics == "preferred":
+            yield from _preferred_ids(g)
+        elif semantics == "stable":
+            yield from _stable_ids(g)
+        else:
+            yield from _semi_stable_ids(g)
+    else:
+        sf = _sat(g)
+        if semantics == "complete":
+            yield from sf.complete()
+        elif semantics == "preferred":
+            yield from sf.preferred()
+        elif semantics == "stable":
+            yield from sf.stable()
+        else:  # semi-stable: the stable extensions when there are any
+            st = sf.stable()
+            first = next(st, None)
+            if first is None:
+                yield from sf.semi_stable()
+            else:
+                yield first
+                yield from st
+
+
+def _all(af: FrameworkLike, semantics: str, solver: object, caller: str) -> list[frozenset[str]]:
+    fw = _framework(af, caller)
+    g = _Graph(fw)
+    return _sorted(g, list(_iter_ids(g, semantics, _use_sat(g, solver))))
+
+
+# ------------------------------------------------------------------- public
+def preferred(af: FrameworkLike, *, solver: SolverChoice = "auto") -> list[frozenset[str]]:
     """Preferred extensions: maximal sets that defend themselves (never empty).
 
     Examples
@@ -497,12 +663,10 @@ def preferred(af: FrameworkLike) -> list[frozenset[str]]:
     >>> [sorted(e) for e in preferred(af)]
     [['b'], ['a', 'c']]
     """
-    af = _framework(af, "preferred")
-    g = _Graph(af)
-    return _sorted(g, _preferred_ids(g))
+    return _all(af, "preferred", solver, "preferred")
 
 
-def stable(af: FrameworkLike) -> list[frozenset[str]]:
+def stable(af: FrameworkLike, *, solver: SolverChoice = "auto") -> list[frozenset[str]]:
     """Stable extensions: conflict-free sets that attack everything outside (may be none).
 
     Examples
@@ -510,12 +674,10 @@ def stable(af: FrameworkLike) -> list[frozenset[str]]:
     >>> stable(ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")]))
     []
     """
-    af = _framework(af, "stable")
-    g = _Graph(af)
-    return _sorted(g, _stable_ids(g))
+    return _all(af, "stable", solver, "stable")
 
 
-def complete(af: FrameworkLike) -> list[frozenset[str]]:
+def complete(af: FrameworkLike, *, solver: SolverChoice = "auto") -> list[frozenset[str]]:
     """Complete extensions: sets that defend exactly what they contain.
 
     Examples
@@ -524,18 +686,10 @@ def complete(af: FrameworkLike) -> list[frozenset[str]]:
     >>> [sorted(e) for e in complete(af)]
     [[], ['a'], ['b']]
     """
-    af = _framework(af, "complete")
-    g = _Graph(af)
-    und, base = _undecided(g)
-    found = [base | frozenset(i for i, v in lab.items() if v == _IN) for lab in _labellings(g, und)]
-    return _sorted(g, found)
+    return _all(af, "complete", solver, "complete")
 
 
-def _range(g: _Graph, e: frozenset[int]) -> frozenset[int]:
-    return e | frozenset(j for i in e for j in g.att[i])
-
-
-def semi_stable(af: FrameworkLike) -> list[frozenset[str]]:
+def semi_stable(af: FrameworkLike, *, solver: SolverChoice = "auto") -> list[frozenset[str]]:
     """Semi-stable extensions: complete extensions whose range (what they contain or
     attack) is maximal. They are the stable extensions when those exist.
 
@@ -546,18 +700,10 @@ def semi_stable(af: FrameworkLike) -> list[frozenset[str]]:
     >>> [sorted(e) for e in semi_stable(af)]
     [['a']]
     """
-    af = _framework(af, "semi_stable")
-    g = _Graph(af)
-    st = _stable_ids(g)
-    if st:
-        return _sorted(g, st)
-    prefs = _preferred_ids(g)
-    ranges = {e: _range(g, e) for e in prefs}
-    best = [e for e in prefs if not any(ranges[e] < ranges[f] for f in prefs)]
-    return _sorted(g, best)
+    return _all(af, "semi-stable", solver, "semi_stable")
 
 
-def ideal(af: FrameworkLike) -> frozenset[str]:
+def ideal(af: FrameworkLike, *, solver: SolverChoice = "auto") -> frozenset[str]:
     """The ideal extension: the largest admissible set inside every preferred extension.
 
     Examples
@@ -566,21 +712,15 @@ def ideal(af: FrameworkLike) -> frozenset[str]:
     >>> sorted(grounded(af)), sorted(ideal(af))
     ([], ['a'])
     """
-    af = _framework(af, "ideal")
-    g = _Graph(af)
-    prefs = _preferred_ids(g)
-    current = frozenset.intersection(*prefs)
-    while True:
-        # keep the members all of whose attackers the current set attacks
-        hit = _range(g, current) - current
-        nxt = frozenset(a for a in current if all(b in hit for b in g.by[a]))
-        if nxt == current:
-            return g.ext(current)
-        current = nxt
+    return _all(af, "ideal", solver, "ideal")[0]
 
 
-def extensions(af: FrameworkLike, semantics: Semantics = "preferred") -> list[frozenset[str]]:
+def extensions(
+    af: FrameworkLike, semantics: Semantics = "preferred", *, solver: SolverChoice = "auto"
+) -> list[frozenset[str]]:
     """Extensions of ``af`` under ``semantics`` (one of :data:`SEMANTICS`), sorted.
+
+    ``solver`` chooses who computes them (see the module docs); the answer is the same.
 
     Examples
     --------
@@ -595,20 +735,94 @@ def extensions(af: FrameworkLike, semantics: Semantics = "preferred") -> list[fr
     argmap.errors.OptionError: unknown semantics 'prefered'; ... (did you mean 'preferred'?)
     """
     check_option("semantics", semantics, SEMANTICS)
-    af = _framework(af, "extensions")
-    if semantics == "grounded":
-        return [grounded(af)]
-    if semantics == "ideal":
-        return [ideal(af)]
-    if semantics == "complete":
-        return complete(af)
-    if semantics == "preferred":
-        return preferred(af)
-    if semantics == "stable":
-        return stable(af)
-    if semantics == "semi-stable":
-        return semi_stable(af)
-    raise AssertionError(semantics)  # pragma: no cover - check_option let it through
+    return _all(af, semantics, solver, "extensions")
+
+
+def iter_extensions(
+    af: FrameworkLike, semantics: Semantics = "preferred", *, solver: SolverChoice = "auto"
+) -> Iterator[frozenset[str]]:
+    """The extensions one at a time, in the order they are found (not sorted).
+
+    With the SAT solver each extension costs a few solver calls, so the first of a
+    framework with millions comes back at once; stop iterating whenever you like. The
+    options are checked when it is called, not when it is first iterated.
+
+    Examples
+    --------
+    >>> import itertools
+    >>> pairs = [(f"a{i}", f"b{i}") for i in range(30)] + [(f"b{i}", f"a{i}") for i in range(30)]
+    >>> af = ArgumentationFramework([x for p in pairs[:30] for x in p], pairs)
+    >>> first = next(iter_extensions(af, "preferred"))  # one of 2**30
+    >>> len(first)
+    30
+    """
+    check_option("semantics", semantics, SEMANTICS)
+    fw = _framework(af, "iter_extensions")
+    g = _Graph(fw)
+    sat = _use_sat(g, solver)
+    return (g.ext(e) for e in _iter_ids(g, semantics, sat))
+
+
+def some_extension(
+    af: FrameworkLike, semantics: Semantics = "preferred", *, solver: SolverChoice = "auto"
+) -> frozenset[str] | None:
+    """One extension of ``af`` under ``semantics``, or None when there is none (only
+    stable semantics can have none): ICCMA's SE problem, without enumerating.
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")])
+    >>> some_extension(af, "stable") is None, sorted(some_extension(af, "preferred"))
+    (True, [])
+    """
+    return next(iter_extensions(af, semantics, solver=solver), None)
+
+
+def accepted(
+    af: FrameworkLike,
+    argument: str,
+    semantics: Semantics = "preferred",
+    mode: AcceptanceMode = "credulous",
+    *,
+    solver: SolverChoice = "auto",
+) -> bool:
+    """Whether ``argument`` is in some (``mode="credulous"``) or every
+    (``"sceptical"``) extension: ICCMA's DC and DS problems, without enumerating.
+
+    Sceptical acceptance is vacuously true when there is no extension (stable
+    semantics). With the SAT solver credulous acceptance is one solver call (preferred
+    and complete: in some admissible set; stable: in some stable extension) and
+    sceptical preferred acceptance a search for a counterexample.
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("a", "c"),
+    ...                                                ("b", "c")])
+    >>> accepted(af, "a"), accepted(af, "a", mode="sceptical")
+    (True, False)
+    >>> accepted(af, "c", "stable", "credulous")
+    False
+    """
+    check_option("semantics", semantics, SEMANTICS)
+    check_option("mode", mode, _MODES)
+    fw = _framework(af, "accepted")
+    i = fw.index(argument)
+    g = _Graph(fw)
+    sat = _use_sat(g, solver)
+    if semantics == "grounded" or (semantics == "complete" and mode == "sceptical"):
+        return _grounded_labels(g)[i] == _IN
+    if semantics in ("ideal", "semi-stable") or not sat:
+        exts = _iter_ids(g, semantics, sat)
+        if mode == "credulous":
+            return any(i in e for e in exts)
+        return all(i in e for e in exts)
+    sf = _sat(g)
+    stable_ = semantics == "stable"
+    if mode == "credulous":
+        return sf.credulous(i, stable=stable_) is not None
+    if stable_:
+        return sf.sceptical_stable(i) is None
+    return sf.sceptical_preferred(i) is None
 
 
 def _to_labelling(af: ArgumentationFramework, ext: frozenset[str]) -> dict[str, Label]:
@@ -635,15 +849,24 @@ def labelling(af: FrameworkLike, semantics: Semantics = "grounded") -> dict[str,
     return _to_labelling(af, extensions(af, semantics)[0])
 
 
-def labellings(af: FrameworkLike, semantics: Semantics = "preferred") -> list[dict[str, Label]]:
+def labellings(
+    af: FrameworkLike, semantics: Semantics = "preferred", *, solver: SolverChoice = "auto"
+) -> list[dict[str, Label]]:
     """One labelling per extension of :func:`extensions` (same order)."""
     check_option("semantics", semantics, SEMANTICS)
     af = _framework(af, "labellings")
-    return [_to_labelling(af, e) for e in extensions(af, semantics)]
+    return [_to_labelling(af, e) for e in extensions(af, semantics, solver=solver)]
 
 
-def credulous(af: FrameworkLike, argument: str, semantics: Semantics = "preferred") -> bool:
-    """True when ``argument`` is in at least one extension.
+def credulous(
+    af: FrameworkLike,
+    argument: str,
+    semantics: Semantics = "preferred",
+    *,
+    solver: SolverChoice = "auto",
+) -> bool:
+    """True when ``argument`` is in at least one extension (``accepted(..., mode=
+    "credulous")``).
 
     Examples
     --------
@@ -653,13 +876,18 @@ def credulous(af: FrameworkLike, argument: str, semantics: Semantics = "preferre
     """
     check_option("semantics", semantics, SEMANTICS)
     af = _framework(af, "credulous")
-    af.index(argument)
-    return any(argument in e for e in extensions(af, semantics))
+    return accepted(af, argument, semantics, "credulous", solver=solver)
 
 
-def sceptical(af: FrameworkLike, argument: str, semantics: Semantics = "preferred") -> bool:
-    """True when ``argument`` is in every extension (vacuously true when there is none)."""
+def sceptical(
+    af: FrameworkLike,
+    argument: str,
+    semantics: Semantics = "preferred",
+    *,
+    solver: SolverChoice = "auto",
+) -> bool:
+    """True when ``argument`` is in every extension (vacuously true when there is none;
+    ``accepted(..., mode="sceptical")``)."""
     check_option("semantics", semantics, SEMANTICS)
     af = _framework(af, "sceptical")
-    af.index(argument)
-    return all(argument in e for e in extensions(af, semantics))
+    return accepted(af, argument, semantics, "sceptical", solver=solver)

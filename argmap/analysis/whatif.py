@@ -25,14 +25,15 @@ extensions it is.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
 from argmap.analysis._options import check_option, id_list
 from argmap.analysis.framework import (
-    _SUPPORT_MODES,
+    SUPPORT_MODES,
     ArgumentationFramework,
+    BipolarFramework,
     SupportMode,
     bipolar_from_map,
 )
@@ -62,7 +63,12 @@ class Step(BaseModel):
 
 
 class Status(BaseModel):
-    """The evaluation of one statement."""
+    """The evaluation of one statement.
+
+    ``why`` is built when it is first read, from an explanation shared by every
+    statement of the same evaluation, so evaluating a map stays linear in its size
+    however long its chains of attacks are.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -72,7 +78,44 @@ class Status(BaseModel):
     strength: float | None = Field(
         description="gradual strength in [0, 1]; None when it does not converge (cycles)"
     )
-    why: tuple[Step, ...] = Field(description="the chain of attacks that decided the label")
+    _steps: tuple[Step, ...] | None = PrivateAttr(default=None)
+    _chain: _Explanation | None = PrivateAttr(default=None)
+
+    def __init__(self, *, why: Iterable[Step] = (), **data: Any) -> None:
+        super().__init__(**data)
+        self._steps = tuple(why)
+
+    @classmethod
+    def _explained(
+        cls, chain: _Explanation, *, id: str, kind: str, label: Label, strength: float | None
+    ) -> Status:
+        # Built from checked values: skip validation (it is most of the cost on big maps).
+        status = cls.model_construct(id=id, kind=kind, label=label, strength=strength)
+        status._chain = chain
+        return status
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def why(self) -> tuple[Step, ...]:
+        """The chain of attacks that decided the label (built on first use)."""
+        if self._steps is None:
+            assert self._chain is not None
+            self._steps = self._chain.chain(self.id)
+            self._chain = None
+        return self._steps
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Status):
+            return NotImplemented
+        return (self.id, self.kind, self.label, self.strength, self.why) == (
+            other.id,
+            other.kind,
+            other.label,
+            other.strength,
+            other.why,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     def explain(self) -> str:
         """The chain as text, one step a line."""
@@ -94,7 +137,7 @@ def _reject_name(id: str) -> str:
 
 
 def _framework(
-    m: ArgumentMap, support: SupportMode, accept: Ids, reject: Ids
+    m: ArgumentMap, b: BipolarFramework, support: SupportMode, accept: Ids, reject: Ids
 ) -> tuple[ArgumentationFramework, set[str], set[str]]:
     acc, rej = set(id_list("accept", accept)), set(id_list("reject", reject))
     for x in acc | rej:
@@ -103,7 +146,7 @@ def _framework(
     if both:
         x = sorted(both)[0]
         raise ArgmapError(f"{x!r} cannot be both accepted and rejected", ids=[x])
-    af = bipolar_from_map(m).to_af(support)
+    af = b.to_af(support)
     attacks = [(a, b) for a, b in af.attacks if b not in acc]
     extra = [_reject_name(x) for x in sorted(rej)]
     af = ArgumentationFramework(
@@ -112,46 +155,76 @@ def _framework(
     return af, acc, rej
 
 
-def _grounded_why(
-    af: ArgumentationFramework, lab: Mapping[str, Label], acc: set[str], target: str
-) -> tuple[Step, ...]:
-    """Follow the decisive attacks back from ``target`` until a reason needs no other."""
-    rank = _grounded_rank(af)
-    steps: list[Step] = []
-    seen: set[str] = set()
-    cur: str | None = target
-    while cur is not None and cur not in seen:
-        seen.add(cur)
+class _Explanation:
+    """The grounded labelling of a framework with each argument's decisive attacker.
+
+    One pass of the grounded construction gives every argument its label and the
+    round in which it got it; each argument's :class:`Step` (and the attacker that
+    explains it) is made once, when a chain first needs it, and shared by every chain
+    through it.
+    """
+
+    __slots__ = ("_acc", "_af", "_lab", "_next", "_rank", "_steps")
+
+    def __init__(self, af: ArgumentationFramework, acc: set[str]) -> None:
+        self._af = af
+        self._acc = acc
+        self._lab, self._rank = _grounded_ranked(af)
+        self._steps: dict[str, Step] = {}
+        self._next: dict[str, str | None] = {}
+
+    @property
+    def labels(self) -> dict[str, Label]:
+        return self._lab
+
+    def _step(self, cur: str) -> tuple[Step, str | None]:
+        step = self._steps.get(cur)
+        if step is not None:
+            return step, self._next[cur]
+        lab, rank = self._lab, self._rank
         label = lab[cur]
-        attackers = af.attackers(cur)
+        attackers = self._af.attackers(cur)
         nxt: str | None = None
         if label == "in":
-            if cur in acc:
+            if cur in self._acc:
                 reason = "you accepted it"
             elif not attackers:
                 reason = "nothing attacks it"
             else:
-                names = ", ".join(attackers)
-                reason = f"every attacker ({names}) is out"
+                reason = f"every attacker ({', '.join(attackers)}) is out"
                 nxt = max(attackers, key=lambda b: rank.get(b, 0))
         elif label == "out":
             ins = [b for b in attackers if lab[b] == "in"]
             nxt = min(ins, key=lambda b: rank.get(b, 0))
             reason = f"attacked by {nxt}, which is in"
             if nxt.startswith("rejected("):
-                steps.append(Step(id=cur, label=label, reason="you rejected it"))
-                break
+                reason, nxt = "you rejected it", None
         else:
-            und = [b for b in attackers if lab[b] == "undec"]
-            nxt = und[0]
+            nxt = next(b for b in attackers if lab[b] == "undec")
             reason = f"attacked by {nxt}, which is undecided (a cycle of attacks)"
-        steps.append(Step(id=cur, label=label, reason=reason))
-        cur = nxt
-    return tuple(steps)
+        step = Step(id=cur, label=label, reason=reason)
+        self._steps[cur] = step
+        self._next[cur] = nxt
+        return step, nxt
+
+    def chain(self, target: str) -> tuple[Step, ...]:
+        """Follow the decisive attacks back from ``target`` until a reason needs no
+        other (or the chain comes back to an argument it passed)."""
+        steps: list[Step] = []
+        seen: set[str] = set()
+        cur: str | None = target
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            step, cur = self._step(cur)
+            steps.append(step)
+        return tuple(steps)
 
 
-def _grounded_rank(af: ArgumentationFramework) -> dict[str, int]:
-    """The round of the grounded construction in which each argument got its label."""
+def _grounded_ranked(af: ArgumentationFramework) -> tuple[dict[str, Label], dict[str, int]]:
+    """The grounded labelling, and the round of its construction in which each
+    argument got its label (``in`` in even rounds, ``out`` in odd ones; ``undec``
+    arguments have no round). One pass: each attack is looked at a bounded number of
+    times."""
     rank: dict[str, int] = {}
     missing = {a: len(af.attackers(a)) for a in af.arguments}
     frontier = [a for a in af.arguments if missing[a] == 0]
@@ -172,7 +245,10 @@ def _grounded_rank(af: ArgumentationFramework) -> dict[str, int]:
                             nxt.append(c)
         frontier = [c for c in dict.fromkeys(nxt) if c not in rank]
         r += 2
-    return rank
+    labels: dict[str, Label] = {
+        a: ("undec" if a not in rank else "in" if rank[a] % 2 == 0 else "out") for a in af.arguments
+    }
+    return labels, rank
 
 
 def evaluate(
@@ -193,7 +269,7 @@ def evaluate(
         The map (read only).
     semantics : str
         Extension semantics for the labels (see :data:`argmap.analysis.SEMANTICS`).
-    support : {"none", "supported", "secondary", "both"}
+    support : {"none", "deductive", "necessary", "supported", "secondary", "supported+secondary"}
         How supports become attacks (see :mod:`argmap.analysis.framework`).
     accept, reject : str, Statement, or iterable of them
         Statements the user takes as accepted or rejected: one id (a bare string is
@@ -218,26 +294,32 @@ def evaluate(
     'in'
     """
     _check_options(semantics, support, gradual)
-    af, acc, rej = _framework(m, support, accept, reject)
+    bipolar = bipolar_from_map(m)
+    af, acc, rej = _framework(m, bipolar, support, accept, reject)
     scores = dict(base_scores or {})
     for x in acc:
         scores.setdefault(x, 1.0)
     for x in rej:
         scores[x] = 0.0
     try:
-        strength: dict[str, float | None] = dict(strengths(m, gradual, scores))
+        strength: dict[str, float | None] = dict(strengths(bipolar, gradual, scores))
     except ArgmapError:  # oscillating cycles: labels still stand, strengths do not
         strength = dict.fromkeys((s.id for s in m.statements), None)
     ids = [s.id for s in m.statements]
     kinds = {s.id: s.kind for s in m.statements}
     result: dict[str, Status] = {}
-    if semantics in ("grounded", "ideal"):
+    if semantics == "grounded":
+        chain = _Explanation(af, acc)
+        lab = chain.labels
+        for x in ids:
+            result[x] = Status._explained(
+                chain, id=x, kind=kinds[x], label=lab[x], strength=strength[x]
+            )
+        return result
+    if semantics == "ideal":
         lab = labelling(af, semantics)
         for x in ids:
-            if semantics == "grounded":
-                why = _grounded_why(af, lab, acc, x)
-            else:
-                why = (Step(id=x, label=lab[x], reason=f"its label in the {semantics} labelling"),)
+            why = (Step(id=x, label=lab[x], reason=f"its label in the {semantics} labelling"),)
             result[x] = Status(id=x, kind=kinds[x], label=lab[x], strength=strength[x], why=why)
         return result
     exts = extensions(af, semantics)
@@ -269,7 +351,8 @@ def evaluate(
 def _check_options(semantics: object, support: object, gradual: object) -> None:
     """Unknown option values fail here, before any work (and never read as a cycle)."""
     check_option("semantics", semantics, SEMANTICS)
-    check_option("support", support, _SUPPORT_MODES)
+    if support != "both":  # the deprecated name is read (with a warning) by to_af
+        check_option("support", support, SUPPORT_MODES)
     check_option("gradual semantics", gradual, GRADUAL)
 
 

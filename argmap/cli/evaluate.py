@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from argmap.analysis.framework import ArgumentationFramework, from_map
+from argmap.analysis.framework import SUPPORT_MODES, ArgumentationFramework, from_map
 from argmap.analysis.semantics import Label, Semantics, extensions, labelling
 from argmap.cli.inputs import (
     ICCMA_FORMATS,
@@ -24,7 +24,7 @@ from argmap.errors import ArgmapError
 __all__ = ["SEMANTICS_CHOICES", "evaluate", "summarise"]
 
 SEMANTICS_CHOICES = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
-SUPPORT_CHOICES = ("none", "supported", "secondary", "both")
+SUPPORT_CHOICES = (*SUPPORT_MODES, "both")  # "both": the deprecated name
 
 
 def summarise(

@@ -34,14 +34,31 @@ holds: :data:`PLAUSIBLE_PER_BYTE` arguments per byte of text, and at least
 :data:`PLAUSIBLE_MIN` (an ICCMA file lists most arguments in its attacks, a few
 characters each). Numbers are ASCII digits only.
 
-Writing ``"af"`` needs numbers: argument ``k`` (1-based) is the framework's k-th
-argument, and when the names are not already ``1`` .. ``N`` a comment line per
-argument records the name (``# 3 = main``), for people; reading does not use it.
+Names
+-----
+Writing ``"af"`` needs numbers. When the names are already the numbers ``1`` .. ``N``
+(in any order) each argument keeps its own number, so
+``ArgumentationFramework(["2", "1"], [("2", "1")])`` reads back as ``2 -> 1``.
+Otherwise argument ``k`` is the framework's k-th argument and a comment line per
+argument records its name (``# 3 = main``); reading gives the names back when those
+comments name every argument ``1`` .. ``N`` once, with distinct names (a file
+without them, as every ICCMA file, reads as ``"1"`` .. ``"N"``). A name that a
+comment cannot hold (empty, with a line break, or with spaces at either end) is
+written as its number, with a :class:`UserWarning` saying so.
+
+Writing ``"apx"`` keeps every name as a valid ASP constant, so clingo and other
+ASPARTIX-style solvers read every argument: a name that already is one (a lower-case
+letter, then letters, digits, ``_``) or a whole number is written as it is; any other
+is written as ``x__`` followed by its letters and digits, each other character as
+``_`` + its hexadecimal code point + ``_`` (``Claim-1`` is ``x__Claim_2d_1``).
+Reading decodes such names back (a name beginning ``x__`` is always written encoded,
+so the encoding is reversible).
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any, Literal
 
@@ -171,7 +188,34 @@ def _loads_af(text: str, source: str, max_arguments: int | None) -> Argumentatio
         attacks.append((pair[0], pair[1]))
     if n is None:
         raise FormatError(f"{source}: no 'p af N' header line found")
-    return ArgumentationFramework([str(i) for i in range(1, n + 1)], attacks)
+    names = _comment_names(text, n)
+    if names is None:
+        return ArgumentationFramework([str(i) for i in range(1, n + 1)], attacks)
+    return ArgumentationFramework(
+        [names[str(i)] for i in range(1, n + 1)], [(names[a], names[b]) for a, b in attacks]
+    )
+
+
+_NAME_COMMENT = re.compile(r"#\s([0-9]+) = (\S(?:.*\S)?)")
+
+
+def _comment_names(text: str, n: int) -> dict[str, str] | None:
+    """The names recorded by :func:`dumps` (``# k = name``), when they name every
+    argument ``1`` .. ``n`` exactly once with distinct names; else None."""
+    if n == 0 or n > len(text):
+        return None
+    names: dict[str, str] = {}
+    for raw in text.splitlines():
+        m = _NAME_COMMENT.fullmatch(raw.strip())
+        if m is None:
+            continue
+        k, name = m.group(1), m.group(2)
+        if k in names or not k.isascii() or k != str(int(k)) or not 1 <= int(k) <= n:
+            return None
+        names[k] = name
+    if len(names) != n or len(set(names.values())) != n:
+        return None
+    return names
 
 
 def _loads_apx(text: str, source: str) -> ArgumentationFramework:
@@ -186,13 +230,13 @@ def _loads_apx(text: str, source: str) -> ArgumentationFramework:
             m_arg = _ARG.match(line, pos)
             m_att = None if m_arg else _ATT.match(line, pos)
             if m_arg:
-                name = m_arg.group(1)
+                name = _apx_name(m_arg.group(1))
                 if name in args:
                     raise _fail(source, lineno, f"argument {name!r} is declared twice", line)
                 args[name] = None
                 pos = m_arg.end()
             elif m_att:
-                attacks.append((m_att.group(1), m_att.group(2), lineno, line))
+                attacks.append((_apx_name(m_att.group(1)), _apx_name(m_att.group(2)), lineno, line))
                 pos = m_att.end()
             else:
                 raise _fail(source, lineno, "expected arg(a). or att(a,b).", line)
@@ -318,12 +362,12 @@ def dumps(af: ArgumentationFramework, format: AFFormat = "af") -> str:
     1 2
     """
     if format == "af":
-        numbers = {a: str(i) for i, a in enumerate(af.arguments, 1)}
-        lines = [f"p af {len(af)}"]
-        if any(a != n for a, n in numbers.items()):
-            lines.extend(f"# {n} = {a}" for a, n in numbers.items())
-        lines.extend(f"{numbers[a]} {numbers[b]}" for a, b in af.attacks)
-    elif format in ("apx", "tgf"):
+        lines = _dumps_af(af)
+    elif format == "apx":
+        const = {a: _apx_constant(a) for a in af.arguments}
+        lines = [f"arg({const[a]})." for a in af.arguments]
+        lines.extend(f"att({const[a]},{const[b]})." for a, b in af.attacks)
+    elif format == "tgf":
         for a in af.arguments:
             if not _NAME_RE.fullmatch(a):
                 raise ArgmapError(
@@ -331,15 +375,77 @@ def dumps(af: ArgumentationFramework, format: AFFormat = "af") -> str:
                     "letters, digits, '_', '.', '-'",
                     ids=[a],
                 )
-        if format == "apx":
-            lines = [f"arg({a})." for a in af.arguments]
-            lines.extend(f"att({a},{b})." for a, b in af.attacks)
-        else:
-            lines = [*af.arguments, "#"]
-            lines.extend(f"{a} {b}" for a, b in af.attacks)
+        lines = [*af.arguments, "#"]
+        lines.extend(f"{a} {b}" for a, b in af.attacks)
     else:
         raise OptionError(f"unknown framework format {format!r}; choose af, apx or tgf")
     return "\n".join(lines) + "\n"
+
+
+def _dumps_af(af: ArgumentationFramework) -> list[str]:
+    """The lines of a ``p af N`` file; see the module's Names."""
+    n = len(af)
+    lines = [f"p af {n}"]
+    if set(af.arguments) == {str(i) for i in range(1, n + 1)}:
+        lines.extend(f"{a} {b}" for a, b in af.attacks)
+        return lines
+    numbers = {a: str(i) for i, a in enumerate(af.arguments, 1)}
+    lost = [
+        a
+        for a in af.arguments
+        if len(a.splitlines()) != 1 or not _NAME_COMMENT.fullmatch(f"# 1 = {a}")
+    ]
+    if lost:
+        shown = ", ".join(repr(a) for a in lost[:3]) + (", ..." if len(lost) > 3 else "")
+        warnings.warn(
+            f"the af format numbers arguments and a comment cannot hold the name of "
+            f"{len(lost)} of them ({shown}): they read back as their numbers; use apx or "
+            "argmap JSON to keep every name",
+            UserWarning,
+            stacklevel=3,
+        )
+    lines.extend(f"# {k} = {a}" for a, k in numbers.items() if a not in lost)
+    lines.extend(f"{numbers[a]} {numbers[b]}" for a, b in af.attacks)
+    return lines
+
+
+_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*")
+_ESCAPED = "x__"
+_PLAIN = re.compile(r"[A-Za-z0-9]")
+
+
+def _apx_constant(name: str) -> str:
+    """``name`` as an ASP constant (or integer) that :func:`_apx_name` reads back.
+
+    >>> _apx_constant("a1"), _apx_constant("Claim-1"), _apx_constant("x__y"), _apx_constant("7")
+    ('a1', 'x__Claim_2d_1', 'x__x_5f__5f_y', '7')
+    """
+    if _CONSTANT.fullmatch(name) and not name.startswith(_ESCAPED):
+        return name
+    body = "".join(c if _PLAIN.fullmatch(c) else f"_{ord(c):x}_" for c in name)
+    return _ESCAPED + body
+
+
+_ESCAPE_BODY = re.compile(r"(?:[A-Za-z0-9]|_[0-9a-f]{1,6}_)*")
+_ESCAPE_PART = re.compile(r"_([0-9a-f]{1,6})_")
+
+
+def _apx_name(constant: str) -> str:
+    """The name an apx constant stands for: an ``x__`` constant written by
+    :func:`_apx_constant` is decoded; any other is the name itself.
+
+    >>> _apx_name("x__Claim_2d_1"), _apx_name("a-1"), _apx_name("x__bad_zz_")
+    ('Claim-1', 'a-1', 'x__bad_zz_')
+    """
+    if not constant.startswith(_ESCAPED):
+        return constant
+    body = constant[len(_ESCAPED) :]
+    if not _ESCAPE_BODY.fullmatch(body):
+        return constant
+    try:
+        return _ESCAPE_PART.sub(lambda m: chr(int(m.group(1), 16)), body)
+    except (ValueError, OverflowError):  # a code point beyond Unicode
+        return constant
 
 
 def dump(af: ArgumentationFramework, path: str | Path, format: AFFormat | None = None) -> Path:

@@ -1,0 +1,226 @@
+"""SAT encodings of the Dung semantics, solved with python-sat (private; imported lazily).
+
+The encodings are the standard ones of the labelling-based SAT solvers ([1]_, [2]_):
+one variable ``x_a`` per argument (``a`` is in) and one ``d_a`` (``a`` is attacked by
+an argument that is in, i.e. ``a`` is out), with
+
+* conflict-freeness -- ``-x_a | -x_b`` for every attack ``a -> b``;
+* ``d_a <-> (x_b1 | ... | x_bk)`` over the attackers ``b1 .. bk`` of ``a``;
+* admissibility -- ``x_a -> d_b`` for every attacker ``b`` of ``a``;
+* completeness -- ``(d_b1 & ... & d_bk) -> x_a``;
+* stability -- ``x_a | d_a``.
+
+Preferred and semi-stable extensions are found CEGAR-style, as the ICCMA solvers do:
+a complete extension is grown (every member kept, one more argument -- or one more
+argument in the range -- asked for) until the solver says no more, then excluded
+from later answers by one clause; sceptical acceptance looks for a counterexample the
+same way. Arguments the grounded labelling settles are fixed by unit clauses first.
+
+References
+----------
+.. [1] P. Besnard, S. Doutre, "Checking the acceptability of a set of arguments",
+   NMR 2004.
+.. [2] F. Cerutti, M. Giacomin, M. Vallati, "ArgSemSAT: solving argumentation problems
+   using SAT", COMMA 2014; J.-M. Lagniez, E. Lonca, J.-G. Mailly, "CoQuiAAS: a
+   constraint-based quick abstract argumentation solver", ICTAI 2015.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+
+from pysat.solvers import Solver  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+__all__ = ["SatFramework"]
+
+# CaDiCaL is the faster on the hard calls of growing a preferred extension or proving
+# that no other is left; Glucose on long runs of easy calls (enumerating many complete
+# extensions), as measured by benchmarks/bench_semantics.py --dense.
+_SOLVER = os.environ.get("ARGMAP_SAT", "cadical153")
+_ENUM_SOLVER = os.environ.get("ARGMAP_SAT", "glucose4")
+
+
+class SatFramework:
+    """A framework over arguments ``0 .. n-1`` with its clauses, ready to be solved.
+
+    ``fixed_in`` and ``fixed_out`` are arguments every complete extension accepts or
+    rejects (the grounded labelling); they become unit clauses.
+    """
+
+    def __init__(
+        self,
+        n: int,
+        attackers: Sequence[Sequence[int]],
+        fixed_in: Sequence[int] = (),
+        fixed_out: Sequence[int] = (),
+    ) -> None:
+        self.n = n
+        self.by = attackers
+        self._next_var = 2 * n + 1
+        base: list[list[int]] = []
+        for a in range(n):
+            xa, da = self.x(a), self.d(a)
+            attackers_a = attackers[a]
+            base.append([-da, *(self.x(b) for b in attackers_a)])
+            for b in attackers_a:
+                base.append([-self.x(b), da])
+                base.append([-xa, -self.x(b)])
+        base.extend([self.x(a)] for a in fixed_in)
+        base.extend([-self.x(a)] for a in fixed_out)
+        self.base = base
+
+    def x(self, a: int) -> int:
+        return a + 1
+
+    def d(self, a: int) -> int:
+        return self.n + a + 1
+
+    def fresh(self) -> int:
+        v = self._next_var
+        self._next_var += 1
+        return v
+
+    def admissible_clauses(self) -> list[list[int]]:
+        return [[-self.x(a), self.d(b)] for a in range(self.n) for b in self.by[a]]
+
+    def complete_clauses(self) -> list[list[int]]:
+        return [[self.x(a), *(-self.d(b) for b in self.by[a])] for a in range(self.n)]
+
+    def stable_clauses(self) -> list[list[int]]:
+        return [[self.x(a), self.d(a)] for a in range(self.n)]
+
+    def solver(self, kind: str = "complete", name: str = _SOLVER) -> Solver:
+        """A solver holding the clauses of ``kind``: ``"admissible"`` (enough to find
+        preferred extensions: they are the maximal admissible sets), ``"complete"`` or
+        ``"stable"``."""
+        s = Solver(name=name, bootstrap_with=self.base)
+        if kind == "stable":
+            s.append_formula(self.stable_clauses())
+            return s
+        s.append_formula(self.admissible_clauses())
+        if kind == "complete":
+            s.append_formula(self.complete_clauses())
+        return s
+
+    def members(self, model: Sequence[int]) -> frozenset[int]:
+        n = self.n
+        return frozenset(v - 1 for v in model[:n] if v > 0)
+
+    def range_of(self, model: Sequence[int]) -> frozenset[int]:
+        n = self.n
+        return frozenset(a for a in range(n) if model[a] > 0 or model[n + a] > 0)
+
+    # ------------------------------------------------------------- enumeration
+    def complete(self) -> Iterator[frozenset[int]]:
+        with self.solver("complete", _ENUM_SOLVER) as s:
+            while s.solve():
+                model = s.get_model()
+                e = self.members(model)
+                yield e
+                s.add_clause([-self.x(a) if a in e else self.x(a) for a in range(self.n)])
+
+    def stable(self) -> Iterator[frozenset[int]]:
+        with self.solver("stable") as s:
+            while s.solve():
+                e = self.members(s.get_model())
+                yield e
+                if len(e) == self.n:
+                    return
+                s.add_clause([self.x(a) for a in range(self.n) if a not in e])
+
+    def _grow(self, s: Solver, e: frozenset[int], extra: Sequence[int] = ()) -> frozenset[int]:
+        """A preferred extension containing the admissible (or complete) set ``e``."""
+        while True:
+            outside = [self.x(a) for a in range(self.n) if a not in e]
+            if not outside:
+                return e
+            act = self.fresh()
+            s.add_clause([-act, *outside])
+            found = s.solve(assumptions=[act, *extra, *(self.x(a) for a in e)])
+            model = s.get_model() if found else None
+            s.add_clause([-act])
+            if model is None:
+                return e
+            e = self.members(model)
+
+    def preferred(self) -> Iterator[frozenset[int]]:
+        with self.solver("admissible") as s:
+            while s.solve():
+                e = self._grow(s, self.members(s.get_model()))
+                yield e
+                outside = [self.x(a) for a in range(self.n) if a not in e]
+                if not outside:
+                    return
+                s.add_clause(outside)
+
+    def semi_stable(self) -> Iterator[frozenset[int]]:
+        """Complete extensions whose range is maximal (range ``r_a <-> x_a | d_a``)."""
+        with self.solver() as s:
+            r = [self.fresh() for _ in range(self.n)]
+            for a in range(self.n):
+                s.add_clause([-r[a], self.x(a), self.d(a)])
+                s.add_clause([r[a], -self.x(a)])
+                s.add_clause([r[a], -self.d(a)])
+            while s.solve():
+                rng = self.range_of(s.get_model())
+                while True:  # grow the range until it is maximal
+                    outside = [r[a] for a in range(self.n) if a not in rng]
+                    if not outside:
+                        break
+                    act = self.fresh()
+                    s.add_clause([-act, *outside])
+                    found = s.solve(assumptions=[act, *(r[a] for a in rng)])
+                    model = s.get_model() if found else None
+                    s.add_clause([-act])
+                    if model is None:
+                        break
+                    rng = self.range_of(model)
+                # every complete extension with exactly this range
+                exact = [r[a] if a in rng else -r[a] for a in range(self.n)]
+                act = self.fresh()
+                while s.solve(assumptions=[act, *exact]):
+                    e = self.members(s.get_model())
+                    yield e
+                    s.add_clause(
+                        [-act, *(-self.x(a) if a in e else self.x(a) for a in range(self.n))]
+                    )
+                s.add_clause([-act])
+                outside = [r[a] for a in range(self.n) if a not in rng]
+                if not outside:
+                    return
+                s.add_clause(outside)
+
+    # -------------------------------------------------------- decision problems
+    def credulous(self, a: int, *, stable: bool = False) -> frozenset[int] | None:
+        """An admissible set (or a stable extension) containing ``a``, or None."""
+        with self.solver("stable" if stable else "admissible") as s:
+            if s.solve(assumptions=[self.x(a)]):
+                return self.members(s.get_model())
+            return None
+
+    def sceptical_stable(self, a: int) -> frozenset[int] | None:
+        """A stable extension without ``a`` (a counterexample), or None."""
+        with self.solver("stable") as s:
+            if s.solve(assumptions=[-self.x(a)]):
+                return self.members(s.get_model())
+            return None
+
+    def sceptical_preferred(self, a: int) -> frozenset[int] | None:
+        """A preferred extension without ``a`` (a counterexample), or None.
+
+        An admissible set without ``a`` is grown to a preferred one; if that one
+        holds ``a`` it is excluded (later candidates must leave it) and the search goes
+        on.
+        """
+        with self.solver("admissible") as grow, self.solver("admissible") as look:
+            look.add_clause([-self.x(a)])
+            while look.solve():
+                p = self._grow(grow, self.members(look.get_model()))
+                if a not in p:
+                    return p
+                outside = [self.x(b) for b in range(self.n) if b not in p]
+                if not outside:
+                    return None
+                look.add_clause(outside)
+            return None
