@@ -143,7 +143,7 @@ def test_view_is_drawn_with_plus_n_markers_and_a_summary(
     source = v.to_dot().source
     assert (
         '\t"p#hidden" [label="+2" color="#777777" fontcolor="#777777" fontsize=9 '
-        'id="p#hidden" shape=box style="rounded,dashed" '
+        'id="p#hidden" style="rounded,dashed" '
         'tooltip="2 hidden statements connect here"]\n'
         '\t"p#hidden" -> p [arrowhead=none color="#777777" style=dashed]\n'
     ) in source

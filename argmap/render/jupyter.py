@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import graphviz
+from typing_extensions import Unpack
 
 from argmap.errors import GraphvizNotFoundError
 from argmap.map import ArgumentMap
 from argmap.render.dot import to_dot
 from argmap.render.graphviz import pipe, render
+from argmap.render.options import DrawOptions
 
 __all__ = [
     "DOT_MIMETYPE",
@@ -126,7 +128,7 @@ class Diagram:
         return f"Diagram({self.map!r}{opts})"
 
 
-def draw(m: ArgumentMap, **options: Any) -> Diagram:
+def draw(m: ArgumentMap, **options: Unpack[DrawOptions]) -> Diagram:
     """``m`` drawn with ``options`` (those of :func:`~argmap.render.dot.to_dot`, e.g.
     ``style="colorblind"``, ``direction="LR"``, ``legend=True``): display it in a
     notebook, or call ``.render(path)``."""

@@ -1,0 +1,11 @@
+"""Drawing options that mypy refuses (tests/test_typing.py runs mypy on this file)."""
+
+from __future__ import annotations
+
+import argmap as am
+
+m = am.ArgumentMap()
+m.to_dot(directoin="LR")
+am.draw(m, legend="yes")
+m.render("map.svg", direction="up")
+m.to_mermaid(legend=True)
