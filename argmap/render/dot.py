@@ -450,9 +450,11 @@ def to_dot(m: ArgumentMap, **options: Unpack[DrawOptions]) -> graphviz.Digraph:
     >>> m = am.ArgumentMap()
     >>> c = m.claim("Tax sugar", id="c")
     >>> p = m.premise("Sugar harms health", id="p", supports=c)
-    >>> dot = to_dot(m, style="print")
-    >>> print(dot.source.splitlines()[6].strip())
-    p -> c [color=black id="am:p-supports-c:c"]
+    >>> dot = to_dot(m, style="print", direction="lr")
+    >>> for line in dot.source.splitlines()[4:8:2]:  # each kind's look, declared once
+    ...     print(line.strip())
+    node [fillcolor=white peripheries=2 style=filled]
+    node [peripheries=1 style="rounded,filled"]
     """
     st = _resolve_style(options)
     node_attrs = options.get("node_attrs")
