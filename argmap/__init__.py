@@ -50,6 +50,7 @@ from argmap.registry import FormatSpec, dump, dumps, load, loads
 from argmap.render.dot import to_dot
 from argmap.render.html import to_html
 from argmap.render.jupyter import Diagram, draw
+from argmap.render.options import DrawOptions
 from argmap.render.style import THEMES, EdgeStyle, NodeStyle, Style, theme
 from argmap.sources import (
     AmbiguousQuoteError,
@@ -60,7 +61,7 @@ from argmap.sources import (
     find_span,
     normalize,
 )
-from argmap.views import MapView
+from argmap.views import MapView, overview
 
 __version__ = "0.1.0"
 
@@ -93,6 +94,7 @@ __all__ = [
     "ArgumentationFramework",
     "Coverage",
     "Diagram",
+    "DrawOptions",
     "DuplicateIdError",
     "EdgeStyle",
     "FormatError",
@@ -141,6 +143,7 @@ __all__ = [
     "load",
     "loads",
     "normalize",
+    "overview",
     "slugify",
     "some_extension",
     "theme",

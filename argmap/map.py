@@ -71,9 +71,11 @@ from argmap.sources import (
 
 if TYPE_CHECKING:
     import graphviz
+    from typing_extensions import Unpack
 
     from argmap.analysis.coverage import Coverage
     from argmap.analysis.lint import LintIssue
+    from argmap.render.options import DrawOptions, MermaidOptions, RenderOptions
     from argmap.views import MapView
 
 __all__ = ["ArgumentMap", "Ref"]
@@ -1383,23 +1385,26 @@ class ArgumentMap:
 
         return load(path, format)
 
-    def to_dot(self, **options: Any) -> graphviz.Digraph:
+    def to_dot(self, **options: Unpack[DrawOptions]) -> graphviz.Digraph:
         """The map as a :class:`graphviz.Digraph`; ``.source`` is the DOT text.
 
-        Options are those of :func:`argmap.render.dot.to_dot`.
+        Options are those of :func:`argmap.render.dot.to_dot`
+        (:class:`~argmap.render.options.DrawOptions`).
         """
         from argmap.render.dot import to_dot
 
         return to_dot(self, **options)
 
-    def to_mermaid(self, **options: Any) -> str:
+    def to_mermaid(self, **options: Unpack[MermaidOptions]) -> str:
         """The map as Mermaid flowchart text; options are those of
         :func:`argmap.render.mermaid.dumps`."""
         from argmap.render.mermaid import dumps
 
         return dumps(self, **options)
 
-    def render(self, path: str | Path, *, format: str | None = None, **options: Any) -> Path:
+    def render(
+        self, path: str | Path, *, format: str | None = None, **options: Unpack[RenderOptions]
+    ) -> Path:
         """Draw the map to ``path``, atomically; the format comes from the suffix:
         ``.svg``, ``.png``, ``.pdf`` and ``.html`` (the source report, which holds the
         SVG) with Graphviz; ``.dot``/``.gv``, ``.json`` and ``.mmd``/``.mermaid`` need no

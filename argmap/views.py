@@ -20,7 +20,7 @@ from argmap.errors import OptionError
 from argmap.map import ArgumentMap, Ref, _ref_id, _strings
 from argmap.model import Inference, Statement, StatementKind
 
-__all__ = ["MapView", "focus", "view"]
+__all__ = ["OVERVIEW_LIMIT", "MapView", "focus", "overview", "view"]
 
 
 class MapView(ArgumentMap):
@@ -337,6 +337,57 @@ def focus(m: ArgumentMap, ref: Ref, depth: int = 1) -> MapView:
             dist[nb] = dist[node] + 1
             queue.append(nb)
     return MapView(m, dist)
+
+
+OVERVIEW_LIMIT = 500
+"""How many statements :func:`overview` keeps by default: Graphviz's ``dot`` draws that
+many (with their ``+N`` markers) in a few seconds; see docs/rendering.md for the times."""
+
+
+def overview(m: ArgumentMap, limit: int = OVERVIEW_LIMIT) -> MapView:
+    """The top of a large map: the ``limit`` statements nearest its main conclusions.
+
+    Statements are taken level by level, breadth first, from the main conclusions (the
+    statements that bear on nothing; for a map whose every statement bears on another,
+    its first statement), in map order within a level, until ``limit`` are taken; every
+    hidden statement is counted on a ``+N`` marker of the visible one it is reached
+    through, and the drawing's caption says how much is shown. A map of at most
+    ``limit`` statements is shown whole.
+
+    Raises
+    ------
+    OptionError
+        ``limit`` is below 1 (it is a ``ValueError`` too).
+
+    Examples
+    --------
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> c = m.claim("C", id="c")
+    >>> for n in range(5):
+    ...     p = m.premise(f"P{n}", id=f"p{n}", supports=c)
+    ...     _ = m.premise(f"Q{n}", id=f"q{n}", supports=p)
+    >>> v = overview(m, limit=6)
+    >>> [s.id for s in v], v.hidden
+    (['c', 'p0', 'p1', 'p2', 'p3', 'p4'], {'p0': 1, 'p1': 1, 'p2': 1, 'p3': 1, 'p4': 1})
+    """
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise OptionError(f"limit must be a whole number of statements >= 1, got {limit!r}")
+    statements = [s.id for s in m]
+    if len(statements) <= limit:
+        return MapView(m, statements)
+    seeds = [s.id for s in m.main_conclusions()] or statements[:1]
+    steps = _Steps(m)
+    seen: dict[str, int] = dict.fromkeys(seeds[:limit], 0)
+    queue = deque(seen)
+    while queue and len(seen) < limit:
+        node = queue.popleft()
+        for nb, _ in steps.expand(node, seen):
+            if len(seen) >= limit:
+                break
+            seen[nb] = seen[node] + 1
+            queue.append(nb)
+    return MapView(m, seen)
 
 
 def view(

@@ -39,9 +39,10 @@ import argmap as am
 HERE = Path(__file__).resolve().parent
 ARTICLE = HERE / "article.txt"
 TITLE = "NATO has reversed Russia’s edge in ammunition production, Rutte says"
-DRAWING: dict[str, Any] = {"direction": "LR", "legend": True}
-"""How the example is drawn: left to right (the map is wide: seven reasons and objections
-bear on the main conclusion), with a legend."""
+DRAWING: dict[str, Any] = {"legend": True}
+"""How the example is drawn: the default look, with a legend. The direction is the
+default's choice from the map's shape: left to right, for seven reasons and objections
+bear on the main conclusion (bottom to top would be a wide banner)."""
 
 
 def build_map() -> am.ArgumentMap:

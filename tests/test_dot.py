@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import textwrap
 import xml.etree.ElementTree as ET
@@ -30,9 +31,11 @@ HEAD = """digraph argmap {
 CLAIM = '<FONT POINT-SIZE="9" COLOR="#1f4e79">CLAIM</FONT>'
 PREMISE = '<FONT POINT-SIZE="9" COLOR="#2e7d32">PREMISE</FONT>'
 COUNTER = '<FONT POINT-SIZE="9" COLOR="#b71c1c">COUNTERPOINT</FONT>'
-CLAIM_ATTRS = 'color="#1f4e79" fillcolor="#dbe9f6"'
-PREMISE_ATTRS = 'color="#2e7d32" fillcolor="#e3f1e4"'
-COUNTER_ATTRS = 'color="#b71c1c" fillcolor="#fbe3e1"'
+# A kind's look is declared once, as node defaults, before a run of statements of that kind.
+CLAIMS = '\tnode [color="#1f4e79" fillcolor="#dbe9f6"]\n'
+PREMISES = '\tnode [color="#2e7d32" fillcolor="#e3f1e4"]\n'
+COUNTERS = '\tnode [color="#b71c1c" fillcolor="#fbe3e1"]\n'
+SUPPORTS = '\tedge [color="#2e7d32"]\n'
 RANK_C = "\t{\n\t\trank=max\n\t\tc\n\t}\n}\n"
 
 
@@ -59,9 +62,10 @@ def test_two_statement_map_exact_dot() -> None:
     c = m.claim("Tax sugar", id="c")
     m.premise("Sugar harms health", id="p", supports=c)
     assert m.to_dot().source == HEAD + (
-        f'\tc [label=<{CLAIM}<BR/>Tax sugar> {CLAIM_ATTRS} id="am:c" penwidth=2.2]\n'
-        f'\tp [label=<{PREMISE}<BR/>Sugar harms health> {PREMISE_ATTRS} id="am:p"]\n'
-        '\tp -> c [color="#2e7d32" id="am:p-supports-c:c"]\n' + RANK_C
+        CLAIMS + f'\tc [label=<{CLAIM}<BR/>Tax sugar> id="am:c" penwidth=2.2]\n'
+        f"{PREMISES}"
+        f'\tp [label=<{PREMISE}<BR/>Sugar harms health> id="am:p"]\n'
+        f'{SUPPORTS}\tp -> c [id="am:p-supports-c:c"]\n' + RANK_C
     )
 
 
@@ -72,13 +76,15 @@ def test_linked_premises_meet_in_a_junction_exact_dot() -> None:
     p2 = m.premise("Socrates is human", id="p2")
     m.support([p1, p2], c, id="s")
     assert m.to_dot().source == HEAD + (
-        f'\tc [label=<{CLAIM}<BR/>Socrates is mortal> {CLAIM_ATTRS} id="am:c" penwidth=2.2]\n'
-        f'\tp1 [label=<{PREMISE}<BR/>All humans are mortal> {PREMISE_ATTRS} id="am:p1"]\n'
-        f'\tp2 [label=<{PREMISE}<BR/>Socrates is human> {PREMISE_ATTRS} id="am:p2"]\n'
-        '\ts [label="" color="#2e7d32" id="am:s" shape=point tooltip="support: s" width=0.11]\n'
-        '\tp1 -> s [arrowhead=none color="#2e7d32" id="am:p1:s"]\n'
-        '\tp2 -> s [arrowhead=none color="#2e7d32" id="am:p2:s"]\n'
-        '\ts -> c [color="#2e7d32" id="am:s:c"]\n' + RANK_C
+        CLAIMS + f'\tc [label=<{CLAIM}<BR/>Socrates is mortal> id="am:c" penwidth=2.2]\n'
+        f"{PREMISES}"
+        f'\tp1 [label=<{PREMISE}<BR/>All humans are mortal> id="am:p1"]\n'
+        f'\tp2 [label=<{PREMISE}<BR/>Socrates is human> id="am:p2"]\n'
+        '\ts [label="" fillcolor="#2e7d32" id="am:s" shape=point tooltip="support: s" width=0.11]\n'
+        f"{SUPPORTS}"
+        '\tp1 -> s [arrowhead=none id="am:p1:s"]\n'
+        '\tp2 -> s [arrowhead=none id="am:p2:s"]\n'
+        '\ts -> c [id="am:s:c"]\n' + RANK_C
     )
 
 
@@ -88,11 +94,13 @@ def test_convergent_premises_are_separate_arrows_exact_dot() -> None:
     m.premise("All humans are mortal", id="p1", supports=c)
     m.premise("Socrates is human", id="p2", supports=c)
     assert m.to_dot().source == HEAD + (
-        f'\tc [label=<{CLAIM}<BR/>Socrates is mortal> {CLAIM_ATTRS} id="am:c" penwidth=2.2]\n'
-        f'\tp1 [label=<{PREMISE}<BR/>All humans are mortal> {PREMISE_ATTRS} id="am:p1"]\n'
-        f'\tp2 [label=<{PREMISE}<BR/>Socrates is human> {PREMISE_ATTRS} id="am:p2"]\n'
-        '\tp1 -> c [color="#2e7d32" id="am:p1-supports-c:c"]\n'
-        '\tp2 -> c [color="#2e7d32" id="am:p2-supports-c:c"]\n' + RANK_C
+        CLAIMS + f'\tc [label=<{CLAIM}<BR/>Socrates is mortal> id="am:c" penwidth=2.2]\n'
+        f"{PREMISES}"
+        f'\tp1 [label=<{PREMISE}<BR/>All humans are mortal> id="am:p1"]\n'
+        f'\tp2 [label=<{PREMISE}<BR/>Socrates is human> id="am:p2"]\n'
+        f"{SUPPORTS}"
+        '\tp1 -> c [id="am:p1-supports-c:c"]\n'
+        '\tp2 -> c [id="am:p2-supports-c:c"]\n' + RANK_C
     )
 
 
@@ -104,17 +112,19 @@ def test_undercut_is_drawn_to_the_inference_junction_and_attack_is_dashed() -> N
     m.counterpoint("Tweety is a penguin", id="k", undercuts=s)
     m.counterpoint("Tweety is in a cage", id="a", attacks=c)
     assert m.to_dot().source == HEAD + (
-        f'\tc [label=<{CLAIM}<BR/>Tweety flies> {CLAIM_ATTRS} id="am:c" penwidth=2.2]\n'
-        f'\tp [label=<{PREMISE}<BR/>Tweety is a bird> {PREMISE_ATTRS} id="am:p"]\n'
-        f'\tk [label=<{COUNTER}<BR/>Tweety is a penguin> {COUNTER_ATTRS} id="am:k"]\n'
-        f'\ta [label=<{COUNTER}<BR/>Tweety is in a cage> {COUNTER_ATTRS} id="am:a"]\n'
+        CLAIMS + f'\tc [label=<{CLAIM}<BR/>Tweety flies> id="am:c" penwidth=2.2]\n'
+        f'{PREMISES}\tp [label=<{PREMISE}<BR/>Tweety is a bird> id="am:p"]\n'
+        f'{COUNTERS}\tk [label=<{COUNTER}<BR/>Tweety is a penguin> id="am:k"]\n'
+        f'\ta [label=<{COUNTER}<BR/>Tweety is in a cage> id="am:a"]\n'
         '\ts [label="" color="#2e7d32" fillcolor=white fixedsize=true id="am:s" penwidth=1.2 '
         'shape=circle style=filled tooltip="support: s" width=0.13]\n'
-        '\tp -> s [arrowhead=none color="#2e7d32" id="am:p:s"]\n'
-        '\ts -> c [color="#2e7d32" id="am:s:c"]\n'
-        '\tk -> s [arrowhead=tee color="#6a1b9a" id="am:k-undercuts-s:s" penwidth=1.6 '
-        "style=dotted]\n"
-        '\ta -> c [color="#b71c1c" id="am:a-attacks-c:c" style=dashed]\n' + RANK_C
+        f"{SUPPORTS}"
+        '\tp -> s [arrowhead=none id="am:p:s"]\n'
+        '\ts -> c [id="am:s:c"]\n'
+        '\tedge [arrowhead=tee color="#6a1b9a" penwidth=1.6 style=dotted]\n'
+        '\tk -> s [id="am:k-undercuts-s:s"]\n'
+        '\tedge [arrowhead=normal color="#b71c1c" penwidth=1 style=dashed]\n'
+        '\ta -> c [id="am:a-attacks-c:c"]\n' + RANK_C
     )
 
 
@@ -157,7 +167,14 @@ def test_control_characters_and_tabs_become_spaces(dot_binary: str) -> None:
     assert svg_texts(result.stdout)["c"] == ["CLAIM", "a b c"]
 
 
-def test_badges_and_node_attrs_are_applied_last() -> None:
+def resolved(source: str, dot_binary: str) -> dict[str, dict[str, str]]:
+    """Each node's attributes as Graphviz reads them (defaults applied), by name."""
+    out = run_dot(source, dot_binary, "json0")
+    assert out.returncode == 0, out.stderr.decode()
+    return {o["name"]: o for o in json.loads(out.stdout)["objects"] if "nodes" not in o}
+
+
+def test_badges_and_node_attrs_are_applied_last(dot_binary: str) -> None:
     m = am.ArgumentMap()
     c = m.claim("Tax sugar", id="c")
     m.premise("Sugar harms health", id="p", supports=c)
@@ -165,8 +182,10 @@ def test_badges_and_node_attrs_are_applied_last() -> None:
     line = next(x for x in src.splitlines() if x.startswith("\tp ["))
     assert line == (
         '\tp [label=<<FONT POINT-SIZE="9" COLOR="#2e7d32">PREMISE · &lt;in&gt;</FONT>'
-        '<BR/>Sugar harms health> color="#2e7d32" fillcolor="#ffffff" id="am:p"]'
+        '<BR/>Sugar harms health> fillcolor="#ffffff" id="am:p"]'
     )
+    p = resolved(src, dot_binary)["p"]
+    assert (p["color"], p["fillcolor"]) == ("#2e7d32", "#ffffff")
 
 
 def test_same_map_gives_byte_identical_dot() -> None:
@@ -199,8 +218,12 @@ def test_bad_options_raise_option_errors_naming_the_option_and_its_values() -> N
     assert _option_error(lambda: m.to_dot(wrap=3)) == (
         "wrap must be a whole number of characters from 8 to 1000; got 3"
     )
-    assert _option_error(lambda: m.to_dot(direction="lr")) == (
-        "unknown direction 'lr'; choose one of BT, TB, LR, RL (upper case)"
+    assert _option_error(lambda: m.to_dot(direction="up")) == (
+        "unknown direction 'up'; choose one of auto, BT, TB, LR, RL"
+    )
+    assert _option_error(lambda: m.to_dot(engine="spring")) == (
+        "unknown engine 'spring'; choose one of dot, neato, fdp, sfdp, circo, twopi, osage, "
+        "patchwork"
     )
     assert _option_error(lambda: m.to_dot(style="dark")) == (
         "unknown theme 'dark'; choose one of colorblind, default, print"
@@ -208,7 +231,7 @@ def test_bad_options_raise_option_errors_naming_the_option_and_its_values() -> N
     assert _option_error(lambda: am.theme("dark")) == (
         "unknown theme 'dark'; choose one of colorblind, default, print"
     )
-    known = "badges, clusters, direction, labels, legend, node_attrs, style, title, wrap"
+    known = "badges, clusters, direction, engine, labels, legend, node_attrs, style, title, wrap"
     assert _option_error(lambda: m.to_dot(colour="red")) == (
         f"to_dot() has no option 'colour'; its options are {known}"
     )
@@ -408,11 +431,6 @@ def test_svg_ids_name_statements_steps_and_arrows_exactly(dot_binary: str) -> No
     assert mine == [
         "am-cluster:0",
         "am-legend",
-        "am-legend:claim",
-        "am-legend:counterpoint",
-        "am-legend:premise",
-        "am-legend:support",
-        "am-legend:undercut",
         "am:c",
         "am:k",
         "am:k-undercuts-p-supports-c:p-supports-c",
@@ -425,7 +443,7 @@ def test_svg_ids_name_statements_steps_and_arrows_exactly(dot_binary: str) -> No
     assert ids == _svg_ids(run_dot(to_dot(m, clusters=True, legend=True).source, dot_binary).stdout)
 
 
-def test_an_undercut_of_an_undercut_is_a_ring_not_a_linked_junction() -> None:
+def test_an_undercut_of_an_undercut_is_a_ring_not_a_linked_junction(dot_binary: str) -> None:
     m = am.ArgumentMap()
     c = m.claim("Tweety flies", id="c")
     p = m.premise("Tweety is a bird", id="p")
@@ -440,26 +458,21 @@ def test_an_undercut_of_an_undercut_is_a_ring_not_a_linked_junction() -> None:
     m.add_inference(
         am.Inference(id="u2", relation="undercut", premises=(k3.id, k4.id), target=s2.id)
     )
-    lines = {x.strip().split(" [")[0]: x.strip() for x in m.to_dot().source.splitlines()}
-    ring = (
-        'fillcolor=white fixedsize=true id="am:{id}" penwidth=1.2 shape=circle style=filled '
-        'tooltip="{relation}: {id}" width=0.13]'
-    )
-    purple, green = 'color="#6a1b9a"', 'color="#2e7d32"'
+    source = m.to_dot().source
+    lines = {x.strip().split(" [")[0]: x.strip() for x in source.splitlines()}
+    nodes = resolved(source, dot_binary)
+    purple, green = "#6a1b9a", "#2e7d32"
     # one-premise steps an undercut ends on: rings, on the line the step's arrow goes along
-    assert lines[f'"{u.id}"'] == f'"{u.id}" [label="" {purple} ' + ring.format(
-        id=u.id, relation="undercut"
-    )
-    assert lines["s"] == f's [label="" {green} ' + ring.format(id="s", relation="support")
+    for id, colour in ((u.id, purple), ("s", green)):
+        ring = nodes[id]
+        assert (ring["shape"], ring["color"], ring["fillcolor"]) == ("circle", colour, "white")
+        assert "fixedsize=true" in lines[f'"{id}"' if "-" in id else id]
     # linked undercutters join in a filled dot
-    assert lines["u2"] == (
-        f'u2 [label="" {purple} id="am:u2" shape=point tooltip="undercut: u2" width=0.11]'
-    )
+    dot = nodes["u2"]
+    assert (dot["shape"], dot["fillcolor"], dot["width"]) == ("point", purple, "0.11")
     # the undercut of the undercut ends with its bar on the ring
-    assert lines[f'k2 -> "{u.id}"'] == (
-        f'k2 -> "{u.id}" [arrowhead=tee {purple} id="am:k2-undercuts-{u.id}:{u.id}" '
-        "penwidth=1.6 style=dotted]"
-    )
+    assert lines[f'k2 -> "{u.id}"'] == f'k2 -> "{u.id}" [id="am:k2-undercuts-{u.id}:{u.id}"]'
+    assert 'edge [arrowhead=tee color="#6a1b9a" penwidth=1.6 style=dotted]' in source
     assert lines[f'k -> "{u.id}"'].startswith(f'k -> "{u.id}" [arrowhead=none')
 
 
@@ -468,19 +481,28 @@ def test_the_legend_shows_the_ring_only_when_the_map_has_one() -> None:
     c = m.claim("Tweety flies", id="c")
     s = m.support(m.premise("Tweety is a bird", id="p"), c, id="s")
     m.counterpoint("Tweety is a penguin", id="k", undercuts=s)
-    end = next(x for x in m.to_dot(legend=True).source.splitlines() if 'undercut-end" [' in x)
-    assert end.strip() == (
-        '"legend#undercut-end" [label="" color="#333333" fillcolor=white fixedsize=true '
-        "penwidth=1.2 shape=circle style=filled width=0.13]"
-    )
+    source = m.to_dot(legend=True).source
+    assert "a step that is undercut" in source
+    assert "linked premises" not in source
     linked = am.ArgumentMap()
     c = linked.claim("Tweety flies", id="c")
     t = linked.support([linked.premise("A", id="a"), linked.premise("B", id="b")], c, id="t")
     linked.counterpoint("K", id="k", undercuts=t)
     source = linked.to_dot(legend=True).source
-    end = next(x for x in source.splitlines() if 'undercut-end" [' in x)
-    assert end.strip() == '"legend#undercut-end" [label="" shape=point style=invis width=0.05]'
-    assert '"legend#junction" [label="" color="#333333" shape=point width=0.11]' in source
+    assert "a step that is undercut" not in source
+    assert '<TD><FONT COLOR="#333333">●</FONT></TD><TD ALIGN="LEFT">linked premises</TD>' in source
+
+
+def test_the_legend_is_one_node_beside_the_main_conclusions(dot_binary: str) -> None:
+    m = am.ArgumentMap()
+    c = m.claim("Tax sugar", id="c")
+    m.premise("Sugar harms health", id="p", supports=c)
+    source = m.to_dot(legend=True).source
+    assert source.endswith('\t{\n\t\trank=max\n\t\tc\n\t\t"legend#"\n\t}\n}\n')
+    legend = resolved(source, dot_binary)["legend#"]
+    assert (legend["shape"], legend["style"], legend["fontsize"]) == ("plain", "solid", "9")
+    items = legend["label"].count('<TD ALIGN="LEFT">')
+    assert items == 3  # claim, premise and supports: only what the map uses
 
 
 _PIECES = [*"ab cd-é’—.", "\n", "\t", "\u00a0", "  ", "supercalifragilistic"]

@@ -142,7 +142,9 @@ def test_theme_colours_direction_and_determinism(tweety: am.ArgumentMap, tmp_pat
 
 
 def test_bad_options_are_clear_errors(tweety: am.ArgumentMap) -> None:
-    with pytest.raises(am.OptionError, match=r"^unknown direction 'TD'; choose one of BT, TB,"):
+    with pytest.raises(
+        am.OptionError, match=r"^unknown direction 'TD'; choose one of auto, BT, TB,"
+    ):
         dumps(tweety, direction="TD")  # type: ignore[arg-type]
     with pytest.raises(
         am.OptionError, match="wrap must be a whole number of characters from 8 to 1000"

@@ -130,7 +130,7 @@ def test_notebook_without_graphviz_shows_dot_text_and_one_warning(
         assert len(shown) == 1
         assert SVG not in shown[0]["data"]
         assert shown[0]["data"][DOT].startswith("digraph argmap {")
-        assert ("color=black" in shown[0]["data"][DOT]) == (style == "print")
+        assert ("fillcolor=white" in shown[0]["data"][DOT]) == (style == "print")
         warned = [o for o in outs if o.get("name") == "stderr"]
         assert len(warned) == 1
         text = warned[0]["text"]

@@ -102,7 +102,7 @@ def test_unknown_suffix_is_an_option_error_listing_the_suffixes(
 def test_unknown_render_options_are_option_errors_and_write_nothing(
     small: am.ArgumentMap, tmp_path: Path
 ) -> None:
-    known = "badges, clusters, direction, labels, legend, node_attrs, style, title, wrap"
+    known = "badges, clusters, direction, engine, labels, legend, node_attrs, style, title, wrap"
     for name in ("m.svg", "m.dot", "m.png"):
         with pytest.raises(am.OptionError) as info:
             small.render(tmp_path / name, colour="red")
@@ -113,8 +113,8 @@ def test_unknown_render_options_are_option_errors_and_write_nothing(
     with pytest.raises(am.OptionError) as info:
         small.render(tmp_path / "m.json", style="print")
     assert str(info.value) == "render() to json has no option 'style'; it takes none"
-    with pytest.raises(am.OptionError, match=r"^unknown direction 'lr'"):
-        small.render(tmp_path / "m.dot", direction="lr")
+    with pytest.raises(am.OptionError, match=r"^unknown direction 'up'"):
+        small.render(tmp_path / "m.dot", direction="up")  # type: ignore[typeddict-item]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -136,7 +136,7 @@ def test_render_html_writes_the_report_the_cli_writes(
         small.render(tmp_path / "bad.html", colour="red")
     assert str(info.value) == (
         "render() to html has no option 'colour'; its options are badges, clusters, "
-        "direction, labels, legend, node_attrs, style, title, wrap"
+        "direction, engine, labels, legend, node_attrs, style, title, wrap"
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import argmap as am
 from argmap.render.graphviz import pipe
-from argmap.views import MapView, focus, view
+from argmap.views import MapView, focus, overview, view
 
 from conftest import ROOT
 
@@ -143,7 +143,7 @@ def test_view_is_drawn_with_plus_n_markers_and_a_summary(
     source = v.to_dot().source
     assert (
         '\t"p#hidden" [label="+2" color="#777777" fontcolor="#777777" fontsize=9 '
-        'id="p#hidden" shape=box style="rounded,dashed" '
+        'id="p#hidden" style="rounded,dashed" '
         'tooltip="2 hidden statements connect here"]\n'
         '\t"p#hidden" -> p [arrowhead=none color="#777777" style=dashed]\n'
     ) in source
@@ -219,3 +219,19 @@ def test_view_checks_ids_given_as_a_generator() -> None:
     with pytest.raises(am.NodeNotFoundError, match="nope"):
         m.view(ids=(i for i in ["c", "nope"]))
     assert [s.id for s in m.view(ids=(i for i in ["c"]))] == ["c"]
+
+
+def test_an_overview_keeps_the_statements_nearest_the_main_conclusions() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    for n in range(3):
+        p = m.premise(f"P{n}", id=f"p{n}", supports=c)
+        q = m.premise(f"Q{n}", id=f"q{n}", supports=p)
+        m.premise(f"R{n}", id=f"r{n}", supports=q)
+    v = overview(m, limit=5)
+    assert [s.id for s in v] == ["c", "p0", "q0", "p1", "p2"]
+    assert v.hidden == {"q0": 1, "p1": 2, "p2": 2}
+    assert v.summary().startswith("showing 5 of 10 statements")
+    assert [s.id for s in overview(m, limit=10)] == [s.id for s in m]  # small enough: whole
+    with pytest.raises(am.OptionError, match=r"^limit must be a whole number of statements"):
+        overview(m, limit=0)

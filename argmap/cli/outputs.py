@@ -6,16 +6,29 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from argmap._io import write_atomic
 from argmap.cli.inputs import Source
 
-__all__ = ["destinations", "emit_json", "guard_inputs", "write_output"]
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
+
+__all__ = [
+    "LONG_RENDER",
+    "destinations",
+    "emit_json",
+    "guard_inputs",
+    "long_render",
+    "write_output",
+]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -132,3 +145,47 @@ def destinations(
         folder = Path(output) if output is not None else (source.path or Path()).parent
         dests.append(str(folder / name))
     return dests
+
+
+LONG_RENDER = 10.0
+"""Seconds after which a drawing is a long one: :func:`long_render` says so on standard
+error even when it is not a terminal (a log, a CI job)."""
+
+_GRAPHVIZ_FORMATS = ("svg", "png", "pdf", "html")
+
+
+@contextmanager
+def long_render(label: str, m: ArgumentMap, fmt: str) -> Iterator[None]:
+    """Show that Graphviz is still drawing ``m``: on a terminal, a line on standard
+    error with the seconds so far, from one second on, replaced when done; elsewhere one
+    line once the drawing passes :data:`LONG_RENDER` seconds. Nothing for the formats
+    Graphviz does not draw, or a drawing that is quick."""
+    if fmt not in _GRAPHVIZ_FORMATS:
+        yield
+        return
+    tty = sys.stderr.isatty()
+    done = threading.Event()
+    start = time.monotonic()
+    what = f"drawing {label} ({len(m)} statements) with Graphviz"
+    shown = False
+
+    def tick() -> None:
+        nonlocal shown
+        if not done.wait(1.0 if tty else LONG_RENDER):
+            if not tty:
+                click.echo(f"argmap: {what}: still running after {LONG_RENDER:g} s", err=True)
+                return
+            while not done.is_set():
+                shown = True
+                click.echo(f"\r{what}: {time.monotonic() - start:.0f} s", err=True, nl=False)
+                done.wait(1.0)
+
+    watcher = threading.Thread(target=tick, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+        if shown:
+            click.echo(f"\r{what}: done in {time.monotonic() - start:.1f} s", err=True)

@@ -51,16 +51,18 @@ import functools
 import re
 import textwrap
 from collections.abc import Mapping
-from itertools import pairwise
 from typing import get_args
 
 import graphviz
 from pydantic import ValidationError
+from typing_extensions import Unpack
 
 from argmap.errors import ArgmapError, OptionError, describe_validation_error
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement, StatementKind
 from argmap.registry import FormatSpec
+from argmap.render.layout import choose_direction
+from argmap.render.options import ENGINES, DrawOptions, choice
 from argmap.render.style import (
     THEMES,
     Direction,
@@ -329,30 +331,31 @@ def _check_mapping(name: str, value: object, of: str) -> None:
     raise OptionError(f"{name} must be a mapping of {of}; got {value!r}")
 
 
-def _resolve_style(
-    style: Style | str | None,
-    *,
-    wrap: int | None,
-    direction: Direction | None,
-    title: bool | None,
-    legend: bool | None,
-    labels: LabelMode | None,
-    clusters: bool | tuple[str, ...] | list[str] | None,
-    node_attrs: object,
-    badges: object,
-    unknown: Mapping[str, object],
-) -> Style:
+def _resolve_style(options: Mapping[str, object]) -> Style:
     """The style ``to_dot`` draws with, after checking every option's value."""
-    if unknown:
-        check_options(unknown, DOT_OPTIONS, "to_dot()")
-    _check_mapping("node_attrs", node_attrs, "statement id to a mapping of Graphviz attributes")
-    _check_mapping("badges", badges, "statement id to text")
+    check_options(options, DOT_OPTIONS, "to_dot()")
+    style = options.get("style")
+    wrap = options.get("wrap")
+    title = options.get("title")
+    legend = options.get("legend")
+    labels = options.get("labels")
+    clusters = options.get("clusters")
+    _check_mapping(
+        "node_attrs",
+        options.get("node_attrs"),
+        "statement id to a mapping of Graphviz attributes",
+    )
+    _check_mapping("badges", options.get("badges"), "statement id to text")
     if wrap is not None and (
         not isinstance(wrap, int) or isinstance(wrap, bool) or not 8 <= wrap <= 1000
     ):
         raise OptionError(f"wrap must be a whole number of characters from 8 to 1000; got {wrap!r}")
+    direction = options.get("direction")
     if direction is not None:
-        check_direction(direction)
+        direction = check_direction(direction)
+    engine = options.get("engine")
+    if engine is not None:
+        engine = choice("engine", engine, ENGINES)
     if style is not None and not isinstance(style, Style | str):
         raise OptionError(
             f"style must be a Style or the name of a theme ({', '.join(sorted(THEMES))}), "
@@ -361,8 +364,8 @@ def _resolve_style(
     for name, flag in (("title", title), ("legend", legend)):
         if flag is not None and not isinstance(flag, bool):
             raise OptionError(f"{name} must be True or False; got {flag!r}")
-    if labels is not None and labels not in _LABEL_MODES:
-        raise OptionError(f"unknown labels {labels!r}; choose one of {', '.join(_LABEL_MODES)}")
+    if labels is not None:
+        labels = choice("labels", labels, _LABEL_MODES)
     if clusters is not None and not (
         isinstance(clusters, bool)
         or (isinstance(clusters, tuple | list) and all(isinstance(t, str) for t in clusters))
@@ -376,6 +379,7 @@ def _resolve_style(
         for k, v in {
             "wrap": wrap,
             "direction": direction,
+            "engine": engine,
             "title": title,
             "legend": legend,
             "labels": labels,
@@ -391,20 +395,7 @@ def _resolve_style(
         ) from None
 
 
-def to_dot(
-    m: ArgumentMap,
-    *,
-    style: Style | str | None = None,
-    wrap: int | None = None,
-    direction: Direction | None = None,
-    title: bool | None = None,
-    legend: bool | None = None,
-    labels: LabelMode | None = None,
-    clusters: bool | tuple[str, ...] | list[str] | None = None,
-    node_attrs: Mapping[str, Mapping[str, str]] | None = None,
-    badges: Mapping[str, str] | None = None,
-    **unknown: object,
-) -> graphviz.Digraph:
+def to_dot(m: ArgumentMap, **options: Unpack[DrawOptions]) -> graphviz.Digraph:
     """Draw ``m`` as a :class:`graphviz.Digraph` (see the module docs for the look).
 
     Parameters
@@ -417,12 +408,18 @@ def to_dot(
         override the style's field of the same name.
     wrap : int, optional
         Wrap statement text at this many characters per line (default 32).
-    direction : {"BT", "TB", "LR", "RL"}, optional
-        Graphviz ``rankdir``: ``BT`` (default) puts main conclusions at the top.
+    direction : {"auto", "BT", "TB", "LR", "RL"}, optional
+        Graphviz ``rankdir``, in any case: ``BT`` puts main conclusions at the top,
+        ``LR`` on the right. The default, ``auto``, picks ``BT`` or ``LR`` from the
+        map's shape (:func:`argmap.render.layout.choose_direction`).
+    engine : {"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"}, optional
+        The Graphviz layout program (default ``dot``), written into the DOT as
+        ``layout=``; the others than ``dot`` ignore ``direction``.
     title : bool, optional
         Show the map's title above the drawing (default True).
     legend : bool, optional
-        Add a legend of the shapes and arrows used (default False).
+        Add a legend of the kinds, relations and marks the map uses (default False):
+        one small table beside the main conclusions.
     labels : {"full", "text", "title", "id"}, optional
         What statement labels show (default ``"full"``: title, if any, and text).
     clusters : bool or sequence of str, optional
@@ -453,31 +450,25 @@ def to_dot(
     >>> m = am.ArgumentMap()
     >>> c = m.claim("Tax sugar", id="c")
     >>> p = m.premise("Sugar harms health", id="p", supports=c)
-    >>> dot = to_dot(m, style="print")
-    >>> print(dot.source.splitlines()[6].strip())
-    p -> c [color=black id="am:p-supports-c:c"]
+    >>> dot = to_dot(m, style="print", direction="lr")
+    >>> for line in dot.source.splitlines()[4:8:2]:  # each kind's look, declared once
+    ...     print(line.strip())
+    node [fillcolor=white peripheries=2 style=filled]
+    node [peripheries=1 style="rounded,filled"]
     """
-    st = _resolve_style(
-        style,
-        unknown=unknown,
-        wrap=wrap,
-        direction=direction,
-        title=title,
-        legend=legend,
-        labels=labels,
-        clusters=clusters,
-        node_attrs=node_attrs,
-        badges=badges,
-    )
+    st = _resolve_style(options)
+    node_attrs = options.get("node_attrs")
+    badges = options.get("badges")
     # A graph edited out of shape is refused, as by every writer; the lists it gives
     # are quicker to walk than the map's iterators.
     statements, inferences = m._checked_elements(json=False)
+    junctions = {inf.id for inf in inferences if _needs_junction(m, inf)}
+    st = _with_direction(st, statements, inferences, junctions)
     dot = _digraph(m, st)
     main = {s.id for s in m.main_conclusions()}
     hidden = m.hidden if isinstance(m, MapView) else {}
     above = m.hidden_above if isinstance(m, MapView) else {}
     cluster_of = {s.id: _cluster_of(s, st.clusters) for s in statements}
-    junctions = {inf.id for inf in inferences if _needs_junction(m, inf)}
     junction_cluster = {
         j: cluster_of[m.inference(j).premises[0]]
         for j in junctions
@@ -491,28 +482,31 @@ def to_dot(
     for inf in inferences:
         if inf.id in junctions:
             junction_members.setdefault(junction_cluster.get(inf.id), []).append(inf)
+    kind_attrs = {kind: _full(_NODE_BASE, _node_attrs(ns)) for kind, ns in st.kinds.items()}
+    root = _Defaults(_NODE_BASE)
 
-    def emit_nodes(into: graphviz.Digraph, cluster: str | None) -> None:
+    def emit_nodes(into: graphviz.Digraph, cluster: str | None, now: _Defaults) -> None:
         for s in members.get(cluster, []):
             ns = _statement_style(s, st, s.id in main)
             marks = [badges[s.id]] if badges and s.id in badges else []
             quoted = bool(getattr(s, "quotes", ())) or "quote" in s.metadata
             if st.show_sources and (quoted or "source" in s.metadata):
                 marks.append("quoted")
-            attrs = {**_node_attrs(ns), "id": svg_id(s.id)}
+            now.switch(into, "node", kind_attrs[s.kind])
+            attrs = {**now.diff(_full(_NODE_BASE, _node_attrs(ns))), "id": svg_id(s.id)}
             if node_attrs and s.id in node_attrs:
                 attrs.update(node_attrs[s.id])
             _node(into, s.id, _label(s, st, ns, marks, st.labels), attrs)
             if s.id in hidden:
                 up = above.get(s.id, 0)
                 if hidden[s.id] > up:
-                    _marker(into, s.id, hidden[s.id] - up, st, above=False)
+                    _marker(into, s.id, hidden[s.id] - up, st, now, above=False)
                 if up:
-                    _marker(into, s.id, up, st, above=True)
+                    _marker(into, s.id, up, st, now, above=True)
         for inf in junction_members.get(cluster, []):
-            _junction(into, inf, st)
+            _junction(into, inf, st, now)
 
-    emit_nodes(dot, None)
+    emit_nodes(dot, None, root)
     names = list(dict.fromkeys(c for c in cluster_of.values() if c is not None))
     for index, name in enumerate(names):
         with dot.subgraph(name=f"cluster_{index}") as sub:
@@ -526,14 +520,75 @@ def to_dot(
                 fontcolor=st.muted,
                 fontsize=_num(st.font_size),
             )
-            emit_nodes(sub, name)
+            emit_nodes(sub, name, root.inherited())
 
     _edges(dot, inferences, st, junctions)
-    if st.main_on_top:
-        _main_on_top(dot, [s.id for s in statements if s.id in main and not cluster_of[s.id]])
+    top = [s.id for s in statements if s.id in main and not cluster_of[s.id]]
     if st.legend:
-        _legend(dot, m, st, junctions, bool(hidden))
+        _legend(dot, m, st, junctions, bool(hidden), root, beside=top)
+    if st.main_on_top:
+        _main_on_top(dot, top)
     return dot
+
+
+def _with_direction(
+    st: Style, statements: list[Statement], inferences: list[Inference], junctions: set[str]
+) -> Style:
+    """``st`` with its ``"auto"`` direction chosen from the map's shape."""
+    if st.direction != "auto":
+        return st
+    chosen = (
+        choose_direction(statements, inferences, junctions, wrap=st.wrap, font_size=st.font_size)
+        if st.engine == "dot"
+        else "BT"
+    )
+    return st.model_copy(update={"direction": chosen})
+
+
+_NODE_BASE: dict[str, str] = {
+    "color": "black",
+    "fontcolor": "black",
+    "penwidth": "1",
+    "peripheries": "1",
+    "shape": "box",
+    "style": "rounded,filled",
+}
+"""A node's look as the graph defaults and Graphviz's own give it: what a node style's
+attributes (which leave these values out) are laid over."""
+
+_EDGE_BASE: dict[str, str] = {
+    "arrowhead": "normal",
+    "color": "black",
+    "penwidth": "1",
+    "style": "solid",
+}
+
+
+def _full(base: Mapping[str, str], attrs: Mapping[str, str]) -> dict[str, str]:
+    return {**base, **attrs}
+
+
+class _Defaults:
+    """The node (or edge) defaults a DOT body is at. Each statement switches them to
+    its kind's look (a ``node [...]`` line, only where they change), then states on
+    itself only what differs from them: the look is declared once per run of a kind,
+    not on every element. A cluster starts from the defaults its parent had."""
+
+    def __init__(self, base: Mapping[str, str]) -> None:
+        self.now = dict(base)
+
+    def inherited(self) -> _Defaults:
+        return _Defaults(self.now)
+
+    def switch(self, into: graphviz.Digraph, what: str, full: Mapping[str, str]) -> None:
+        change = self.diff(full)
+        if change:
+            into.body.append(f"\t{what} [{_a_list(change)}]\n")
+            self.now.update(change)
+
+    def diff(self, full: Mapping[str, str]) -> dict[str, str]:
+        now = self.now
+        return {k: v for k, v in full.items() if now.get(k) != v}
 
 
 DOT_OPTIONS = (
@@ -546,6 +601,7 @@ DOT_OPTIONS = (
     "clusters",
     "node_attrs",
     "badges",
+    "engine",
 )
 """The keyword options of :func:`to_dot` (and of everything that draws with it)."""
 
@@ -571,12 +627,13 @@ def svg_id(*ids: str) -> str:
     return SVG_PREFIX + ":".join(ids)
 
 
-def _junction(into: graphviz.Digraph, inf: Inference, st: Style) -> None:
+def _junction(into: graphviz.Digraph, inf: Inference, st: Style, now: _Defaults) -> None:
     """The point an inference's arrows meet at: a dot where linked premises join, a
     small ring on a one-premise step that an undercut ends on (so an undercut of an
     undercut never looks like two linked undercutters)."""
+    color = st.relations[inf.relation].color or st.ink
     look = (
-        {"shape": "point", "width": "0.11"}
+        {"shape": "point", "width": "0.11", "fillcolor": color}
         if inf.linked
         else {
             "shape": "circle",
@@ -587,27 +644,25 @@ def _junction(into: graphviz.Digraph, inf: Inference, st: Style) -> None:
             "penwidth": "1.2",
         }
     )
-    into.node(
-        inf.id,
-        "",
-        id=svg_id(inf.id),
-        color=st.relations[inf.relation].color or st.ink,
-        tooltip=f"{inf.relation}: {inf.id}",
-        **look,
-    )
+    attrs = now.diff(_full(_NODE_BASE, {"color": color, **look}))
+    attrs.update(id=svg_id(inf.id), tooltip=f"{inf.relation}: {inf.id}")
+    _node(into, inf.id, "", attrs, html=False)
 
 
 def _edges(
     dot: graphviz.Digraph, inferences: list[Inference], st: Style, junctions: set[str]
 ) -> None:
+    now = _Defaults(_EDGE_BASE)
+    looks = {r: _full(_EDGE_BASE, _edge_attrs(es)) for r, es in st.relations.items()}
     for inf in inferences:
-        es = st.relations[inf.relation]
+        look = looks[inf.relation]
+        now.switch(dot, "edge", look)
         if inf.id in junctions:
+            bare = {} if look["arrowhead"] == "none" else {"arrowhead": "none"}
             for p in inf.premises:
-                _edge(dot, p, inf.id, _edge_attrs(es, head=False), svg_id(p, inf.id))
-            _edge(dot, inf.id, inf.target, _edge_attrs(es), svg_id(inf.id, inf.target))
-        else:
-            _edge(dot, inf.premises[0], inf.target, _edge_attrs(es), svg_id(inf.id, inf.target))
+                _edge(dot, p, inf.id, bare, svg_id(p, inf.id))
+        tail = inf.id if inf.id in junctions else inf.premises[0]
+        _edge(dot, tail, inf.target, {}, svg_id(inf.id, inf.target))
 
 
 # The hot statements of to_dot write the very lines graphviz.Digraph.node()/.edge() would
@@ -638,9 +693,11 @@ def _a_list(attrs: Mapping[str, str]) -> str:
     )
 
 
-def _node(into: graphviz.Digraph, name: str, label: str, attrs: Mapping[str, str]) -> None:
-    """``into.node(name, label, **attrs)``, faster."""
-    head = f"label={graphviz.quoting.quote(_fold(label))}"
+def _node(
+    into: graphviz.Digraph, name: str, label: str, attrs: Mapping[str, str], *, html: bool = True
+) -> None:
+    """``into.node(name, label, **attrs)``, faster; ``label`` is HTML-like unless not ``html``."""
+    head = f"label={graphviz.quoting.quote(_fold(label)) if html else _quote(label)}"
     rest = _a_list(attrs)
     into.body.append(f"\t{graphviz.quoting.quote(name)} [{head}{' ' if rest else ''}{rest}]\n")
 
@@ -659,6 +716,10 @@ def _digraph(m: ArgumentMap, st: Style) -> graphviz.Digraph:
         "ranksep": "0.5",
         "fontname": st.font,
     }
+    if st.engine != "dot":
+        graph_attr["layout"] = st.engine
+        if st.engine in _FORCE_ENGINES:
+            graph_attr["overlap"] = "false"  # labels readable, not piled on each other
     if st.background != "white":
         graph_attr["bgcolor"] = st.background
     heading = _heading(m, st)
@@ -674,6 +735,9 @@ def _digraph(m: ArgumentMap, st: Style) -> graphviz.Digraph:
     )
     dot.attr("edge", fontname=st.font, arrowsize="0.8")
     return dot
+
+
+_FORCE_ENGINES = ("neato", "fdp", "sfdp", "circo", "twopi")
 
 
 def _main_on_top(dot: graphviz.Digraph, top: list[str]) -> None:
@@ -700,22 +764,21 @@ def _heading(m: ArgumentMap, st: Style) -> str | None:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _marker(into: graphviz.Digraph, id: str, count: int, st: Style, *, above: bool) -> None:
+def _marker(
+    into: graphviz.Digraph, id: str, count: int, st: Style, now: _Defaults, *, above: bool
+) -> None:
     """A dashed ``+N`` box for hidden statements: on the side of the reasons (an edge
     into ``id``) or, for what ``id`` bears on, beyond it (an edge out of ``id``)."""
     name = f"{id}#hidden-above" if above else f"{id}#hidden"
     noun = "statement" if count == 1 else "statements"
-    into.node(
-        name,
-        f"+{count}",
+    look = {"style": "rounded,dashed", "color": st.muted, "fontcolor": st.muted}
+    attrs = now.diff(_full(_NODE_BASE, look))
+    attrs.update(
         id=name,
-        shape="box",
-        style="rounded,dashed",
-        color=st.muted,
-        fontcolor=st.muted,
         fontsize=_num(max(6.0, st.font_size - 2)),
         tooltip=f"{count} hidden {noun} connect here",
     )
+    _node(into, name, f"+{count}", attrs, html=False)
     tail, head = (id, name) if above else (name, id)
     into.edge(tail, head, style="dashed", color=st.muted, arrowhead="none")
 
@@ -726,23 +789,82 @@ def _junction_looks(m: ArgumentMap, junctions: set[str]) -> tuple[bool, bool]:
     return any(linked), not all(linked)
 
 
-def _legend_end(into: graphviz.Digraph, name: str, st: Style, *, ring: bool) -> None:
-    """Where a legend's sample arrow ends: nowhere to be seen, or (``ring``: the map has
-    one) for the undercut the ring a one-premise step shows where it is undercut."""
-    if ring and name == "legend#undercut-end":
-        into.node(
-            name,
-            "",
-            shape="circle",
-            width="0.13",
-            fixedsize="true",
-            style="filled",
-            fillcolor=st.background,
-            color=st.ink,
-            penwidth="1.2",
-        )
-    else:
-        into.node(name, "", shape="point", width="0.05", style="invis")
+_HEAD_GLYPHS = {
+    "normal": "▶",
+    "empty": "▷",
+    "vee": "\u203a",  # a single right-pointing angle
+    "tee": "┤",
+    "dot": "●",
+    "odot": "○",
+    "diamond": "◆",
+    "odiamond": "◇",
+    "box": "■",
+    "obox": "□",
+}
+"""The arrow heads as the legend shows them, after a sample of the line."""
+
+
+def _legend_row(sample: str, text: str) -> str:
+    return f'<TR>{sample}<TD ALIGN="LEFT">{text}</TD></TR>'
+
+
+def _kind_sample(ns: NodeStyle, st: Style) -> str:
+    look = [
+        f'BGCOLOR="{ns.fill or st.background}"',
+        f'COLOR="{ns.border or "black"}"',
+        f'BORDER="{"2" if ns.double else "1"}"',
+    ]
+    if ns.shape in ("rounded", None, "ellipse"):
+        look.append('STYLE="rounded"')
+    elif ns.border_style in ("dashed", "dotted"):
+        look.append(f'STYLE="{ns.border_style}"')
+    return f'<TD {" ".join(look)} WIDTH="22" HEIGHT="11" FIXEDSIZE="TRUE"></TD>'
+
+
+def _relation_sample(es: EdgeStyle, st: Style) -> str:
+    color = es.color or st.ink
+    line = es.line if es.line in ("dashed", "dotted") else None
+    width = "2" if (es.width or 1) > 1.3 else "1"
+    look = [f'SIDES="{"TB" if es.double else "B"}"', f'BORDER="{width}"', f'COLOR="{color}"']
+    if line:
+        look.append(f'STYLE="{line}"')
+    head = _HEAD_GLYPHS.get(es.head or "normal", "")
+    glyph = f'<FONT COLOR="{color}">{head}</FONT>' if head else ""
+    return (
+        '<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD {" ".join(look)} WIDTH="16" HEIGHT="6" FIXEDSIZE="TRUE"></TD>'
+        f"<TD>{glyph}</TD></TR></TABLE></TD>"
+    )
+
+
+def legend_label(m: ArgumentMap, st: Style, junctions: set[str], has_hidden: bool) -> str:
+    """The legend as one HTML-like table: a row for each kind, relation and mark the
+    drawing uses (and only those), each with a small sample of how it is drawn."""
+    has_junction, ring = _junction_looks(m, junctions)
+    kinds = [k for k in _KIND_NAMES if any(s.kind == k for s in m.statements)]
+    relations = [r for r in _RELATION_NAMES if any(i.relation == r for i in m.inferences)]
+    rows = ['<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>']
+    for kind in kinds:
+        sample = _kind_sample(st.kinds[kind], st)
+        rows.append(_legend_row(sample, _KIND_NAMES[kind]))
+    for relation in relations:
+        sample = _relation_sample(st.relations[relation], st)
+        rows.append(_legend_row(sample, _RELATION_NAMES[relation]))
+    if has_junction:
+        dot = f'<TD><FONT COLOR="{st.ink}">●</FONT></TD>'
+        rows.append(_legend_row(dot, "linked premises"))
+    if ring:
+        mark = f'<TD><FONT COLOR="{st.ink}">○</FONT></TD>'
+        rows.append(_legend_row(mark, "a step that is undercut"))
+    if has_hidden:
+        muted = st.muted
+        mark = f'<TD BORDER="1" STYLE="dashed" COLOR="{muted}"><FONT COLOR="{muted}">+N</FONT></TD>'
+        rows.append(_legend_row(mark, "hidden statements"))
+    table = (
+        f'<TABLE BORDER="1" STYLE="rounded" COLOR="{st.muted}" CELLBORDER="0" '
+        f'CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>'
+    )
+    return f"<{table}>"
 
 
 def _legend(
@@ -751,90 +873,22 @@ def _legend(
     st: Style,
     junctions: set[str],
     has_hidden: bool,
+    now: _Defaults,
+    *,
+    beside: list[str],
 ) -> None:
-    """A boxed legend of the kinds and relations the map uses: one row for BT/TB; for
-    LR/RL one column, with the sample arrows reaching into a second column."""
-    has_junction, ring = _junction_looks(m, junctions)
-    kinds = [k for k in _KIND_NAMES if any(s.kind == k for s in m.statements)]
-    relations = [r for r in _RELATION_NAMES if any(i.relation == r for i in m.inferences)]
-    column = st.direction in ("LR", "RL")
-    with dot.subgraph(name="cluster_legend") as lg:
-        lg.attr(
-            id="am-legend",
-            label="<<B>Legend</B>>",
-            labelloc="b" if st.direction == "BT" else "t",  # BT flips clusters
-            style="rounded",
-            color=st.muted,
-            fontcolor=st.ink,
-            fontsize=_num(st.font_size),
-        )
-        lg.attr("node", fontsize=_num(max(6.0, st.font_size - 2)))
-        items: list[str] = []  # in reading order, on the legend's main rank
-        seconds: list[str] = []  # arrow ends and the junction's text, for a column
-
-        def end(into: graphviz.Digraph, name: str) -> None:
-            _legend_end(into, name, st, ring=ring)
-
-        def text(into: graphviz.Digraph, name: str) -> None:
-            into.node(name, "linked premises", shape="plaintext", style="solid")
-
-        def dot_(into: graphviz.Digraph, name: str) -> None:
-            into.node(name, "", shape="point", width="0.11", color=st.ink)
-
-        with lg.subgraph() as row:
-            row.attr(rank="same")
-            for kind in kinds:
-                name = f"legend#{kind}"
-                row.node(
-                    name, _KIND_NAMES[kind], id=f"am-legend:{kind}", **_node_attrs(st.kinds[kind])
-                )
-                items.append(name)
-            for relation in relations:
-                name = f"legend#{relation}"
-                row.node(
-                    name,
-                    _RELATION_NAMES[relation],
-                    id=f"am-legend:{relation}",
-                    shape="plaintext",
-                    style="solid",
-                )
-                items.append(name)
-                (seconds if column else items).append(f"{name}-end")
-                if not column:
-                    end(row, f"{name}-end")
-            if has_junction and column:  # text, then the dot in the second column
-                text(row, "legend#junction-text")
-                items.append("legend#junction-text")
-                seconds.append("legend#junction")
-            elif has_junction:
-                dot_(row, "legend#junction")
-                text(row, "legend#junction-text")
-                items += ["legend#junction", "legend#junction-text"]
-            if has_hidden:
-                row.node(
-                    "legend#hidden",
-                    "+N hidden statements",
-                    shape="box",
-                    style="rounded,dashed",
-                    color=st.muted,
-                    fontcolor=st.muted,
-                )
-                items.append("legend#hidden")
-            if column:  # flat order runs bottom to top in a column
-                items.reverse()
-            for a, b in pairwise(items):
-                if not (b.endswith("-end") and b.startswith(a)):
-                    row.edge(a, b, style="invis")
-        if column:
-            with lg.subgraph() as side:
-                side.attr(rank="same")
-                for name in seconds:
-                    (dot_ if name == "legend#junction" else end)(side, name)
-            if has_junction:
-                lg.edge("legend#junction-text", "legend#junction", style="invis")
-        for relation in relations:
-            name = f"legend#{relation}"
-            lg.edge(name, f"{name}-end", **_edge_attrs(st.relations[relation]))
+    """The legend: one small node, on the level of the main conclusions (``beside``),
+    which has the most room to spare in a map of reasons converging on a claim."""
+    attrs = now.diff(_full(_NODE_BASE, {"shape": "plain", "style": "solid"}))
+    attrs.update(
+        id="am-legend",
+        fontcolor=st.ink,
+        fontsize=_num(max(6.0, st.font_size - 2)),
+    )
+    label = legend_label(m, st, junctions, has_hidden)
+    _node(dot, "legend#", label, attrs)
+    if beside and st.main_on_top:
+        beside.append("legend#")
 
 
 def dumps(m: ArgumentMap, **options: object) -> str:

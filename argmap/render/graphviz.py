@@ -5,14 +5,16 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import graphviz
+from typing_extensions import Unpack
 
 from argmap._io import write_atomic
 from argmap.errors import GraphvizNotFoundError, OptionError, RenderError
 from argmap.map import ArgumentMap
 from argmap.render.dot import DOT_OPTIONS, to_dot
+from argmap.render.options import DrawOptions, MermaidOptions, RenderOptions
 from argmap.render.style import check_options
 
 __all__ = ["DEFAULT_TIMEOUT", "FORMATS", "INSTALL_HINT", "dot_available", "pipe", "render"]
@@ -59,7 +61,7 @@ def pipe(
     format: str = "svg",
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
-    **options: Any,
+    **options: Unpack[DrawOptions],
 ) -> bytes:
     """Run ``dot`` on the map and return the rendered bytes (svg, png or pdf).
 
@@ -115,7 +117,7 @@ def render(
     *,
     format: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
-    **options: Any,
+    **options: Unpack[RenderOptions],
 ) -> Path:
     """Draw ``m`` to ``path``; returns the path written.
 
@@ -168,13 +170,14 @@ def render(
         from argmap.render.mermaid import dumps as mermaid
 
         check_options(options, MERMAID_OPTIONS, "render() to mermaid")
-        return write_atomic(target, mermaid(m, **options))
+        return write_atomic(target, mermaid(m, **cast(MermaidOptions, options)))
     if fmt == "html":
         from argmap.render.html import report_html
 
         check_options(options, DOT_OPTIONS, "render() to html")  # its title: the heading
-        return write_atomic(target, report_html(m, timeout=timeout, **options))
+        return write_atomic(target, report_html(m, timeout=timeout, **cast(Any, options)))
     check_options(options, DOT_OPTIONS, f"render() to {fmt}")
+    drawing = cast(DrawOptions, options)  # a title that is not a bool: to_dot refuses it
     if fmt == "dot":
-        return write_atomic(target, to_dot(m, **options).source)
-    return write_atomic(target, pipe(m, fmt, timeout=timeout, **options))
+        return write_atomic(target, to_dot(m, **drawing).source)
+    return write_atomic(target, pipe(m, fmt, timeout=timeout, **drawing))

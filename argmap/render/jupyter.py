@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import graphviz
+from typing_extensions import Unpack
 
 from argmap.errors import GraphvizNotFoundError, OptionError
 from argmap.map import ArgumentMap
@@ -40,6 +41,7 @@ from argmap.render._static import explorer_css, explorer_data, explorer_js
 from argmap.render.dot import to_dot
 from argmap.render.graphviz import pipe, render
 from argmap.render.html import _clean_svg
+from argmap.render.options import DrawOptions
 from argmap.views import MapView
 
 __all__ = [
@@ -294,7 +296,7 @@ class Diagram:
         return f"Diagram({self.map!r}{opts})"
 
 
-def draw(m: ArgumentMap, **options: Any) -> Diagram:
+def draw(m: ArgumentMap, **options: Unpack[DrawOptions]) -> Diagram:
     """``m`` drawn with ``options`` (those of :func:`~argmap.render.dot.to_dot`, e.g.
     ``style="colorblind"``, ``direction="LR"``, ``legend=True``): display it in a
     notebook, or call ``.render(path)``."""

@@ -35,7 +35,10 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
+
+from typing_extensions import Unpack
 
 from argmap._io import write_atomic
 from argmap.errors import OptionError
@@ -43,7 +46,9 @@ from argmap.map import ArgumentMap
 from argmap.model import Inference, Relation, Statement
 from argmap.registry import FormatSpec
 from argmap.render.colours import css_colour
-from argmap.render.style import Direction, Style, check_direction, check_options, theme
+from argmap.render.layout import choose_direction
+from argmap.render.options import MermaidOptions
+from argmap.render.style import Style, check_direction, check_options, theme
 from argmap.views import MapView
 
 __all__ = ["FORMAT", "MERMAID_OPTIONS", "dump", "dumps", "escape", "escape_title"]
@@ -131,14 +136,11 @@ def _needs_junction(m: ArgumentMap, inf: Inference) -> bool:
     return inf.linked or any(g.nodes[u]["kind"] == "inference" for u in g.predecessors(inf.id))
 
 
-def _resolve_style(
-    style: Style | str | None,
-    direction: Direction | None,
-    wrap: int | None,
-    unknown: dict[str, object],
-) -> Style:
-    if unknown:
-        check_options(unknown, MERMAID_OPTIONS, "Mermaid output")
+def _resolve_style(options: Mapping[str, object]) -> Style:
+    check_options(options, MERMAID_OPTIONS, "Mermaid output")
+    style = options.get("style")
+    wrap = options.get("wrap")
+    direction = options.get("direction")
     if style is not None and not isinstance(style, Style | str):
         raise OptionError(
             f"style must be a Style or the name of a theme, not {type(style).__name__}"
@@ -147,19 +149,16 @@ def _resolve_style(
         not isinstance(wrap, int) or isinstance(wrap, bool) or not 8 <= wrap <= 1000
     ):
         raise OptionError(f"wrap must be a whole number of characters from 8 to 1000; got {wrap!r}")
+    st = theme(style) if isinstance(style, str) else (style or theme())
+    changes: dict[str, object] = {}
     if direction is not None:
-        check_direction(direction)
-    return theme(style) if isinstance(style, str) else (style or theme())
+        changes["direction"] = check_direction(direction)
+    if wrap is not None:
+        changes["wrap"] = wrap
+    return st.model_copy(update=changes) if changes else st
 
 
-def dumps(
-    m: ArgumentMap,
-    *,
-    style: Style | str | None = None,
-    direction: Direction | None = None,
-    wrap: int | None = None,
-    **unknown: object,
-) -> str:
+def dumps(m: ArgumentMap, **options: Unpack[MermaidOptions]) -> str:
     """The map as Mermaid ``flowchart`` text (deterministic).
 
     Parameters
@@ -169,8 +168,10 @@ def dumps(
     style : Style or str, optional
         Colours (fills, borders, arrows), label mode and wrap width come from this
         style or built-in theme; shapes and line styles are fixed (see module docs).
-    direction : {"BT", "TB", "LR", "RL"}, optional
-        Overrides the style's direction (default ``BT``: main conclusions on top).
+    direction : {"auto", "BT", "TB", "LR", "RL"}, optional
+        Overrides the style's direction, in any case (default ``auto``: ``BT`` or
+        ``LR`` from the map's shape, as for Graphviz, see
+        :func:`argmap.render.layout.choose_direction`).
     wrap : int, optional
         Overrides the style's text wrap width.
 
@@ -202,12 +203,21 @@ def dumps(
         linkStyle 0 stroke:#2e7d32
     <BLANKLINE>
     """
-    st = _resolve_style(style, direction, wrap, unknown)
+    st = _resolve_style(options)
     # A graph edited out of shape is refused, as by every writer.
     statements, inferences = m._checked_elements(json=False)
-    rankdir = direction or st.direction
-    if wrap is not None:
-        st = st.override(wrap=wrap)
+    junctions = [inf for inf in inferences if _needs_junction(m, inf)]
+    rankdir = (
+        choose_direction(
+            statements,
+            inferences,
+            {j.id for j in junctions},
+            wrap=st.wrap,
+            font_size=st.font_size,
+        )
+        if st.direction == "auto"
+        else st.direction
+    )
 
     out: list[str] = []
     heading = [m.title] if st.title and m.title else []
@@ -218,7 +228,6 @@ def dumps(
     out.append(f"flowchart {rankdir}")
 
     node = {s.id: f"s{n}" for n, s in enumerate(statements, 1)}
-    junctions = [inf for inf in inferences if _needs_junction(m, inf)]
     node.update({inf.id: f"j{n}" for n, inf in enumerate(junctions, 1)})
     hidden = m.hidden if isinstance(m, MapView) else {}
 

@@ -29,11 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from argmap.errors import OptionError
 from argmap.model import Relation, StatementKind
 from argmap.render.colours import parse_colour
+from argmap.render.options import DIRECTION_NAMES, Engine, choice
 
 __all__ = [
     "DIRECTIONS",
@@ -52,25 +53,38 @@ __all__ = [
 ]
 
 Direction = Literal["BT", "TB", "LR", "RL"]
-"""Graphviz ``rankdir``. Arrows run from reasons to what they bear on, so ``BT`` (the
-default) puts main conclusions at the top, ``TB`` at the bottom, ``LR`` on the right."""
+"""Graphviz ``rankdir``. Arrows run from reasons to what they bear on, so ``BT`` puts main
+conclusions at the top, ``TB`` at the bottom, ``LR`` on the right."""
 
 DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
-"""The layout directions: ``BT``, ``TB``, ``LR``, ``RL`` (upper case, as Graphviz writes them)."""
+"""The layout directions: ``BT``, ``TB``, ``LR``, ``RL`` (as Graphviz writes them)."""
 
 
-def check_direction(direction: object) -> None:
-    """Refuse a direction that is not one of :data:`DIRECTIONS`.
+def check_direction(direction: object) -> Direction | Literal["auto"]:
+    """The direction ``direction`` spells in any case (``"auto"`` or one of
+    :data:`DIRECTIONS`); an OptionError for anything else.
 
     >>> check_direction("lr")
+    'LR'
+    >>> check_direction("up")
     Traceback (most recent call last):
     ...
-    argmap.errors.OptionError: unknown direction 'lr'; choose one of BT, TB, LR, RL (upper case)
+    argmap.errors.OptionError: unknown direction 'up'; choose one of auto, BT, TB, LR, RL
     """
-    if direction not in DIRECTIONS:
-        raise OptionError(
-            f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)} (upper case)"
-        )
+    name = choice("direction", direction, DIRECTION_NAMES)
+    return "auto" if name == "auto" else next(d for d in DIRECTIONS if d == name)
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
+def _direction(value: object) -> object:
+    """A style's direction in any case, written as Graphviz writes it."""
+    if isinstance(value, str):
+        folded = value.casefold()
+        return next((d for d in (*DIRECTIONS, "auto") if d.casefold() == folded), value)
+    return value
 
 
 def check_options(given: Iterable[str], known: Iterable[str], what: str) -> None:
@@ -182,7 +196,11 @@ class Style(BaseModel):
     )
     tags: dict[str, NodeStyle] = Field(default_factory=dict, description="Per-tag looks.")
     nodes: dict[str, NodeStyle] = Field(default_factory=dict, description="Per-statement looks.")
-    direction: Direction = Field(default="BT", description="Graphviz rankdir.")
+    direction: Annotated[Direction | Literal["auto"], BeforeValidator(_direction)] = Field(
+        default="auto",
+        description="Graphviz rankdir (any case), or 'auto': chosen from the map's shape "
+        "(see argmap.render.layout.choose_direction).",
+    )
     wrap: int = Field(default=32, ge=8, le=1000, description="Characters per label line.")
     labels: LabelMode = Field(default="full", description="What statement labels show.")
     show_kind: bool = Field(default=True, description="Name the kind on each node's first line.")
@@ -200,6 +218,11 @@ class Style(BaseModel):
     )
     main_on_top: bool = Field(
         default=True, description="Put main conclusions on the last rank (top, for BT)."
+    )
+    engine: Annotated[Engine, BeforeValidator(_lower)] = Field(
+        default="dot",
+        description="Graphviz layout program: dot (levels of reasoning) or one of neato, "
+        "fdp, sfdp, circo, twopi, osage, patchwork (which ignore the direction).",
     )
     title: bool = Field(default=True, description="Show the map's title above the drawing.")
 
@@ -310,7 +333,7 @@ def theme(name: str = "default", **changes: Any) -> Style:
     argmap.errors.OptionError: unknown theme 'sepia'; choose one of colorblind, default, print
     """
     try:
-        base = THEMES[name]
+        base = THEMES[name.casefold() if isinstance(name, str) else name]
     except (KeyError, TypeError):
         raise OptionError(
             f"unknown theme {name!r}; choose one of {', '.join(sorted(THEMES))}"

@@ -1,0 +1,183 @@
+"""Drawing defaults: the direction chosen from the map's shape, the engine, DOT size."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import re
+import subprocess
+
+import pytest
+
+import argmap as am
+from argmap.render.layout import choose_direction
+
+from conftest import ROOT
+
+
+def bounding_box(source: str, dot_binary: str) -> tuple[float, float]:
+    """(width, height) in points of the drawing Graphviz lays out for ``source``."""
+    out = subprocess.run(
+        [dot_binary, "-Tjson0"], input=source.encode(), capture_output=True, check=True
+    )
+    x0, y0, x1, y1 = map(float, json.loads(out.stdout)["bb"].split(","))
+    return x1 - x0, y1 - y0
+
+
+def nato() -> am.ArgumentMap:
+    spec = importlib.util.spec_from_file_location(
+        "nato_ammunition", ROOT / "examples" / "nato_ammunition.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    m: am.ArgumentMap = module.build_map()
+    return m
+
+
+def test_the_nato_map_with_no_options_is_neither_a_banner_nor_a_column(dot_binary: str) -> None:
+    m = nato()
+    width, height = bounding_box(m.to_dot().source, dot_binary)
+    assert 1 / 2 <= width / height <= 2, (width, height)
+    # bottom to top, the old default, was the 6:1 banner the default now avoids
+    width, height = bounding_box(m.to_dot(direction="BT").source, dot_binary)
+    assert width / height > 3
+
+
+def test_many_reasons_for_one_claim_go_left_to_right_a_chain_bottom_to_top() -> None:
+    fan = am.ArgumentMap()
+    c = fan.claim("Tax sugar", id="c")
+    for n in range(8):
+        fan.premise(f"Reason number {n} for taxing sugar", supports=c)
+    assert "rankdir=LR" in fan.to_dot().source
+    chain = am.ArgumentMap()
+    top = chain.claim("Tax sugar", id="c")
+    for n in range(4):
+        top = chain.premise(f"Reason number {n}", supports=top)
+    assert "rankdir=BT" in chain.to_dot().source
+    assert "flowchart BT" in chain.to_mermaid() and "flowchart LR" in fan.to_mermaid()
+    # an explicit direction, in any case, always wins
+    assert "rankdir=TB" in fan.to_dot(direction="tb").source
+    assert "rankdir=BT" in fan.to_dot(style=am.theme(direction="bt")).source
+
+
+def test_a_cycle_of_attacks_still_gets_a_direction() -> None:
+    m = am.ArgumentMap()
+    a = m.claim("A", id="a")
+    b = m.claim("B", id="b", attacks=a)
+    m.attack(a, b)
+    statements, inferences = list(m.statements), list(m.inferences)
+    assert choose_direction(statements, inferences, (), wrap=32, font_size=11) == "BT"
+
+
+def test_the_engine_is_written_into_the_dot(dot_binary: str) -> None:
+    m = am.ArgumentMap()
+    c = m.claim("Tax sugar", id="c")
+    m.premise("Sugar harms health", id="p", supports=c)
+    assert "layout" not in m.to_dot().source
+    source = m.to_dot(engine="SFDP").source  # type: ignore[typeddict-item]
+    assert "layout=sfdp nodesep=0.3 overlap=false rankdir=BT" in source
+    width, height = bounding_box(source, dot_binary)
+    assert width > 0 and height > 0
+    assert "layout=osage" in m.to_dot(engine="osage").source
+    with pytest.raises(am.OptionError, match=r"^unknown engine 'spring'; choose one of dot, "):
+        m.to_dot(engine="spring")  # type: ignore[typeddict-item]
+
+
+# ------------------------------------------------------------------------------ DOT size
+def random_map(n: int, seed: int = 7) -> am.ArgumentMap:
+    """A map shaped like the benchmarks' (benchmarks/bench_core.py): mostly supports, a
+    quarter attacks, one in twenty an undercut, a linked pair every twentieth step."""
+    rng = random.Random(seed)
+    m = am.ArgumentMap("sized")
+    m.claim("Statement number 0 is the main claim of this map", id="s0")
+    steps: list[str] = []
+    for i in range(1, n):
+        words = " ".join(rng.choice(["ammunition", "NATO", "supply", "war"]) for _ in range(8))
+        roll = rng.random()
+        if roll < 0.05 and steps:
+            m.counterpoint(f"Undercutter {i}: {words}", id=f"s{i}")
+            m.undercut(f"s{i}", rng.choice(steps), id=f"u{i}")
+            continue
+        target = f"s{rng.randrange(i)}"
+        if roll < 0.7:
+            m.premise(f"Reason {i}: {words}", id=f"s{i}")
+            other = f"s{rng.randrange(i)}"
+            premises = [f"s{i}", other] if i % 20 == 0 and other != target else [f"s{i}"]
+            m.support(premises, target, id=f"i{i}")
+        else:
+            m.counterpoint(f"Objection {i}: {words}", id=f"s{i}")
+            m.attack(f"s{i}", target, id=f"i{i}")
+        steps.append(f"i{i}")
+    return m
+
+
+_ELEMENT = re.compile(r"^\t(\S+(?: -> \S+)?) \[(.*)\]$")
+_LABEL = re.compile(r"label=(<.*>|\"[^\"]*\"|\S+)(?= \w+=|$)")
+_ID = re.compile(r'\bid=("[^"]*"|\S+)')
+
+
+_ATTR = re.compile(r'(\w+)=("(?:[^"\\]|\\.)*"|<.*>|[^ \]]+)')
+
+
+def minimal_dot(source: str) -> str:
+    """The smallest DOT we know for the same drawing: the same header, labels and ids,
+    every element's look declared once for all the elements that share it (grouped
+    by look, each group a ``{node [look] ...}`` subgraph), nothing else."""
+    lines = source.splitlines()
+    header = lines[:4]
+    looks: dict[tuple[str, str], list[str]] = {}
+    defaults: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
+    tail: list[str] = []
+    for line in lines[4:-1]:
+        if line.startswith(("\tnode [", "\tedge [")):
+            defaults[line[1:5]].update(_ATTR.findall(line[7:-1]))
+            continue
+        match = _ELEMENT.match(line)
+        if match is None:
+            tail.append(line)
+            continue
+        name, attrs = match.groups()
+        label = _LABEL.search(attrs)
+        id = _ID.search(attrs)
+        what = "edge" if " -> " in name else "node"
+        own = dict(_ATTR.findall(_ID.sub("", _LABEL.sub("", attrs))))
+        look = " ".join(f"{k}={v}" for k, v in sorted({**defaults[what], **own}.items()))
+        keep = [x for x in (label and f"label={label.group(1)}", id and f"id={id.group(1)}") if x]
+        looks.setdefault((what, look), []).append(f"{name}[{' '.join(keep)}]")
+    body = [f"{{{what}[{look}]\n" + "\n".join(group) + "}" for (what, look), group in looks.items()]
+    return "\n".join([*header, *body, *tail, "}"]) + "\n"
+
+
+def test_dot_text_is_within_one_and_a_half_times_a_minimal_dot() -> None:
+    source = random_map(2000).to_dot().source
+    minimal = minimal_dot(source)
+    assert minimal.count(" -> ") == source.count(" -> ")
+    assert len(source) <= 1.5 * len(minimal), len(source) / len(minimal)
+
+
+def test_the_drawing_of_the_minimal_dot_is_the_same(dot_binary: str) -> None:
+    """The reference is a fair one: Graphviz reads the same nodes, edges and looks."""
+    m = random_map(60)
+    source = m.to_dot(legend=True).source
+
+    def objects(text: str) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+        out = json.loads(
+            subprocess.run(
+                [dot_binary, "-Tjson0"], input=text.encode(), capture_output=True, check=True
+            ).stdout
+        )
+        keys = ("color", "fillcolor", "style", "penwidth", "shape", "label", "id")
+        nodes = sorted(
+            tuple(o.get(k, "") for k in ("name", *keys))
+            for o in out["objects"]
+            if not o["name"].startswith("%")  # anonymous subgraphs, numbered in order
+        )
+        edges = sorted(
+            tuple(e.get(k, "") for k in ("id", "color", "style", "arrowhead", "penwidth"))
+            for e in out.get("edges", [])
+        )
+        return nodes, edges
+
+    assert objects(source) == objects(minimal_dot(source))
