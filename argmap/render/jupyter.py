@@ -17,9 +17,9 @@ The display is a bundle of three forms, and each front end shows the richest it 
   documentation builders, ``include=["image/svg+xml"]``).
 - ``text/plain``: the map's repr (with the overview note below, when there is one).
 
-A map of more than :data:`NOTEBOOK_LIMIT` statements is shown as an *overview*: its top
-levels (what nothing else bears on, then their reasons and objections, level by level)
-while they fit the limit, each hidden statement counted in a ``+N`` marker (see
+A map of more than :data:`NOTEBOOK_LIMIT` statements is shown as its
+:func:`~argmap.views.overview`: the statements nearest its main conclusions (breadth
+first, level by level) up to the limit, each hidden statement counted in a ``+N`` marker (see
 :class:`~argmap.views.MapView`), with a one-line note saying how to draw the rest. So a
 cell never waits minutes for ``dot`` nor embeds megabytes silently.
 """
@@ -35,14 +35,14 @@ from typing import Any
 import graphviz
 from typing_extensions import Unpack
 
-from argmap.errors import GraphvizNotFoundError, OptionError
+from argmap.errors import GraphvizNotFoundError
 from argmap.map import ArgumentMap
 from argmap.render._static import explorer_css, explorer_data, explorer_js
 from argmap.render.dot import to_dot
 from argmap.render.graphviz import pipe, render
 from argmap.render.html import _clean_svg
 from argmap.render.options import DrawOptions
-from argmap.views import MapView
+from argmap.views import MapView, overview
 
 __all__ = [
     "DOT_MIMETYPE",
@@ -53,7 +53,6 @@ __all__ = [
     "GraphvizMissingWarning",
     "draw",
     "mimebundle",
-    "overview",
     "svg_or_none",
 ]
 
@@ -62,7 +61,8 @@ DOT_MIMETYPE = "text/vnd.graphviz"
 HTML_MIMETYPE = "text/html"
 
 NOTEBOOK_LIMIT: int | None = 250
-"""Most statements a notebook draws whole; a larger map shows as an :func:`overview`
+"""Most statements a notebook draws whole; a larger map shows as its
+:func:`~argmap.views.overview`
 (None: always whole). Measured on benchmarks/bench_core.py's maps on a busy 2-core
 machine, Graphviz's ``dot`` took 0.36 s and wrote 0.33 MB of SVG for 250 statements,
 0.71 s and 0.67 MB for 500, 2.1 s and 1.4 MB for 1,000 and 8.1 s and 2.8 MB for 2,000
@@ -70,7 +70,7 @@ machine, Graphviz's ``dot`` took 0.36 s and wrote 0.33 MB of SVG for 250 stateme
 its drawing near a third of a megabyte."""
 
 NOTEBOOK_MAX_BYTES = 1_000_000
-"""Most SVG bytes a notebook display embeds: an overview with fewer levels is drawn
+"""Most SVG bytes a notebook display embeds: an overview of fewer statements is drawn
 when the drawing is larger (long statement texts)."""
 
 
@@ -78,68 +78,11 @@ class GraphvizMissingWarning(RuntimeWarning):
     """Shown (once per display) when a notebook falls back to DOT text."""
 
 
-def overview(m: ArgumentMap, limit: int = 250) -> tuple[MapView, int]:
-    """The top levels of ``m`` that hold at most ``limit`` statements, and how many levels
-    that is.
-
-    Level 0 is what no inference uses as a premise (what the map argues for, in the end);
-    level k + 1 the premises of the inferences bearing on level k (for an undercut, on
-    the inference it undercuts). Whole levels are kept while they fit; when level 0 alone
-    does not fit, its first ``limit`` statements are. Every hidden statement is counted
-    in a ``+N`` marker of the view (or in its ``detached`` count).
-
-    Raises
-    ------
-    OptionError
-        ``limit`` is below 1 (it is a ``ValueError`` too).
-
-    Examples
-    --------
-    >>> import argmap as am
-    >>> m = am.ArgumentMap()
-    >>> c = m.claim("C", id="c")
-    >>> p = m.premise("P", id="p", supports=c)
-    >>> q = m.premise("Q", id="q", supports=p)
-    >>> v, levels = overview(m, limit=2)
-    >>> [s.id for s in v], levels, v.hidden
-    (['c', 'p'], 2, {'p': 1})
-    """
-    if limit < 1:
-        raise OptionError(f"limit must be at least 1, got {limit}")
-    inferences = {inf.id: inf for inf in m.inferences}
-
-    def bears_on(target: str) -> str:
-        while target in inferences:  # an undercut bears on what its inference does
-            target = inferences[target].target
-        return target
-
-    premises_of: dict[str, list[str]] = {}
-    used: set[str] = set()
-    for inf in inferences.values():
-        premises_of.setdefault(bears_on(inf.target), []).extend(inf.premises)
-        used.update(inf.premises)
-    ids = [s.id for s in m.statements]
-    level = [i for i in ids if i not in used] or ids[:1]
-    if len(level) > limit:
-        return MapView(m, level[:limit]), 1
-    keep = dict.fromkeys(level)
-    levels = 1
-    while True:
-        below = dict.fromkeys(p for i in level for p in premises_of.get(i, ()) if p not in keep)
-        if not below or len(keep) + len(below) > limit:
-            break
-        keep.update(below)
-        level = list(below)
-        levels += 1
-    return MapView(m, keep), levels
-
-
-def _note(m: ArgumentMap, v: MapView, levels: int) -> str:
-    top = "top level" if levels == 1 else f"top {levels} levels"
+def _note(m: ArgumentMap, v: MapView) -> str:
     return (
-        f"Overview: the {top}, {len(v):,} of {len(m):,} statements (+N counts the rest). "
-        f"Draw it all to a file with m.render('map.svg'), or look closer with "
-        f"m.focus('<id>', depth=2)."
+        f"Overview: the {len(v):,} statements nearest the main conclusions, of {len(m):,} "
+        f"(+N counts the rest). Draw it all to a file with m.render('map.svg'), or look "
+        f"closer with m.focus('<id>', depth=2)."
     )
 
 
@@ -179,8 +122,8 @@ def _shown(m: ArgumentMap) -> tuple[ArgumentMap, str | None]:
     """``m``, or past :data:`NOTEBOOK_LIMIT` statements its overview with the note."""
     if NOTEBOOK_LIMIT is None or len(m) <= NOTEBOOK_LIMIT:
         return m, None
-    shown, levels = overview(m, NOTEBOOK_LIMIT)
-    return shown, _note(m, shown, levels)
+    shown = overview(m, NOTEBOOK_LIMIT)
+    return shown, _note(m, shown)
 
 
 def _drawing(m: ArgumentMap, options: dict[str, Any]) -> tuple[ArgumentMap, str | None, str]:
@@ -190,11 +133,11 @@ def _drawing(m: ArgumentMap, options: dict[str, Any]) -> tuple[ArgumentMap, str 
     limit = NOTEBOOK_LIMIT
     shown, note = _shown(m)
     svg = pipe(to_dot(shown, **options), "svg").decode("utf-8")
-    # Long texts can make even a small drawing large: draw fewer levels then.
+    # Long texts can make even a small drawing large: draw fewer statements then.
     while limit is not None and len(svg) > NOTEBOOK_MAX_BYTES and len(shown) > 1:
         limit = max(1, len(shown) // 2)
-        shown, levels = overview(m, limit)
-        note = _note(m, shown, levels)
+        shown = overview(m, limit)
+        note = _note(m, shown)
         svg = pipe(to_dot(shown, **options), "svg").decode("utf-8")
     return shown, note, svg
 
