@@ -127,6 +127,36 @@ def targets(peers: list[Row], startup: list[Row], memory: list[Row]) -> list[lis
     return lines
 
 
+# What bounds the targets missed on the last run, from profiles (cProfile, -X importtime) of
+# the same maps; kept by hand: re-read it when the targets table changes.
+FINDINGS = """\
+## Where the time goes
+
+- **build** (argmap 2-4x faster than arguebuf, 1.5-2x the floor): every statement and
+  inference is validated by pydantic (`validate_python`, about a fifth of the time) and
+  checked against the map (a new id, premises that are statements, a target of the
+  right kind) before it is written into networkx's dicts; arguebuf makes
+  plain slotted objects with no checks at all, the floor a dict per node. The checks are
+  what makes a map valid by construction; 5x would mean dropping them for a bulk path.
+- **AIF out**: about a third is `json.dumps(doc, indent=2)`: with `indent` the standard
+  library uses its pure-Python encoder. `pydantic_core.to_json(doc, indent=2)` writes the
+  same text (checked byte for byte at 10k) about 8x faster (0.15 s against 1.22 s at 10k
+  on a loaded machine). The rest is building the AIF dict (`formats/_aifcore.write`: an
+  `as_dict` and metadata extras per element).
+- **AIF in**: pydantic validation of every AIF node and edge, then the same checked
+  build as above; arguebuf's reader trusts its input.
+- **to_dot**: styles are written on every node and edge (the DOT text is about 2.7x a
+  minimal DOT with plain labels); declaring the defaults once (the `drawing` work) is
+  what would bring both the size and the time down.
+- **import + core**: `import pydantic` loads little of pydantic; its model machinery
+  (`pydantic.dataclasses`, `type_adapter`: about a quarter of `import networkx, pydantic`)
+  loads with the first model, and building the four models' validators (`argmap.model`)
+  adds about an eighth. Against networkx plus that machinery (`import + core/2`) argmap's
+  own cost is small; deferring the validators (`defer_build`) would only move the cost to
+  the first statement.
+"""
+
+
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     return out + ["| " + " | ".join(row) + " |" for row in rows]
@@ -296,6 +326,7 @@ def page(
         "",
         *memory_table(memory),
         "",
+        FINDINGS,
         "## Semantics",
         "",
         *sem,
