@@ -132,22 +132,29 @@ def targets(peers: list[Row], startup: list[Row], memory: list[Row]) -> list[lis
 FINDINGS = """\
 ## Where the time goes
 
-- **build** (argmap 2-4x faster than arguebuf, 1.5-2x the floor): every statement and
-  inference is validated by pydantic (`validate_python`, about a fifth of the time) and
-  checked against the map (a new id, premises that are statements, a target of the
-  right kind) before it is written into networkx's dicts; arguebuf makes
-  plain slotted objects with no checks at all, the floor a dict per node. The checks are
-  what makes a map valid by construction; 5x would mean dropping them for a bulk path.
-- **AIF out**: about a third is `json.dumps(doc, indent=2)`: with `indent` the standard
-  library uses its pure-Python encoder. `pydantic_core.to_json(doc, indent=2)` writes the
+- **build** (about 4x faster than arguebuf at 10k, about 1.8x the floor at 100k):
+  every statement and inference is validated by pydantic (`validate_python`, about a
+  fifth of the time) and checked against the map (a new id, premises that are
+  statements, a target of the right kind) before it is written into networkx's dicts;
+  arguebuf makes plain slotted objects with no checks at all, the floor a dict per node.
+  The checks are what makes a map valid by construction; 5x would mean a bulk path
+  that validates a whole batch at once.
+- **AIF out** (1.4x faster than arguebuf at 10k): about a third is
+  `json.dumps(doc, indent=2)`: with `indent` the standard library uses its pure-Python
+  encoder. `pydantic_core.to_json(doc, indent=2)` writes the
   same text (checked byte for byte at 10k) about 8x faster (0.15 s against 1.22 s at 10k
   on a loaded machine). The rest is building the AIF dict (`formats/_aifcore.write`: an
   `as_dict` and metadata extras per element).
 - **AIF in**: pydantic validation of every AIF node and edge, then the same checked
-  build as above; arguebuf's reader trusts its input.
-- **to_dot**: styles are written on every node and edge (the DOT text is about 2.7x a
-  minimal DOT with plain labels); declaring the defaults once (the `drawing` work) is
-  what would bring both the size and the time down.
+  build as above; arguebuf's reader trusts its input. argmap JSON in, which validates
+  the whole document in one `validate_json` call (pydantic's Rust core), is 26x faster
+  than arguebuf's: reading AIF through one such typed document instead of per element
+  is the likely way to 5x (not tried yet).
+- **to_dot** (2.5x faster than arguebuf at 10k, about 2x the floor at 100k): styles
+  are written on every node and edge (the DOT text is about 2.7x a minimal DOT with
+  plain labels), and the `graphviz` package quotes every attribute of every element;
+  declaring the defaults once (the `drawing` work) brings both the size and the time
+  down.
 - **import + core**: `import pydantic` loads little of pydantic; its model machinery
   (`pydantic.dataclasses`, `type_adapter`: about a quarter of `import networkx, pydantic`)
   loads with the first model, and building the four models' validators (`argmap.model`)
@@ -322,7 +329,7 @@ def page(
         "",
         "Bytes per statement for building the map, each in a fresh process: the peak",
         "allocated while building and what the built map holds (tracemalloc), and the growth",
-        "of the process's peak resident set (`ru_maxrss`, a run without tracemalloc).",
+        "of the process's peak resident set (`VmHWM`, a run without tracemalloc).",
         "",
         *memory_table(memory),
         "",
