@@ -158,3 +158,107 @@ except ImportError:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out == "pagerank needs numpy\n"
+
+
+def _modules_after(code: str) -> set[str]:
+    """The modules loaded in a fresh interpreter after running ``code``."""
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return set(out.split())
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(
+        name
+        for name in modules
+        if name.startswith(
+            (
+                "argmap.analysis",
+                "argmap.render",
+                "argmap.formats",
+                "argmap.cli.",
+                "click",
+                "rich",
+                "lark",
+                "graphviz",
+            )
+        )
+    )
+
+
+def test_import_argmap_loads_no_analysis_rendering_format_or_cli_module() -> None:
+    modules = _modules_after("import argmap")
+    assert _heavy(modules) == []
+    # nor the core's own dependencies: they load with the first name that needs them
+    assert {"networkx", "pydantic", "argmap.map"}.isdisjoint(modules)
+
+
+def test_building_a_map_loads_the_core_and_nothing_else() -> None:
+    modules = _modules_after(
+        "import argmap as am\n"
+        "m = am.ArgumentMap()\n"
+        "m.premise('P', id='p', supports=m.claim('C', id='c'))\n"
+    )
+    assert {"networkx", "pydantic", "argmap.map", "argmap.model"} <= modules
+    assert _heavy(modules) == []
+
+
+def test_argmap_version_loads_neither_click_nor_the_commands() -> None:
+    modules = _modules_after(
+        "import contextlib, io\n"
+        "from argmap.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['--version']) == 0\n"
+    )
+    assert _heavy(modules) == []
+    assert "networkx" not in modules and "pydantic" not in modules
+
+
+def test_every_public_name_resolves_in_a_fresh_interpreter() -> None:
+    # each name alone, as `argmap.X` and as `from argmap import X`, in a fresh process
+    # (nothing else imported first can make a lazy name resolve by accident)
+    code = (
+        "import argmap\n"
+        "for name in argmap.__all__:\n"
+        "    value = getattr(argmap, name)\n"
+        "    exec(f'from argmap import {name} as same')\n"
+        "    assert same is value, name\n"
+        "    assert name in dir(argmap), name\n"
+        "print(len(argmap.__all__))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert int(out) == len(argmap.__all__)
+
+
+@pytest.mark.parametrize(
+    ("name", "module"),
+    [
+        ("ArgumentMap", "argmap.map"),
+        ("lint", "argmap.analysis.lint"),
+        ("to_dot", "argmap.render.dot"),
+        ("load", "argmap.registry"),
+        ("THEMES", "argmap.render.style"),
+        ("ArgdownSyntaxError", "argmap.formats.argdown"),
+    ],
+)
+def test_a_lazy_name_is_its_modules_object_first_used_alone(name: str, module: str) -> None:
+    code = (
+        f"import argmap, sys\nvalue = argmap.{name}\nassert {module!r} in sys.modules\n"
+        f"import {module} as home\nprint(value is home.{name})\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out == "True\n"
+    assert argmap.argdown is importlib.import_module("argmap.formats.argdown")
+
+
+def test_an_unknown_name_is_an_attribute_error_naming_it() -> None:
+    with pytest.raises(AttributeError, match="module 'argmap' has no attribute 'nonesuch'"):
+        argmap.nonesuch  # noqa: B018
