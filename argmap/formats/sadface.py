@@ -66,6 +66,7 @@ from pydantic import BaseModel, ConfigDict, JsonValue, ValidationError
 from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.errors import ArgmapError, describe_validation_error
+from argmap.formats._jsontext import refuse_duplicate_keys
 from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
@@ -641,6 +642,10 @@ def _edge(src: str, dst: str, stored: list[Mapping[str, Any]], used: set[str]) -
     return {"id": edge_id, "source_id": src, "target_id": dst}
 
 
+_FULL_KEY_CHECK = 4 * 1024 * 1024
+"""Texts up to this many characters have every object checked for duplicate keys."""
+
+
 def loads(text: str | bytes) -> ArgumentMap:
     """Read a map from SADFace JSON text (see the module docs).
 
@@ -665,6 +670,8 @@ def loads(text: str | bytes) -> ArgumentMap:
     >>> m.title, m.inference("s1").relation, m.statement("a2").kind
     ('Rain', 'attack', 'counterpoint')
     """
+    if isinstance(text, (str, bytes, bytearray)):
+        refuse_duplicate_keys(text, _FULL_KEY_CHECK, ('"nodes"', '"edges"', '"resources"'))
     with gc_paused():  # a bulk load: see argmap._bulk
         return from_sadface(SadfaceDocument.model_validate_json(text))
 
