@@ -567,3 +567,21 @@ def test_a_duplicate_key_after_a_syntax_error_is_the_syntax_error_in_every_reade
         "not a valid xAIF JSON file: (top level): Invalid JSON: key must be a string at line 1 "
         "column 24"
     )
+
+
+# --- what argmap writes, argmap reads: findings of tests/test_roundtrip.py -----------
+
+
+@pytest.mark.parametrize("format", ["aif", "xaif", "sadface"])
+@pytest.mark.parametrize("blank", ["", " ", "\n"])
+def test_a_blank_title_and_description_come_back_as_written(format: str, blank: str) -> None:
+    # AIF left out an empty title and SADFace's core cannot tell "" from none: both read
+    # back None; a blank one now rides in the "argmap" key.
+    m = am.ArgumentMap(blank, description=blank)
+    m.claim("C", id="c")
+    back = am.loads(am.dumps(m, format), format)
+    assert (back.title, back.description) == (blank, blank)
+    assert back == m
+    nothing = am.ArgumentMap()
+    nothing.claim("C", id="c")
+    assert am.loads(am.dumps(nothing, format), format).title is None
