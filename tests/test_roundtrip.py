@@ -9,8 +9,9 @@ clear :class:`~argmap.errors.ArgmapError` (the refusals each format may make are
 here with their message). Formats argmap only writes (Cytoscape.js, DOT, Mermaid) are
 checked by what reads them: JSON, and the real ``dot`` binary.
 
-The suite runs ``ROUNDTRIP_EXAMPLES`` maps per format; ``scripts/fuzz`` runs a longer
-budget (``ROUNDTRIP_EXAMPLES=2000 .venv/bin/python -m pytest tests/test_roundtrip.py``).
+The suite runs ``ROUNDTRIP_EXAMPLES`` (30) maps per format; ``bash scripts/fuzz`` runs
+a long budget (1,000 maps per format; by hand: ``ROUNDTRIP_EXAMPLES=1000 .venv/bin/python
+-m pytest tests/test_roundtrip.py``).
 """
 
 from __future__ import annotations
