@@ -103,10 +103,11 @@ def _check_read_back(format: str, m: am.ArgumentMap, text: str) -> None:
             if known is None or not known.search(str(err)):
                 raise
             return
-    if format in ("argmap", "graphml", "aif", "xaif", "sadface", "af", "apx", "tgf"):
-        # argmap recognises its own text by its suffix and content, as it reads files
-        named, _ = registry.detect(text, f"map{spec.suffixes[0]}")
-        assert named is spec
+    # argmap recognises its own text as it reads files: by the suffix, and by the content
+    # alone where the format can be told by content (not Argdown and GraphML, see below)
+    assert registry.detect(text, f"map{spec.suffixes[0]}")[0] is spec
+    if spec.sniff is not None and format not in ("argdown", "graphml"):
+        assert registry.detect(text)[0] is spec
     if format in LOSSLESS:
         assert back == m
         assert registry.dumps(back, format) == text  # and writes it again byte for byte
@@ -197,3 +198,12 @@ def test_argdown_keeps_map_metadata_sources_and_quotes_or_says_it_cannot() -> No
     assert text == "Tax sugar {id: c}\n"  # nothing of the metadata, source or quote
     back = registry.loads(text, "argdown")
     assert caught or (back.metadata, back.sources) == (m.metadata, m.sources)
+
+
+@pytest.mark.xfail(strict=True, reason="the registry asks Argdown's sniffer before GraphML's")
+def test_graphml_with_an_argdown_like_line_in_a_text_is_told_by_its_content() -> None:
+    m = am.ArgumentMap()
+    m.claim("x\n[a]: b", id="c")
+    text = registry.dumps(m, "graphml")
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<graphml ')
+    assert registry.detect(text)[0].name == "graphml"
