@@ -58,8 +58,12 @@ REFUSALS: dict[str, re.Pattern[str]] = {
 
 
 KNOWN_READ_BACK_BUGS: dict[str, re.Pattern[str]] = {
-    # test_argdown_reads_back_a_metadata_key_with_a_control_character_and_a_quote
-    "argdown": re.compile(r"unexpected statement title '.*' inside a text"),
+    # test_argdown_reads_back_a_metadata_key_with_a_control_character_and_a_quote and
+    # test_argdown_reads_back_an_argument_whose_id_starts_with_an_underscore
+    "argdown": re.compile(
+        r"unexpected statement title '.*' inside a text"
+        r"|the relation '<_' needs a statement or argument above it"
+    ),
 }
 """Read-back failures found here and left to the format's owner (each a strict xfail
 below): the property tolerates exactly these messages, and nothing else."""
@@ -207,3 +211,13 @@ def test_graphml_with_an_argdown_like_line_in_a_text_is_told_by_its_content() ->
     text = registry.dumps(m, "graphml")
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<graphml ')
     assert registry.detect(text)[0].name == "graphml"
+
+
+@pytest.mark.xfail(strict=True, raises=ArgmapError, reason="argdown reads '<_>' as an undercut")
+def test_argdown_reads_back_an_argument_whose_id_starts_with_an_underscore() -> None:
+    m = am.ArgumentMap()
+    m.support([m.premise("a", id="a"), m.premise("b", id="b")], m.claim("C", id="c"), id="_")
+    text = registry.dumps(m, "argdown")
+    assert text == "<_> {id: _}\n\n(1) a\n(2) b\n----\n(3) C\n"
+    back = registry.loads(text, "argdown")
+    assert sorted(s.text for s in back.statements) == ["C", "a", "b"]
