@@ -66,9 +66,11 @@ def test_fields_tags_notes_and_undercut_edges() -> None:
         (e["data"]["source"], e["data"]["target"], e["classes"]) for e in doc["elements"]["edges"]
     ]
     assert ("k-undercuts-s", "s", "undercut target") in edges
-    assert doc["data"] == {"name": "Tweety", "title": "Tweety", "description": "Birds"}
+    assert doc["data"] == {
+        "name": "Tweety", "title": "Tweety", "description": "Birds", "metadata": '{"page":3}'
+    }  # fmt: skip
     assert doc["style"] == cytoscape.STYLE
-    assert "metadata" not in json.dumps(doc)  # not written, as documented
+    assert "metadata" not in nodes["c"]["data"]  # only where there is some
 
 
 def test_format_spec() -> None:
@@ -123,7 +125,9 @@ def test_real_cytoscape_js_loads_our_output_with_kinds_drawn_distinctly(
     for e in got["edgeData"]:
         assert e["data"]["relation"] == m.graph.edges[e["source"], e["target"]]["relation"]
         assert e["data"]["role"] == m.graph.edges[e["source"], e["target"]]["role"]
-    assert got["graph"] == {"name": "Tweety", "title": "Tweety", "description": "Birds"}
+    assert got["graph"] == {
+        "name": "Tweety", "title": "Tweety", "description": "Birds", "metadata": '{"page":3}'
+    }  # fmt: skip
     assert got["roots"] == ["c"]
     # the stylesheet took: each kind its own shape and colour, each relation its line
     drawn = {n["data"]["id"]: (n["shape"], n["background"], n["label"]) for n in got["nodeData"]}

@@ -13,7 +13,7 @@ import igraph
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from map_strategies import maps  # every part of the model: rephrases, sources, quotes
 
 import argmap as am
 from argmap.formats import aif, graphml
@@ -174,51 +174,6 @@ def test_aifdb_corpus_maps_survive_graphml_and_back(path: Path) -> None:
         warnings.simplefilter("ignore", aif.AifWarning)
         m = aif.load(path)
     assert graphml.loads(graphml.dumps(m)) == m
-
-
-texts = st.text(min_size=1, max_size=30).filter(lambda s: s.strip())
-maybe = st.none() | st.text(max_size=12)
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-    max_leaves=6,
-)  # fmt: skip
-metadata = st.dictionaries(st.text(max_size=6), json_values, max_size=2)
-
-
-@st.composite
-def maps(draw: st.DrawFn) -> am.ArgumentMap:
-    m = am.ArgumentMap(draw(maybe), description=draw(maybe), metadata=draw(metadata))
-    n = draw(st.integers(1, 7))
-    ids = [f"s{i}" for i in range(n)]
-    for sid in ids:
-        m.add_statement(am.model.adapter(am.Statement).validate_python({
-            "id": sid, "kind": draw(st.sampled_from(["claim", "premise", "counterpoint"])),
-            "text": draw(texts), "title": draw(maybe), "note": draw(maybe),
-            "tags": draw(st.lists(texts, max_size=3)), "metadata": draw(metadata),
-        }))  # fmt: skip
-    inferences: list[str] = []
-    for _ in range(draw(st.integers(0, 8))):
-        premises = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True))
-        relation = draw(st.sampled_from(["support", "attack", "undercut"]))
-        if relation == "undercut" and not inferences:
-            relation = "support"
-        pool = inferences if relation == "undercut" else [i for i in ids if i not in premises]
-        if not pool:
-            continue
-        target = draw(st.sampled_from(pool))
-        try:
-            inf = m.add_inference(am.model.adapter(am.Inference).validate_python({
-                "id": f"i{len(inferences)}", "relation": relation, "premises": premises,
-                "target": target, "note": draw(maybe), "tags": draw(st.lists(texts, max_size=2)),
-                "metadata": draw(metadata),
-            }))  # fmt: skip
-        except am.ArgmapError:
-            continue  # a repeat of an earlier inference, or an undercut of an undercut's own
-        inferences.append(inf.id)
-    return m
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -463,3 +463,125 @@ def test_argdown_json_nested_too_deeply_is_a_format_error() -> None:
     # found by tests/test_fuzz.py (argmap/formats/argdown/_json.py raised RecursionError)
     with pytest.raises(FormatError, match="not JSON: nested too deeply"):
         am.loads('{"statements": {}, "arguments": ' + "[" * 1000 + "]" * 1000 + "}", "argdown-json")
+
+
+# --- duplicate JSON keys: refused by every JSON reader, naming the key and its path --
+
+_AGAIN = ": JSON would keep only the last value; remove one of them"
+_SAD_NODE = '{"id": "a1", "type": "atom", "text": "x"}'
+_OVA_NODE = '{"id": 1, "type": "I", "text": "x", "x": 0, "y": 0}'
+
+
+@pytest.mark.parametrize(
+    ("format", "text", "message"),
+    [
+        (
+            "xaif",
+            '{"AIF": {"nodes": [], "edges": []}, "text": "", "AIF": {"nodes": [], "edges": []}}',
+            "duplicate key 'AIF' at the top level",
+        ),
+        (
+            "xaif",
+            '{"AIF": {"nodes": [{"nodeID": "1", "type": "I", "text": "x", "text": "y"}], '
+            '"edges": []}, "text": ""}',
+            "duplicate key 'text' in AIF.nodes[0]",
+        ),
+        (
+            "sadface",
+            f'{{"metadata": {{"core": {{"title": "a", "title": "b"}}}}, "resources": [], '
+            f'"nodes": [{_SAD_NODE}], "edges": []}}',
+            "duplicate key 'title' in metadata.core",
+        ),
+        (
+            "sadface",
+            f'{{"metadata": {{"core": {{}}}}, "resources": [], "nodes": [{_SAD_NODE}], '
+            f'"edges": [], "resources": [{{"id": "r"}}]}}',
+            "duplicate key 'resources' at the top level",
+        ),
+        (
+            "ova",
+            f'{{"nodes": [{_OVA_NODE}], "edges": [], "participants": [], "analysis": {{}}, '
+            '"participants": []}',
+            "duplicate key 'participants' at the top level",
+        ),
+        (
+            "ova",
+            '{"nodes": [{"id": 1, "type": "I", "text": "x", "text": "y", "x": 0, "y": 0}], '
+            '"edges": [], "participants": [], "analysis": {"txt": ""}}',
+            "duplicate key 'text' in nodes[0]",
+        ),
+        (
+            "arguebuf",
+            '{"nodes": {"a": {"atom": {"text": "x"}}, "a": {"atom": {"text": "y"}}}}',
+            "duplicate key 'a' in nodes",
+        ),
+        (
+            "arguebuf",
+            '{"nodes": {"a": {"atom": {"text": "x"}}}, "majorClaim": "a", "majorClaim": "b"}',
+            "duplicate key 'majorClaim' at the top level",
+        ),
+        (
+            "argdown-json",
+            '{"statements": {}, "arguments": {}, "statements": {}}',
+            "duplicate key 'statements' at the top level",
+        ),
+    ],
+)
+def test_every_json_reader_refuses_duplicate_keys_naming_key_and_path(
+    format: str, text: str, message: str
+) -> None:
+    # Without the check the last value would win: an empty second "nodes" would empty
+    # the map, a second "text" replace the first without a word.
+    with pytest.raises(FormatError) as info:
+        am.loads(text, format)
+    assert str(info.value) == message + _AGAIN
+    with pytest.raises(FormatError) as info:  # also when the content decides the format
+        am.loads(text)
+    assert str(info.value) == message + _AGAIN
+
+
+def test_graphml_refuses_a_duplicate_key_in_an_elements_argmap_json() -> None:
+    from argmap.formats import graphml
+
+    m = am.ArgumentMap()
+    m.claim("C", id="c", metadata={"a": 1})
+    text = graphml.dumps(m).replace('{"metadata":{"a":1}}', '{"metadata":{"a":1,"a":2}}')
+    with pytest.raises(FormatError) as info:
+        graphml.loads(text)
+    assert str(info.value) == (
+        "line 19:5: node 'c': its argmap data has a duplicate key 'a' in metadata" + _AGAIN
+    )
+
+
+def test_a_duplicate_key_after_a_syntax_error_is_the_syntax_error_in_every_reader() -> None:
+    # the duplicate-key search never hides where the text stops being JSON
+    with pytest.raises(FormatError) as info:
+        am.loads('{"nodes": {}, "nodes": {}, ]', "arguebuf")
+    assert str(info.value) == (
+        "not valid JSON: Expecting property name enclosed in double quotes: line 1 column 28 "
+        "(char 27)"
+    )
+    with pytest.raises(FormatError) as info:
+        am.loads('{"AIF": {}, "AIF": {}, ]', "xaif")
+    assert str(info.value) == (
+        "not a valid xAIF JSON file: (top level): Invalid JSON: key must be a string at line 1 "
+        "column 24"
+    )
+
+
+# --- what argmap writes, argmap reads: findings of tests/test_roundtrip.py -----------
+
+
+@pytest.mark.parametrize("format", ["aif", "xaif", "sadface"])
+@pytest.mark.parametrize("blank", ["", " ", "\n"])
+def test_a_blank_title_and_description_come_back_as_written(format: str, blank: str) -> None:
+    # AIF left out an empty title and SADFace's core cannot tell "" from none: both read
+    # back None; a blank one now rides in the "argmap" key.
+    m = am.ArgumentMap(blank, description=blank)
+    m.claim("C", id="c")
+    back = am.loads(am.dumps(m, format), format)
+    assert (back.title, back.description) == (blank, blank)
+    assert back == m
+    nothing = am.ArgumentMap()
+    nothing.claim("C", id="c")
+    assert am.loads(am.dumps(nothing, format), format).title is None

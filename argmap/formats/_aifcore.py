@@ -527,7 +527,7 @@ def write(
             ("metadata", {k: v for k, v in m.metadata.items() if k not in own_keys}),
             ("sources", [as_dict(s, mode="json", exclude_defaults=True) for s in m.sources]),
         )
-        if v
+        if v or (v is not None and k in ("title", "description"))  # "" is not None
     }
     if top:
         doc[ARGMAP_KEY] = top

@@ -2,7 +2,9 @@
 never each other).
 
 Python's ``json`` (and pydantic's parser) keep the last of two equal keys, so a second
-``"nodes": []`` would silently empty a map: :func:`refuse_duplicate_keys` refuses it.
+``"nodes": []`` would silently empty a map. :func:`refuse_duplicate_keys` refuses it in
+a text a pydantic model then parses; :func:`loads_unique` is ``json.loads`` that refuses
+it, for a format that reads the parsed value itself.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 
 from argmap.errors import FormatError
 
-__all__ = ["refuse_duplicate_keys"]
+__all__ = ["loads_unique", "refuse_duplicate_keys"]
 
 
 class _DuplicateKeyError(Exception):
@@ -55,9 +57,36 @@ def refuse_duplicate_keys(
     except (ValueError, RecursionError):  # not JSON: pydantic says what is wrong
         return
     try:
-        where = _find_duplicate(json.loads(text, object_pairs_hook=list), "")
+        pairs = json.loads(text, object_pairs_hook=list)
     except (ValueError, RecursionError):  # a repeat before a syntax error: pydantic's turn
         return
+    _refuse(pairs)
+
+
+def loads_unique(text: str | bytes | bytearray) -> Any:
+    """``json.loads(text)``, but a key given twice in one object is a FormatError naming
+    the key and its path (see :func:`refuse_duplicate_keys`).
+
+    Text that is not JSON raises what ``json.loads`` raises (``ValueError``, or
+    ``RecursionError`` when nested too deeply), for the format's own message; so does
+    a text with a repeated key before its syntax error.
+
+    >>> loads_unique('{"a": [{"b": 1}]}')
+    {'a': [{'b': 1}]}
+    >>> loads_unique('{"a": [{"b": 1, "b": 2}]}')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.errors.FormatError: duplicate key 'b' in a[0]: JSON would keep only the last value; ...
+    """
+    try:
+        return json.loads(text, object_pairs_hook=_unique)
+    except _DuplicateKeyError:
+        pass
+    _refuse(json.loads(text, object_pairs_hook=list))
+    raise AssertionError("unreachable: a duplicate was found on the first pass")  # pragma: no cover
+
+
+def _refuse(pairs: Any) -> None:
+    where = _find_duplicate(pairs, "")
     if where is not None:
         key, path = where
         place = f"in {path}" if path else "at the top level"

@@ -68,6 +68,7 @@ from pydantic import JsonValue, ValidationError
 from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.errors import ArgmapError, FormatError, describe_validation_error
+from argmap.formats._jsontext import loads_unique
 from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
@@ -646,7 +647,9 @@ def loads(text: str | bytes) -> ArgumentMap:
         except UnicodeDecodeError as err:
             raise FormatError(f"not UTF-8 text: {err}") from None
     try:
-        data = json.loads(text.removeprefix("\ufeff"))
+        data = loads_unique(text.removeprefix("\ufeff"))
+    except FormatError:  # a key given twice: the message names it
+        raise
     except ValueError as err:
         raise FormatError(f"not valid JSON: {err}") from None
     except RecursionError:

@@ -27,7 +27,9 @@ in ``cytoscape({elements, style})``::
 
 * node ``data`` has the argmap ``id``, the ``label`` (a statement's text, an inference's
   relation), ``kind``, and ``title``, ``note`` and ``tags`` where set; ``name`` repeats
-  the label because Cytoscape desktop labels nodes by their ``name``;
+  the label because Cytoscape desktop labels nodes by their ``name``; ``metadata``, where
+  there is any (also the map's, in the top ``data``), is its JSON text, one string
+  (``JSON.parse`` it), a plain column in Cytoscape desktop's tables;
 * ``classes`` are the kind (``claim``, ``premise``, ``counterpoint``, ``inference``),
   ``main`` for main conclusions, and an inference's relation, for style selectors;
 * edges run from each premise to its inference (``role`` ``premise``) and from the
@@ -41,8 +43,8 @@ in ``cytoscape({elements, style})``::
   dotted purple with a tee head. Cytoscape desktop ignores it (it keeps styles apart).
 
 Nothing gives positions: run a layout, e.g. ``cy.layout({name: "breadthfirst", roots:
-".main"}).run()``. This format is written only; it leaves out metadata, quotes and
-sources (argmap JSON and GraphML keep everything).
+".main"}).run()``. This format is written only; it leaves out quotes and sources
+(argmap JSON and GraphML keep everything).
 """
 
 from __future__ import annotations
@@ -142,6 +144,12 @@ STYLE: list[dict[str, Any]] = _stylesheet()
 objects); copy and change it to draw maps your own way."""
 
 
+def _add_metadata(data: dict[str, Any], metadata: dict[str, Any]) -> None:
+    """Metadata as one JSON string: Cytoscape desktop's tables take strings, not objects."""
+    if metadata:
+        data["metadata"] = json.dumps(metadata, ensure_ascii=False, separators=(",", ":"))
+
+
 def document(m: ArgumentMap, *, style: bool = True) -> dict[str, Any]:
     """The map as a Cytoscape.js JSON object (see the module docs for its layout).
 
@@ -173,6 +181,7 @@ def document(m: ArgumentMap, *, style: bool = True) -> dict[str, Any]:
             data["note"] = s.note
         if s.tags:
             data["tags"] = list(s.tags)
+        _add_metadata(data, s.metadata)
         classes = f"{s.kind} main" if s.id in main else s.kind
         nodes.append({"data": data, "classes": classes})
     edges: list[dict[str, Any]] = []
@@ -183,6 +192,7 @@ def document(m: ArgumentMap, *, style: bool = True) -> dict[str, Any]:
             data["note"] = inf.note
         if inf.tags:
             data["tags"] = list(inf.tags)
+        _add_metadata(data, inf.metadata)
         nodes.append({"data": data, "classes": f"{_INFERENCE} {inf.relation}"})
         ends = [(p, inf.id, "premise") for p in inf.premises] + [(inf.id, inf.target, "target")]
         for source, target, role in ends:
@@ -194,6 +204,7 @@ def document(m: ArgumentMap, *, style: bool = True) -> dict[str, Any]:
         header = {"name": m.title, "title": m.title}
     if m.description is not None:
         header["description"] = m.description
+    _add_metadata(header, m.metadata)
     doc: dict[str, Any] = {"data": header, "elements": {"nodes": nodes, "edges": edges}}
     if style:
         doc["style"] = _stylesheet()
@@ -253,6 +264,7 @@ FORMAT = FormatSpec(
     dumps=_dumps,
     json=True,
     keeps="Statements and inferences as nodes (id, label, kind, relation, title, note, "
-    "tags), their edges with role and relation, the title, and a stylesheet.",
-    loses="Metadata, quotes and sources; argmap writes it but does not read it back.",
+    "tags, metadata as JSON text), their edges with role and relation, the title, and a "
+    "stylesheet.",
+    loses="Quotes and sources; argmap writes it but does not read it back.",
 )

@@ -73,6 +73,7 @@ from pydantic import JsonValue, ValidationError
 from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.errors import ArgmapError, ArgumentTypeError, FormatError, describe_validation_error
+from argmap.formats._jsontext import loads_unique
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Source, Statement, adapter, as_dict
@@ -568,7 +569,9 @@ def _extra(data: Mapping[str, str], where: str) -> dict[str, Any]:
     if raw is None:
         return {}
     try:
-        value = json.loads(raw)
+        value = loads_unique(raw)
+    except FormatError as err:  # a key given twice
+        _fail(where, f"its argmap data has a {err.message}")
     except ValueError as err:
         _fail(where, f"its argmap data is not valid JSON: {err}")
     except RecursionError:

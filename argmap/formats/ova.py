@@ -52,6 +52,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 from argmap._bulk import gc_paused
 from argmap._io import load_file
 from argmap.errors import ArgmapError, FormatError, describe_validation_error
+from argmap.formats._jsontext import refuse_duplicate_keys
 from argmap.formats._shared import kind_from_roles, make_ids
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
@@ -408,6 +409,10 @@ class _Reader:
         return m
 
 
+_FULL_KEY_CHECK = 4 * 1024 * 1024
+"""Texts up to this many characters have every object checked for duplicate keys."""
+
+
 def loads(text: str | bytes) -> ArgumentMap:
     """Read a map from OVA native JSON text (OVA2 or OVA3; see the module docs).
 
@@ -442,6 +447,8 @@ class _Top(BaseModel):
 
 def _parse(text: str | bytes) -> dict[str, Any]:
     """The JSON object in ``text``; pydantic's error for anything else, as every reader."""
+    if isinstance(text, (str, bytes, bytearray)):
+        refuse_duplicate_keys(text, _FULL_KEY_CHECK, ('"nodes"', '"edges"', '"analysis"'))
     return dict(_Top.model_validate_json(text).model_extra or {})
 
 

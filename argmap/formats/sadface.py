@@ -66,6 +66,7 @@ from pydantic import BaseModel, ConfigDict, JsonValue, ValidationError
 from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.errors import ArgmapError, describe_validation_error
+from argmap.formats._jsontext import refuse_duplicate_keys
 from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
@@ -226,6 +227,8 @@ def from_sadface(data: Mapping[str, Any] | SadfaceDocument) -> ArgumentMap:
         header[key] = value if isinstance(value, str) and value.strip() else None
         if header[key] is not None:
             del core[key]
+        elif isinstance(blank := top.pop(key, None), str):  # core cannot tell it from none
+            header[key] = blank
     m = ArgumentMap(header["title"], description=header["description"])
     sources = top.get("sources")
     if sources is not None and not isinstance(sources, list):
@@ -476,6 +479,12 @@ def _namespace_metadata(namespace: dict[str, Any], where: str) -> dict[str, Json
     return dict(value)
 
 
+def _blank_header(m: ArgumentMap) -> dict[str, str]:
+    """A blank title or description, which SADFace's core cannot tell from none."""
+    header = {"title": m.title, "description": m.description}
+    return {k: v for k, v in header.items() if v is not None and not v.strip()}
+
+
 def _implied_edge(edge: JsonValue) -> bool:
     """True for an edge :func:`to_sadface` would write by itself (nothing to remember)."""
     if not isinstance(edge, dict):
@@ -558,10 +567,8 @@ def to_sadface(m: ArgumentMap) -> dict[str, Any]:
     core: dict[str, JsonValue] = {k: "" for k in _CORE_KEYS}
     core["version"] = SADFACE_VERSION
     core.update(_as_dict(kept.get("core")))
-    if m.title is not None:
-        core["title"] = m.title
-    if m.description is not None:
-        core["description"] = m.description
+    core.update({k: v for k, v in (("title", m.title), ("description", m.description)) if v})
+    core.update({k: "" for k in _blank_header(m)})  # themselves in the argmap namespace
     metadata: dict[str, JsonValue] = {"core": core}
     metadata.update(
         {k: v for k, v in _as_dict(kept.get("metadata")).items() if k not in ("core", _NS)}
@@ -574,6 +581,7 @@ def to_sadface(m: ArgumentMap) -> dict[str, Any]:
         )
         if v
     }
+    top.update(_blank_header(m))
     if top:
         metadata[_NS] = top
     resources = kept.get("resources")
@@ -641,6 +649,10 @@ def _edge(src: str, dst: str, stored: list[Mapping[str, Any]], used: set[str]) -
     return {"id": edge_id, "source_id": src, "target_id": dst}
 
 
+_FULL_KEY_CHECK = 4 * 1024 * 1024
+"""Texts up to this many characters have every object checked for duplicate keys."""
+
+
 def loads(text: str | bytes) -> ArgumentMap:
     """Read a map from SADFace JSON text (see the module docs).
 
@@ -665,6 +677,8 @@ def loads(text: str | bytes) -> ArgumentMap:
     >>> m.title, m.inference("s1").relation, m.statement("a2").kind
     ('Rain', 'attack', 'counterpoint')
     """
+    if isinstance(text, (str, bytes, bytearray)):
+        refuse_duplicate_keys(text, _FULL_KEY_CHECK, ('"nodes"', '"edges"', '"resources"'))
     with gc_paused():  # a bulk load: see argmap._bulk
         return from_sadface(SadfaceDocument.model_validate_json(text))
 

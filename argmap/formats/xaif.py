@@ -43,6 +43,7 @@ from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.formats import _aifcore
 from argmap.formats._aifcore import AifDocument, AifWarning
+from argmap.formats._jsontext import refuse_duplicate_keys
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
 
@@ -159,6 +160,10 @@ def to_xaif(m: ArgumentMap) -> dict[str, Any]:
     return doc
 
 
+_FULL_KEY_CHECK = 4 * 1024 * 1024
+"""Texts up to this many characters have every object checked for duplicate keys."""
+
+
 def loads(text: str | bytes, *, strict: bool = False) -> ArgumentMap:
     """Read a map from xAIF text (see the module docs and :func:`from_xaif`).
 
@@ -176,6 +181,8 @@ def loads(text: str | bytes, *, strict: bool = False) -> ArgumentMap:
     >>> [s.text for s in m.statements]
     ['Hi']
     """
+    if isinstance(text, (str, bytes, bytearray)):
+        refuse_duplicate_keys(text, _FULL_KEY_CHECK, ('"AIF"', '"nodes"', '"edges"', '"locutions"'))
     with gc_paused():  # a bulk load: see argmap._bulk
         return from_xaif(XaifDocument.model_validate_json(text), strict=strict)
 

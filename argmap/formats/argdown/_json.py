@@ -10,7 +10,6 @@ them: Argdown has already taken the inline formatting (``**bold**``, links) out.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
 from argmap.errors import FormatError, describe_validation_error
+from argmap.formats._jsontext import loads_unique
 from argmap.formats.argdown._reader import (
     ArgdownRelation,
     Argument,
@@ -129,7 +129,9 @@ def from_json_export(text: str | bytes) -> ArgumentMap:
         ``statements.Intro.members.0.startLine``), or relations to unknown titles.
     """
     try:
-        data = json.loads(text)
+        data = loads_unique(text)
+    except FormatError:  # a key given twice: the message names it
+        raise
     except ValueError as err:
         raise FormatError(f"not JSON: {err}") from None
     except RecursionError:  # found by tests/test_fuzz.py
