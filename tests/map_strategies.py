@@ -24,7 +24,11 @@ json_values = st.recursive(
     | st.dictionaries(st.text(max_size=5), inner, max_size=3),
     max_leaves=6,
 )  # fmt: skip
-metadata = st.dictionaries(st.text(max_size=6), json_values, max_size=2)
+# "style" in a statement's metadata is its drawing style, which must be a NodeStyle
+# (ArgumentMap.add_statement checks it): not a key for arbitrary values.
+metadata = st.dictionaries(
+    st.text(max_size=6).filter(lambda key: key != "style"), json_values, max_size=2
+)
 ids = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,10}", fullmatch=True)
 
 

@@ -79,9 +79,11 @@ def test_hostile_text_is_shown_as_written_and_runs_nothing(browser: Any, tmp_pat
     page = hostile_report(tmp_path)
     assert "\x00" not in page.read_text(encoding="utf-8")
     browser.get(page.as_uri())
-    # nothing ran, and the only script is the report's own
+    # nothing ran, and the only scripts are the report's own: its data (JSON, not run)
+    # and the explorer
     assert _js(browser, "return typeof window.__pwned") == "undefined"
-    assert _js(browser, "return document.scripts.length") == 1
+    kinds = "return Array.from(document.scripts, s => s.type + '|' + s.className)"
+    assert _js(browser, kinds) == ["application/json|am-data", "|"]
     # the text, as the browser holds it: exactly what was written (the NUL as U+FFFD)
     assert browser.title == SHOWN
     assert _js(browser, "return document.querySelector('h1').textContent") == SHOWN
