@@ -1,12 +1,16 @@
-"""Every Python code block in README.md and docs/ runs, and the docs site builds."""
+"""Every Python code block in README.md and docs/ runs (and prints what the tutorials,
+how-tos and FAQ show), and the docs site builds."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +19,23 @@ from conftest import ROOT
 FENCE = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 FENCE_LINE = re.compile(r"^```.*$", re.MULTILINE)
 PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
+DOCS = ROOT / "docs"
+OUTPUT_PAGES = sorted(
+    [*(DOCS / "tutorial").glob("*.md"), *(DOCS / "howto").glob("*.md"), DOCS / "faq.md"]
+)
+"""Pages whose ```text block right after a ```python block is exactly what it prints."""
+TUTORIAL_BUILD = DOCS / "tutorial" / "build.py"
+
+
+@functools.cache
+def _tutorial_build() -> Any:
+    """docs/tutorial/build.py, which runs a tutorial's code as the pictures are drawn."""
+    spec = importlib.util.spec_from_file_location("docs_tutorial_build", TUTORIAL_BUILD)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def _blocks(page: Path) -> str:
@@ -28,11 +49,21 @@ def test_code_blocks_on_page_run(page: Path, tmp_path: Path) -> None:
     if not code.strip():
         pytest.skip("no python code blocks on this page")
     old = Path.cwd()
+    _tutorial_build().prepare(page, tmp_path)  # the files a tutorial starts from
     os.chdir(tmp_path)
     try:
         exec(compile(code, str(page), "exec"), {"__name__": "__docs__"})
     finally:
         os.chdir(old)
+
+
+@pytest.mark.parametrize("page", OUTPUT_PAGES, ids=[str(p.relative_to(DOCS)) for p in OUTPUT_PAGES])
+def test_page_prints_what_it_shows(page: Path) -> None:
+    """Each code block followed by a ```text block prints exactly that text: the outputs
+    and error messages the tutorials, how-tos and FAQ show are real."""
+    for ran in _tutorial_build().run(page, draw=False):
+        if ran.step.output is not None:
+            assert ran.printed == ran.step.output, ran.step.code
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
