@@ -257,3 +257,6 @@ def test_page_shows_its_pictures_and_highlighted_code_offline(
         driver.save_screenshot(str(screenshots / "gallery-mermaid.png"))
         driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(str(screenshots / f"{name}.png"))
+    if images and name != "home":
+        driver.execute_script("arguments[0].scrollIntoView()", images[0])
+        driver.save_screenshot(str(screenshots / f"{name}-picture.png"))
