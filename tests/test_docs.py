@@ -41,14 +41,17 @@ def _blocks(page: Path) -> str:
     return "\n".join(FENCE.findall(page.read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
+RUN_PAGES = [p for p in PAGES if p not in OUTPUT_PAGES]
+"""Pages whose code only has to run (test_page_prints_what_it_shows runs the others)."""
+
+
+@pytest.mark.parametrize("page", RUN_PAGES, ids=[str(p.relative_to(ROOT)) for p in RUN_PAGES])
 def test_code_blocks_on_page_run(page: Path, tmp_path: Path) -> None:
     """All ```python blocks of a page run in order, in one namespace, in a scratch folder."""
     code = _blocks(page)
     if not code.strip():
         pytest.skip("no python code blocks on this page")
     old = Path.cwd()
-    _tutorial_build().prepare(page, tmp_path)  # the files a tutorial starts from
     os.chdir(tmp_path)
     try:
         exec(compile(code, str(page), "exec"), {"__name__": "__docs__"})
@@ -58,8 +61,9 @@ def test_code_blocks_on_page_run(page: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("page", OUTPUT_PAGES, ids=[str(p.relative_to(DOCS)) for p in OUTPUT_PAGES])
 def test_page_prints_what_it_shows(page: Path) -> None:
-    """Each code block followed by a ```text block prints exactly that text: the outputs
-    and error messages the tutorials, how-tos and FAQ show are real."""
+    """All ```python blocks of the page run in order, in one namespace, in a scratch folder
+    holding the files a tutorial starts from, and each block followed by a ```text block
+    prints exactly that text: the outputs and error messages these pages show are real."""
     for ran in _tutorial_build().run(page, draw=False):
         if ran.step.output is not None:
             assert ran.printed == ran.step.output, ran.step.code
