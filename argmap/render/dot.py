@@ -402,6 +402,12 @@ def to_dot(m: ArgumentMap, **options: Unpack[DrawOptions]) -> graphviz.Digraph:
     ----------
     m : ArgumentMap
         The map (or a :class:`~argmap.views.MapView`); it is read, never changed.
+    **options : DrawOptions
+        The drawing options below, as keywords (typed by
+        :class:`~argmap.render.options.DrawOptions`).
+
+    Other Parameters
+    ----------------
     style : Style or str, optional
         A :class:`~argmap.render.style.Style`, or the name of a built-in theme
         (``"default"``, ``"colorblind"``, ``"print"``). The options below, when given,

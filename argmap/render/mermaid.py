@@ -165,6 +165,12 @@ def dumps(m: ArgumentMap, **options: Unpack[MermaidOptions]) -> str:
     ----------
     m : ArgumentMap
         The map or a :class:`~argmap.views.MapView`.
+    **options : MermaidOptions
+        The options below, as keywords (typed by
+        :class:`~argmap.render.options.MermaidOptions`).
+
+    Other Parameters
+    ----------------
     style : Style or str, optional
         Colours (fills, borders, arrows), label mode and wrap width come from this
         style or built-in theme; shapes and line styles are fixed (see module docs).
