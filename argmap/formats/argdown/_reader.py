@@ -484,7 +484,9 @@ class _Builder:
             if implied is not None:  # <A> +> [its own conclusion]: the last step says it
                 implied["metadata"][KEY]["relation_to_conclusion"] = True
                 return
-            if premise == goal:
+            # [A] - [A] is a statement attacking itself, as the Argdown CLI reads it.
+            self_attack = fact.relation == "attack" and fact.source[0] == fact.target[0] == "s"
+            if premise == goal and not self_attack:
                 label = _label(self.model, fact.source[1], fact.source[0])
                 self.problem(
                     fact.line,
