@@ -287,12 +287,18 @@ def test_eval_is_unchanged_on_a_self_attack(af_files: Path) -> None:
 
 
 def test_every_corpus_framework_is_a_map_for_check(tmp_path: Path) -> None:
-    for path in sorted(AF_DIR.glob("*.af")):
+    """The 19 frameworks of the test data; 5 have self-attacks (refused before)."""
+    for path in sorted([*AF_DIR.glob("*.af"), *(DATA / "af").glob("*.af")]):
         shutil.copy(path, tmp_path / path.name)
-    result = cli("check", *sorted(p.name for p in tmp_path.glob("*.af")), cwd=tmp_path)
+    names = sorted(p.name for p in tmp_path.glob("*.af"))
+    result = cli("check", *names, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     n = len(list(tmp_path.glob("*.af")))
     assert result.stdout.splitlines()[-1].startswith(f"{n} maps checked: {n} ok, 0 failed")
+    counted = json.loads(cli("stats", *names, "--json", cwd=tmp_path).stdout)
+    assert (n, len(counted["files"]), counted["failures"]) == (19, 19, [])
+    assert sum(1 for f in counted["files"] if f["self_attacks"]) == 5
+    assert counted["self_attacks"] == 6
 
 
 # --- writers: each writes a self-attack its reader reads back ----------------------------
@@ -372,12 +378,38 @@ def test_arguebuf_reads_the_self_attack_scheme_and_argmap_reads_its_output() -> 
 ARGDOWN = Path(sys.prefix) / "node" / "node_modules" / ".bin" / "argdown"
 
 
+def noted() -> am.ArgumentMap:
+    """A self-attack with an id, note and tags of its own, undercut: Argdown holds it
+    only as an argument whose conclusion is its premise."""
+    m = am.ArgumentMap()
+    a = m.premise("This sentence is false", id="a")
+    m.attack(a, a, id="x", note="a paradox", tags=["logic"])
+    m.counterpoint("Paradoxes prove nothing", id="u", undercuts="x")
+    return m
+
+
+def test_argdown_writes_a_self_attack_with_its_own_fields_as_an_argument() -> None:
+    m = noted()
+    text = registry.dumps(m, "argdown")
+    assert "(1) [a]: This sentence is false" in text
+    assert "-- {relation: attack} --\n(2) [a]" in text
+    back = registry.loads(text, "argdown")
+    assert {i.id: (i.relation, i.premises, i.target, i.note, i.tags) for i in back.inferences} == {
+        "x": ("attack", ("a",), "a", "a paradox", ("logic",)),
+        "u-undercuts-x": ("undercut", ("u",), "x", None, ()),
+    }
+
+
 def test_the_argdown_cli_reads_the_written_self_attack_as_an_attack_on_itself(
     tmp_path: Path,
 ) -> None:
     pinned_node_package("node_modules/.bin/argdown", "the Argdown CLI")
     written = registry.dumps(liar(), "argdown")
-    texts = {"self": "[A]: a\n  - [A]\n", "written": written}
+    texts = {
+        "self": "[A]: a\n  - [A]\n",
+        "written": written,
+        "argument": registry.dumps(noted(), "argdown"),
+    }
     (tmp_path / "in").mkdir()
     for name, text in texts.items():
         (tmp_path / "in" / f"{name}.argdown").write_text(text, encoding="utf-8")
@@ -397,6 +429,12 @@ def test_the_argdown_cli_reads_the_written_self_attack_as_an_attack_on_itself(
         }
         for name in texts
     }
+    argument = json.loads((tmp_path / "out" / "argument.json").read_text())["arguments"]["x"]
+    premise, conclusion = argument["pcs"]
+    assert (premise["role"], premise["title"]) == ("premise", "a")
+    assert (conclusion["role"], conclusion["title"]) == ("main-conclusion", "a")
+    assert conclusion["inference"]["data"] == {"relation": "attack"}
+    assert seen["argument"] == {("Untitled 1", "undercut", "x")}
     assert seen["self"] == {("A", "attack", "A")}
     assert ("a", "attack", "a") in seen["written"]
     assert shape(registry.loads(texts["self"], "argdown")) == [("attack", ("a",), "a")]
