@@ -388,6 +388,19 @@ def noted() -> am.ArgumentMap:
     return m
 
 
+def attacked_then_self() -> am.ArgumentMap:
+    m = am.ArgumentMap()
+    a = m.premise("A", id="a")
+    m.attack(m.counterpoint("S", id="s"), a)
+    m.attack(a, a)
+    return m
+
+
+def test_argdown_writes_a_self_attack_first_under_its_statement() -> None:
+    text = registry.dumps(attacked_then_self(), "argdown")
+    assert text.splitlines()[:3] == ["[a]: A {kind: premise}", "    - [a]", "    - S"]
+
+
 def test_argdown_writes_a_self_attack_with_its_own_fields_as_an_argument() -> None:
     m = noted()
     text = registry.dumps(m, "argdown")
@@ -409,6 +422,8 @@ def test_the_argdown_cli_reads_the_written_self_attack_as_an_attack_on_itself(
         "self": "[A]: a\n  - [A]\n",
         "written": written,
         "argument": registry.dumps(noted(), "argdown"),
+        "after": registry.dumps(attacked_then_self(), "argdown"),
+        "quirk": "[A]: a\n  - [S]: s\n  - [A]\n",  # the CLI drops the second line
     }
     (tmp_path / "in").mkdir()
     for name, text in texts.items():
@@ -436,5 +451,7 @@ def test_the_argdown_cli_reads_the_written_self_attack_as_an_attack_on_itself(
     assert conclusion["inference"]["data"] == {"relation": "attack"}
     assert seen["argument"] == {("Untitled 1", "undercut", "x")}
     assert seen["self"] == {("A", "attack", "A")}
+    assert seen["quirk"] == {("S", "attack", "A")}  # hence the writer's order:
+    assert seen["after"] == {("Untitled 1", "attack", "a"), ("a", "attack", "a")}
     assert ("a", "attack", "a") in seen["written"]
     assert shape(registry.loads(texts["self"], "argdown")) == [("attack", ("a",), "a")]

@@ -150,8 +150,8 @@ def stats(maps: tuple[str, ...], from_: str | None, as_json: bool, progress: boo
     MAPS are argmap JSON, AIF JSON or ICCMA files, folders of them, or - for
     standard input. A support, attack or undercut counts once per inference step
     (linked premises count once); self-attacks are the statements that attack
-    themselves (common in ICCMA benchmark files); depth is the most inference steps on one chain
-    of reasoning. For a map that quotes source texts, coverage says how much of each
+    themselves (common in ICCMA benchmark files); depth is the most inference steps
+    on one chain of reasoning. For a map that quotes source texts, coverage says how much of each
     source's argumentative text the quotes cover. With several maps, a table shows one
     row per map (statements, supports, attacks, undercuts, depth; --json has every
     count) and the totals.
