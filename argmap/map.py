@@ -542,7 +542,20 @@ class ArgumentMap:
         tags: str | Iterable[str] = (),
         metadata: Mapping[str, JsonValue] | None = None,
     ) -> Inference:
-        """Add an inference in which ``premises`` attack (rebut) the statement ``target``."""
+        """Add an inference in which ``premises`` attack (rebut) the statement ``target``.
+
+        A statement may attack itself (as an argument does in many Dung frameworks): the
+        attack's single premise is then its target. It is never accepted under grounded
+        or preferred semantics, and :func:`~argmap.analysis.lint` warns about it
+        (``self-attack``). A linked attack that lists its target among several premises
+        is refused with :class:`~argmap.errors.SelfLoopError`, as is any self-support.
+
+        >>> import argmap as am
+        >>> m = am.ArgumentMap()
+        >>> p = m.premise("This sentence is false", id="liar")
+        >>> m.attack(p, p).id
+        'liar-attacks-liar'
+        """
         return self._add_new_inference("attack", premises, target, id, note, tags, metadata)
 
     def undercut(
@@ -624,9 +637,12 @@ class ArgumentMap:
                     f"this map{close_matches(ref_id, self._nodes)}",
                     ids=[ref_id],
                 )
-        if target_id in premise_ids:
+        if target_id in premise_ids and not (relation == "attack" and len(premise_ids) == 1):
+            # Only an argument attacking itself, alone, is a self-loop a map holds.
+            hint = " (only a single-premise attack may target its premise)"
             raise SelfLoopError(
-                f"{target_id!r} cannot {relation} itself (it is among the premises)",
+                f"{target_id!r} cannot {relation} itself (it is among the premises)"
+                f"{hint if relation == 'attack' else ''}",
                 ids=[target_id],
             )
         if id is None:
@@ -651,7 +667,9 @@ class ArgumentMap:
         NodeNotFoundError
             A premise or the target is not in the map.
         SelfLoopError
-            The target is one of the premises, or an undercut targets itself.
+            An undercut targets itself. (An :class:`Inference` whose premises include
+            its target is refused when it is built, unless it is a single-premise
+            attack: a statement attacking itself.)
         InvalidRelationError
             A premise is an inference, a support/attack targets an inference, or an
             undercut targets a statement.
@@ -708,7 +726,11 @@ class ArgumentMap:
 
     def _check_joinable(self, premise: str, relation: Relation, target: str) -> None:
         if target == premise:
-            raise SelfLoopError(f"{premise!r} cannot {relation} itself", ids=[premise])
+            hint = f"; add it, then use attack({premise!r}, {premise!r})"
+            raise SelfLoopError(
+                f"{premise!r} cannot {relation} itself{hint if relation == 'attack' else ''}",
+                ids=[premise],
+            )
         node = self._nodes.get(target)
         if node is None:
             raise NodeNotFoundError(
@@ -731,6 +753,12 @@ class ArgumentMap:
             raise InvalidRelationError(
                 f"cannot join {premise!r} to {target!r} as {with_article(relation)}: "
                 f"{target!r} is {with_article(node['relation'])} inference ({hint})",
+                ids=[premise, target],
+            )
+        if node["kind"] == _INFERENCE and node["model"].premises == (node["model"].target,):
+            raise SelfLoopError(
+                f"cannot join {premise!r} to {target!r}: it is {node['model'].target!r} "
+                "attacking itself, and a linked attack cannot include its target",
                 ids=[premise, target],
             )
 

@@ -286,6 +286,8 @@ class Inference:
     A single premise is the common case. Several premises are *linked*: the step needs
     all of them. For ``relation="undercut"`` the target is the id of another inference.
     A ``relation="rephrase"`` has exactly one premise, which restates the target.
+    Only an attack with a single premise may have that premise as its target (a
+    self-attack, as in Dung frameworks); no other step lists its target as a premise.
 
     Examples
     --------
@@ -320,7 +322,9 @@ class Inference:
             if p in seen:
                 raise ValueError(f"premise {p!r} is listed twice")
             seen.add(p)
-        if self.target in seen:
+        if self.target in seen and not (self.relation == "attack" and len(premises) == 1):
+            # An argument attacking itself is allowed (common in Dung frameworks); a
+            # self-support, a self-rephrase or a linked step containing its target is not.
             raise ValueError(f"{self.target!r} cannot be both a premise and the target")
         return self
 

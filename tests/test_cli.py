@@ -640,14 +640,14 @@ def test_eval_reads_standard_input(work: Path) -> None:
     assert report["extensions"] == [["2", "4"]]
 
 
-def test_iccma_self_attack_is_refused_for_maps_but_evaluated(tmp_path: Path) -> None:
+def test_iccma_self_attacks_are_read_as_maps_and_evaluated(tmp_path: Path) -> None:
     shutil.copy(AF_DIR / "rand13_n25.af", tmp_path / "rand13_n25.af")
-    result = run("stats", "rand13_n25.af", cwd=tmp_path)
-    assert result.returncode == 1
-    assert err_lines(result) == [
-        "argmap: error: rand13_n25.af: argument 9 attacks itself, which an argument map "
-        "cannot hold; read the file as a framework (argmap.formats.iccma.load, or 'argmap eval')"
-    ]
+    result = run("stats", "rand13_n25.af", "--json", cwd=tmp_path)
+    assert result.returncode == 0, err_lines(result)
+    stats = json.loads(out(result))
+    attacks = [line.split() for line in (AF_DIR / "rand13_n25.af").read_text().splitlines()[2:]]
+    assert stats["attacks"] == 138 == len(attacks)
+    assert stats["self_attacks"] == sum(1 for a, b in attacks if a == b) > 0
     assert run("eval", "rand13_n25.af", cwd=tmp_path).returncode == 0
 
 

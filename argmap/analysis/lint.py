@@ -19,6 +19,7 @@ CODES = {
     "supports-and-attacks": "a statement that both supports and attacks the same statement",
     "isolated-statement": "a statement with no relation at all",
     "support-cycle": "statements that support each other in a circle",
+    "self-attack": "a statement that attacks itself",
     "quote-text-mismatch": "a statement whose text is not the words of its verbatim quote",
     "duplicate-text": "two or more statements with the same text",
 }
@@ -44,13 +45,18 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
 
     Reported, in this order: ``unsupported-main-claim``, ``isolated-statement``,
     ``premise-supports-nothing``, ``counterpoint-attacks-nothing``,
-    ``supports-and-attacks``, ``support-cycle``, ``quote-text-mismatch``,
-    ``duplicate-text`` (see :data:`CODES`). An isolated premise or counterpoint is
-    reported once, as isolated.
+    ``supports-and-attacks``, ``support-cycle``, ``self-attack``,
+    ``quote-text-mismatch``, ``duplicate-text`` (see :data:`CODES`). An isolated
+    premise or counterpoint is reported once, as isolated.
 
     ``supports-and-attacks`` reports a statement that is a premise of a support and of
     an attack of the same target (alone or linked with others): it argues both ways,
     which is usually a slip (``m.premise(..., supports=c, attacks=c)``).
+
+    ``self-attack`` reports a statement that attacks itself (``m.attack(s, s)``, or an
+    argument attacking itself in an ICCMA file): allowed, and common in Dung
+    frameworks, but such a statement is never accepted under grounded, preferred or
+    stable semantics.
 
     Rephrases: a statement that rephrases another is related through it, so a premise
     or counterpoint that only rephrases is not reported as supporting or attacking
@@ -122,6 +128,7 @@ def lint(m: ArgumentMap) -> list[LintIssue]:
             )
     issues.extend(_both_ways(m))
     issues.extend(_support_cycles(m))
+    issues.extend(_self_attacks(m))
     issues.extend(_quote_mismatches(m))
     issues.extend(_duplicate_texts(m))
     return issues
@@ -198,6 +205,23 @@ def _support_cycles(m: ArgumentMap) -> list[LintIssue]:
             )
         )
     return issues
+
+
+def _self_attacks(m: ArgumentMap) -> list[LintIssue]:
+    """One issue per attack whose single premise is its own target, in map order."""
+    return [
+        LintIssue(
+            code="self-attack",
+            message=(
+                f"{m.statement(inf.target).kind} {inf.target!r} attacks itself "
+                f"({inf.id!r}); it can never be accepted under grounded, preferred or "
+                "stable semantics"
+            ),
+            nodes=(inf.target,),
+        )
+        for inf in m.inferences
+        if inf.relation == "attack" and inf.premises == (inf.target,)
+    ]
 
 
 def _same_words(statement: str, quote: str) -> bool:

@@ -199,6 +199,8 @@ class _Explanation:
             reason = f"attacked by {nxt}, which is in"
             if nxt.startswith("rejected("):
                 reason, nxt = "you rejected it", None
+        elif cur in attackers:  # undecided: no attacker is in, and it attacks itself
+            reason = "it attacks itself, and nothing that is in attacks it"
         else:
             nxt = next(b for b in attackers if lab[b] == "undec")
             reason = f"attacked by {nxt}, which is undecided (a cycle of attacks)"

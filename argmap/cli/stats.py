@@ -26,6 +26,7 @@ COUNT_KEYS = (
     "undercuts",
     "rephrases",
     "linked",
+    "self_attacks",
     "main_conclusions",
     "sources",
 )
@@ -59,6 +60,9 @@ def depth(m: ArgumentMap) -> int:
 def map_stats(m: ArgumentMap) -> dict[str, Any]:
     """Counts of a map's elements: each inference counts once, whatever its premises.
 
+    ``self_attacks`` counts the statements that attack themselves (also counted among
+    ``attacks``).
+
     Examples
     --------
     >>> import argmap as am
@@ -82,6 +86,7 @@ def map_stats(m: ArgumentMap) -> dict[str, Any]:
         "undercuts": sum(1 for i in infs if i.relation == "undercut"),
         "rephrases": sum(1 for i in infs if i.relation == "rephrase"),
         "linked": sum(1 for i in infs if i.linked),
+        "self_attacks": sum(1 for i in infs if i.premises == (i.target,)),
         "main_conclusions": len(m.main_conclusions()),
         "depth": depth(m),
         "sources": len(m.sources),
@@ -144,8 +149,9 @@ def stats(maps: tuple[str, ...], from_: str | None, as_json: bool, progress: boo
 
     MAPS are argmap JSON, AIF JSON or ICCMA files, folders of them, or - for
     standard input. A support, attack or undercut counts once per inference step
-    (linked premises count once); depth is the most inference steps on one chain
-    of reasoning. For a map that quotes source texts, coverage says how much of each
+    (linked premises count once); self-attacks are the statements that attack
+    themselves (common in ICCMA benchmark files); depth is the most inference steps
+    on one chain of reasoning. For a map that quotes source texts, coverage says how much of each
     source's argumentative text the quotes cover. With several maps, a table shows one
     row per map (statements, supports, attacks, undercuts, depth; --json has every
     count) and the totals.

@@ -461,13 +461,8 @@ write_af = dump
 def as_map(af: ArgumentationFramework) -> ArgumentMap:
     """The framework as a map: one statement per argument (text ``"Argument N"``; a
     counterpoint when it attacks something, else a claim) and one attack inference
-    ``"a-attacks-b"`` per attack.
-
-    Raises
-    ------
-    FormatError
-        An argument attacks itself, which a map cannot hold (a statement cannot be a
-        premise of a step to itself); read such a file as a framework with :func:`load`.
+    ``"a-attacks-b"`` per attack. An argument that attacks itself becomes a statement
+    attacking itself (``"a-attacks-a"``).
 
     Examples
     --------
@@ -475,13 +470,6 @@ def as_map(af: ArgumentationFramework) -> ArgumentMap:
     >>> [(s.id, s.kind) for s in m.statements], [i.id for i in m.inferences]
     ([('1', 'counterpoint'), ('2', 'claim')], ['1-attacks-2'])
     """
-    for a, b in af.attacks:
-        if a == b:
-            raise FormatError(
-                f"argument {a} attacks itself, which an argument map cannot hold; read the "
-                "file as a framework (argmap.formats.iccma.load, or 'argmap eval')",
-                ids=[a],
-            )
     m = ArgumentMap()
     attacking = {a for a, _ in af.attacks}
     for a in af.arguments:

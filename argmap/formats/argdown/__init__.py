@@ -89,7 +89,8 @@ def loads(text: str | bytes) -> ArgumentMap:
     ------
     ArgdownSyntaxError
         The text is not valid Argdown, or says something argmap cannot represent (a
-        statement related to itself ...); the message has one line per problem, each
+        statement supporting itself ...; ``[A] - [A]``, a statement attacking
+        itself, is read); the message has one line per problem, each
         ``line L, column C: ...``.
 
     Examples

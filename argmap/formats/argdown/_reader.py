@@ -416,7 +416,10 @@ class _Builder:
             self.step_ids[(arg.key, index)] = inf_id
             premises = list(dict.fromkeys(self.stmt_id[p] for p in step.premises))
             conclusion = self.stmt_id[step.conclusion]
-            if conclusion in premises:
+            # (1) [A] -- {relation: attack} -- (2) [A]: a self-attack with an id, note,
+            # tags or an undercut of its own, as argdown.dumps writes one.
+            self_attack = premises == [conclusion] and (step.data or {}).get("relation") == "attack"
+            if conclusion in premises and not self_attack:
                 label = _label(self.model, step.conclusion)
                 self.problem(
                     step.line,
@@ -484,7 +487,9 @@ class _Builder:
             if implied is not None:  # <A> +> [its own conclusion]: the last step says it
                 implied["metadata"][KEY]["relation_to_conclusion"] = True
                 return
-            if premise == goal:
+            # [A] - [A] is a statement attacking itself, as the Argdown CLI reads it.
+            self_attack = fact.relation == "attack" and fact.source[0] == fact.target[0] == "s"
+            if premise == goal and not self_attack:
                 label = _label(self.model, fact.source[1], fact.source[0])
                 self.problem(
                     fact.line,

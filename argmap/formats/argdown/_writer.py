@@ -259,6 +259,8 @@ class _Writer:
                 self.simple.setdefault(inf.target, []).append(inf)
             else:
                 self.arguments.append(inf)
+        for lines in self.simple.values():  # the Argdown CLI (1.7.5) drops "- [A]" under
+            lines.sort(key=lambda inf: inf.premises[0] != inf.target)  # [A] after another
         self._separate_from_arguments()
         self.kinds = self._structural_kinds()
         self.parent: dict[str, str] = {}  # premise -> the first target it is nested under
