@@ -244,15 +244,32 @@ def test_a_linked_attack_comes_back_as_an_attack() -> None:
     assert comparable(loads(dumps(m))) == comparable(m)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="argmap's reader decodes only the YAML escapes \\\\ \\\" \\n \\t in a data "
-    "block, not \\uXXXX, which YAML needs for control characters",
-)
-def test_a_note_with_a_control_character_comes_back() -> None:
+def test_a_note_with_control_characters_comes_back() -> None:
+    """The writer escapes them as YAML does (``\\u0007``); the reader decodes every
+    YAML escape."""
     m = am.ArgumentMap()
-    m.claim("C", id="c", note="bell \x07")
-    assert loads(dumps(m)).statement("c").note == "bell \x07"
+    m.claim("C", id="c", note="bell \x07, escape \x1b, next line \x85")
+    assert 'note: "bell \\u0007, escape \\u001b, next line \\u0085"' in dumps(m)
+    assert loads(dumps(m)).statement("c").note == "bell \x07, escape \x1b, next line \x85"
+
+
+def test_metadata_with_a_control_character_and_a_quote_comes_back() -> None:
+    """Issue #12: ``\\"`` inside a double-quoted data string no longer ends the data
+    block early, and ``\\u001e`` is decoded; the statement's metadata comes back."""
+    m = am.ArgumentMap()
+    m.claim("0", id="c", metadata={'\x1e"': [None], "k": {"a": 'say "hi"'}})
+    text = dumps(m)
+    assert text == '\\0 {id: c, metadata: {"\\u001e\\"": [null], k: {a: \'say "hi"\'}}}\n'
+    assert loads(text) == m
+
+
+def test_an_argument_s_metadata_comes_back() -> None:
+    m = am.ArgumentMap()
+    a, b = m.premise("a", id="a"), m.premise("b", id="b")
+    m.support([a, b], m.claim("C", id="c"), id="s", metadata={"k": [1, "\x07"]})
+    back = loads(dumps(m))
+    assert back.inference("s").metadata["k"] == [1, "\x07"]
+    assert dumps(back) == dumps(m)
 
 
 @pytest.mark.xfail(

@@ -133,10 +133,10 @@ def escape(text: str, *, line_start: bool = False) -> str:
 def _yaml_string(text: str) -> str:
     """A YAML scalar for ``text`` that Argdown's data blocks and front matter keep
     whole: plain for an identifier-like word; single-quoted (``'`` doubled) for a
-    one-line text with a ``"`` (argmap's reader does not take ``\\"`` inside a data
-    block); else double-quoted with the escapes ``\\\\ \\" \\n \\t``, and
-    ``\\uXXXX`` only for what YAML does not print, a ``}`` before a space (it would end
-    Argdown's data block) and the ``=`` of ``===`` (it would end the front matter)."""
+    one-line text with a ``"`` (easier to read than ``\\"``); else double-quoted with
+    the escapes ``\\\\ \\" \\n \\t``, and ``\\uXXXX`` only for what YAML
+    does not print, a ``}`` before a space (it would end Argdown's data block) and the
+    ``=`` of ``===`` (it would end the front matter)."""
     if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
         return text
     needs_u = _YAML_ESCAPE.search(text)
