@@ -398,6 +398,51 @@ def test_argdown_reads_the_nato_map_as_argmap_wrote_it(argdown_cli: Path, tmp_pa
     assert len(seen["statements"]) == len(m) == 21
 
 
+def _underscore_arguments() -> am.ArgumentMap:
+    m = am.ArgumentMap()
+    m.support([m.premise("a", id="a"), m.premise("b", id="b")], m.claim("C", id="c"), id="_")
+    m.support([m.premise("d", id="d"), m.premise("e", id="e")], "c", id="_x")
+    return m
+
+
+UNDERSCORE_TEXT = """\
+<Argument _> {id: _}
+
+(1) a
+(2) b
+----
+(3) [c]: C
+
+<Argument _x> {id: _x}
+
+(1) d
+(2) e
+----
+(3) [c]
+"""
+
+
+def test_an_argument_id_starting_with_an_underscore_is_not_an_undercut() -> None:
+    """Issue #12: ``<_>`` starts an undercut in Argdown (its lexer takes no escape in
+    an argument title), so such an argument is titled ``Argument _`` with its id kept."""
+    m = _underscore_arguments()
+    assert dumps(m) == UNDERSCORE_TEXT
+    back = loads(UNDERSCORE_TEXT)
+    assert [(i.id, i.premises, i.target) for i in back.inferences] == [
+        (i.id, i.premises, i.target) for i in m.inferences
+    ]
+    assert dumps(back) == UNDERSCORE_TEXT
+
+
+def test_argdown_reads_an_argument_id_starting_with_an_underscore(
+    argdown_cli: Path, tmp_path: Path
+) -> None:
+    m = _underscore_arguments()
+    seen = run_argdown_json(argdown_cli, tmp_path, {"u": dumps(m)})["u"]
+    assert seen_facts(seen) == expected_facts(m, UNDERSCORE_TEXT)
+    assert sorted(seen["arguments"]) == ["Argument _", "Argument _x"]
+
+
 # One run of the CLI reads a dozen maps (or 40 texts); no shrinking: each step would
 # start Node again. A failure names the text.
 CLI_SETTINGS = settings(

@@ -418,12 +418,19 @@ class _Writer:
 
     def _argument_titles(self) -> dict[str, str]:
         """An argument's title: the one it was read with (``metadata["argdown"]``),
-        unless an earlier argument has it, else the inference id."""
+        unless an earlier argument has it, else the inference id; a title starting with
+        ``_`` gets ``Argument`` before it (``<_`` starts an undercut in Argdown, and its
+        lexer takes no escape in an argument title)."""
         titles: dict[str, str] = {}
         taken: set[str] = set()
         for inf in self.arguments:
             kept = _argdown(inf.metadata).get("argument")
             title = kept if isinstance(kept, str) and kept not in taken else inf.id
+            if title.startswith("_"):  # Argdown reads "<_" as an undercut, escaped or not
+                base = title = f"Argument {title}"
+                n = 2
+                while title in taken:
+                    title, n = f"{base} ({n})", n + 1
             taken.add(title)
             titles[inf.id] = title
         return titles
