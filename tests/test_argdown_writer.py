@@ -8,6 +8,7 @@ import importlib.util
 import json
 import os
 import subprocess
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -396,6 +397,48 @@ def test_argdown_reads_the_nato_map_as_argmap_wrote_it(argdown_cli: Path, tmp_pa
         "edge-and-fundamental-support-tide",
     ]
     assert len(seen["statements"]) == len(m) == 21
+
+
+def test_map_metadata_goes_into_the_front_matter_and_comes_back() -> None:
+    m = am.ArgumentMap("T", metadata={"k": 1, "nested": {"a": [True, None, "x y"]}})
+    m.claim("C", id="c")
+    text = dumps(m)
+    assert text == '===\ntitle: T\nmetadata: {k: 1, nested: {a: [true, null, "x y"]}}\n===\n\nC\n'
+    back = loads(text)
+    assert back.metadata == {**m.metadata, "argdown": {"frontmatter": {"title": "T"}}}
+    assert dumps(back) == text
+    m.title = None
+    assert loads(dumps(m)) == m
+
+
+def test_front_matter_read_from_argdown_and_map_metadata_both_come_back() -> None:
+    m = loads("===\ntitle: T\nauthor: Ann\nmetadata: {k: 1}\n===\n\nC\n")
+    assert m.metadata == {"k": 1, "argdown": {"frontmatter": {"title": "T", "author": "Ann"}}}
+    assert dumps(m) == "===\ntitle: T\nauthor: Ann\nmetadata: {k: 1}\n===\n\nC\n"
+
+
+def test_sources_and_quotes_left_out_are_named_in_a_warning() -> None:
+    m = am.ArgumentMap()
+    m.add_source("Tax sugar. It saves lives.", id="article")
+    m.add_source("Other.", id="other")
+    m.quote(m.claim("Tax sugar", id="c"), source="article")
+    m.quote(m.premise("It saves lives", id="p", supports="c"), source="article")
+    with pytest.warns(am.FormatLossWarning) as record:
+        text = dumps(m)
+    assert [str(w.message) for w in record] == [
+        "Argdown has no place for the sources 'article', 'other' and the quotes of the "
+        "statements 'c', 'p'; they are left out"
+    ]
+    assert record[0].filename == __file__  # points at the caller of dumps
+    assert list(loads(text).sources) == []
+
+
+def test_a_map_without_sources_writes_without_a_warning() -> None:
+    m = am.ArgumentMap(metadata={"k": 1})
+    m.claim("C", id="c")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        dumps(m)
 
 
 def _underscore_arguments() -> am.ArgumentMap:

@@ -570,12 +570,16 @@ class _Builder:
         title, description = _header(model)
         m = ArgumentMap(title, description=description)
         map_meta: dict[str, JsonValue] = {}
-        if model.frontmatter is not None:
-            map_meta["frontmatter"] = model.frontmatter
+        front = model.frontmatter
+        own = _own_metadata(front) if isinstance(front, dict) else None
+        if own is not None and isinstance(front, dict):  # as argmap's writer puts it
+            front = {k: v for k, v in front.items() if k != "metadata"} or None
+        if front is not None:
+            map_meta["frontmatter"] = front
         if model.sections:
             map_meta["sections"] = list[JsonValue](model.sections)
-        if map_meta:
-            m.metadata = {KEY: map_meta}
+        if own is not None or map_meta:
+            m.metadata = {**(own or {}), **({KEY: map_meta} if map_meta else {})}
         for cls in model.statements.values():
             meta = _member_meta(cls.texts, cls.section, cls.data)
             _add_statement(m, self.problems, cls, self.stmt_id[cls.key], cls.texts, meta, roles)
