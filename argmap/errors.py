@@ -19,6 +19,7 @@ __all__ = [
     "ArgumentTypeError",
     "DuplicateIdError",
     "FormatError",
+    "FormatLossWarning",
     "GraphvizNotFoundError",
     "InvalidRelationError",
     "NodeNotFoundError",
@@ -123,6 +124,11 @@ class QuoteMismatchError(QuoteError):
 
 class QuoteNormalizedWarning(UserWarning):
     """A quote matched its source only after normalising whitespace or typography."""
+
+
+class FormatLossWarning(UserWarning):
+    """A writer left out part of the map that its format has no place for (the message
+    names what): the file reads back without it."""
 
 
 def with_article(word: str) -> str:

@@ -65,8 +65,8 @@ MODULES: tuple[str, ...] = (
     "argmap.formats.iccma",
     "argmap.formats.microtexts",
     "argmap.formats.kialo",
+    "argmap.formats.graphml",  # before Argdown: a GraphML text may hold "[a]: b" lines
     "argmap.formats.argdown",
-    "argmap.formats.graphml",
     "argmap.formats.cytoscape",
     "argmap.render.dot",
     "argmap.render.mermaid",

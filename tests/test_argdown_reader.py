@@ -489,12 +489,47 @@ def test_every_bad_block_is_reported_at_once() -> None:
             "line 103, column 1: front matter: a line is indented more than 100 spaces",
         ),
         ("[A]: a\n  >< <B>\n", "line 2, column 3: '><' (contradictory) relates two statements"),
+        ('[A]: a {n: "x\\q"}\n', "line 1, column 14: data block: unknown escape sequence '\\q'"),
+        (
+            '===\ntitle: "\\u12"\n===\n',
+            "line 2, column 9: front matter: '\\u' in a double-quoted string needs 4 hex",
+        ),
     ],
 )
 def test_error_messages(text: str, message: str) -> None:
     with pytest.raises(ArgdownSyntaxError) as info:
         argdown.loads(text)
     assert str(info.value).startswith(message)
+
+
+def test_double_quoted_yaml_escapes_are_decoded() -> None:
+    """Every escape of YAML 1.2 double-quoted strings (js-yaml, Argdown's YAML reader,
+    reads them all), in data blocks and the front matter."""
+    text = (
+        '===\ntitle: "T\\u00e9\\x21"\n===\n\n'
+        '[A]: a {note: "\\0\\a\\b\\t\\n\\v\\f\\r\\e\\ \\"\\/\\\\\\N\\_\\L\\P", '
+        'u: "\\u2603 \\U0001F600 \\ud83d\\ude00"}\n'
+    )
+    m = argdown.loads(text)
+    assert m.title == "Té!"
+    a = m.statement("a")
+    assert a.note == '\x00\x07\x08\t\n\x0b\x0c\r\x1b "/\\\x85\xa0\u2028\u2029'
+    assert a.metadata["argdown"]["data"] == {"u": "\u2603 \U0001f600 \U0001f600"}
+
+
+def test_plain_yaml_scalars_are_read_as_argdown_reads_them() -> None:
+    """YAML 1.2's core schema, as js-yaml: ``yes``, ``on``, ``1_000`` and ``1:30`` are
+    strings (PyYAML's YAML 1.1 would read True, True, 1000 and 90)."""
+    m = argdown.loads("[A]: a {a: yes, b: on, c: 1_000, d: 1:30, e: 0o17, f: 0x1F, g: 2}\n")
+    assert m.statement("a").metadata["argdown"]["data"] == {
+        "a": "yes",
+        "b": "on",
+        "c": "1_000",
+        "d": "1:30",
+        "e": 15,
+        "f": 31,
+        "g": 2,
+    }
 
 
 def test_load_names_the_file(tmp_path: Path) -> None:

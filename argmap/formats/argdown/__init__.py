@@ -180,9 +180,11 @@ FORMAT = FormatSpec(
     dumps=dumps,
     sniff=sniff,
     keeps="statements (equivalence classes), arguments and their premise-conclusion "
-    "structures, every relation kind, tags, data, sections and front matter",
+    "structures, every relation kind, tags, data, sections and front matter; argmap's "
+    "metadata (map, statements, inferences)",
     loses="comments and layout (line breaks, indentation); relations to a whole argument "
-    "end at its conclusion",
+    "end at its conclusion; argmap's sources and quotes (the writer warns: "
+    "FormatLossWarning)",
 )
 
 JSON_FORMAT = FormatSpec(

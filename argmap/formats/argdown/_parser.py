@@ -184,12 +184,16 @@ class _Source:
 
 def _data_end(text: str, start: int) -> int | None:
     """Where the data block opening at ``start`` ends (just past its ``}``), or None."""
-    depth, quote = 0, ""
+    depth, quote, escaped = 0, "", False
     for i in range(start, len(text)):
         char = text[i]
-        if quote:
+        if escaped:  # the character after a backslash in a double-quoted string
+            escaped = False
+        elif quote:
             if char == quote:
                 quote = ""
+            elif char == "\\" and quote == '"':
+                escaped = True
             elif char == "\n" and text[i + 1 : i + 2] == "\n":
                 return None
         elif char in "'\"":

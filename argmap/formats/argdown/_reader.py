@@ -455,7 +455,7 @@ class _Builder:
             else:
                 meta["argument"] = arg.title
                 meta["step"] = index + 1
-            record["metadata"] = {KEY: meta}
+            record["metadata"] = {**record.get("metadata", {}), KEY: meta}
             self.inferences.append(record)
 
     def problem(self, line: int, column: int, message: str) -> None:
@@ -575,12 +575,16 @@ class _Builder:
         title, description = _header(model)
         m = ArgumentMap(title, description=description)
         map_meta: dict[str, JsonValue] = {}
-        if model.frontmatter is not None:
-            map_meta["frontmatter"] = model.frontmatter
+        front = model.frontmatter
+        own = _own_metadata(front) if isinstance(front, dict) else None
+        if own is not None and isinstance(front, dict):  # as argmap's writer puts it
+            front = {k: v for k, v in front.items() if k != "metadata"} or None
+        if front is not None:
+            map_meta["frontmatter"] = front
         if model.sections:
             map_meta["sections"] = list[JsonValue](model.sections)
-        if map_meta:
-            m.metadata = {KEY: map_meta}
+        if own is not None or map_meta:
+            m.metadata = {**(own or {}), **({KEY: map_meta} if map_meta else {})}
         for cls in model.statements.values():
             meta = _member_meta(cls.texts, cls.section, cls.data)
             _add_statement(m, self.problems, cls, self.stmt_id[cls.key], cls.texts, meta, roles)
@@ -601,6 +605,13 @@ class _Builder:
         return m
 
 
+def _own_metadata(data: dict[str, JsonValue]) -> dict[str, JsonValue] | None:
+    """The element's own metadata that argmap's writer puts in a data block as
+    ``metadata: {...}`` (a mapping without the ``argdown`` key), or None."""
+    own = data.get("metadata")
+    return dict(own) if isinstance(own, dict) and KEY not in own else None
+
+
 def _member_meta(
     texts: list[str], section: str | None, data: dict[str, JsonValue]
 ) -> dict[str, JsonValue]:
@@ -611,6 +622,8 @@ def _member_meta(
     if section is not None:
         meta["section"] = section
     rest = {k: v for k, v in data.items() if k not in _STATEMENT_KEYS}
+    if _own_metadata(data) is not None:
+        del rest["metadata"]
     if rest:
         meta["data"] = rest
     return meta
@@ -646,8 +659,9 @@ def _add_statement(
         fields["title"] = origin.title
     if data.get("note") is not None:
         fields["note"] = str(data["note"])
-    if meta:
-        fields["metadata"] = {KEY: meta}
+    own = _own_metadata(data)
+    if own is not None or meta:
+        fields["metadata"] = {**(own or {}), **({KEY: meta} if meta else {})}
     try:
         m.add_statement(adapter(Statement).validate_python(fields))
     except ValidationError as err:
@@ -666,6 +680,10 @@ def _argument_meta(arg: Argument, meta: dict[str, JsonValue], record: dict[str, 
     if arg.section is not None:
         meta["section"] = arg.section
     data = {k: v for k, v in arg.data.items() if k not in _ARGUMENT_KEYS}
+    own = _own_metadata(arg.data)
+    if own is not None:
+        del data["metadata"]
+        record["metadata"] = own
     if data:
         meta["data"] = data
     tags = list(arg.tags)

@@ -26,9 +26,11 @@ The layout, for a map made in Python:
 * the data block holds what Argdown has no syntax for: ``id`` where the reader would
   not derive it from the title (or the text), ``kind`` where it differs from the kind
   the structure implies as Argdown reads it, ``note``;
-* sources and quotes are not written (Argdown has no place for them), nor the map's
-  metadata; a map read from Argdown gets its ``metadata["argdown"]`` back (front
-  matter, argument titles and descriptions, inference rules and data, data keys).
+* the map's metadata goes into the front matter (``metadata``), an element's into its
+  data block (``metadata``); sources and quotes are not written (Argdown has no place
+  for them): a :class:`~argmap.errors.FormatLossWarning` names them; a map read from
+  Argdown gets its ``metadata["argdown"]`` back (front matter, argument titles and
+  descriptions, inference rules and data, data keys).
 
 Texts are escaped where Argdown's lexer would read them otherwise (see :func:`escape`).
 """
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -44,7 +47,7 @@ from typing import Any
 from pydantic import JsonValue
 
 from argmap._io import write_atomic
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, FormatLossWarning
 from argmap.formats._shared import kind_from_roles
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Statement, StatementKind, slugify
@@ -133,10 +136,10 @@ def escape(text: str, *, line_start: bool = False) -> str:
 def _yaml_string(text: str) -> str:
     """A YAML scalar for ``text`` that Argdown's data blocks and front matter keep
     whole: plain for an identifier-like word; single-quoted (``'`` doubled) for a
-    one-line text with a ``"`` (argmap's reader does not take ``\\"`` inside a data
-    block); else double-quoted with the escapes ``\\\\ \\" \\n \\t``, and
-    ``\\uXXXX`` only for what YAML does not print, a ``}`` before a space (it would end
-    Argdown's data block) and the ``=`` of ``===`` (it would end the front matter)."""
+    one-line text with a ``"`` (easier to read than ``\\"``); else double-quoted with
+    the escapes ``\\\\ \\" \\n \\t``, and ``\\uXXXX`` only for what YAML
+    does not print, a ``}`` before a space (it would end Argdown's data block) and the
+    ``=`` of ``===`` (it would end the front matter)."""
     if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
         return text
     needs_u = _YAML_ESCAPE.search(text)
@@ -420,12 +423,19 @@ class _Writer:
 
     def _argument_titles(self) -> dict[str, str]:
         """An argument's title: the one it was read with (``metadata["argdown"]``),
-        unless an earlier argument has it, else the inference id."""
+        unless an earlier argument has it, else the inference id; a title starting with
+        ``_`` gets ``Argument`` before it (``<_`` starts an undercut in Argdown, and its
+        lexer takes no escape in an argument title)."""
         titles: dict[str, str] = {}
         taken: set[str] = set()
         for inf in self.arguments:
             kept = _argdown(inf.metadata).get("argument")
             title = kept if isinstance(kept, str) and kept not in taken else inf.id
+            if title.startswith("_"):  # Argdown reads "<_" as an undercut, escaped or not
+                base = title = f"Argument {title}"
+                n = 2
+                while title in taken:
+                    title, n = f"{base} ({n})", n + 1
             taken.add(title)
             titles[inf.id] = title
         return titles
@@ -502,6 +512,7 @@ class _Writer:
         self.counting = False
         self.lines, self.defined = [], set()
         self._layout()
+        self._warn_of_losses()
         head = self._front_matter()
         return head + "\n".join(self.lines) + "\n" if self.lines else head
 
@@ -514,6 +525,22 @@ class _Writer:
         undercutting = any(u.premises[0] == id for us in self.undercuts.values() for u in us)
         return in_args or undercutting
 
+    def _warn_of_losses(self) -> None:
+        """Argdown has no place for sources and quotes: say which are left out."""
+        lost = []
+        sources = [s.id for s in self.m.sources]
+        if sources:
+            lost.append(f"the sources {', '.join(map(repr, sources))}")
+        quoting = [s.id for s in self.statements.values() if s.quotes]
+        if quoting:
+            lost.append(f"the quotes of the statements {', '.join(map(repr, quoting))}")
+        if lost:
+            warnings.warn(
+                f"Argdown has no place for {' and '.join(lost)}; they are left out",
+                FormatLossWarning,
+                stacklevel=4,
+            )
+
     def _front_matter(self) -> str:
         data: dict[str, Any] = {}
         kept = _argdown(self.m.metadata).get("frontmatter")
@@ -523,6 +550,9 @@ class _Writer:
             data["title"] = self.m.title
         if self.m.description is not None:
             data["subTitle"] = self.m.description
+        others = {k: v for k, v in self.m.metadata.items() if k != _KEY}
+        if others:
+            data["metadata"] = others
         if not data:
             return ""
         lines = [f"{_yaml_string(k)}: {_yaml(v)}" for k, v in data.items()]

@@ -4,7 +4,13 @@ scalars folded over several lines, quoted strings).
 
 Only this subset is read (no anchors, tags, block scalars ``|``/``>``, multi-document
 streams); anything else is a :class:`YamlError` with the offset of the problem, which the
-parser turns into a line and column. argmap does not depend on PyYAML for it.
+parser turns into a line and column. Scalars are read by YAML 1.2's core schema and
+double-quoted strings take every YAML escape, as js-yaml (Argdown's own YAML reader)
+reads them.
+
+Why not PyYAML's ``safe_load``: it reads YAML 1.1, where ``{a: yes, b: on, c: 1_000,
+d: 1:30}`` is ``True, True, 1000, 90``; Argdown (js-yaml) reads four strings, and so does
+this module. Its errors would also have to be mapped back to Argdown's lines.
 """
 
 from __future__ import annotations
@@ -17,7 +23,33 @@ __all__ = ["YamlError", "parse_block", "parse_flow"]
 
 _MAX_DEPTH = 50  # nesting of flow collections and of block indentation (recursion)
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_BASED_INT = re.compile(r"0x[0-9A-Fa-f]+|0o[0-7]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+# The escapes of YAML double-quoted strings (YAML 1.2, section 5.7), as js-yaml (which
+# Argdown uses) reads them.
+_ESCAPES = {
+    "0": "\x00",
+    "a": "\x07",
+    "b": "\x08",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\x0b",
+    "f": "\x0c",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+_HEX_WIDTH = {"x": 2, "u": 4, "U": 8}
+_HEX = re.compile(r"[0-9A-Fa-f]+")
+_LOW_SURROGATE = re.compile(r"\\u[dD][c-fC-F][0-9A-Fa-f]{2}")
 
 
 class YamlError(ValueError):
@@ -34,6 +66,11 @@ def scalar(text: str) -> JsonValue:
 
     >>> scalar("true"), scalar("12"), scalar("1.5"), scalar("~"), scalar("counterpoint")
     (True, 12, 1.5, None, 'counterpoint')
+
+    Unlike YAML 1.1 (PyYAML), and as js-yaml (Argdown's YAML reader) does:
+
+    >>> scalar("yes"), scalar("on"), scalar("1_000"), scalar("1:30"), scalar("0x1F")
+    ('yes', 'on', '1_000', '1:30', 31)
     """
     value = text.strip()
     lowered = value.lower()
@@ -43,6 +80,8 @@ def scalar(text: str) -> JsonValue:
         return None
     if _INT.fullmatch(value):
         return int(value)
+    if _BASED_INT.fullmatch(value):
+        return int(value[2:], 16 if value[1] == "x" else 8)
     if _FLOAT.fullmatch(value):
         return float(value)
     return value
@@ -101,14 +140,46 @@ class _Flow:
                 self.pos += 1
                 return "".join(out)
             if char == "\\" and quote == '"' and self.pos + 1 < len(self.text):
-                nxt = self.text[self.pos + 1]
-                out.append({"n": "\n", "t": "\t", '"': '"', "\\": "\\"}.get(nxt, nxt))
-                self.pos += 2
+                out.append(self.escape())
                 continue
             out.append(" " if char == "\n" else char)
             self.pos += 1
         self.pos = start
         raise self.error(f"the string starting with {quote} is never closed")
+
+    def escape(self) -> str:
+        """The character of the escape sequence at ``pos`` in a double-quoted string
+        (YAML 1.2, section 5.7: ``\\n``, ``\\t``, ``\\xXX``, ``\\uXXXX``, ``\\UXXXXXXXX`` ...);
+        an escaped line break folds to nothing, as in YAML."""
+        start = self.pos
+        nxt = self.text[self.pos + 1]
+        if nxt in _ESCAPES:
+            self.pos += 2
+            return _ESCAPES[nxt]
+        if nxt == "\n":  # an escaped line break: the string goes on without a space
+            self.pos += 2
+            while self.text[self.pos : self.pos + 1] in (" ", "\t"):
+                self.pos += 1
+            return ""
+        width = _HEX_WIDTH.get(nxt)
+        if width is not None:
+            digits = self.text[self.pos + 2 : self.pos + 2 + width]
+            if len(digits) == width and _HEX.fullmatch(digits):
+                code = int(digits, 16)
+                end = self.pos + 2 + width
+                low = self.text[end : end + 6]  # "\\uDC00": a UTF-16 pair, as JSON writes
+                if 0xD800 <= code <= 0xDBFF and _LOW_SURROGATE.fullmatch(low):
+                    code = 0x10000 + ((code - 0xD800) << 10) + (int(low[2:], 16) - 0xDC00)
+                    end += 6
+                if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+                    self.pos = end
+                    return chr(code)
+            self.pos = start
+            raise self.error(
+                f"'\\{nxt}' in a double-quoted string needs {width} hex digits of a "
+                "Unicode character after it"
+            )
+        raise self.error(f"unknown escape sequence '\\{nxt}' in a double-quoted string")
 
     def key(self) -> str:
         char = self.peek()
@@ -179,11 +250,15 @@ def parse_flow(text: str, base: int = 0) -> dict[str, JsonValue]:
 
 def _balance(text: str) -> int:
     """How many brackets ``text`` leaves open (quotes respected)."""
-    depth, quote = 0, ""
+    depth, quote, escaped = 0, "", False
     for char in text:
-        if quote:
+        if escaped:
+            escaped = False
+        elif quote:
             if char == quote:
                 quote = ""
+            elif char == "\\" and quote == '"':
+                escaped = True
         elif char in "'\"":
             quote = char
         elif char in "[{":
