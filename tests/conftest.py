@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -48,6 +50,43 @@ def unavailable(reason: str, what: str) -> NoReturn:
             pytrace=False,
         )
     pytest.skip(f"{reason}; run scripts/test to install it")
+
+
+def missing(what: str) -> NoReturn:
+    """Skip a test whose real client (``what``) is not installed; fail in CI."""
+    message = f"{what} is not installed: run `bash scripts/test`, which installs it"
+    if in_ci():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@contextlib.contextmanager
+def chromium(profile: Path, *args: str, browser_log: bool = False) -> Iterator[Any]:
+    """A headless Chromium session (Selenium WebDriver) on the system's own browser and
+    driver (Debian's chromium and chromium-driver; none is downloaded), with a fresh
+    profile in ``profile``, extra command-line ``args`` and, with ``browser_log``, the
+    console log kept for ``driver.get_log("browser")``; quit on leaving."""
+    binary, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
+    if binary is None or driver_path is None:
+        missing("Debian's chromium and chromium-driver")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        missing("selenium (the dev extra)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", f"--user-data-dir={profile}", *args):  # fmt: skip
+        options.add_argument(arg)
+    if browser_log:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
+    try:
+        yield driver
+    finally:
+        driver.quit()
 
 
 def pinned_node_package(inside: str, what: str) -> Path:

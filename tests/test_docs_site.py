@@ -14,7 +14,6 @@ import http.server
 import importlib.util
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -27,7 +26,7 @@ import pytest
 
 import argmap as am
 
-from conftest import ROOT, in_ci
+from conftest import ROOT, chromium
 
 DOCS = ROOT / "docs"
 
@@ -154,41 +153,13 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _missing(what: str) -> None:
-    message = f"{what} is not installed: run `bash scripts/test`, which installs it"
-    if in_ci():
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def offline_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """Headless Chromium that can reach 127.0.0.1 and nothing else."""
-    chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
-    if chromium is None or driver_path is None:
-        _missing("Debian's chromium and chromium-driver")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(chromium)
-    for arg in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-docs')}",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
-    try:
+    profile = tmp_path_factory.mktemp("chromium-docs")
+    offline = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+    with chromium(profile, "--window-size=1400,1000", offline) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture(scope="module")

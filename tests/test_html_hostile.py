@@ -16,7 +16,6 @@ fail in CI.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ import pytest
 
 import argmap as am
 
-from conftest import unavailable
+from conftest import chromium
 
 HOSTILE = "a\x00b <script>window.__pwned=1</script> c </script> d & e \ufffe f"
 """Every string the issue names, in one text (single spaces: ``document.title``
@@ -39,26 +38,8 @@ DRAWN = HOSTILE.replace("\x00", " ").replace("\ufffe", "\ufffd")
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A headless Chromium session using only the system's browser and driver."""
-    chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
-    if chromium is None or driver_path is None:
-        unavailable("Debian's chromium and chromium-driver are not installed", "Chromium")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        unavailable("selenium (the dev extra) is not installed", "Chromium")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", f"--user-data-dir={profile}"):  # fmt: skip
-        options.add_argument(arg)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
-    try:
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def hostile_report(folder: Path) -> Path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import importlib.util
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -21,56 +20,23 @@ import pytest
 import argmap as am
 from argmap.render.html import report_html
 
-from conftest import ROOT
+from conftest import ROOT, chromium, missing
 
 HOSTILE = "<script>window.__pwned='source'</script>"
 HOSTILE_LABEL = "<img src=x onerror=\"window.__pwned='label'\">"
 
 
-def _missing(what: str) -> None:
-    message = f"{what} is not installed: run `bash scripts/test`, which installs it"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def _dot() -> None:
     if shutil.which("dot") is None:
-        _missing("Graphviz 'dot'")
+        missing("Graphviz 'dot'")
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A headless Chromium session (Selenium WebDriver) using only the system browser."""
-    chromium = shutil.which("chromium")
-    driver_path = shutil.which("chromedriver")
-    if chromium is None or driver_path is None:
-        _missing("Debian's chromium and chromium-driver")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        _missing("selenium (the dev extra)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(chromium)
-    for arg in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
-    try:
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with chromium(profile, "--window-size=1400,1000", browser_log=True) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def nato_map() -> am.ArgumentMap:
