@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import stat
 import tempfile
@@ -53,6 +54,23 @@ def load_file(
         raise FormatError(f"{shorten(p)}: not a valid {what} file: {detail}") from None
     except ArgmapError as err:
         raise FormatError(f"{shorten(p)}: {err.message}", ids=err.ids) from None
+
+
+def json_problem(text: str | bytes) -> str | None:
+    """Why ``text`` is not JSON, in one line and the same words wherever it is asked
+    (``argmap.load``, ``argmap.loads``, every CLI command): the standard library's
+    message, which names what was expected and the line and column. None if the
+    standard library reads it."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        return f"not valid JSON: {err}"
+    except (ValueError, RecursionError) as err:
+        problem = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+        if "integer string conversion" in problem:  # Python's advice is not the user's
+            problem = "a number has more digits than Python reads (4300)"
+        return f"not valid JSON: {problem}"
+    return None
 
 
 def looks_like_text(path: str) -> bool:

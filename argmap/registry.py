@@ -22,6 +22,7 @@ formats that are only written; pictures (SVG, PNG, PDF, HTML) are rendered by
 from __future__ import annotations
 
 import importlib
+import warnings
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path, PurePath
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from argmap._io import looks_like_text, shorten, write_atomic
+from argmap._io import json_problem, looks_like_text, shorten, write_atomic
 from argmap.errors import ArgmapError, FormatError, OptionError, describe_validation_error
 from argmap.formats._spec import Content, FormatSpec
 
@@ -315,6 +316,10 @@ def _read(text: str, spec: FormatSpec, name: str | None) -> ArgumentMap:
     try:
         return spec.loads(text)
     except ValidationError as err:
+        broken = spec.json and any(e["type"] == "json_invalid" for e in err.errors())
+        problem = json_problem(text) if broken else None
+        if problem is not None:  # the same words as the command line's
+            raise FormatError(f"{where}{problem}") from None
         message = f"{where}not a valid {spec.title} file: {_first_problems(err)}"
     except FormatError as err:
         message = err.message if name is None or name in err.message else where + err.message
@@ -339,11 +344,20 @@ def _first_problems(err: ValidationError, shown: int = 3) -> str:
 
 
 def _other_format(text: str, tried: FormatSpec) -> str:
-    """A hint when ``text`` failed as ``tried`` but another format recognises it."""
+    """A hint when ``text`` failed as ``tried`` but another format recognises it and
+    reads it: a text that no reader takes (a duplicate key, broken JSON) gets the
+    first reader's error alone, not a hint that would fail in turn."""
     found = _sniff(Content(text), [s for s in _specs() if s.reads and s is not tried])
     if found is None:
         return ""
     spec, reason = found
+    assert spec.loads is not None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            spec.loads(text)
+    except (ArgmapError, ValidationError):
+        return ""
     return f" (it looks like {spec.title}: {reason}; use format={spec.name!r})"
 
 

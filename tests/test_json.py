@@ -179,7 +179,8 @@ def test_undercut_cycle_is_reported() -> None:
 def test_load_errors_name_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "argmap", "version": 1, "statements": [', encoding="utf-8")
-    with pytest.raises(FormatError, match=f"{bad}: not a valid argmap JSON file: .*EOF"):
+    expected = f"{bad}: not valid JSON: Expecting value: line 1 column 51"
+    with pytest.raises(FormatError, match=expected):
         am.load(bad)
     with pytest.raises(FormatError, match=r"missing\.json: cannot read: No such file"):
         am.load(tmp_path / "missing.json")

@@ -125,9 +125,14 @@ def test_undetected_text_names_the_file_and_suffix(tmp_path: Path) -> None:
 
 
 def test_broken_json_is_reported_as_such() -> None:
-    # It starts as argmap JSON does, so argmap JSON's reader says where it breaks.
-    with pytest.raises(FormatError, match=r"^not a valid argmap JSON file: .*EOF .* column 21"):
+    # It starts as argmap JSON does, so argmap JSON's reader says where it breaks, in
+    # the words the command line uses (tests/test_cli.py), column counted from 1.
+    with pytest.raises(FormatError) as info:
         am.loads('{"format": "argmap", ')
+    assert str(info.value) == (
+        "not valid JSON: Expecting property name enclosed in double quotes: line 1 column 22 "
+        "(char 21)"
+    )
     with pytest.raises(FormatError, match=r"^cannot tell the format: the text starts like JSON"):
         am.loads('{"nodes": [')
 
@@ -139,6 +144,18 @@ def test_a_failed_reading_names_the_format_it_looks_like() -> None:
     assert str(info.value).endswith(
         '(it looks like AIF JSON: has "nodes" (with "nodeID"s) and "edges" lists; '
         "use format='aif')"
+    )
+
+
+def test_no_format_is_suggested_when_that_format_would_refuse_the_text_too() -> None:
+    # A duplicate key is refused by every JSON reader: naming AIF would send the user
+    # round in a circle.
+    text = '{"id": "a", "id": "b", "nodes": [], "edges": []}'
+    with pytest.raises(FormatError) as info:
+        am.loads(text, format="sadface")
+    assert str(info.value) == (
+        "duplicate key 'id' at the top level: JSON would keep only the last value; "
+        "remove one of them"
     )
 
 

@@ -564,8 +564,8 @@ def test_a_duplicate_key_after_a_syntax_error_is_the_syntax_error_in_every_reade
     with pytest.raises(FormatError) as info:
         am.loads('{"AIF": {}, "AIF": {}, ]', "xaif")
     assert str(info.value) == (
-        "not a valid xAIF JSON file: (top level): Invalid JSON: key must be a string at line 1 "
-        "column 24"
+        "not valid JSON: Expecting property name enclosed in double quotes: line 1 column 24 "
+        "(char 23)"
     )
 
 

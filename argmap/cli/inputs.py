@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from pydantic import ValidationError
 
+from argmap._io import json_problem
 from argmap.errors import (
     ArgmapError,
     DuplicateIdError,
@@ -166,31 +167,21 @@ def detect_format(source: Source, given: str | None = None) -> tuple[str, Conten
             spec, _ = detect(text, source.path.name if source.path is not None else None)
         except FormatError as err:
             if content.looks_json and content.json is None:  # say what is wrong with it
-                raise source.fail("invalid-json", _json_problem(text)) from None
+                raise source.fail("invalid-json", _not_json(text)) from None
             raise source.fail("unknown-format", _unprefixed(err.message, source)) from None
     if spec.json and content.json is None:
         if not content.looks_json:
             try:
                 json.loads(text)
             except (ValueError, RecursionError):
-                raise source.fail("invalid-json", _json_problem(text)) from None
+                raise source.fail("invalid-json", _not_json(text)) from None
             raise source.fail("invalid-json", "not valid JSON: it does not start with { or [")
-        raise source.fail("invalid-json", _json_problem(text))
+        raise source.fail("invalid-json", _not_json(text))
     return spec.name, content
 
 
-def _json_problem(text: str) -> str:
-    """Why ``text`` (which Content could not parse) is not JSON, in one line."""
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as err:
-        return f"not valid JSON: {err}"
-    except (ValueError, RecursionError) as err:
-        problem = "nested too deeply" if isinstance(err, RecursionError) else str(err)
-        if "integer string conversion" in problem:  # Python's advice is not the user's
-            problem = "a number has more digits than Python reads (4300)"
-        return f"not valid JSON: {problem}"
-    return "not valid JSON"  # pragma: no cover - Content parses what json.loads parses
+def _not_json(text: str) -> str:
+    return json_problem(text) or "not valid JSON"
 
 
 def _unprefixed(message: str, source: Source) -> str:
