@@ -126,12 +126,26 @@ class _Net:
 
     def values(self, s: list[float], agg: _Aggregate) -> list[float]:
         """Every node's value from the strengths ``s`` (one Jacobi round)."""
-        out = [
-            agg(w, [s[x] for x in at], [s[x] for x in su])
-            for w, at, su in zip(self.base, self.att, self.sup, strict=True)
-        ]
+        if agg is _dfquad_score:
+            out = self._dfquad_values(s)
+        else:
+            out = [
+                agg(w, [s[x] for x in at], [s[x] for x in su])
+                for w, at, su in zip(self.base, self.att, self.sup, strict=True)
+            ]
         for k, req in self.req.items():
             out[k] *= min(s[p] for p in req)
+        return out
+
+    def _dfquad_values(self, s: list[float]) -> list[float]:
+        # _dfquad_score inlined, the same operations in the same order (so the same
+        # bits): the fixed point on a cycle calls it for every node in every round.
+        out: list[float] = []
+        prod = math.prod
+        for w, at, su in zip(self.base, self.att, self.sup, strict=True):
+            va = 1.0 - prod([1.0 - s[x] for x in at]) if at else 0.0
+            vs = 1.0 - prod([1.0 - s[x] for x in su]) if su else 0.0
+            out.append(w - w * (va - vs) if va >= vs else w + (1.0 - w) * (vs - va))
         return out
 
     def topological(self) -> list[int] | None:
