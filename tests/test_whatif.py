@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import argmap as am
-from argmap.analysis.whatif import Status, evaluate, explain, what_if
+from argmap.analysis.whatif import Status, Step, evaluate, explain, what_if
 from argmap.errors import ArgmapError, NodeNotFoundError, OptionError
 from argmap.render.status import evaluated_dot, status_style, strength_style
 
@@ -194,6 +194,14 @@ def test_evaluated_statuses_are_what_pydantic_builds() -> None:
         {"id": "k", "label": "in", "reason": "nothing attacks it"},
     )
     assert got.model_copy(update={"label": "in"}).label == "in"
+    step = got.why[0]
+    built_step = Step.model_construct(id="c", label="out", reason="attacked by k, which is in")
+    assert step.__dict__ == built_step.__dict__
+    assert step.model_fields_set == built_step.model_fields_set
+    assert step.__pydantic_extra__ is step.__pydantic_private__ is None
+    assert built_step.__pydantic_private__ is None
+    assert step == Step(id="c", label="out", reason="attacked by k, which is in")
+    assert hash(step) == hash(built_step)
 
 
 def test_evaluate_leaves_the_garbage_collector_as_it_found_it() -> None:

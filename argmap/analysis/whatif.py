@@ -62,6 +62,18 @@ class Step(BaseModel):
     def __str__(self) -> str:
         return f"{self.id} is {self.label}: {self.reason}"
 
+    @classmethod
+    def _trusted(cls, id: str, label: Label, reason: str) -> Step:
+        # Made from checked values, once per argument of an explanation: the state
+        # model_construct leaves, without its cost (tests/test_whatif.py compares them).
+        step = cls.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(step, "__dict__", {"id": id, "label": label, "reason": reason})
+        setattr_(step, "__pydantic_fields_set__", {"id", "label", "reason"})
+        setattr_(step, "__pydantic_extra__", None)
+        setattr_(step, "__pydantic_private__", None)
+        return step
+
 
 class Status(BaseModel):
     """The evaluation of one statement.
@@ -154,6 +166,8 @@ def _framework(
         x = sorted(both)[0]
         raise ArgmapError(f"{x!r} cannot be both accepted and rejected", ids=[x])
     af = b.to_af(support)
+    if not acc and not rej:
+        return af, acc, rej
     attacks = [(a, b) for a, b in af.attacks if b not in acc]
     extra = [_reject_name(x) for x in sorted(rej)]
     af = ArgumentationFramework(
@@ -211,7 +225,7 @@ class _Explanation:
         else:
             nxt = next(b for b in attackers if lab[b] == "undec")
             reason = f"attacked by {nxt}, which is undecided (a cycle of attacks)"
-        step = Step(id=cur, label=label, reason=reason)
+        step = Step._trusted(cur, label, reason)
         self._steps[cur] = step
         self._next[cur] = nxt
         return step, nxt
