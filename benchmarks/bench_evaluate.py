@@ -13,7 +13,8 @@ Three maps per size ``n``:
   undecided.
 
 Each case runs in a fresh child process: building the map is not timed; the columns
-are the seconds of ``evaluate(m)`` (every label and strength), of ``explain(m, "s0")``
+are the seconds of ``evaluate(m)`` (every label and strength; ``us/stmt`` is that per
+statement, flat when the growth is linear), of ``explain(m, "s0")``
 (the longest explanation) and of ``what_if(m, reject="s{n-1}")``, and the child's peak
 resident memory (``ru_maxrss``, the whole process, Python and the map included).
 """
@@ -81,8 +82,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ns = parser.parse_args()
+    started = time.perf_counter()
     header = (
-        f"{'map':>13} {'statements':>10} {'evaluate s':>10} {'explain s':>9} "
+        f"{'map':>13} {'statements':>10} {'evaluate s':>10} {'us/stmt':>7} {'explain s':>9} "
         f"{'what_if s':>9} {'peak MiB':>8} {'s0':>5} {'steps':>6} {'changed':>7}"
     )
     print(header, flush=True)
@@ -91,10 +93,12 @@ def main() -> None:
         for n in ns.sizes:
             t_eval, t_explain, t_whatif, peak, label, steps, changed = run(shape, n)
             print(
-                f"{shape:>13} {n:>10} {t_eval:>10.3f} {t_explain:>9.3f} {t_whatif:>9.3f} "
-                f"{peak / 1024:>8.0f} {label:>5} {steps:>6} {changed:>7}",
+                f"{shape:>13} {n:>10} {t_eval:>10.3f} {t_eval / n * 1e6:>7.1f} "
+                f"{t_explain:>9.3f} {t_whatif:>9.3f} {peak / 1024:>8.0f} {label:>5} "
+                f"{steps:>6} {changed:>7}",
                 flush=True,
             )
+    print(f"(whole run: {time.perf_counter() - started:.0f} s)", flush=True)
 
 
 if __name__ == "__main__":

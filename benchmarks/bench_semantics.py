@@ -147,6 +147,8 @@ def _run_timed(target: Any, args: tuple[Any, ...], timeout: float) -> tuple[floa
 
 
 def _argmap_worker(af: ArgumentationFramework, sem: str, conn: Any) -> None:
+    if _have("pysat"):  # imported untimed, as the other tools' modules are
+        import argmap.analysis._sat  # noqa: F401
     start = time.perf_counter()
     result = extensions(af, sem)  # type: ignore[arg-type]
     conn.send((time.perf_counter() - start, sorted(sorted(e) for e in result)))
@@ -231,6 +233,14 @@ def dense(timeout: float) -> None:
 
 
 def main() -> None:
+    start = time.perf_counter()
+    try:
+        _main()
+    finally:
+        print(f"(whole run: {time.perf_counter() - start:.0f} s)", flush=True)
+
+
+def _main() -> None:
     if "--dense" in sys.argv:
         parser = argparse.ArgumentParser(description="dense frameworks")
         parser.add_argument("--dense", action="store_true")

@@ -289,3 +289,26 @@ def test_bad_tolerance_or_max_iterations_is_an_option_error(
         with pytest.raises(am.OptionError) as info:
             fn(MUTUAL, **options)  # type: ignore[arg-type]
         assert str(info.value) == message
+
+
+def test_the_inlined_dfquad_round_is_bit_for_bit_the_reference_score() -> None:
+    # The fixed point inlines _dfquad_score for speed; every node of a framework with
+    # cycles, several attackers and supporters, and inference nodes, gets the same bits.
+    import random
+
+    from argmap.analysis.gradual import _dfquad_score, _Net
+
+    rnd = random.Random(7)
+    names = [f"a{i}" for i in range(60)]
+    pairs = {(rnd.choice(names), rnd.choice(names)) for _ in range(200)}
+    attacks = sorted(p for p in pairs if rnd.random() < 0.5)
+    supports = sorted(p for p in pairs if p not in attacks)
+    b = BipolarFramework(names, attacks, supports, {"a0": ("a1", "a2")})
+    net = _Net(b, {a: rnd.random() for a in names[3:]}, 0.5)
+    s = [rnd.random() for _ in names]
+    reference = [
+        _dfquad_score(w, [s[x] for x in at], [s[x] for x in su])
+        for w, at, su in zip(net.base, net.att, net.sup, strict=True)
+    ]
+    reference[0] *= min(s[1], s[2])
+    assert net.values(s, _dfquad_score) == reference

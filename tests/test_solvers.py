@@ -212,3 +212,39 @@ def test_the_sat_solver_is_optional_and_not_imported_by_argmap(monkeypatch) -> N
         "solver='sat' needs python-sat, which is not installed; install it with "
         "pip install 'argmap[solver]' (or use solver='search')"
     )
+
+
+def test_argmap_sat_names_the_sat_solver_and_a_wrong_name_is_an_option_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from argmap.analysis import _sat
+
+    af = dense_af(40, 0.2, seed=3)
+    expected = norm(extensions(af, "preferred", solver="search"))
+    used: list[str] = []
+    real = _sat.Solver
+
+    def spy(name: str, **kwargs: object) -> object:
+        used.append(name)
+        return real(name=name, **kwargs)
+
+    monkeypatch.setattr(_sat, "Solver", spy)
+    for name in ("minisat22", "g4", "cadical195"):
+        used.clear()
+        monkeypatch.setenv("ARGMAP_SAT", name)
+        assert norm(extensions(af, "preferred", solver="sat")) == expected
+        assert norm(extensions(af, "complete", solver="sat")) == norm(
+            extensions(af, "complete", solver="search")
+        )
+        assert set(used) == {name}
+    monkeypatch.delenv("ARGMAP_SAT")
+    used.clear()
+    extensions(af, "complete", solver="sat")
+    extensions(af, "preferred", solver="sat")
+    assert used == ["glucose4", "cadical153"]  # argmap's own choice when it is unset
+    monkeypatch.setenv("ARGMAP_SAT", "glucos4")
+    with pytest.raises(OptionError) as err:
+        extensions(af, "preferred", solver="sat")
+    assert str(err.value).startswith("unknown SAT solver in ARGMAP_SAT 'glucos4'; choose one of ")
+    assert "cadical195, " in str(err.value)
+    assert str(err.value).endswith("(did you mean 'glucose4'?)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import argmap as am
-from argmap.analysis.whatif import evaluate, explain, what_if
+from argmap.analysis.whatif import Status, Step, evaluate, explain, what_if
 from argmap.errors import ArgmapError, NodeNotFoundError, OptionError
 from argmap.render.status import evaluated_dot, status_style, strength_style
 
@@ -175,3 +175,50 @@ def test_oscillating_strengths_leave_labels_standing() -> None:
     }
     assert status_style(res)[1] == {"a": "UNDECIDED", "b": "UNDECIDED"}
     assert [ch.id for ch in what_if(m, base_scores={"a": 1.0, "b": 1.0})] == ["a", "b"]
+
+
+def test_evaluated_statuses_are_what_pydantic_builds() -> None:
+    # evaluate() sets the instance state directly (speed); it must be the state
+    # model_construct leaves, and compare, dump and copy like a validated Status.
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    m.counterpoint("K", id="k", attacks=c)
+    got = evaluate(m)["c"]
+    built = Status.model_construct(id="c", kind="claim", label="out", strength=got.strength)
+    assert got.__dict__ == built.__dict__
+    assert got.model_fields_set == built.model_fields_set
+    assert got.__pydantic_extra__ is built.__pydantic_extra__ is None
+    assert got == Status(id="c", kind="claim", label="out", strength=got.strength, why=got.why)
+    assert got.model_dump()["why"] == (
+        {"id": "c", "label": "out", "reason": "attacked by k, which is in"},
+        {"id": "k", "label": "in", "reason": "nothing attacks it"},
+    )
+    assert got.model_copy(update={"label": "in"}).label == "in"
+    step = got.why[0]
+    built_step = Step.model_construct(id="c", label="out", reason="attacked by k, which is in")
+    assert step.__dict__ == built_step.__dict__
+    assert step.model_fields_set == built_step.model_fields_set
+    assert step.__pydantic_extra__ is step.__pydantic_private__ is None
+    assert built_step.__pydantic_private__ is None
+    assert step == Step(id="c", label="out", reason="attacked by k, which is in")
+    assert hash(step) == hash(built_step)
+
+
+def test_evaluate_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    m = am.ArgumentMap()
+    m.claim("C", id="c")
+    assert gc.isenabled()
+    evaluate(m)
+    what_if(m, reject="c")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        evaluate(m)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(NodeNotFoundError):
+        evaluate(m, accept="nope")
+    assert gc.isenabled()

@@ -30,15 +30,38 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
-from pysat.solvers import Solver  # type: ignore[import-untyped, import-not-found, unused-ignore]
+from pysat.solvers import Solver, SolverNames  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
-__all__ = ["SatFramework"]
+from argmap.analysis._options import check_option
+
+__all__ = ["ENV_VAR", "SatFramework", "solver_name"]
+
+ENV_VAR = "ARGMAP_SAT"
+"""The environment variable that names the python-sat solver for every call (any name
+python-sat knows, e.g. ``cadical195`` or ``glucose4``); unset, argmap chooses."""
 
 # CaDiCaL is the faster on the hard calls of growing a preferred extension or proving
 # that no other is left; Glucose on long runs of easy calls (enumerating many complete
 # extensions), as measured by benchmarks/bench_semantics.py --dense.
-_SOLVER = os.environ.get("ARGMAP_SAT", "cadical153")
-_ENUM_SOLVER = os.environ.get("ARGMAP_SAT", "glucose4")
+_SOLVER = "cadical153"
+_ENUM_SOLVER = "glucose4"
+
+
+def solver_name(default: str) -> str:
+    """The solver named by :data:`ENV_VAR` when it is set (checked: an unknown name is an
+    :class:`~argmap.errors.OptionError` listing python-sat's), else ``default``."""
+    name = os.environ.get(ENV_VAR, "")
+    if not name:
+        return default
+    known = {
+        alias: canonical
+        for canonical, aliases in vars(SolverNames).items()
+        if not canonical.startswith("_")
+        for alias in aliases
+    }
+    if name not in known:  # raises, naming the solvers (and the close one)
+        check_option(f"SAT solver in {ENV_VAR}", name, sorted(set(known.values())))
+    return name
 
 
 class SatFramework:
@@ -93,8 +116,8 @@ class SatFramework:
     def solver(self, kind: str = "complete", name: str = _SOLVER) -> Solver:
         """A solver holding the clauses of ``kind``: ``"admissible"`` (enough to find
         preferred extensions: they are the maximal admissible sets), ``"complete"`` or
-        ``"stable"``."""
-        s = Solver(name=name, bootstrap_with=self.base)
+        ``"stable"``; ``name`` unless :data:`ENV_VAR` names another."""
+        s = Solver(name=solver_name(name), bootstrap_with=self.base)
         if kind == "stable":
             s.append_formula(self.stable_clauses())
             return s

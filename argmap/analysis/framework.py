@@ -389,30 +389,29 @@ def bipolar_from_map(m: ArgumentMap) -> BipolarFramework:
     >>> b.arguments, b.attacks, b.supports
     (('c', 'p', 'k'), (('k', 'c'),), (('p', 'c'),))
     """
-    g = m.graph
+    inferences = list(m.inferences)
+    # An inference is a node of its own when it is linked or an inference points into
+    # it (its graph predecessors are its premises and the inferences targeting it):
+    # read from the models, one pass, rather than node by node through the graph.
+    inference_ids = {inf.id for inf in inferences}
+    targeted = {inf.target for inf in inferences}
     explicit = {
         inf.id
-        for inf in m.inferences
-        if inf.linked or any(g.nodes[u]["kind"] == "inference" for u in g.predecessors(inf.id))
+        for inf in inferences
+        if inf.linked or inf.id in targeted or any(p in inference_ids for p in inf.premises)
     }
     arguments = [s.id for s in m.statements]
-    arguments.extend(inf.id for inf in m.inferences if inf.id in explicit)
-
-    def rep(inf_id: str) -> str:
-        if inf_id in explicit:
-            return inf_id
-        premise: str = g.nodes[inf_id]["model"].premises[0]
-        return premise
+    arguments.extend(inf.id for inf in inferences if inf.id in explicit)
 
     attacks: list[tuple[str, str]] = []
     supports: list[tuple[str, str]] = []
     requires: dict[str, tuple[str, ...]] = {}
-    for inf in m.inferences:
+    for inf in inferences:
         if inf.relation == "rephrase":
             continue  # no reason for or against: see the module docs
         if inf.id in explicit:
             requires[inf.id] = inf.premises
-        edge = (rep(inf.id), inf.target)
+        edge = (inf.id if inf.id in explicit else inf.premises[0], inf.target)
         if inf.relation == "support":
             supports.append(edge)
         else:

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import Literal
+from typing import Literal, TypeVar
 
 from argmap.analysis._options import check_option
 from argmap.analysis.framework import BipolarFramework, bipolar_from_map
@@ -60,7 +60,9 @@ _Aggregate = Callable[[float, list[float], list[float]], float]
 
 
 def _prob_sum(values: list[float]) -> float:
-    return 1.0 - math.prod(1.0 - v for v in values)
+    if not values:
+        return 0.0
+    return 1.0 - math.prod([1.0 - v for v in values])
 
 
 def _dfquad_score(w: float, att: list[float], sup: list[float]) -> float:
@@ -86,45 +88,82 @@ def _euler_score(w: float, att: list[float], sup: list[float]) -> float:
 
 
 class _Net:
+    """The bipolar framework as index lists: node ``k`` is ``args[k]``, with the
+    positions of its attackers, supporters and (inference nodes) premises, so each
+    round of the fixed point is one pass over lists, linear in nodes and edges."""
+
+    __slots__ = ("args", "att", "base", "req", "sup")
+
     def __init__(
         self, b: BipolarFramework, base_scores: Mapping[str, float] | None, default: float
     ) -> None:
         self.args = b.arguments
-        self.att: dict[str, list[str]] = {a: [] for a in self.args}
-        self.sup: dict[str, list[str]] = {a: [] for a in self.args}
+        index = {a: k for k, a in enumerate(self.args)}
+        self.att: list[list[int]] = [[] for _ in self.args]
+        self.sup: list[list[int]] = [[] for _ in self.args]
         for x, y in b.attacks:
-            self.att[y].append(x)
+            self.att[index[y]].append(index[x])
         for x, y in b.supports:
-            self.sup[y].append(x)
-        self.req = b.requires
-        self.base = {a: (1.0 if a in self.req else default) for a in self.args}
+            self.sup[index[y]].append(index[x])
+        self.req: dict[int, list[int]] = {
+            index[a]: [index[p] for p in prems] for a, prems in b.requires.items()
+        }
+        base = {a: (1.0 if a in b.requires else default) for a in self.args}
         for a, v in (base_scores or {}).items():
-            if a not in self.base:
+            if a not in base:
                 raise NodeNotFoundError(f"base score given for unknown node {a!r}", ids=[a])
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
                 raise ArgmapError(f"base score of {a!r} must be in [0, 1], got {v!r}", ids=[a])
-            self.base[a] = float(v)
+            base[a] = float(v)
+        self.base: list[float] = list(base.values())
 
-    def value(self, a: str, s: Mapping[str, float], agg: _Aggregate) -> float:
-        v = agg(self.base[a], [s[x] for x in self.att[a]], [s[x] for x in self.sup[a]])
-        if a in self.req:
-            v *= min(s[p] for p in self.req[a])
+    def value(self, k: int, s: list[float], agg: _Aggregate) -> float:
+        v = agg(self.base[k], [s[x] for x in self.att[k]], [s[x] for x in self.sup[k]])
+        req = self.req.get(k)
+        if req is not None:
+            v *= min(s[p] for p in req)
         return v
 
-    def topological(self) -> list[str] | None:
-        preds = {a: [*self.att[a], *self.sup[a], *self.req.get(a, ())] for a in self.args}
-        succ: dict[str, list[str]] = {a: [] for a in self.args}
-        missing = {a: len(p) for a, p in preds.items()}
-        for a, ps in preds.items():
-            for p in ps:
-                succ[p].append(a)
-        order = [a for a in self.args if missing[a] == 0]
-        for a in order:
-            for c in succ[a]:
+    def values(self, s: list[float], agg: _Aggregate) -> list[float]:
+        """Every node's value from the strengths ``s`` (one Jacobi round)."""
+        if agg is _dfquad_score:
+            out = self._dfquad_values(s)
+        else:
+            out = [
+                agg(w, [s[x] for x in at], [s[x] for x in su])
+                for w, at, su in zip(self.base, self.att, self.sup, strict=True)
+            ]
+        for k, req in self.req.items():
+            out[k] *= min(s[p] for p in req)
+        return out
+
+    def _dfquad_values(self, s: list[float]) -> list[float]:
+        # _dfquad_score inlined, the same operations in the same order (so the same
+        # bits): the fixed point on a cycle calls it for every node in every round.
+        out: list[float] = []
+        prod = math.prod
+        for w, at, su in zip(self.base, self.att, self.sup, strict=True):
+            va = 1.0 - prod([1.0 - s[x] for x in at]) if at else 0.0
+            vs = 1.0 - prod([1.0 - s[x] for x in su]) if su else 0.0
+            out.append(w - w * (va - vs) if va >= vs else w + (1.0 - w) * (vs - va))
+        return out
+
+    def topological(self) -> list[int] | None:
+        n = len(self.args)
+        succ: list[list[int]] = [[] for _ in range(n)]
+        missing = [0] * n
+        for k in range(n):
+            preds = [*self.att[k], *self.sup[k], *self.req.get(k, ())]
+            missing[k] = len(preds)
+            for p in preds:
+                succ[p].append(k)
+        order = [k for k in range(n) if missing[k] == 0]
+        for k in order:
+            for c in succ[k]:
                 missing[c] -= 1
                 if missing[c] == 0:
                     order.append(c)
-        return order if len(order) == len(self.args) else None
+        return order if len(order) == n else None
 
 
 def _evaluate(
@@ -151,40 +190,47 @@ def _evaluate(
     b = bipolar_from_map(source) if isinstance(source, ArgumentMap) else source
     net = _Net(b, base_scores, default)
     order = net.topological()
-    s = dict(net.base)
+    s = list(net.base)
     if order is not None:
-        for a in order:
-            s[a] = net.value(a, s, agg)
-        return s
+        for k in order:
+            s[k] = net.value(k, s, agg)
+        return dict(zip(net.args, s, strict=True))
     if not continuous:
 
-        def advance(x: dict[str, float]) -> tuple[float, dict[str, float]]:
-            nxt = {a: net.value(a, x, agg) for a in net.args}
-            return max(abs(nxt[a] - x[a]) for a in net.args), nxt
+        def advance(x: list[float]) -> tuple[float, list[float]]:
+            nxt = net.values(x, agg)
+            return max(abs(v - w) for v, w in zip(nxt, x, strict=True)), nxt
 
     else:
         step = 0.25
 
-        def deriv(x: Mapping[str, float]) -> dict[str, float]:
-            return {a: net.value(a, x, agg) - x[a] for a in net.args}
+        def deriv(x: list[float]) -> list[float]:
+            return [v - w for v, w in zip(net.values(x, agg), x, strict=True)]
 
-        def advance(x: dict[str, float]) -> tuple[float, dict[str, float]]:
+        def advance(x: list[float]) -> tuple[float, list[float]]:
             k1 = deriv(x)
-            k2 = deriv({a: x[a] + step / 2 * k1[a] for a in x})
-            k3 = deriv({a: x[a] + step / 2 * k2[a] for a in x})
-            k4 = deriv({a: x[a] + step * k3[a] for a in x})
-            nxt = {a: x[a] + step / 6 * (k1[a] + 2 * k2[a] + 2 * k3[a] + k4[a]) for a in x}
-            return max(abs(v) for v in k1.values()), nxt
+            k2 = deriv([w + step / 2 * d for w, d in zip(x, k1, strict=True)])
+            k3 = deriv([w + step / 2 * d for w, d in zip(x, k2, strict=True)])
+            k4 = deriv([w + step * d for w, d in zip(x, k3, strict=True)])
+            nxt = [
+                w + step / 6 * (d1 + 2 * d2 + 2 * d3 + d4)
+                for w, d1, d2, d3, d4 in zip(x, k1, k2, k3, k4, strict=True)
+            ]
+            return max(abs(v) for v in k1), nxt
 
-    return _fixed_point(advance, s, tolerance, max_iterations)
+    fixed: list[float] = _fixed_point(advance, s, tolerance, max_iterations)
+    return dict(zip(net.args, fixed, strict=True))
+
+
+_State = TypeVar("_State")
 
 
 def _fixed_point(
-    advance: Callable[[dict[str, float]], tuple[float, dict[str, float]]],
-    s: dict[str, float],
+    advance: Callable[[_State], tuple[float, _State]],
+    s: _State,
     tolerance: float,
     max_iterations: int,
-) -> dict[str, float]:
+) -> _State:
     """Iterate ``advance`` (which gives the residual of ``s`` and the next state) until
     the residual is at most ``tolerance``, then on to the floating-point fixed point.
 

@@ -29,6 +29,7 @@ from typing import Any, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
+from argmap.analysis._gc import gc_paused
 from argmap.analysis._options import check_option, id_list
 from argmap.analysis.framework import (
     SUPPORT_MODES,
@@ -61,6 +62,18 @@ class Step(BaseModel):
     def __str__(self) -> str:
         return f"{self.id} is {self.label}: {self.reason}"
 
+    @classmethod
+    def _trusted(cls, id: str, label: Label, reason: str) -> Step:
+        # Made from checked values, once per argument of an explanation: the state
+        # model_construct leaves, without its cost (tests/test_whatif.py compares them).
+        step = cls.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(step, "__dict__", {"id": id, "label": label, "reason": reason})
+        setattr_(step, "__pydantic_fields_set__", {"id", "label", "reason"})
+        setattr_(step, "__pydantic_extra__", None)
+        setattr_(step, "__pydantic_private__", None)
+        return step
+
 
 class Status(BaseModel):
     """The evaluation of one statement.
@@ -89,9 +102,15 @@ class Status(BaseModel):
     def _explained(
         cls, chain: _Explanation, *, id: str, kind: str, label: Label, strength: float | None
     ) -> Status:
-        # Built from checked values: skip validation (it is most of the cost on big maps).
-        status = cls.model_construct(id=id, kind=kind, label=label, strength=strength)
-        status._chain = chain
+        # Built from checked values, once per statement: skip validation and set the
+        # instance state exactly as ``model_construct`` leaves it (it is most of the
+        # cost on big maps otherwise). tests/test_whatif.py compares the two.
+        status = cls.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(status, "__dict__", {"id": id, "kind": kind, "label": label, "strength": strength})
+        setattr_(status, "__pydantic_fields_set__", {"id", "kind", "label", "strength"})
+        setattr_(status, "__pydantic_extra__", None)
+        setattr_(status, "__pydantic_private__", {"_steps": None, "_chain": chain})
         return status
 
     @computed_field  # type: ignore[prop-decorator]
@@ -147,6 +166,8 @@ def _framework(
         x = sorted(both)[0]
         raise ArgmapError(f"{x!r} cannot be both accepted and rejected", ids=[x])
     af = b.to_af(support)
+    if not acc and not rej:
+        return af, acc, rej
     attacks = [(a, b) for a, b in af.attacks if b not in acc]
     extra = [_reject_name(x) for x in sorted(rej)]
     af = ArgumentationFramework(
@@ -204,7 +225,7 @@ class _Explanation:
         else:
             nxt = next(b for b in attackers if lab[b] == "undec")
             reason = f"attacked by {nxt}, which is undecided (a cycle of attacks)"
-        step = Step(id=cur, label=label, reason=reason)
+        step = Step._trusted(cur, label, reason)
         self._steps[cur] = step
         self._next[cur] = nxt
         return step, nxt
@@ -296,6 +317,19 @@ def evaluate(
     'in'
     """
     _check_options(semantics, support, gradual)
+    with gc_paused():
+        return _evaluate(m, semantics, support, accept, reject, base_scores, gradual)
+
+
+def _evaluate(
+    m: ArgumentMap,
+    semantics: Semantics,
+    support: SupportMode,
+    accept: Ids,
+    reject: Ids,
+    base_scores: Mapping[str, float] | None,
+    gradual: GradualSemantics,
+) -> dict[str, Status]:
     bipolar = bipolar_from_map(m)
     af, acc, rej = _framework(m, bipolar, support, accept, reject)
     scores = dict(base_scores or {})
@@ -394,14 +428,14 @@ def what_if(
     for x in base_scores or {}:
         if x not in m:
             raise NodeNotFoundError(f"base score given for unknown node {x!r}", ids=[x])
-    opts = {"semantics": semantics, "support": support, "gradual": gradual}
-    before = evaluate(m, **opts)  # type: ignore[arg-type]
-    after = evaluate(m, accept=accept, reject=reject, base_scores=base_scores, **opts)  # type: ignore[arg-type]
-    return [
-        Change(id=x, before=b, after=after[x])
-        for x, b in before.items()
-        if b.label != after[x].label or _moved(b.strength, after[x].strength, tolerance)
-    ]
+    with gc_paused():
+        before = _evaluate(m, semantics, support, (), (), None, gradual)
+        after = _evaluate(m, semantics, support, accept, reject, base_scores, gradual)
+        return [
+            Change(id=x, before=b, after=after[x])
+            for x, b in before.items()
+            if b.label != after[x].label or _moved(b.strength, after[x].strength, tolerance)
+        ]
 
 
 def _moved(before: float | None, after: float | None, tolerance: float) -> bool:
