@@ -29,7 +29,7 @@ from typing import Any, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
-from argmap.analysis._gc import gc_paused
+from argmap._bulk import gc_paused
 from argmap.analysis._options import check_option, id_list
 from argmap.analysis.framework import (
     SUPPORT_MODES,
