@@ -59,6 +59,8 @@ from argmap.model import (
     Str,
     adapter,
     as_dict,
+    quick_inference,
+    quick_statement,
     slugify,
 )
 from argmap.sources import (
@@ -117,6 +119,8 @@ def _as_list(refs: Ref | Sequence[Ref], param: str = "premises") -> list[str]:
     """The ids of one reference or of an ordered collection of them (list, tuple)."""
     if isinstance(refs, str):
         return [refs]
+    if type(refs) is list or type(refs) is tuple:  # the usual case, without ABC checks
+        return [r if type(r) is str else _ref_id(r, f"each of {param}") for r in refs]
     if isinstance(refs, (Statement, Inference)):
         return [refs.id]
     if isinstance(refs, Set) or not isinstance(refs, Iterable):
@@ -468,12 +472,25 @@ class ArgumentMap:
                     ids=[str(id)],
                 )
             metadata = {**(metadata or {}), "style": _checked_style(id, style)}
-        fields: dict[str, Any] = {"kind": kind, "text": text, "id": "s" if derive else id}
-        _add_optional(fields, title=title, note=note, tags=tags, metadata=metadata)
-        statement: Statement = _STATEMENT.validator.validate_python(fields)
+        statement = (
+            quick_statement(id, kind, text)
+            if title is None and note is None and type(tags) is tuple and not tags and not metadata
+            else None
+        )
+        if statement is None:
+            fields: dict[str, Any] = {"kind": kind, "text": text, "id": "s" if derive else id}
+            _add_optional(fields, title=title, note=note, tags=tags, metadata=metadata)
+            statement = _STATEMENT.validator.validate_python(fields)
         if derive:  # the text was valid after all (bytes are decoded): derive the id now
             fresh = self._fresh_id(slugify(statement.text))
             statement = dataclasses.replace(statement, id=fresh)
+        if supports is None and attacks is None and undercuts is None:
+            if statement.metadata or statement.quotes:
+                return self.add_statement(statement)
+            if statement.id in self._nodes:  # all add_statement checks of a plain one
+                self._check_new_id(statement.id)
+            self._add_node(statement.id, {"kind": statement.kind, "model": statement})
+            return statement
         # Check every target first so a bad relation leaves the map unchanged.
         wanted: list[tuple[Relation, Ref | None, str]] = [
             ("support", supports, "supports="),
@@ -618,7 +635,11 @@ class ArgumentMap:
         metadata: Mapping[str, JsonValue] | None,
     ) -> Inference:
         premise_ids = _as_list(premises)
-        target_id = _ref_id(target, "inference" if relation == "undercut" else "target")
+        target_id = (
+            target
+            if type(target) is str
+            else _ref_id(target, "inference" if relation == "undercut" else "target")
+        )
         if not premise_ids:
             raise InvalidRelationError(
                 f"{with_article(relation)} of {target_id!r} needs at least one premise (got none)",
@@ -647,14 +668,27 @@ class ArgumentMap:
             )
         if id is None:
             id = self._fresh_id(f"{premise_ids[0]}-{_VERB[relation]}-{target_id}")
-        fields: dict[str, Any] = {
-            "id": id,
-            "relation": relation,
-            "premises": tuple(premise_ids),
-            "target": target_id,
-        }
-        _add_optional(fields, note=note, tags=tags, metadata=metadata)
-        return self.add_inference(_INFERENCE_MODEL.validator.validate_python(fields))
+        inference = (
+            quick_inference(id, relation, premise_ids[0], target_id)
+            if len(premise_ids) == 1
+            and note is None
+            and type(tags) is tuple
+            and not tags
+            and not metadata
+            else None
+        )
+        if inference is None:
+            fields: dict[str, Any] = {
+                "id": id,
+                "relation": relation,
+                "premises": tuple(premise_ids),
+                "target": target_id,
+            }
+            _add_optional(fields, note=note, tags=tags, metadata=metadata)
+            inference = _INFERENCE_MODEL.validator.validate_python(fields)
+        self._check_inference(inference)
+        self._insert_inference(inference)
+        return inference
 
     def add_inference(self, inference: Inference) -> Inference:
         """Add an existing :class:`Inference` model after checking its shape.
@@ -695,7 +729,9 @@ class ArgumentMap:
     # handling: a third of the time of building a map one call at a time.
     def _add_node(self, id: str, data: dict[str, Any]) -> None:
         g = self._graph
-        _before_write(g)
+        attrs = g.__dict__  # as _before_write, inline: this runs once per element
+        if attrs.get("frozen") or attrs.get("__networkx_cache__"):
+            _before_write(g)
         g._succ[id] = {}
         g._pred[id] = {}
         self._nodes[id] = data
@@ -714,14 +750,12 @@ class ArgumentMap:
             return
         # A brand-new premise and a target checked by _check_joinable: no repeat is
         # possible and the derived id is fresh, so the inference goes straight in.
-        inference = _INFERENCE_MODEL.validator.validate_python(
-            {
-                "id": self._fresh_id(f"{premise}-{_VERB[relation]}-{target}"),
-                "relation": relation,
-                "premises": (premise,),
-                "target": target,
-            }
-        )
+        id = self._fresh_id(f"{premise}-{_VERB[relation]}-{target}")
+        inference = quick_inference(id, relation, premise, target)
+        if inference is None:
+            inference = _INFERENCE_MODEL.validator.validate_python(
+                {"id": id, "relation": relation, "premises": (premise,), "target": target}
+            )
         self._insert_inference(inference)
 
     def _check_joinable(self, premise: str, relation: Relation, target: str) -> None:
@@ -914,12 +948,16 @@ class ArgumentMap:
             )
 
     def _check_inference(self, inf: Inference) -> None:
-        self._check_new_id(inf.id)
+        nodes = self._nodes
+        if inf.id in nodes:
+            self._check_new_id(inf.id)
         if inf.target == inf.id:
             raise SelfLoopError(f"inference {inf.id!r} cannot target itself", ids=[inf.id])
         for p in inf.premises:
-            self._check_premise(p, inf)
-        target = self._nodes.get(inf.target)
+            node = nodes.get(p)
+            if node is None or node["kind"] == _INFERENCE:
+                self._check_premise(p, inf)
+        target = nodes.get(inf.target)
         if target is None:
             raise NodeNotFoundError(
                 f"inference {inf.id!r}: target {inf.target!r} is not in this map",
@@ -948,12 +986,12 @@ class ArgumentMap:
         # A repeat is among the uses of every premise and the inferences into the target:
         # scan the smallest of those sets (a star of premises on one claim, or one premise
         # used by many inferences, must not make building quadratic).
-        premises = set(inf.premises)
         succ = self._graph._succ
         candidates = self._graph._pred[inf.target]
         for p in inf.premises:
             if len(succ[p]) < len(candidates):
                 candidates = succ[p]
+        premises = set(inf.premises) if candidates else None
         for other_id in candidates:
             other = self._nodes[other_id]
             if (
