@@ -29,7 +29,7 @@ import warnings
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias, TypeVar
 
 import networkx as nx
 from pydantic import JsonValue, TypeAdapter, ValidationError
@@ -650,14 +650,12 @@ class ArgumentMap:
                 f"a rephrase of {target_id!r} has exactly one premise, not {len(premise_ids)}",
                 ids=[target_id],
             )
-        for ref_id in [*premise_ids, target_id]:
-            if ref_id not in self._nodes:
-                role = "target" if ref_id == target_id else "premise"
-                raise NodeNotFoundError(
-                    f"{with_article(relation)} of {target_id!r}: {role} {ref_id!r} is not in "
-                    f"this map{close_matches(ref_id, self._nodes)}",
-                    ids=[ref_id],
-                )
+        nodes = self._nodes
+        for ref_id in premise_ids:
+            if ref_id not in nodes:
+                self._not_found(relation, ref_id, target_id)
+        if target_id not in nodes:
+            self._not_found(relation, target_id, target_id)
         if target_id in premise_ids and not (relation == "attack" and len(premise_ids) == 1):
             # Only an argument attacking itself, alone, is a self-loop a map holds.
             hint = " (only a single-premise attack may target its premise)"
@@ -690,6 +688,14 @@ class ArgumentMap:
         self._insert_inference(inference)
         return inference
 
+    def _not_found(self, relation: Relation, ref_id: str, target_id: str) -> NoReturn:
+        role = "target" if ref_id == target_id else "premise"
+        raise NodeNotFoundError(
+            f"{with_article(relation)} of {target_id!r}: {role} {ref_id!r} is not in "
+            f"this map{close_matches(ref_id, self._nodes)}",
+            ids=[ref_id],
+        )
+
     def add_inference(self, inference: Inference) -> Inference:
         """Add an existing :class:`Inference` model after checking its shape.
 
@@ -716,8 +722,14 @@ class ArgumentMap:
 
     def _insert_inference(self, inference: Inference) -> None:
         iid, rel = inference.id, inference.relation
-        self._add_node(iid, {"kind": _INFERENCE, "relation": rel, "model": inference})
-        succ, pred = self._graph._succ, self._graph._pred  # cache cleared by _add_node
+        g = self._graph
+        attrs = g.__dict__  # as _add_node, inline
+        if attrs.get("frozen") or attrs.get("__networkx_cache__"):
+            _before_write(g)
+        succ, pred = g._succ, g._pred
+        succ[iid] = {}
+        pred[iid] = {}
+        self._nodes[iid] = {"kind": _INFERENCE, "relation": rel, "model": inference}
         for p in inference.premises:
             succ[p][iid] = pred[iid][p] = {"role": "premise", "relation": rel}
         target = inference.target

@@ -27,10 +27,12 @@ data. Change a map through :class:`argmap.ArgumentMap`, which keeps its graph co
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, ConfigDict, Field, JsonValue, TypeAdapter, model_validator
@@ -347,7 +349,6 @@ class Inference:
 # is still pydantic's own. tests/test_model.py compares both ways of making each model.
 _is_id = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*").fullmatch  # ID_PATTERN, \Z at the end
 _make = object.__new__
-_set = object.__setattr__  # frozen models: how their own validation sets the fields
 
 
 def is_valid_id(value: object) -> bool:
@@ -362,23 +363,28 @@ def is_valid_id(value: object) -> bool:
 def quick_statement(id: object, kind: StatementKind, text: object) -> Statement | None:
     """``Statement(id=id, kind=kind, text=text)`` when ``id`` and ``text`` are plain valid
     strings (``kind`` is the caller's own literal); None when full validation must decide."""
-    if (
+    if (  # is_valid_id(id), inline
         type(text) is not str
         or not text
         or text.isspace()
         or not (text.isascii() or _is_unicode(text))
-        or not is_valid_id(id)
+        or type(id) is not str
+        or len(id) > 200
+        or _is_id(id) is None
     ):
         return None
     statement: Statement = _make(Statement)
-    _set(statement, "id", id)
-    _set(statement, "kind", kind)
-    _set(statement, "text", text)
-    _set(statement, "title", None)
-    _set(statement, "note", None)
-    _set(statement, "tags", ())
-    _set(statement, "metadata", {})
-    _set(statement, "quotes", ())
+    set_id, set_kind, set_text, set_title, set_note, set_tags, set_metadata, set_quotes = (
+        _STATEMENT_SLOTS
+    )
+    set_id(statement, id)
+    set_kind(statement, kind)
+    set_text(statement, text)
+    set_title(statement, None)
+    set_note(statement, None)
+    set_tags(statement, ())
+    set_metadata(statement, {})
+    set_quotes(statement, ())
     return statement
 
 
@@ -400,14 +406,27 @@ def quick_inference(id: str, relation: Relation, premise: str, target: str) -> I
     ):
         return None
     inference: Inference = _make(Inference)
-    _set(inference, "id", id)
-    _set(inference, "relation", relation)
-    _set(inference, "premises", (premise,))
-    _set(inference, "target", target)
-    _set(inference, "note", None)
-    _set(inference, "tags", ())
-    _set(inference, "metadata", {})
+    set_id, set_relation, set_premises, set_target, set_note, set_tags, set_metadata = (
+        _INFERENCE_SLOTS
+    )
+    set_id(inference, id)
+    set_relation(inference, relation)
+    set_premises(inference, (premise,))
+    set_target(inference, target)
+    set_note(inference, None)
+    set_tags(inference, ())
+    set_metadata(inference, {})
     return inference
+
+
+def _slot_setters(model: type) -> tuple[Callable[[object, object], None], ...]:
+    """The ``__set__`` of each field's slot, in field order: how a frozen model's own
+    validation sets its fields (``object.__setattr__``), minus looking up the name."""
+    return tuple(vars(model)[f.name].__set__ for f in dataclasses.fields(model))
+
+
+_STATEMENT_SLOTS = _slot_setters(Statement)
+_INFERENCE_SLOTS = _slot_setters(Inference)
 
 
 def _is_unicode(text: str) -> bool:
