@@ -961,35 +961,36 @@ class ArgumentMap:
 
     def _check_inference(self, inf: Inference) -> None:
         nodes = self._nodes
-        if inf.id in nodes:
-            self._check_new_id(inf.id)
-        if inf.target == inf.id:
+        iid, relation, target_id = inf.id, inf.relation, inf.target  # slots: read once
+        if iid in nodes:
+            self._check_new_id(iid)
+        if target_id == iid:
             raise SelfLoopError(f"inference {inf.id!r} cannot target itself", ids=[inf.id])
         for p in inf.premises:
             node = nodes.get(p)
             if node is None or node["kind"] == _INFERENCE:
                 self._check_premise(p, inf)
-        target = nodes.get(inf.target)
+        target = nodes.get(target_id)
         if target is None:
             raise NodeNotFoundError(
                 f"inference {inf.id!r}: target {inf.target!r} is not in this map",
                 ids=[inf.id, inf.target],
             )
         is_inference = target["kind"] == _INFERENCE
-        if inf.relation == "undercut" and not is_inference:
+        if relation == "undercut" and not is_inference:
             raise InvalidRelationError(
                 f"inference {inf.id!r}: an undercut must target an inference, "
                 f"but {inf.target!r} is a statement (use relation 'attack' to rebut it)",
                 ids=[inf.id, inf.target],
             )
-        if inf.relation != "undercut" and is_inference:
+        if relation != "undercut" and is_inference:
             hint = "" if inf.relation == "rephrase" else " (use relation 'undercut')"
             raise InvalidRelationError(
                 f"inference {inf.id!r}: {with_article(inf.relation)} must target a statement, "
                 f"but {inf.target!r} is an inference{hint}",
                 ids=[inf.id, inf.target],
             )
-        if inf.relation == "undercut" and target["relation"] == "rephrase":
+        if relation == "undercut" and target["relation"] == "rephrase":
             raise InvalidRelationError(
                 f"inference {inf.id!r}: {inf.target!r} is a rephrase, which gives no reason "
                 "to undercut",
@@ -998,17 +999,20 @@ class ArgumentMap:
         # A repeat is among the uses of every premise and the inferences into the target:
         # scan the smallest of those sets (a star of premises on one claim, or one premise
         # used by many inferences, must not make building quadratic).
-        succ = self._graph._succ
-        candidates = self._graph._pred[inf.target]
+        g = self._graph
+        succ = g._succ
+        candidates = g._pred[target_id]
         for p in inf.premises:
             if len(succ[p]) < len(candidates):
                 candidates = succ[p]
-        premises = set(inf.premises) if candidates else None
+        if not candidates:
+            return
+        premises = set(inf.premises)
         for other_id in candidates:
-            other = self._nodes[other_id]
+            other = nodes[other_id]
             if (
-                other.get("relation") == inf.relation  # statements have no relation
-                and other["model"].target == inf.target
+                other.get("relation") == relation  # statements have no relation
+                and other["model"].target == target_id
                 and set(other["model"].premises) == premises
             ):
                 raise DuplicateIdError(
