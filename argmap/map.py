@@ -485,12 +485,7 @@ class ArgumentMap:
             fresh = self._fresh_id(slugify(statement.text))
             statement = dataclasses.replace(statement, id=fresh)
         if supports is None and attacks is None and undercuts is None:
-            if statement.metadata or statement.quotes:
-                return self.add_statement(statement)
-            if statement.id in self._nodes:  # all add_statement checks of a plain one
-                self._check_new_id(statement.id)
-            self._add_node(statement.id, {"kind": statement.kind, "model": statement})
-            return statement
+            return self.add_statement(statement)
         # Check every target first so a bad relation leaves the map unchanged.
         wanted: list[tuple[Relation, Ref | None, str]] = [
             ("support", supports, "supports="),
@@ -514,11 +509,14 @@ class ArgumentMap:
         """Add an existing :class:`Statement` model; its id must be new to the map."""
         if not isinstance(statement, Statement):
             raise ArgumentTypeError(f"expected a Statement, got {type(statement).__name__}")
-        self._check_new_id(statement.id)
-        self._check_quotes(statement)
-        if "style" in statement.metadata:
-            _checked_style(statement.id, statement.metadata["style"])
-        self._add_node(statement.id, {"kind": statement.kind, "model": statement})
+        id, metadata = statement.id, statement.metadata
+        if id in self._nodes:
+            self._check_new_id(id)
+        if statement.quotes:
+            self._check_quotes(statement)
+        if metadata and "style" in metadata:
+            _checked_style(id, metadata["style"])
+        self._add_node(id, {"kind": statement.kind, "model": statement})
         return statement
 
     def support(
