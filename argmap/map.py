@@ -29,7 +29,7 @@ import warnings
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias, TypeVar
 
 import networkx as nx
 from pydantic import JsonValue, TypeAdapter, ValidationError
@@ -59,6 +59,8 @@ from argmap.model import (
     Str,
     adapter,
     as_dict,
+    quick_inference,
+    quick_statement,
     slugify,
 )
 from argmap.sources import (
@@ -117,6 +119,8 @@ def _as_list(refs: Ref | Sequence[Ref], param: str = "premises") -> list[str]:
     """The ids of one reference or of an ordered collection of them (list, tuple)."""
     if isinstance(refs, str):
         return [refs]
+    if type(refs) is list or type(refs) is tuple:  # the usual case, without ABC checks
+        return [r if type(r) is str else _ref_id(r, f"each of {param}") for r in refs]
     if isinstance(refs, (Statement, Inference)):
         return [refs.id]
     if isinstance(refs, Set) or not isinstance(refs, Iterable):
@@ -468,12 +472,20 @@ class ArgumentMap:
                     ids=[str(id)],
                 )
             metadata = {**(metadata or {}), "style": _checked_style(id, style)}
-        fields: dict[str, Any] = {"kind": kind, "text": text, "id": "s" if derive else id}
-        _add_optional(fields, title=title, note=note, tags=tags, metadata=metadata)
-        statement: Statement = _STATEMENT.validator.validate_python(fields)
+        statement = (
+            quick_statement(id, kind, text)
+            if title is None and note is None and type(tags) is tuple and not tags and not metadata
+            else None
+        )
+        if statement is None:
+            fields: dict[str, Any] = {"kind": kind, "text": text, "id": "s" if derive else id}
+            _add_optional(fields, title=title, note=note, tags=tags, metadata=metadata)
+            statement = _STATEMENT.validator.validate_python(fields)
         if derive:  # the text was valid after all (bytes are decoded): derive the id now
             fresh = self._fresh_id(slugify(statement.text))
             statement = dataclasses.replace(statement, id=fresh)
+        if supports is None and attacks is None and undercuts is None:
+            return self.add_statement(statement)
         # Check every target first so a bad relation leaves the map unchanged.
         wanted: list[tuple[Relation, Ref | None, str]] = [
             ("support", supports, "supports="),
@@ -497,11 +509,14 @@ class ArgumentMap:
         """Add an existing :class:`Statement` model; its id must be new to the map."""
         if not isinstance(statement, Statement):
             raise ArgumentTypeError(f"expected a Statement, got {type(statement).__name__}")
-        self._check_new_id(statement.id)
-        self._check_quotes(statement)
-        if "style" in statement.metadata:
-            _checked_style(statement.id, statement.metadata["style"])
-        self._add_node(statement.id, {"kind": statement.kind, "model": statement})
+        id, metadata = statement.id, statement.metadata
+        if id in self._nodes:
+            self._check_new_id(id)
+        if statement.quotes:
+            self._check_quotes(statement)
+        if metadata and "style" in metadata:
+            _checked_style(id, metadata["style"])
+        self._add_node(id, {"kind": statement.kind, "model": statement})
         return statement
 
     def support(
@@ -618,7 +633,11 @@ class ArgumentMap:
         metadata: Mapping[str, JsonValue] | None,
     ) -> Inference:
         premise_ids = _as_list(premises)
-        target_id = _ref_id(target, "inference" if relation == "undercut" else "target")
+        target_id = (
+            target
+            if type(target) is str
+            else _ref_id(target, "inference" if relation == "undercut" else "target")
+        )
         if not premise_ids:
             raise InvalidRelationError(
                 f"{with_article(relation)} of {target_id!r} needs at least one premise (got none)",
@@ -629,14 +648,12 @@ class ArgumentMap:
                 f"a rephrase of {target_id!r} has exactly one premise, not {len(premise_ids)}",
                 ids=[target_id],
             )
-        for ref_id in [*premise_ids, target_id]:
-            if ref_id not in self._nodes:
-                role = "target" if ref_id == target_id else "premise"
-                raise NodeNotFoundError(
-                    f"{with_article(relation)} of {target_id!r}: {role} {ref_id!r} is not in "
-                    f"this map{close_matches(ref_id, self._nodes)}",
-                    ids=[ref_id],
-                )
+        nodes = self._nodes
+        for ref_id in premise_ids:
+            if ref_id not in nodes:
+                self._not_found(relation, ref_id, target_id)
+        if target_id not in nodes:
+            self._not_found(relation, target_id, target_id)
         if target_id in premise_ids and not (relation == "attack" and len(premise_ids) == 1):
             # Only an argument attacking itself, alone, is a self-loop a map holds.
             hint = " (only a single-premise attack may target its premise)"
@@ -647,14 +664,35 @@ class ArgumentMap:
             )
         if id is None:
             id = self._fresh_id(f"{premise_ids[0]}-{_VERB[relation]}-{target_id}")
-        fields: dict[str, Any] = {
-            "id": id,
-            "relation": relation,
-            "premises": tuple(premise_ids),
-            "target": target_id,
-        }
-        _add_optional(fields, note=note, tags=tags, metadata=metadata)
-        return self.add_inference(_INFERENCE_MODEL.validator.validate_python(fields))
+        inference = (
+            quick_inference(id, relation, premise_ids[0], target_id)
+            if len(premise_ids) == 1
+            and note is None
+            and type(tags) is tuple
+            and not tags
+            and not metadata
+            else None
+        )
+        if inference is None:
+            fields: dict[str, Any] = {
+                "id": id,
+                "relation": relation,
+                "premises": tuple(premise_ids),
+                "target": target_id,
+            }
+            _add_optional(fields, note=note, tags=tags, metadata=metadata)
+            inference = _INFERENCE_MODEL.validator.validate_python(fields)
+        self._check_inference(inference)
+        self._insert_inference(inference)
+        return inference
+
+    def _not_found(self, relation: Relation, ref_id: str, target_id: str) -> NoReturn:
+        role = "target" if ref_id == target_id else "premise"
+        raise NodeNotFoundError(
+            f"{with_article(relation)} of {target_id!r}: {role} {ref_id!r} is not in "
+            f"this map{close_matches(ref_id, self._nodes)}",
+            ids=[ref_id],
+        )
 
     def add_inference(self, inference: Inference) -> Inference:
         """Add an existing :class:`Inference` model after checking its shape.
@@ -682,8 +720,14 @@ class ArgumentMap:
 
     def _insert_inference(self, inference: Inference) -> None:
         iid, rel = inference.id, inference.relation
-        self._add_node(iid, {"kind": _INFERENCE, "relation": rel, "model": inference})
-        succ, pred = self._graph._succ, self._graph._pred  # cache cleared by _add_node
+        g = self._graph
+        attrs = g.__dict__  # as _add_node, inline
+        if attrs.get("frozen") or attrs.get("__networkx_cache__"):
+            _before_write(g)
+        succ, pred = g._succ, g._pred
+        succ[iid] = {}
+        pred[iid] = {}
+        self._nodes[iid] = {"kind": _INFERENCE, "relation": rel, "model": inference}
         for p in inference.premises:
             succ[p][iid] = pred[iid][p] = {"role": "premise", "relation": rel}
         target = inference.target
@@ -695,7 +739,9 @@ class ArgumentMap:
     # handling: a third of the time of building a map one call at a time.
     def _add_node(self, id: str, data: dict[str, Any]) -> None:
         g = self._graph
-        _before_write(g)
+        attrs = g.__dict__  # as _before_write, inline: this runs once per element
+        if attrs.get("frozen") or attrs.get("__networkx_cache__"):
+            _before_write(g)
         g._succ[id] = {}
         g._pred[id] = {}
         self._nodes[id] = data
@@ -714,14 +760,12 @@ class ArgumentMap:
             return
         # A brand-new premise and a target checked by _check_joinable: no repeat is
         # possible and the derived id is fresh, so the inference goes straight in.
-        inference = _INFERENCE_MODEL.validator.validate_python(
-            {
-                "id": self._fresh_id(f"{premise}-{_VERB[relation]}-{target}"),
-                "relation": relation,
-                "premises": (premise,),
-                "target": target,
-            }
-        )
+        id = self._fresh_id(f"{premise}-{_VERB[relation]}-{target}")
+        inference = quick_inference(id, relation, premise, target)
+        if inference is None:
+            inference = _INFERENCE_MODEL.validator.validate_python(
+                {"id": id, "relation": relation, "premises": (premise,), "target": target}
+            )
         self._insert_inference(inference)
 
     def _check_joinable(self, premise: str, relation: Relation, target: str) -> None:
@@ -914,32 +958,37 @@ class ArgumentMap:
             )
 
     def _check_inference(self, inf: Inference) -> None:
-        self._check_new_id(inf.id)
-        if inf.target == inf.id:
+        nodes = self._nodes
+        iid, relation, target_id = inf.id, inf.relation, inf.target  # slots: read once
+        if iid in nodes:
+            self._check_new_id(iid)
+        if target_id == iid:
             raise SelfLoopError(f"inference {inf.id!r} cannot target itself", ids=[inf.id])
         for p in inf.premises:
-            self._check_premise(p, inf)
-        target = self._nodes.get(inf.target)
+            node = nodes.get(p)
+            if node is None or node["kind"] == _INFERENCE:
+                self._check_premise(p, inf)
+        target = nodes.get(target_id)
         if target is None:
             raise NodeNotFoundError(
                 f"inference {inf.id!r}: target {inf.target!r} is not in this map",
                 ids=[inf.id, inf.target],
             )
         is_inference = target["kind"] == _INFERENCE
-        if inf.relation == "undercut" and not is_inference:
+        if relation == "undercut" and not is_inference:
             raise InvalidRelationError(
                 f"inference {inf.id!r}: an undercut must target an inference, "
                 f"but {inf.target!r} is a statement (use relation 'attack' to rebut it)",
                 ids=[inf.id, inf.target],
             )
-        if inf.relation != "undercut" and is_inference:
+        if relation != "undercut" and is_inference:
             hint = "" if inf.relation == "rephrase" else " (use relation 'undercut')"
             raise InvalidRelationError(
                 f"inference {inf.id!r}: {with_article(inf.relation)} must target a statement, "
                 f"but {inf.target!r} is an inference{hint}",
                 ids=[inf.id, inf.target],
             )
-        if inf.relation == "undercut" and target["relation"] == "rephrase":
+        if relation == "undercut" and target["relation"] == "rephrase":
             raise InvalidRelationError(
                 f"inference {inf.id!r}: {inf.target!r} is a rephrase, which gives no reason "
                 "to undercut",
@@ -948,17 +997,20 @@ class ArgumentMap:
         # A repeat is among the uses of every premise and the inferences into the target:
         # scan the smallest of those sets (a star of premises on one claim, or one premise
         # used by many inferences, must not make building quadratic).
-        premises = set(inf.premises)
-        succ = self._graph._succ
-        candidates = self._graph._pred[inf.target]
+        g = self._graph
+        succ = g._succ
+        candidates = g._pred[target_id]
         for p in inf.premises:
             if len(succ[p]) < len(candidates):
                 candidates = succ[p]
+        if not candidates:
+            return
+        premises = set(inf.premises)
         for other_id in candidates:
-            other = self._nodes[other_id]
+            other = nodes[other_id]
             if (
-                other.get("relation") == inf.relation  # statements have no relation
-                and other["model"].target == inf.target
+                other.get("relation") == relation  # statements have no relation
+                and other["model"].target == target_id
                 and set(other["model"].premises) == premises
             ):
                 raise DuplicateIdError(

@@ -27,10 +27,12 @@ data. Change a map through :class:`argmap.ArgumentMap`, which keeps its graph co
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, ConfigDict, Field, JsonValue, TypeAdapter, model_validator
@@ -64,6 +66,8 @@ Relation = Literal["support", "attack", "undercut", "rephrase"]
 
 def _unicode(value: str) -> str:
     """Refuse lone surrogates: such text cannot be written as UTF-8 (JSON, DOT, HTML)."""
+    if value.isascii():  # a flag of the string: no encoding needed to know
+        return value
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as err:
@@ -76,7 +80,7 @@ def _unicode(value: str) -> str:
 def _not_blank(value: str) -> str:
     if not value or value.isspace():
         raise ValueError("must not be empty or only whitespace")
-    return _unicode(value)
+    return value if value.isascii() else _unicode(value)
 
 
 def json_problem(value: object) -> tuple[str, str] | None:
@@ -336,6 +340,101 @@ class Inference:
     def __hash__(self) -> int:
         # By id, which equal models share: the metadata dict makes the fields unhashable.
         return hash((type(self).__name__, self.id))
+
+
+# Building a map one call at a time makes many models whose values the map has just
+# checked (ids it looked up or derived, a kind or relation of its own): for those it
+# skips pydantic's argument handling, which costs more than the checks themselves. A
+# value these quick checks are not sure of goes through full validation, so every error
+# is still pydantic's own. tests/test_model.py compares both ways of making each model.
+_is_id = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*").fullmatch  # ID_PATTERN, \Z at the end
+_make = object.__new__
+
+
+def is_valid_id(value: object) -> bool:
+    """True when ``value`` is a ``str`` that :data:`Id` accepts unchanged.
+
+    >>> is_valid_id("p-1.a"), is_valid_id("-p"), is_valid_id("p\\n")
+    (True, False, False)
+    """
+    return type(value) is str and len(value) <= 200 and _is_id(value) is not None
+
+
+def quick_statement(id: object, kind: StatementKind, text: object) -> Statement | None:
+    """``Statement(id=id, kind=kind, text=text)`` when ``id`` and ``text`` are plain valid
+    strings (``kind`` is the caller's own literal); None when full validation must decide."""
+    if (  # is_valid_id(id), inline
+        type(text) is not str
+        or not text
+        or text.isspace()
+        or not (text.isascii() or _is_unicode(text))
+        or type(id) is not str
+        or len(id) > 200
+        or _is_id(id) is None
+    ):
+        return None
+    statement: Statement = _make(Statement)
+    set_id, set_kind, set_text, set_title, set_note, set_tags, set_metadata, set_quotes = (
+        _STATEMENT_SLOTS
+    )
+    set_id(statement, id)
+    set_kind(statement, kind)
+    set_text(statement, text)
+    set_title(statement, None)
+    set_note(statement, None)
+    set_tags(statement, ())
+    set_metadata(statement, {})
+    set_quotes(statement, ())
+    return statement
+
+
+def quick_inference(id: str, relation: Relation, premise: str, target: str) -> Inference | None:
+    """``Inference(id=id, relation=relation, premises=(premise,), target=target)`` when
+    the three ids are plain valid strings and ``premise`` is not ``target`` (``relation``
+    is the caller's own literal); None when full validation must decide."""
+    if (  # is_valid_id of each, inline
+        premise == target
+        or type(id) is not str
+        or type(premise) is not str
+        or type(target) is not str
+        or len(id) > 200
+        or len(premise) > 200
+        or len(target) > 200
+        or _is_id(id) is None
+        or _is_id(premise) is None
+        or _is_id(target) is None
+    ):
+        return None
+    inference: Inference = _make(Inference)
+    set_id, set_relation, set_premises, set_target, set_note, set_tags, set_metadata = (
+        _INFERENCE_SLOTS
+    )
+    set_id(inference, id)
+    set_relation(inference, relation)
+    set_premises(inference, (premise,))
+    set_target(inference, target)
+    set_note(inference, None)
+    set_tags(inference, ())
+    set_metadata(inference, {})
+    return inference
+
+
+def _slot_setters(model: type) -> tuple[Callable[[object, object], None], ...]:
+    """The ``__set__`` of each field's slot, in field order: how a frozen model's own
+    validation sets its fields (``object.__setattr__``), minus looking up the name."""
+    return tuple(vars(model)[f.name].__set__ for f in dataclasses.fields(model))
+
+
+_STATEMENT_SLOTS = _slot_setters(Statement)
+_INFERENCE_SLOTS = _slot_setters(Inference)
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        _unicode(text)
+    except ValueError:
+        return False
+    return True
 
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -17,6 +17,7 @@ from argmap import (
     NodeNotFoundError,
     SelfLoopError,
 )
+from argmap.model import adapter, as_dict
 
 
 @pytest.fixture
@@ -548,6 +549,30 @@ def test_add_inferences_takes_one_inference_as_one() -> None:
     m.premise("P", id="p")
     m.add_inferences(am.Inference(id="s", relation="support", premises=("p",), target="c"))
     assert [i.id for i in m.reasons("c")] == ["s"]
+
+
+def test_models_of_plain_calls_equal_what_validation_makes() -> None:
+    """Plain calls (no title, note, tags or metadata) make their models without
+    pydantic's argument handling (argmap.model.quick_statement/quick_inference); the
+    models must be the ones validation gives, and a doubtful value still gets its error."""
+    m = ArgumentMap()
+    c = m.claim("C", id="c")
+    p = m.premise("Ça va", id="p", supports=c)
+    m.attack(m.counterpoint("K", id="k"), c)
+    m.undercut(m.premise("U"), m.reasons(c)[0])
+    m.support([m.premise("P2", id="p2"), "k"], c)  # linked: validated as before
+    for model in [*m.statements, *m.inferences]:
+        again = adapter(type(model)).validate_python(as_dict(model))
+        assert again == model
+        assert repr(again) == repr(model)
+    assert p.text == "Ça va"
+    with pytest.raises(ValidationError, match="String should match pattern"):
+        m.premise("P", id="p\n")
+    with pytest.raises(ValidationError, match="String should match pattern"):
+        m.support("p", "c", id="bad id")
+    with pytest.raises(ValidationError, match="must not be empty or only whitespace"):
+        m.premise(" ", id="q")
+    assert (len(m), len(m.inferences)) == (5, 4)
 
 
 def test_a_frozen_graph_refuses_additions_as_networkx_does() -> None:

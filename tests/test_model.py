@@ -7,11 +7,13 @@ import dataclasses
 import pickle
 
 import pytest
-from pydantic import ValidationError
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
 from argmap import Inference, Quote, Source, Statement, slugify
 from argmap.errors import describe_validation_error
-from argmap.model import adapter, as_dict
+from argmap.model import Id, adapter, as_dict, is_valid_id, quick_inference, quick_statement
 
 
 def test_statement_defaults_and_immutability() -> None:
@@ -141,3 +143,81 @@ def test_models_are_hashable_consistently_with_equality() -> None:
     assert {Quote(source="a", start=0, end=1, text="A")} == {
         Quote(source="a", start=0, end=1, text="A")
     }
+
+
+# ---------------------------------------------- the map's quick way to make models
+def _valid_id(value: object) -> bool:
+    try:
+        TypeAdapter(Id).validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="aZ09_.-\n \u00e9", max_size=6),
+        st.text(alphabet="ab", min_size=199, max_size=201),
+        st.integers(),
+    )
+)
+def test_quick_id_check_accepts_exactly_what_the_id_field_accepts(value: object) -> None:
+    assert is_valid_id(value) == _valid_id(value)
+
+
+@pytest.mark.parametrize(
+    ("id", "text"),
+    [("s1", "A reason"), ("x" * 200, "Ça va, ‘très’ bien"), ("_a.b-c", " padded ")],
+)
+def test_quick_statement_equals_the_validated_one_field_for_field(id: str, text: str) -> None:
+    quick = quick_statement(id, "premise", text)
+    validated = Statement(id=id, kind="premise", text=text)
+    assert quick is not None
+    names = [f.name for f in dataclasses.fields(Statement)]
+    assert [getattr(quick, n) for n in names] == [getattr(validated, n) for n in names]
+    assert quick == validated and type(quick) is Statement
+    other = quick_statement(id, "premise", text)
+    assert other is not None and other.metadata is not quick.metadata  # a dict of its own
+
+
+def test_quick_inference_equals_the_validated_one_field_for_field() -> None:
+    quick = quick_inference("p-supports-c", "support", "p", "c")
+    validated = Inference(id="p-supports-c", relation="support", premises=("p",), target="c")
+    assert quick is not None
+    names = [f.name for f in dataclasses.fields(Inference)]
+    assert [getattr(quick, n) for n in names] == [getattr(validated, n) for n in names]
+    assert quick == validated and type(quick) is Inference
+
+
+class _Text(str):
+    pass
+
+
+@pytest.mark.parametrize(
+    ("id", "text"),
+    [
+        ("s1", ""),
+        ("s1", " \t"),
+        ("s1", "C \ud800"),
+        ("s1", b"bytes"),
+        ("s1", _Text("a str subclass")),
+        ("s 1", "text"),
+        ("s1\n", "text"),
+        ("-s1", "text"),
+        ("s" * 201, "text"),
+        (None, "text"),
+    ],
+)
+def test_quick_statement_leaves_anything_doubtful_to_validation(id: object, text: object) -> None:
+    assert quick_statement(id, "claim", text) is None
+
+
+@pytest.mark.parametrize(
+    ("id", "premise", "target"),
+    [("i", "c", "c"), ("i 1", "p", "c"), ("i", "p\n", "c"), ("i", "p", "c" * 201), ("i", "p", "")],
+)
+def test_quick_inference_leaves_anything_doubtful_to_validation(
+    id: str, premise: str, target: str
+) -> None:
+    assert quick_inference(id, "attack", premise, target) is None
