@@ -12,11 +12,12 @@ import sys
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
 from argmap.errors import ArgmapError, describe_validation_error
+from argmap.formats._jsontext import has_float
 from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
 from argmap.map import ArgumentMap
 from argmap.model import (
@@ -454,6 +455,14 @@ def aif_meta(metadata: Mapping[str, JsonValue]) -> dict[str, Any]:
     return dict(value) if isinstance(value, Mapping) else {}
 
 
+class Written(NamedTuple):
+    """What :func:`build` gives: the document, and whether the map's metadata (the only
+    place a float can come from) holds a float (see :func:`~argmap.formats._jsontext.json_text`)."""
+
+    doc: dict[str, Any]
+    floats: bool
+
+
 def write(
     m: ArgumentMap,
     *,
@@ -466,44 +475,83 @@ def write(
     other values for them (``{"locutions": []}``); ``own_keys`` are the map metadata keys
     the caller's format writes itself, not copied under ``"argmap"``.
     """
+    return build(m, defaults=defaults, own_keys=own_keys).doc
+
+
+def build(
+    m: ArgumentMap,
+    *,
+    defaults: Mapping[str, JsonValue] | None = None,
+    own_keys: tuple[str, ...] = (AIF_KEY,),
+) -> Written:
+    """:func:`write`'s document, and whether it may hold a float."""
     # What the JSON writer checks first: a graph edited directly into a state no file
     # could be read back from, or metadata changed in place into non-JSON, is refused.
     statements, inferences = m._checked_elements()
+    floats = False
     node_id: dict[str, JsonValue] = {}
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
-    kinds = structural_kinds(m)
+    kinds = _structural_kinds(statements, inferences)
     for s in statements:
+        if s.metadata:
+            floats = floats or has_float(s.metadata)
         node = _i_node(s, kinds[s.id])
         node_id[s.id] = node["nodeID"]
         nodes.append(node)
+    # Most elements have no metadata: only those with an "aif" entry can have kept a
+    # node id or the edges they were read from.
+    kept_aif = [inf for inf in inferences if AIF_KEY in inf.metadata]
     for inf in inferences:
-        own = aif_meta(inf.metadata)
-        node_id[inf.id] = own.pop("nodeID", inf.id)
+        node_id[inf.id] = inf.id
     used_edge_ids: set[str] = set()
-    for inf in inferences:
-        for edge in aif_meta(inf.metadata).get("edges") or []:
+    for inf in kept_aif:
+        own = aif_meta(inf.metadata)
+        node_id[inf.id] = own.get("nodeID", inf.id)
+        for edge in own.get("edges") or []:
             if isinstance(edge, Mapping) and edge.get("edgeID") is not None:
                 used_edge_ids.add(str(edge["edgeID"]))
     for inf in inferences:
-        own = aif_meta(inf.metadata)
-        own.pop("nodeID", None)
-        stored = [e for e in own.pop("edges", None) or [] if isinstance(e, Mapping)]
         kind = TYPE_OF[inf.relation]
         nid = node_id[inf.id]
-        text = own.pop("text", DEFAULT_TEXT[kind])
-        node = {"nodeID": nid, "text": text, "type": kind, **own}
-        if text is None:  # the AIF node had no text
-            del node["text"]
+        stored: list[Mapping[str, Any]] = []
+        if inf.metadata:
+            floats = floats or has_float(inf.metadata)
+            own = aif_meta(inf.metadata)
+            own.pop("nodeID", None)
+            stored = [e for e in own.pop("edges", None) or [] if isinstance(e, Mapping)]
+            text = own.pop("text", DEFAULT_TEXT[kind])
+            node = {"nodeID": nid, "text": text, "type": kind, **own}
+            if text is None:  # the AIF node had no text
+                del node["text"]
+        else:
+            node = {"nodeID": nid, "text": DEFAULT_TEXT[kind], "type": kind}
         extra = _model_extras(inf, ("id", "relation", "premises", "target"))
         if extra:
             node[ARGMAP_KEY] = extra
         nodes.append(node)
-        ends = [(node_id[p], nid) for p in inf.premises] + [(nid, node_id[inf.target])]
-        for src, dst in ends:
-            edges.append(_edge(src, dst, stored, used_edge_ids))
+        for p in inf.premises:
+            edges.append(_edge(node_id[p], nid, stored, used_edge_ids))
+        edges.append(_edge(nid, node_id[inf.target], stored, used_edge_ids))
+    doc, sources = _document(m, nodes, edges, node_id, defaults, own_keys)
+    floats = floats or has_float(m.metadata) or has_float(sources)
+    return Written(doc, floats)
+
+
+def _document(
+    m: ArgumentMap,
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    node_id: dict[str, JsonValue],
+    defaults: Mapping[str, JsonValue] | None,
+    own_keys: tuple[str, ...],
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The document around the elements' nodes and edges: the nodes, edges and keys the
+    map kept from its AIF file, and what AIF cannot hold under ``"argmap"``; and the
+    sources written there."""
     kept = aif_meta(m.metadata)
-    present = {str(n) for n in node_id.values()}
+    # The ids of the nodes written: an edge kept verbatim is written only between them.
+    present = {str(n) for n in node_id.values()} if kept.get("other_edges") else set()
     for other in kept.get("other_nodes") or []:
         if isinstance(other, Mapping):
             nodes.append(dict(other))
@@ -519,24 +567,36 @@ def write(
     rest = kept.get("document")
     if isinstance(rest, Mapping):
         doc.update({k: v for k, v in rest.items() if k not in ("nodes", "edges")})
+    sources = [as_dict(s, mode="json", exclude_defaults=True) for s in m.sources]
     top = {
         k: v
         for k, v in (
             ("title", m.title),
             ("description", m.description),
             ("metadata", {k: v for k, v in m.metadata.items() if k not in own_keys}),
-            ("sources", [as_dict(s, mode="json", exclude_defaults=True) for s in m.sources]),
+            ("sources", sources),
         )
         if v or (v is not None and k in ("title", "description"))  # "" is not None
     }
     if top:
         doc[ARGMAP_KEY] = top
-    return doc
+    return doc, sources
+
+
+def _structural_kinds(
+    statements: list[Statement], inferences: list[Inference]
+) -> dict[str, StatementKind]:
+    """:func:`~argmap.formats._shared.structural_kinds` of the map these lists hold."""
+    roles: dict[str, set[str]] = {}
+    for inf in inferences:
+        for p in inf.premises:
+            roles.setdefault(p, set()).add(inf.relation)
+    return {s.id: kind_from_roles(roles[s.id]) if s.id in roles else "claim" for s in statements}
 
 
 def _i_node(s: Statement, structural_kind: StatementKind) -> dict[str, Any]:
     """The I-node of a statement, with what AIF cannot hold under ``"argmap"``."""
-    own = aif_meta(s.metadata)
+    own = aif_meta(s.metadata) if s.metadata else {}
     nid = own.pop("nodeID", s.id)
     node: dict[str, Any] = {"nodeID": nid, "text": s.text, "type": "I"}
     if "text" in own:  # an I-node read without text
@@ -556,13 +616,24 @@ def _i_node(s: Statement, structural_kind: StatementKind) -> dict[str, Any]:
 
 def _model_extras(model: Statement | Inference, held: tuple[str, ...]) -> dict[str, Any]:
     """The model's fields that AIF has no place for (non-default ones only)."""
-    extra = as_dict(model, mode="json", exclude_defaults=True, exclude={*held, "metadata"})
+    if model.note is None and not model.tags and _only_defaults(model):
+        extra: dict[str, Any] = {}  # what as_dict gives, without pydantic's work
+    else:
+        extra = as_dict(model, mode="json", exclude_defaults=True, exclude={*held, "metadata"})
     if isinstance(model, Statement):
         extra["kind"] = model.kind
-    own = {k: v for k, v in model.metadata.items() if k != AIF_KEY}
+    own = {k: v for k, v in model.metadata.items() if k != AIF_KEY} if model.metadata else {}
     if own:
         extra["metadata"] = own
     return extra
+
+
+def _only_defaults(model: Statement | Inference) -> bool:
+    """True for a plain Inference, or a plain Statement with no title or quotes (the
+    fields besides note and tags that AIF cannot hold and that have defaults)."""
+    if type(model) is Inference:
+        return True
+    return type(model) is Statement and model.title is None and not model.quotes
 
 
 def _edge(
