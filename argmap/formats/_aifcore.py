@@ -103,12 +103,17 @@ def empty_text(node_id: str) -> str:
     return f"(AIF I-node {node_id} has no text)"
 
 
+_STATEMENT = adapter(Statement)
+_INFERENCE = adapter(Inference)
+
 _KEPT = "; kept as it is in metadata['aif'] (dump writes it back)"
 
 
 def _extras(node: _Node, argmap_id: str) -> dict[str, JsonValue]:
     """The node's own fields that the model does not hold: not its text and type, and
     not its ``nodeID`` when that is the argmap id."""
+    if not node.model_extra or list(node.model_extra) == [ARGMAP_KEY]:  # most nodes
+        return {} if node.nodeID == argmap_id else {"nodeID": node.nodeID}
     raw: dict[str, JsonValue] = node.model_dump(mode="json", exclude={"text", "type"})
     raw.pop(ARGMAP_KEY, None)
     if raw["nodeID"] == argmap_id:
@@ -116,16 +121,15 @@ def _extras(node: _Node, argmap_id: str) -> dict[str, JsonValue]:
     return raw
 
 
-def _implied_edge(edge: JsonValue) -> bool:
+def _implied_edge(edge: _Edge) -> bool:
     """True for an edge :func:`write` would write by itself (nothing to remember)."""
-    if not isinstance(edge, dict):
-        return False
-    src, dst = edge.get("fromID"), edge.get("toID")
-    return set(edge) == {"edgeID", "fromID", "toID"} and edge["edgeID"] == f"{src}_{dst}"
+    return not edge.model_extra and edge.edgeID == f"{edge.fromID}_{edge.toID}"
 
 
 def _argmap_extra(node: _Node) -> dict[str, Any]:
-    extra = (node.model_extra or {}).get(ARGMAP_KEY)
+    if not node.model_extra:
+        return {}
+    extra = node.model_extra.get(ARGMAP_KEY)
     return dict(extra) if isinstance(extra, Mapping) else {}
 
 
@@ -195,11 +199,13 @@ class _Reader:
         self.nodes = doc.nodes
         self.raw_ids = [str(n.nodeID) for n in doc.nodes]
         self.index: dict[str, int] = {}
+        self.type_of: dict[str, str] = {}  # nodeID (as text) -> node type
         for index, node in enumerate(doc.nodes):
             raw = self.raw_ids[index]
             if raw in self.index:
                 raise ArgmapError(f"{self._where(index)}: nodeID is used twice", ids=[raw])
             self.index[raw] = index
+            self.type_of[raw] = node.type
             if node.type not in KNOWN_TYPES:
                 known = ", ".join(KNOWN_TYPES)
                 self._warn(
@@ -209,8 +215,8 @@ class _Reader:
         self.ids = make_ids(self.raw_ids)
         self.premises: dict[str, list[str]] = {}
         self.targets: dict[str, list[str]] = {}
-        self.used_edges: dict[str, list[tuple[int, JsonValue]]] = {}
-        self.loose_edges: list[tuple[int, JsonValue]] = []
+        self.used_edges: dict[str, list[tuple[int, _Edge]]] = {}
+        self.loose_edges: list[tuple[int, _Edge]] = []
         self.problem: dict[str, str] = {}  # scheme nodes argmap cannot read, and why
         for e_index, edge in enumerate(doc.edges):
             self._edge(e_index, edge)
@@ -222,22 +228,26 @@ class _Reader:
         warnings.warn(message, AifWarning, stacklevel=_outside_argmap())
 
     def _type(self, raw: str) -> str:
-        return self.nodes[self.index[raw]].type
+        return self.type_of[raw]
+
+    def _where_edge(self, e_index: int, edge: _Edge) -> str:
+        return f"{self.prefix}edges[{e_index}] (edgeID {edge.edgeID!r})"
 
     def _edge(self, e_index: int, edge: _Edge) -> None:
         src, dst = str(edge.fromID), str(edge.toID)
-        where = f"{self.prefix}edges[{e_index}] (edgeID {edge.edgeID!r})"
-        for end in (src, dst):
-            if end not in self.index:
-                raise ArgmapError(f"{where}: no node with nodeID {end!r}", ids=[end])
-        src_type, dst_type = self._type(src), self._type(dst)
-        dumped: JsonValue = edge.model_dump(mode="json")
+        src_type, dst_type = self.type_of.get(src), self.type_of.get(dst)
+        if src_type is None or dst_type is None:
+            missing = src if src_type is None else dst
+            raise ArgmapError(
+                f"{self._where_edge(e_index, edge)}: no node with nodeID {missing!r}",
+                ids=[missing],
+            )
         if src_type == "I" and dst_type in SCHEME_TYPES:
             self.premises.setdefault(dst, []).append(src)
-            self.used_edges.setdefault(dst, []).append((e_index, dumped))
+            self.used_edges.setdefault(dst, []).append((e_index, edge))
         elif src_type in SCHEME_TYPES and (dst_type == "I" or dst_type in SCHEME_TYPES):
             self.targets.setdefault(src, []).append(dst)
-            self.used_edges.setdefault(src, []).append((e_index, dumped))
+            self.used_edges.setdefault(src, []).append((e_index, edge))
             if dst_type == "I":
                 return
             if src_type == "CA" and dst_type == "MA":
@@ -252,7 +262,9 @@ class _Reader:
                     "represent an inference that supports another inference"
                 )
                 if self.strict:
-                    raise ArgmapError(f"{where}: {problem}", ids=[src, dst])
+                    raise ArgmapError(
+                        f"{self._where_edge(e_index, edge)}: {problem}", ids=[src, dst]
+                    )
                 problem = problem.replace(f"RA node {src!r}", "RA node", 1)
             else:
                 problem = (
@@ -266,11 +278,11 @@ class _Reader:
                 "I-nodes connect through RA, CA or MA nodes"
             )
             if self.strict:
-                raise ArgmapError(f"{where}: {problem}", ids=[src, dst])
-            self._warn(f"{where}: {problem}{_KEPT}")
-            self.loose_edges.append((e_index, dumped))
+                raise ArgmapError(f"{self._where_edge(e_index, edge)}: {problem}", ids=[src, dst])
+            self._warn(f"{self._where_edge(e_index, edge)}: {problem}{_KEPT}")
+            self.loose_edges.append((e_index, edge))
         else:
-            self.loose_edges.append((e_index, dumped))
+            self.loose_edges.append((e_index, edge))
 
     # ------------------------------------------------------------------ scheme nodes
     def _shape_problem(self, raw: str, node: _Node) -> str | None:
@@ -315,32 +327,37 @@ class _Reader:
         raw = self.raw_ids[index]
         prem, tgt = self.premises[raw], self.targets[raw][0]
         relation = RELATION_OF.get(node.type) or (
-            "attack" if self._type(tgt) == "I" else "undercut"
+            "attack" if self.type_of[tgt] == "I" else "undercut"
         )
         extra = _argmap_extra(node)
         meta: dict[str, JsonValue] = dict(extra.get("metadata") or {})
         aif_meta = _extras(node, self.ids[raw])
         if node.text != DEFAULT_TEXT[node.type]:
             aif_meta["text"] = node.text
-        edges = [e for _, e in self.used_edges[raw] if not _implied_edge(e)]
+        edges: list[JsonValue] = [
+            e.model_dump(mode="json") for _, e in self.used_edges[raw] if not _implied_edge(e)
+        ]
         if edges:
             aif_meta["edges"] = edges
         if aif_meta:
             meta[AIF_KEY] = aif_meta
-        return adapter(Inference).validate_python(
-            {
-                **extra,
-                "id": self.ids[raw],
-                "relation": relation,
-                "premises": tuple(self.ids[p] for p in prem),
-                "target": self.ids[tgt],
-                "metadata": meta,
-            }
-        )
+        fields = {
+            **extra,
+            "id": self.ids[raw],
+            "relation": relation,
+            "premises": tuple(self.ids[p] for p in prem),
+            "target": self.ids[tgt],
+        }
+        fields.pop("metadata", None)
+        if meta:  # else the default: no metadata to check
+            fields["metadata"] = meta
+        return _INFERENCE.validate_python(fields)
 
-    def _add_leniently(self, m: ArgumentMap, inferences: list[Inference]) -> None:
+    def _add_leniently(self, m: ArgumentMap, inferences: list[Inference]) -> bool:
         """Add what the map takes; keep the rest verbatim: an inference the map refuses
-        (a repeat), an undercut of a node kept verbatim, a cycle of undercuts."""
+        (a repeat), an undercut of a node kept verbatim, a cycle of undercuts. True
+        when the map took them all."""
+        kept = len(self.problem)
         raw_of = {self.ids[r]: r for r in self.raw_ids}
         waiting = inferences
         while waiting:
@@ -367,6 +384,7 @@ class _Reader:
                     )
                 break
             waiting = later
+        return len(self.problem) == kept
 
     def fill(self, m: ArgumentMap) -> None:
         """Add the statements and inferences to ``m``."""
@@ -377,7 +395,8 @@ class _Reader:
         if self.strict:
             m.add_inferences(inferences, where="AIF scheme node {id!r}")
             return
-        self._add_leniently(m, inferences)
+        if self._add_leniently(m, inferences):
+            return  # the structure is that of all inferences, which gave the kinds
         # Kinds come from the structure: what the map refused no longer counts.
         kinds = structural_kinds(m)
         for id in derived:
@@ -413,18 +432,17 @@ class _Reader:
                 )
             if own:
                 meta[AIF_KEY] = own
+            fields = {
+                "kind": kind_from_roles(used_as[id]) if id in used_as else "claim",
+                **extra,
+                "id": id,
+                "text": text,
+            }
+            fields.pop("metadata", None)
+            if meta:  # else the default: no metadata to check
+                fields["metadata"] = meta
             try:
-                found.append(
-                    adapter(Statement).validate_python(
-                        {
-                            "kind": kind_from_roles(used_as.get(id, set())),
-                            **extra,
-                            "id": id,
-                            "text": text,
-                            "metadata": meta,
-                        }
-                    )
-                )
+                found.append(_STATEMENT.validate_python(fields))
             except ValidationError as err:
                 raise ArgmapError(
                     f"{self._where(index)}: I-node {_one_line(err)}", ids=[raw]
@@ -445,7 +463,7 @@ class _Reader:
         kept = list(self.loose_edges)
         for raw in self.problem:
             kept.extend(self.used_edges.get(raw, []))
-        return [edge for _, edge in sorted(kept, key=lambda pair: pair[0])]
+        return [edge.model_dump(mode="json") for _, edge in sorted(kept, key=lambda pair: pair[0])]
 
 
 # ---------------------------------------------------------------------- writing
