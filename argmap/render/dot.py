@@ -111,7 +111,11 @@ def escape_html(text: str) -> str:
     >>> print(escape_html("Claim \\N ]"))
     Claim \\N &#93;
     """
-    text = _ANY_CONTROL.sub(" ", text)  # tabs and line breaks too: one label line
+    return _escape(_ANY_CONTROL.sub(" ", text))  # tabs and line breaks too: one label line
+
+
+def _escape(text: str) -> str:
+    """:func:`escape_html` of a text without control characters."""
     text = (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
@@ -190,8 +194,10 @@ def _wrapper(width: int) -> textwrap.TextWrapper:
 
 
 def _lines(text: str, width: int) -> str:
-    # A text that wraps to nothing (only whitespace) is a space: an empty <B></B> is an error.
-    return "<BR/>".join(escape_html(line) for line in _wrap(text, width)) or " "
+    # _wrap leaves no control character in a line: the lines are escaped in one go, the
+    # line breaks between them becoming <BR/>. A text that wraps to nothing (only
+    # whitespace) is a space: an empty <B></B> is an error.
+    return _escape("\n".join(_wrap(text, width))).replace("\n", "<BR/>") or " "
 
 
 def _num(x: float) -> str:
@@ -292,6 +298,16 @@ def _label(s: Statement, style: Style, ns: NodeStyle, badges: list[str], mode: L
         tags = escape_html(" ".join(f"#{t}" for t in s.tags))
         parts.append(f'<FONT POINT-SIZE="{size}" COLOR="{style.muted}">{tags}</FONT>')
     return "<" + "<BR/>".join(parts) + ">"
+
+
+def _marks(s: Statement, st: Style, badges: Mapping[str, str] | None) -> list[str]:
+    """What a statement's first line shows after its kind: its badge, and ``quoted``
+    when the style shows sources and it quotes one."""
+    marks = [badges[s.id]] if badges and s.id in badges else []
+    quoted = bool(getattr(s, "quotes", ())) or "quote" in s.metadata
+    if st.show_sources and (quoted or "source" in s.metadata):
+        marks.append("quoted")
+    return marks
 
 
 def _needs_junction(m: ArgumentMap, inf: Inference) -> bool:
@@ -488,21 +504,21 @@ def to_dot(m: ArgumentMap, **options: Unpack[DrawOptions]) -> graphviz.Digraph:
     for inf in inferences:
         if inf.id in junctions:
             junction_members.setdefault(junction_cluster.get(inf.id), []).append(inf)
-    kind_attrs = {kind: _full(_NODE_BASE, _node_attrs(ns)) for kind, ns in st.kinds.items()}
+    kinds = st.kinds
+    kind_attrs = {kind: _full(_NODE_BASE, _node_attrs(ns)) for kind, ns in kinds.items()}
     root = _Defaults(_NODE_BASE)
 
     def emit_nodes(into: graphviz.Digraph, cluster: str | None, now: _Defaults) -> None:
         for s in members.get(cluster, []):
             ns = _statement_style(s, st, s.id in main)
-            marks = [badges[s.id]] if badges and s.id in badges else []
-            quoted = bool(getattr(s, "quotes", ())) or "quote" in s.metadata
-            if st.show_sources and (quoted or "source" in s.metadata):
-                marks.append("quoted")
             now.switch(into, "node", kind_attrs[s.kind])
-            attrs = {**now.diff(_full(_NODE_BASE, _node_attrs(ns))), "id": svg_id(s.id)}
+            if ns is kinds[s.kind]:  # the kind's look, which the defaults now have
+                attrs = {"id": svg_id(s.id)}
+            else:
+                attrs = {**now.diff(_full(_NODE_BASE, _node_attrs(ns))), "id": svg_id(s.id)}
             if node_attrs and s.id in node_attrs:
                 attrs.update(node_attrs[s.id])
-            _node(into, s.id, _label(s, st, ns, marks, st.labels), attrs)
+            _node(into, s.id, _label(s, st, ns, _marks(s, st, badges), st.labels), attrs)
             if s.id in hidden:
                 up = above.get(s.id, 0)
                 if hidden[s.id] > up:
@@ -582,15 +598,19 @@ class _Defaults:
 
     def __init__(self, base: Mapping[str, str]) -> None:
         self.now = dict(base)
+        self.last: Mapping[str, str] | None = None  # what the last switch was to
 
     def inherited(self) -> _Defaults:
         return _Defaults(self.now)
 
     def switch(self, into: graphviz.Digraph, what: str, full: Mapping[str, str]) -> None:
+        if full is self.last:  # only switch() changes the defaults: they are at ``full``
+            return
         change = self.diff(full)
         if change:
             into.body.append(f"\t{what} [{_a_list(change)}]\n")
             self.now.update(change)
+        self.last = full
 
     def diff(self, full: Mapping[str, str]) -> dict[str, str]:
         now = self.now
@@ -699,18 +719,35 @@ def _a_list(attrs: Mapping[str, str]) -> str:
     )
 
 
+_DOT_ID = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+_DOT_KEYWORDS = frozenset(("node", "edge", "graph", "digraph", "subgraph", "strict"))
+
+
+def _quote_name(name: str) -> str:
+    """Quote a node name exactly as graphviz's ``quote()`` would, without its checks for
+    what no name argmap draws has (ids, ``#`` names: no quote, backslash, line break or
+    leading ``<``): a DOT ID or numeral that is not a keyword as it is, else in quotes."""
+    if '"' in name or "\\" in name or "\n" in name or name.startswith("<"):
+        return _quote(name)
+    if _DOT_ID.fullmatch(name) and name.lower() not in _DOT_KEYWORDS:
+        return name
+    return f'"{name}"'
+
+
 def _node(
     into: graphviz.Digraph, name: str, label: str, attrs: Mapping[str, str], *, html: bool = True
 ) -> None:
-    """``into.node(name, label, **attrs)``, faster; ``label`` is HTML-like unless not ``html``."""
-    head = f"label={graphviz.quoting.quote(_fold(label)) if html else _quote(label)}"
+    """``into.node(name, label, **attrs)``, faster; ``label`` is HTML-like unless not
+    ``html``: one argmap built, ``<...>``, which graphviz's ``quote()`` leaves as it is."""
+    head = f"label={_fold(label) if html else _quote(label)}"
     rest = _a_list(attrs)
-    into.body.append(f"\t{graphviz.quoting.quote(name)} [{head}{' ' if rest else ''}{rest}]\n")
+    into.body.append(f"\t{_quote_name(name)} [{head}{' ' if rest else ''}{rest}]\n")
 
 
 def _edge(into: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str], id: str) -> None:
     """``into.edge(tail, head, id=id, **attrs)`` for port-less ids, faster."""
-    into.body.append(f"\t{_quote(tail)} -> {_quote(head)} [{_a_list({**attrs, 'id': id})}]\n")
+    line = f"\t{_quote_name(tail)} -> {_quote_name(head)} [{_a_list({**attrs, 'id': id})}]\n"
+    into.body.append(line)
 
 
 def _digraph(m: ArgumentMap, st: Style) -> graphviz.Digraph:
