@@ -162,8 +162,8 @@ def _wrap(text: str, width: int) -> list[str]:
     for paragraph in text.split("\n"):
         if len(paragraph) <= width and not paragraph[-1:].isspace():
             lines.append(paragraph)  # what textwrap would give, without its work
-        elif _PLAIN.fullmatch(paragraph) and max(map(len, words := paragraph.split(" "))) <= width:
-            lines.extend(_pack(words, width))
+        elif _PLAIN.fullmatch(paragraph) and max(map(len, paragraph.split(" "))) <= width:
+            lines.extend(_packer(width).findall(paragraph))
         else:
             lines.extend(_wrapper(width).wrap(paragraph) or [""])
     return lines
@@ -174,18 +174,12 @@ def _wrap(text: str, width: int) -> list[str]:
 _PLAIN = re.compile(r"[^\s-]+(?: [^\s-]+)*")
 
 
-def _pack(words: list[str], width: int) -> list[str]:
-    """Greedy lines of at most ``width`` characters from words no longer than it."""
-    lines: list[str] = []
-    line = words[0]
-    for word in words[1:]:
-        if len(line) + 1 + len(word) <= width:
-            line = f"{line} {word}"
-        else:
-            lines.append(line)
-            line = word
-    lines.append(line)
-    return lines
+@functools.lru_cache(maxsize=16)
+def _packer(width: int) -> re.Pattern[str]:
+    """Greedy lines of at most ``width`` characters from words no longer than it, with
+    single spaces between them: each match is the longest run of up to ``width``
+    characters that ends before a space or at the end, the space it ends on dropped."""
+    return re.compile(rf"(.{{1,{width}}})(?: |\Z)")
 
 
 @functools.lru_cache(maxsize=16)
@@ -712,6 +706,8 @@ def _quote_id(value: str) -> str:
 
 
 def _a_list(attrs: Mapping[str, str]) -> str:
+    if len(attrs) == 1 and "id" in attrs:  # most statements and arrows
+        return f"id={_quote_id(attrs['id'])}"
     return " ".join(
         f"{_quote(k)}={_quote(v) if k != 'id' else _quote_id(v)}"
         for k, v in sorted(attrs.items())
@@ -727,6 +723,8 @@ def _quote_name(name: str) -> str:
     """Quote a node name exactly as graphviz's ``quote()`` would, without its checks for
     what no name argmap draws has (ids, ``#`` names: no quote, backslash, line break or
     leading ``<``): a DOT ID or numeral that is not a keyword as it is, else in quotes."""
+    if name.isascii() and name.isidentifier():  # [a-zA-Z_][a-zA-Z0-9_]*, as most ids
+        return name if name.lower() not in _DOT_KEYWORDS else f'"{name}"'
     if '"' in name or "\\" in name or "\n" in name or name.startswith("<"):
         return _quote(name)
     if _DOT_ID.fullmatch(name) and name.lower() not in _DOT_KEYWORDS:
@@ -738,8 +736,14 @@ def _node(
     into: graphviz.Digraph, name: str, label: str, attrs: Mapping[str, str], *, html: bool = True
 ) -> None:
     """``into.node(name, label, **attrs)``, faster; ``label`` is HTML-like unless not
-    ``html``: one argmap built, ``<...>``, which graphviz's ``quote()`` leaves as it is."""
-    head = f"label={_fold(label) if html else _quote(label)}"
+    ``html``."""
+    if not html:
+        text = _quote(label)
+    elif label.startswith("<") and label.endswith(">"):  # all argmap builds
+        text = _fold(label)  # an HTML-like label, which quote() leaves as it is
+    else:
+        text = graphviz.quoting.quote(_fold(label))
+    head = f"label={text}"
     rest = _a_list(attrs)
     into.body.append(f"\t{_quote_name(name)} [{head}{' ' if rest else ''}{rest}]\n")
 
