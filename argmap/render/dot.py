@@ -157,6 +157,11 @@ def _fold_run(match: re.Match[str]) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
+    if _PLAIN_TEXT.fullmatch(text):  # one paragraph of plain words, as most texts are
+        if len(text) <= width:
+            return [text]
+        if max(map(len, text.split(" "))) <= width:
+            return _packer(width).findall(text)
     lines: list[str] = []
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
     for paragraph in text.split("\n"):
@@ -172,6 +177,8 @@ def _wrap(text: str, width: int) -> list[str]:
 # Words with single spaces between them, no hyphen: textwrap would only pack them (a test
 # checks it gives the same lines); packing them here is a third of a large map's to_dot.
 _PLAIN = re.compile(r"[^\s-]+(?: [^\s-]+)*")
+_PLAIN_TEXT = re.compile(r"[^\s\x00-\x1f\x7f-]+(?: [^\s\x00-\x1f\x7f-]+)*")
+"""A text that is one such paragraph, with no control character to replace."""
 
 
 @functools.lru_cache(maxsize=16)
@@ -272,11 +279,10 @@ def _label(s: Statement, style: Style, ns: NodeStyle, badges: list[str], mode: L
     width = style.wrap
     parts: list[str] = []
     head = [s.kind.upper()] if style.show_kind else []
-    head.extend(escape_html(b) for b in badges)
+    if badges:
+        head.extend(escape_html(b) for b in badges)
     if head:
-        size = _num(max(6.0, style.font_size - 2))
-        color = ns.border or style.ink
-        parts.append(f'<FONT POINT-SIZE="{size}" COLOR="{color}">{" · ".join(head)}</FONT>')
+        parts.append(_first_line(" · ".join(head), style.font_size, ns.border or style.ink))
     if mode == "full":
         if s.title:
             parts.append(f"<B>{_lines(s.title, width)}</B>")
@@ -294,6 +300,12 @@ def _label(s: Statement, style: Style, ns: NodeStyle, badges: list[str], mode: L
     return "<" + "<BR/>".join(parts) + ">"
 
 
+@functools.lru_cache(maxsize=256)
+def _first_line(head: str, font_size: float, color: str) -> str:
+    """A label's first line: the kind and badges (``head``, escaped), small, coloured."""
+    return f'<FONT POINT-SIZE="{_num(max(6.0, font_size - 2))}" COLOR="{color}">{head}</FONT>'
+
+
 def _marks(s: Statement, st: Style, badges: Mapping[str, str] | None) -> list[str]:
     """What a statement's first line shows after its kind: its badge, and ``quoted``
     when the style shows sources and it quotes one."""
@@ -309,6 +321,13 @@ def _needs_junction(m: ArgumentMap, inf: Inference) -> bool:
         return True
     g = m.graph
     return any(g.nodes[u]["kind"] == "inference" for u in g.predecessors(inf.id))
+
+
+def _junctions(inferences: list[Inference]) -> set[str]:
+    """The ids of the inferences of :func:`_needs_junction` among all of a drawing's:
+    the linked ones, and those another inference (an undercut) ends on."""
+    targets = {inf.target for inf in inferences}
+    return {inf.id for inf in inferences if inf.linked or inf.id in targets}
 
 
 def _cluster_of(s: Statement, clusters: bool | tuple[str, ...]) -> str | None:
@@ -478,7 +497,7 @@ def to_dot(m: ArgumentMap, **options: Unpack[DrawOptions]) -> graphviz.Digraph:
     # A graph edited out of shape is refused, as by every writer; the lists it gives
     # are quicker to walk than the map's iterators.
     statements, inferences = m._checked_elements(json=False)
-    junctions = {inf.id for inf in inferences if _needs_junction(m, inf)}
+    junctions = _junctions(inferences)
     st = _with_direction(st, statements, inferences, junctions)
     dot = _digraph(m, st)
     main = {s.id for s in m.main_conclusions()}

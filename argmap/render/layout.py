@@ -82,19 +82,16 @@ def levels(
             succ.setdefault(u, []).append(v)
             succ.setdefault(v, [])
     component = _components(succ)
-    # Tarjan's algorithm numbers the components in reverse topological order.
-    count = max(component.values(), default=-1) + 1
-    members: list[list[str]] = [[] for _ in range(count)]
-    for node, c in component.items():
-        members[c].append(node)
-    level = [0] * count
-    for c in range(count - 1, -1, -1):
+    # Tarjan's algorithm finds the components in reverse topological order, and
+    # ``component`` holds their members in the order found: backwards, each component's
+    # level is final (all that lead to it are done) before its arrows are followed.
+    level = [0] * len(component)
+    for u, c in reversed(component.items()):
         up = level[c] + 1
-        for u in members[c]:
-            for v in succ[u]:
-                d = component[v]
-                if d != c and level[d] < up:
-                    level[d] = up
+        for v in succ[u]:
+            d = component[v]
+            if d != c and level[d] < up:
+                level[d] = up
     return {n: level[component[n]] for n in succ}
 
 
