@@ -612,17 +612,33 @@ class _Defaults:
     def __init__(self, base: Mapping[str, str]) -> None:
         self.now = dict(base)
         self.last: Mapping[str, str] | None = None  # what the last switch was to
+        # Switches from one look to another that left the defaults exactly at the new
+        # look: the same change each time (by the looks' ids; the looks are kept in the
+        # values, so no id is reused while the entry exists).
+        self.moves: dict[tuple[int, int], tuple[object, object, dict[str, str], str]] = {}
 
     def inherited(self) -> _Defaults:
         return _Defaults(self.now)
 
     def switch(self, into: graphviz.Digraph, what: str, full: Mapping[str, str]) -> None:
-        if full is self.last:  # only switch() changes the defaults: they are at ``full``
+        last = self.last
+        if full is last:  # only switch() changes the defaults: they are at ``full``
             return
-        change = self.diff(full)
-        if change:
-            into.body.append(f"\t{what} [{_a_list(change)}]\n")
-            self.now.update(change)
+        # After a switch to ``last`` the defaults hold all its keys: with no other key
+        # they are exactly ``last``, and the move to ``full`` is the one seen before.
+        exact = last is not None and len(self.now) == len(last)
+        key = (id(last), id(full))
+        move = self.moves.get(key) if exact else None
+        if move is not None:
+            change, line = move[2], move[3]
+        else:
+            change = self.diff(full)
+            line = f"\t{what} [{_a_list(change)}]\n" if change else ""
+        if line:
+            into.body.append(line)
+        self.now.update(change)
+        if exact and move is None and len(self.now) == len(full):
+            self.moves[key] = (last, full, change, line)
         self.last = full
 
     def diff(self, full: Mapping[str, str]) -> dict[str, str]:
