@@ -614,9 +614,14 @@ def _structural_kinds(
 
 def _i_node(s: Statement, structural_kind: StatementKind) -> dict[str, Any]:
     """The I-node of a statement, with what AIF cannot hold under ``"argmap"``."""
+    if not s.metadata and s.note is None and not s.tags and _only_defaults(s):
+        node: dict[str, Any] = {"nodeID": s.id, "text": s.text, "type": "I"}
+        if s.kind != structural_kind:  # as below, for a statement with nothing else
+            node[ARGMAP_KEY] = {"kind": s.kind}
+        return node
     own = aif_meta(s.metadata) if s.metadata else {}
     nid = own.pop("nodeID", s.id)
-    node: dict[str, Any] = {"nodeID": nid, "text": s.text, "type": "I"}
+    node = {"nodeID": nid, "text": s.text, "type": "I"}
     if "text" in own:  # an I-node read without text
         stored = own.pop("text")
         if s.text == empty_text(str(nid)):  # not edited since
