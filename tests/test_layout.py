@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 import argmap as am
-from argmap.render.layout import choose_direction
+from argmap.render.layout import choose_direction, levels
 
 from conftest import ROOT
 
@@ -124,6 +124,18 @@ def _load_dotsize() -> ModuleType:
 
 
 minimal_dot: Callable[[str], str] = _load_dotsize().minimal_dot
+
+
+def test_levels_count_a_cycle_through_a_linked_step_as_one_node() -> None:
+    """q and c jointly support p, which supports c: c, the junction and p form a cycle,
+    drawn on one level above q, as Graphviz ranks a cycle."""
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    p = m.premise("P", id="p", supports=c)
+    m.support([m.premise("Q", id="q"), c], p, id="j")
+    level = levels(list(m.statements), list(m.inferences), ["j"])
+    assert level == {"c": 1, "p": 1, "q": 0, "j": 1}
+    assert list(level) == ["c", "p", "q", "j"]
 
 
 def test_the_minimal_dot_declares_each_look_once() -> None:

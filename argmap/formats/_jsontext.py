@@ -35,7 +35,7 @@ def json_text(value: Any, *, indent: int | None, floats: bool = True) -> str:
     >>> json_text({"x": 2.5e-05}, indent=None)
     '{"x":2.5e-05}\n'
     """
-    if not floats:
+    if not floats and (indent is None or indent >= 0):  # json.dumps reads -1 as 0
         return pydantic_core.to_json(value, indent=indent).decode() + "\n"
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(value, indent=indent, ensure_ascii=False, separators=separators) + "\n"
