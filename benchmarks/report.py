@@ -161,7 +161,7 @@ FINDINGS = """\
   once per run of a kind, and the direction is chosen on plain dicts. The floor draws
   less: plain labels, no kinds, junctions, ids or styles, and no layout estimate.
   argmap wraps and escapes every text into an HTML-like label, and estimates both
-  drawings' shapes to choose the direction (about a sixth of the time). 5x faster than
+  drawings' shapes to choose the direction (about a fifth of the time). 5x faster than
   arguebuf at 10k would mean drawing a richer map in about 0.8 times the floor's time.
 - **DOT size**: within about 1.2x of the minimal DOT for the same drawing
   (`benchmarks/dotsize.py`): what remains is each statement's and arrow's `id` and the
