@@ -139,7 +139,7 @@ FINDINGS = """\
   arguebuf makes plain slotted objects with no checks at all, the floor a dict per node.
   The checks are what makes a map valid by construction; 5x would mean a bulk path
   that validates a whole batch at once.
-- **AIF out** (about 5x faster than arguebuf at 10k, the target's edge): the text is
+- **AIF out** (5.3x to 6.5x faster than arguebuf at 10k on a busy machine): the text is
   written by pydantic's serializer (`pydantic_core.to_json`), byte for byte what
   `json.dumps(doc, indent=2, ensure_ascii=False)` writes, whose indented form is the
   standard library's pure-Python encoder; a map whose metadata holds a float keeps
@@ -147,22 +147,26 @@ FINDINGS = """\
   rest is building one dict per node and edge (`formats/_aifcore.build`), with a fast
   path for elements without metadata or extra fields: the floor of any writer of this
   document. More would mean writing the JSON text directly, without the dicts.
-- **AIF in** (about 1.9x faster than arguebuf at 10k): bounded by the map build. The
-  document is validated in one `validate_json` call; each node then becomes a
-  validated `Statement` or `Inference`, checked against the map and written into
-  networkx's dicts, the very work of reading argmap JSON (`from_json` takes about half
-  of `from_aif`, the rest is AIF's own: nodes to statements and inferences, kinds from
-  the structure, what AIF keeps verbatim). arguebuf's reader makes plain objects with
-  no checks at all; 5x would need argmap's own JSON read to be twice as fast (a bulk
-  build that validates and checks a whole batch at once: see **build**).
-- **to_dot** (about 4x faster than arguebuf at 10k; at the floor's time at 10k, within
-  about 1.5x of it at 100k): each line is written directly (the `graphviz` package's
-  per-attribute quoting is skipped for what argmap builds itself), looks are declared
-  once per run of a kind, and the direction is chosen on plain dicts. The floor draws
-  less: plain labels, no kinds, junctions, ids or styles, and no layout estimate.
-  argmap wraps and escapes every text into an HTML-like label, and estimates both
-  drawings' shapes to choose the direction (about a fifth of the time). 5x faster than
-  arguebuf at 10k would mean drawing a richer map in about 0.8 times the floor's time.
+- **AIF in** (about 2x faster than arguebuf at 10k): the document is validated in one
+  `validate_json` call (about a fifth of the time); then, per node, in Python, AIF's
+  own mapping (an I-node to a statement, a scheme node and the edges into and out of
+  it to an inference with premises, target and relation, kinds from the structure,
+  AIF fields kept verbatim), a `validate_python` of each statement and inference, and
+  the same checked build as `from_json` (about a quarter to a half of the time).
+  arguebuf's reader makes plain objects with no checks at all. Reading argmap JSON of
+  the same map takes a quarter to a half of `from_aif` (0.22-0.34 s against 0.53-0.64
+  s); 5x would need the per-node mapping and validation in one pass: statements and
+  inferences validated as lists in one call each, and a bulk checked add to the map
+  (see **build**).
+- **to_dot** (3.8x to 7.4x faster than arguebuf at 10k, 1.1x to 1.3x the floor's time;
+  about 1.3x the floor at 100k, all on a busy machine): each line is written directly
+  (the `graphviz` package's per-attribute quoting is skipped for what argmap builds
+  itself), looks are declared once per run of a kind, and the direction is chosen on
+  plain dicts. The floor draws less: plain labels, no kinds, junctions, ids or styles,
+  and no layout estimate. argmap wraps and escapes every text into an HTML-like label,
+  and estimates both drawings' shapes to choose the direction (about a fifth of the
+  time). Where the 5x is missed, it is by a machine's noise: arguebuf's time varies
+  more than argmap's.
 - **DOT size**: within about 1.2x of the minimal DOT for the same drawing
   (`benchmarks/dotsize.py`): what remains is each statement's and arrow's `id` and the
   `node [...]`/`edge [...]` lines between runs of a kind.
