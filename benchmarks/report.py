@@ -158,7 +158,7 @@ FINDINGS = """\
   s); 5x would need the per-node mapping and validation in one pass: statements and
   inferences validated as lists in one call each, and a bulk checked add to the map
   (see **build**).
-- **to_dot** (3.8x to 7.4x faster than arguebuf at 10k, 1.1x to 1.3x the floor's time;
+- **to_dot** (3.6x to 7.4x faster than arguebuf at 10k, 1.1x to 1.3x the floor's time;
   about 1.3x the floor at 100k, all on a busy machine): each line is written directly
   (the `graphviz` package's per-attribute quoting is skipped for what argmap builds
   itself), looks are declared once per run of a kind, and the direction is chosen on
