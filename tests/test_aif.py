@@ -413,3 +413,21 @@ def test_cli_check_counts_what_reading_warned_about(tmp_path: Path) -> None:
     report = json.loads(as_json.stdout)
     assert as_json.returncode == 1 and report["ok"] is False
     assert [(w["code"], w["nodes"]) for w in report["warnings"]] == [("read", [])]
+
+
+@pytest.mark.parametrize("indent", [2, None])
+def test_aif_text_is_the_json_module_text_of_the_document(indent: int | None) -> None:
+    """The text is json.dumps' for the document, floats spelled as Python spells them
+    (2.5e-05, not 0.000025), with or without floats in the metadata."""
+    m = am.ArgumentMap("Zucker \u00e9 \u2028 \U0001f600", metadata={"ratio": [2.5e-05, 1e-07]})
+    c = m.claim('Tax "sugar"\n\ttoday \x7f', id="c", metadata={"w": 1e16, "x": 0.1})
+    m.premise("It harms health", id="p", supports=c)
+    plain = am.ArgumentMap()
+    plain.premise("It rains \u00e9", id="p", supports=plain.claim("Umbrella", id="c"))
+    separators = (",", ":") if indent is None else (",", ": ")
+    for each in (m, plain):
+        expected = json.dumps(
+            aif.to_aif(each), indent=indent, ensure_ascii=False, separators=separators
+        )
+        assert aif.dumps(each, indent=indent) == expected + "\n"
+    assert "2.5e-05" in aif.dumps(m) and "1e-07" in aif.dumps(m)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import argmap as am
 from argmap.render import mermaid
-from argmap.render.dot import dumps, to_dot
+from argmap.render.dot import dumps, svg_id, to_dot
 from argmap.render.style import theme
 
 from conftest import DATA, ROOT
@@ -375,6 +375,13 @@ def test_fast_node_and_edge_lines_match_the_graphviz_package() -> None:
     theirs.edge("1x", "graph", style="dashed", arrowhead="tee", id="am:1x:graph")
     _edge(ours, "a", "b", {}, "am:a:b")
     theirs.edge("a", "b", id="am:a:b")
+    # names as DOT IDs, numerals, keywords in any case, and names that need quotes
+    names = ["s_1", "_", "Node", "EDGE", "123", "-1.5", ".5", "1.", "1x", "a-b", "x#hidden"]
+    for name in names:
+        _node(ours, name, "<x>", {"id": svg_id(name)})
+        theirs.node(name, "<x>", id=svg_id(name))
+        _edge(ours, name, "strict", {}, svg_id(name, "strict"))
+        theirs.edge(name, "strict", id=svg_id(name, "strict"))
     assert ours.source == theirs.source
 
 

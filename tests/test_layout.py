@@ -5,13 +5,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
-import re
 import subprocess
+from collections.abc import Callable
+from types import ModuleType
 
 import pytest
 
 import argmap as am
-from argmap.render.layout import choose_direction
+from argmap.render.layout import choose_direction, levels
 
 from conftest import ROOT
 
@@ -113,41 +114,44 @@ def random_map(n: int, seed: int = 7) -> am.ArgumentMap:
     return m
 
 
-_ELEMENT = re.compile(r"^\t(\S+(?: -> \S+)?) \[(.*)\]$")
-_LABEL = re.compile(r"label=(<.*>|\"[^\"]*\"|\S+)(?= \w+=|$)")
-_ID = re.compile(r'\bid=("[^"]*"|\S+)')
+def _load_dotsize() -> ModuleType:
+    """benchmarks/dotsize.py, whose minimal DOT the benchmark's ``dot bytes`` row uses."""
+    spec = importlib.util.spec_from_file_location("dotsize", ROOT / "benchmarks" / "dotsize.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-_ATTR = re.compile(r'(\w+)=("(?:[^"\\]|\\.)*"|<.*>|[^ \]]+)')
+minimal_dot: Callable[[str], str] = _load_dotsize().minimal_dot
 
 
-def minimal_dot(source: str) -> str:
-    """The smallest DOT we know for the same drawing: the same header, labels and ids,
-    every element's look declared once for all the elements that share it (grouped
-    by look, each group a ``{node [look] ...}`` subgraph), nothing else."""
-    lines = source.splitlines()
-    header = lines[:4]
-    looks: dict[tuple[str, str], list[str]] = {}
-    defaults: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
-    tail: list[str] = []
-    for line in lines[4:-1]:
-        if line.startswith(("\tnode [", "\tedge [")):
-            defaults[line[1:5]].update(_ATTR.findall(line[7:-1]))
-            continue
-        match = _ELEMENT.match(line)
-        if match is None:
-            tail.append(line)
-            continue
-        name, attrs = match.groups()
-        label = _LABEL.search(attrs)
-        id = _ID.search(attrs)
-        what = "edge" if " -> " in name else "node"
-        own = dict(_ATTR.findall(_ID.sub("", _LABEL.sub("", attrs))))
-        look = " ".join(f"{k}={v}" for k, v in sorted({**defaults[what], **own}.items()))
-        keep = [x for x in (label and f"label={label.group(1)}", id and f"id={id.group(1)}") if x]
-        looks.setdefault((what, look), []).append(f"{name}[{' '.join(keep)}]")
-    body = [f"{{{what}[{look}]\n" + "\n".join(group) + "}" for (what, look), group in looks.items()]
-    return "\n".join([*header, *body, *tail, "}"]) + "\n"
+def test_levels_count_a_cycle_through_a_linked_step_as_one_node() -> None:
+    """q and c jointly support p, which supports c: c, the junction and p form a cycle,
+    drawn on one level above q, as Graphviz ranks a cycle."""
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    p = m.premise("P", id="p", supports=c)
+    m.support([m.premise("Q", id="q"), c], p, id="j")
+    level = levels(list(m.statements), list(m.inferences), ["j"])
+    assert level == {"c": 1, "p": 1, "q": 0, "j": 1}
+    assert list(level) == ["c", "p", "q", "j"]
+
+
+def test_the_minimal_dot_declares_each_look_once() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    m.premise("P", id="p", supports=c)
+    m.premise("Q", id="q", supports=c)
+    m.counterpoint("K", id="k", attacks=c)
+    source = m.to_dot().source
+    minimal = minimal_dot(source)
+    assert minimal.splitlines()[:4] == source.splitlines()[:4]
+    body = minimal.splitlines()[4:]
+    assert sum(line.startswith("{node[") for line in body) == 3  # claim, premise, counterpoint
+    assert sum(line.startswith("{edge[") for line in body) == 2  # support, attack
+    premise = '<FONT POINT-SIZE="9" COLOR="#2e7d32">PREMISE</FONT><BR/>P'
+    assert [line for line in body if line.startswith("p[")] == [f'p[label=<{premise}> id="am:p"]']
 
 
 def test_dot_text_is_within_one_and_a_half_times_a_minimal_dot() -> None:

@@ -12,11 +12,12 @@ import sys
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
 from argmap.errors import ArgmapError, describe_validation_error
+from argmap.formats._jsontext import has_float
 from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
 from argmap.map import ArgumentMap
 from argmap.model import (
@@ -102,12 +103,17 @@ def empty_text(node_id: str) -> str:
     return f"(AIF I-node {node_id} has no text)"
 
 
+_STATEMENT = adapter(Statement)
+_INFERENCE = adapter(Inference)
+
 _KEPT = "; kept as it is in metadata['aif'] (dump writes it back)"
 
 
 def _extras(node: _Node, argmap_id: str) -> dict[str, JsonValue]:
     """The node's own fields that the model does not hold: not its text and type, and
     not its ``nodeID`` when that is the argmap id."""
+    if not node.model_extra or list(node.model_extra) == [ARGMAP_KEY]:  # most nodes
+        return {} if node.nodeID == argmap_id else {"nodeID": node.nodeID}
     raw: dict[str, JsonValue] = node.model_dump(mode="json", exclude={"text", "type"})
     raw.pop(ARGMAP_KEY, None)
     if raw["nodeID"] == argmap_id:
@@ -115,16 +121,15 @@ def _extras(node: _Node, argmap_id: str) -> dict[str, JsonValue]:
     return raw
 
 
-def _implied_edge(edge: JsonValue) -> bool:
+def _implied_edge(edge: _Edge) -> bool:
     """True for an edge :func:`write` would write by itself (nothing to remember)."""
-    if not isinstance(edge, dict):
-        return False
-    src, dst = edge.get("fromID"), edge.get("toID")
-    return set(edge) == {"edgeID", "fromID", "toID"} and edge["edgeID"] == f"{src}_{dst}"
+    return not edge.model_extra and edge.edgeID == f"{edge.fromID}_{edge.toID}"
 
 
 def _argmap_extra(node: _Node) -> dict[str, Any]:
-    extra = (node.model_extra or {}).get(ARGMAP_KEY)
+    if not node.model_extra:
+        return {}
+    extra = node.model_extra.get(ARGMAP_KEY)
     return dict(extra) if isinstance(extra, Mapping) else {}
 
 
@@ -194,11 +199,13 @@ class _Reader:
         self.nodes = doc.nodes
         self.raw_ids = [str(n.nodeID) for n in doc.nodes]
         self.index: dict[str, int] = {}
+        self.type_of: dict[str, str] = {}  # nodeID (as text) -> node type
         for index, node in enumerate(doc.nodes):
             raw = self.raw_ids[index]
             if raw in self.index:
                 raise ArgmapError(f"{self._where(index)}: nodeID is used twice", ids=[raw])
             self.index[raw] = index
+            self.type_of[raw] = node.type
             if node.type not in KNOWN_TYPES:
                 known = ", ".join(KNOWN_TYPES)
                 self._warn(
@@ -208,8 +215,8 @@ class _Reader:
         self.ids = make_ids(self.raw_ids)
         self.premises: dict[str, list[str]] = {}
         self.targets: dict[str, list[str]] = {}
-        self.used_edges: dict[str, list[tuple[int, JsonValue]]] = {}
-        self.loose_edges: list[tuple[int, JsonValue]] = []
+        self.used_edges: dict[str, list[tuple[int, _Edge]]] = {}
+        self.loose_edges: list[tuple[int, _Edge]] = []
         self.problem: dict[str, str] = {}  # scheme nodes argmap cannot read, and why
         for e_index, edge in enumerate(doc.edges):
             self._edge(e_index, edge)
@@ -221,22 +228,26 @@ class _Reader:
         warnings.warn(message, AifWarning, stacklevel=_outside_argmap())
 
     def _type(self, raw: str) -> str:
-        return self.nodes[self.index[raw]].type
+        return self.type_of[raw]
+
+    def _where_edge(self, e_index: int, edge: _Edge) -> str:
+        return f"{self.prefix}edges[{e_index}] (edgeID {edge.edgeID!r})"
 
     def _edge(self, e_index: int, edge: _Edge) -> None:
         src, dst = str(edge.fromID), str(edge.toID)
-        where = f"{self.prefix}edges[{e_index}] (edgeID {edge.edgeID!r})"
-        for end in (src, dst):
-            if end not in self.index:
-                raise ArgmapError(f"{where}: no node with nodeID {end!r}", ids=[end])
-        src_type, dst_type = self._type(src), self._type(dst)
-        dumped: JsonValue = edge.model_dump(mode="json")
+        src_type, dst_type = self.type_of.get(src), self.type_of.get(dst)
+        if src_type is None or dst_type is None:
+            missing = src if src_type is None else dst
+            raise ArgmapError(
+                f"{self._where_edge(e_index, edge)}: no node with nodeID {missing!r}",
+                ids=[missing],
+            )
         if src_type == "I" and dst_type in SCHEME_TYPES:
             self.premises.setdefault(dst, []).append(src)
-            self.used_edges.setdefault(dst, []).append((e_index, dumped))
+            self.used_edges.setdefault(dst, []).append((e_index, edge))
         elif src_type in SCHEME_TYPES and (dst_type == "I" or dst_type in SCHEME_TYPES):
             self.targets.setdefault(src, []).append(dst)
-            self.used_edges.setdefault(src, []).append((e_index, dumped))
+            self.used_edges.setdefault(src, []).append((e_index, edge))
             if dst_type == "I":
                 return
             if src_type == "CA" and dst_type == "MA":
@@ -251,7 +262,9 @@ class _Reader:
                     "represent an inference that supports another inference"
                 )
                 if self.strict:
-                    raise ArgmapError(f"{where}: {problem}", ids=[src, dst])
+                    raise ArgmapError(
+                        f"{self._where_edge(e_index, edge)}: {problem}", ids=[src, dst]
+                    )
                 problem = problem.replace(f"RA node {src!r}", "RA node", 1)
             else:
                 problem = (
@@ -265,11 +278,11 @@ class _Reader:
                 "I-nodes connect through RA, CA or MA nodes"
             )
             if self.strict:
-                raise ArgmapError(f"{where}: {problem}", ids=[src, dst])
-            self._warn(f"{where}: {problem}{_KEPT}")
-            self.loose_edges.append((e_index, dumped))
+                raise ArgmapError(f"{self._where_edge(e_index, edge)}: {problem}", ids=[src, dst])
+            self._warn(f"{self._where_edge(e_index, edge)}: {problem}{_KEPT}")
+            self.loose_edges.append((e_index, edge))
         else:
-            self.loose_edges.append((e_index, dumped))
+            self.loose_edges.append((e_index, edge))
 
     # ------------------------------------------------------------------ scheme nodes
     def _shape_problem(self, raw: str, node: _Node) -> str | None:
@@ -314,32 +327,37 @@ class _Reader:
         raw = self.raw_ids[index]
         prem, tgt = self.premises[raw], self.targets[raw][0]
         relation = RELATION_OF.get(node.type) or (
-            "attack" if self._type(tgt) == "I" else "undercut"
+            "attack" if self.type_of[tgt] == "I" else "undercut"
         )
         extra = _argmap_extra(node)
         meta: dict[str, JsonValue] = dict(extra.get("metadata") or {})
         aif_meta = _extras(node, self.ids[raw])
         if node.text != DEFAULT_TEXT[node.type]:
             aif_meta["text"] = node.text
-        edges = [e for _, e in self.used_edges[raw] if not _implied_edge(e)]
+        edges: list[JsonValue] = [
+            e.model_dump(mode="json") for _, e in self.used_edges[raw] if not _implied_edge(e)
+        ]
         if edges:
             aif_meta["edges"] = edges
         if aif_meta:
             meta[AIF_KEY] = aif_meta
-        return adapter(Inference).validate_python(
-            {
-                **extra,
-                "id": self.ids[raw],
-                "relation": relation,
-                "premises": tuple(self.ids[p] for p in prem),
-                "target": self.ids[tgt],
-                "metadata": meta,
-            }
-        )
+        fields = {
+            **extra,
+            "id": self.ids[raw],
+            "relation": relation,
+            "premises": tuple(self.ids[p] for p in prem),
+            "target": self.ids[tgt],
+        }
+        fields.pop("metadata", None)
+        if meta:  # else the default: no metadata to check
+            fields["metadata"] = meta
+        return _INFERENCE.validate_python(fields)
 
-    def _add_leniently(self, m: ArgumentMap, inferences: list[Inference]) -> None:
+    def _add_leniently(self, m: ArgumentMap, inferences: list[Inference]) -> bool:
         """Add what the map takes; keep the rest verbatim: an inference the map refuses
-        (a repeat), an undercut of a node kept verbatim, a cycle of undercuts."""
+        (a repeat), an undercut of a node kept verbatim, a cycle of undercuts. True
+        when the map took them all."""
+        kept = len(self.problem)
         raw_of = {self.ids[r]: r for r in self.raw_ids}
         waiting = inferences
         while waiting:
@@ -366,6 +384,7 @@ class _Reader:
                     )
                 break
             waiting = later
+        return len(self.problem) == kept
 
     def fill(self, m: ArgumentMap) -> None:
         """Add the statements and inferences to ``m``."""
@@ -376,7 +395,8 @@ class _Reader:
         if self.strict:
             m.add_inferences(inferences, where="AIF scheme node {id!r}")
             return
-        self._add_leniently(m, inferences)
+        if self._add_leniently(m, inferences):
+            return  # the structure is that of all inferences, which gave the kinds
         # Kinds come from the structure: what the map refused no longer counts.
         kinds = structural_kinds(m)
         for id in derived:
@@ -412,18 +432,17 @@ class _Reader:
                 )
             if own:
                 meta[AIF_KEY] = own
+            fields = {
+                "kind": kind_from_roles(used_as[id]) if id in used_as else "claim",
+                **extra,
+                "id": id,
+                "text": text,
+            }
+            fields.pop("metadata", None)
+            if meta:  # else the default: no metadata to check
+                fields["metadata"] = meta
             try:
-                found.append(
-                    adapter(Statement).validate_python(
-                        {
-                            "kind": kind_from_roles(used_as.get(id, set())),
-                            **extra,
-                            "id": id,
-                            "text": text,
-                            "metadata": meta,
-                        }
-                    )
-                )
+                found.append(_STATEMENT.validate_python(fields))
             except ValidationError as err:
                 raise ArgmapError(
                     f"{self._where(index)}: I-node {_one_line(err)}", ids=[raw]
@@ -444,7 +463,7 @@ class _Reader:
         kept = list(self.loose_edges)
         for raw in self.problem:
             kept.extend(self.used_edges.get(raw, []))
-        return [edge for _, edge in sorted(kept, key=lambda pair: pair[0])]
+        return [edge.model_dump(mode="json") for _, edge in sorted(kept, key=lambda pair: pair[0])]
 
 
 # ---------------------------------------------------------------------- writing
@@ -452,6 +471,14 @@ def aif_meta(metadata: Mapping[str, JsonValue]) -> dict[str, Any]:
     """A copy of ``metadata["aif"]`` (empty when there is none)."""
     value = metadata.get(AIF_KEY)
     return dict(value) if isinstance(value, Mapping) else {}
+
+
+class Written(NamedTuple):
+    """What :func:`build` gives: the document, and whether the map's metadata (the only
+    place a float can come from) holds a float (see :func:`~argmap.formats._jsontext.json_text`)."""
+
+    doc: dict[str, Any]
+    floats: bool
 
 
 def write(
@@ -466,44 +493,83 @@ def write(
     other values for them (``{"locutions": []}``); ``own_keys`` are the map metadata keys
     the caller's format writes itself, not copied under ``"argmap"``.
     """
+    return build(m, defaults=defaults, own_keys=own_keys).doc
+
+
+def build(
+    m: ArgumentMap,
+    *,
+    defaults: Mapping[str, JsonValue] | None = None,
+    own_keys: tuple[str, ...] = (AIF_KEY,),
+) -> Written:
+    """:func:`write`'s document, and whether it may hold a float."""
     # What the JSON writer checks first: a graph edited directly into a state no file
     # could be read back from, or metadata changed in place into non-JSON, is refused.
     statements, inferences = m._checked_elements()
+    floats = False
     node_id: dict[str, JsonValue] = {}
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
-    kinds = structural_kinds(m)
+    kinds = _structural_kinds(statements, inferences)
     for s in statements:
+        if s.metadata:
+            floats = floats or has_float(s.metadata)
         node = _i_node(s, kinds[s.id])
         node_id[s.id] = node["nodeID"]
         nodes.append(node)
+    # Most elements have no metadata: only those with an "aif" entry can have kept a
+    # node id or the edges they were read from.
+    kept_aif = [inf for inf in inferences if AIF_KEY in inf.metadata]
     for inf in inferences:
-        own = aif_meta(inf.metadata)
-        node_id[inf.id] = own.pop("nodeID", inf.id)
+        node_id[inf.id] = inf.id
     used_edge_ids: set[str] = set()
-    for inf in inferences:
-        for edge in aif_meta(inf.metadata).get("edges") or []:
+    for inf in kept_aif:
+        own = aif_meta(inf.metadata)
+        node_id[inf.id] = own.get("nodeID", inf.id)
+        for edge in own.get("edges") or []:
             if isinstance(edge, Mapping) and edge.get("edgeID") is not None:
                 used_edge_ids.add(str(edge["edgeID"]))
     for inf in inferences:
-        own = aif_meta(inf.metadata)
-        own.pop("nodeID", None)
-        stored = [e for e in own.pop("edges", None) or [] if isinstance(e, Mapping)]
         kind = TYPE_OF[inf.relation]
         nid = node_id[inf.id]
-        text = own.pop("text", DEFAULT_TEXT[kind])
-        node = {"nodeID": nid, "text": text, "type": kind, **own}
-        if text is None:  # the AIF node had no text
-            del node["text"]
+        stored: list[Mapping[str, Any]] = []
+        if inf.metadata:
+            floats = floats or has_float(inf.metadata)
+            own = aif_meta(inf.metadata)
+            own.pop("nodeID", None)
+            stored = [e for e in own.pop("edges", None) or [] if isinstance(e, Mapping)]
+            text = own.pop("text", DEFAULT_TEXT[kind])
+            node = {"nodeID": nid, "text": text, "type": kind, **own}
+            if text is None:  # the AIF node had no text
+                del node["text"]
+        else:
+            node = {"nodeID": nid, "text": DEFAULT_TEXT[kind], "type": kind}
         extra = _model_extras(inf, ("id", "relation", "premises", "target"))
         if extra:
             node[ARGMAP_KEY] = extra
         nodes.append(node)
-        ends = [(node_id[p], nid) for p in inf.premises] + [(nid, node_id[inf.target])]
-        for src, dst in ends:
-            edges.append(_edge(src, dst, stored, used_edge_ids))
+        for p in inf.premises:
+            edges.append(_edge(node_id[p], nid, stored, used_edge_ids))
+        edges.append(_edge(nid, node_id[inf.target], stored, used_edge_ids))
+    doc, sources = _document(m, nodes, edges, node_id, defaults, own_keys)
+    floats = floats or has_float(m.metadata) or has_float(sources)
+    return Written(doc, floats)
+
+
+def _document(
+    m: ArgumentMap,
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    node_id: dict[str, JsonValue],
+    defaults: Mapping[str, JsonValue] | None,
+    own_keys: tuple[str, ...],
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The document around the elements' nodes and edges: the nodes, edges and keys the
+    map kept from its AIF file, and what AIF cannot hold under ``"argmap"``; and the
+    sources written there."""
     kept = aif_meta(m.metadata)
-    present = {str(n) for n in node_id.values()}
+    # The ids of the nodes written: an edge kept verbatim is written only between them.
+    present = {str(n) for n in node_id.values()} if kept.get("other_edges") else set()
     for other in kept.get("other_nodes") or []:
         if isinstance(other, Mapping):
             nodes.append(dict(other))
@@ -519,26 +585,43 @@ def write(
     rest = kept.get("document")
     if isinstance(rest, Mapping):
         doc.update({k: v for k, v in rest.items() if k not in ("nodes", "edges")})
+    sources = [as_dict(s, mode="json", exclude_defaults=True) for s in m.sources]
     top = {
         k: v
         for k, v in (
             ("title", m.title),
             ("description", m.description),
             ("metadata", {k: v for k, v in m.metadata.items() if k not in own_keys}),
-            ("sources", [as_dict(s, mode="json", exclude_defaults=True) for s in m.sources]),
+            ("sources", sources),
         )
         if v or (v is not None and k in ("title", "description"))  # "" is not None
     }
     if top:
         doc[ARGMAP_KEY] = top
-    return doc
+    return doc, sources
+
+
+def _structural_kinds(
+    statements: list[Statement], inferences: list[Inference]
+) -> dict[str, StatementKind]:
+    """:func:`~argmap.formats._shared.structural_kinds` of the map these lists hold."""
+    roles: dict[str, set[str]] = {}
+    for inf in inferences:
+        for p in inf.premises:
+            roles.setdefault(p, set()).add(inf.relation)
+    return {s.id: kind_from_roles(roles[s.id]) if s.id in roles else "claim" for s in statements}
 
 
 def _i_node(s: Statement, structural_kind: StatementKind) -> dict[str, Any]:
     """The I-node of a statement, with what AIF cannot hold under ``"argmap"``."""
-    own = aif_meta(s.metadata)
+    if not s.metadata and s.note is None and not s.tags and _only_defaults(s):
+        node: dict[str, Any] = {"nodeID": s.id, "text": s.text, "type": "I"}
+        if s.kind != structural_kind:  # as below, for a statement with nothing else
+            node[ARGMAP_KEY] = {"kind": s.kind}
+        return node
+    own = aif_meta(s.metadata) if s.metadata else {}
     nid = own.pop("nodeID", s.id)
-    node: dict[str, Any] = {"nodeID": nid, "text": s.text, "type": "I"}
+    node = {"nodeID": nid, "text": s.text, "type": "I"}
     if "text" in own:  # an I-node read without text
         stored = own.pop("text")
         if s.text == empty_text(str(nid)):  # not edited since
@@ -556,13 +639,24 @@ def _i_node(s: Statement, structural_kind: StatementKind) -> dict[str, Any]:
 
 def _model_extras(model: Statement | Inference, held: tuple[str, ...]) -> dict[str, Any]:
     """The model's fields that AIF has no place for (non-default ones only)."""
-    extra = as_dict(model, mode="json", exclude_defaults=True, exclude={*held, "metadata"})
+    if model.note is None and not model.tags and _only_defaults(model):
+        extra: dict[str, Any] = {}  # what as_dict gives, without pydantic's work
+    else:
+        extra = as_dict(model, mode="json", exclude_defaults=True, exclude={*held, "metadata"})
     if isinstance(model, Statement):
         extra["kind"] = model.kind
-    own = {k: v for k, v in model.metadata.items() if k != AIF_KEY}
+    own = {k: v for k, v in model.metadata.items() if k != AIF_KEY} if model.metadata else {}
     if own:
         extra["metadata"] = own
     return extra
+
+
+def _only_defaults(model: Statement | Inference) -> bool:
+    """True for a plain Inference, or a plain Statement with no title or quotes (the
+    fields besides note and tags that AIF cannot hold and that have defaults)."""
+    if type(model) is Inference:
+        return True
+    return type(model) is Statement and model.title is None and not model.quotes
 
 
 def _edge(

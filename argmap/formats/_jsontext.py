@@ -4,7 +4,8 @@ never each other).
 Python's ``json`` (and pydantic's parser) keep the last of two equal keys, so a second
 ``"nodes": []`` would silently empty a map. :func:`refuse_duplicate_keys` refuses it in
 a text a pydantic model then parses; :func:`loads_unique` is ``json.loads`` that refuses
-it, for a format that reads the parsed value itself.
+it, for a format that reads the parsed value itself. :func:`json_text` writes a JSON
+value as ``json.dumps`` would, with pydantic's serializer.
 """
 
 from __future__ import annotations
@@ -12,9 +13,50 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pydantic_core
+
 from argmap.errors import FormatError
 
-__all__ = ["loads_unique", "refuse_duplicate_keys"]
+__all__ = ["has_float", "json_text", "loads_unique", "refuse_duplicate_keys"]
+
+
+def json_text(value: Any, *, indent: int | None, floats: bool = True) -> str:
+    r"""``json.dumps(value, indent=indent, ensure_ascii=False)`` (with ``(",", ":")``
+    separators when ``indent`` is None) and a final newline, for a JSON value: string
+    keys, no NaN or infinity, no lone surrogate (what argmap's models hold).
+
+    Without ``floats`` (the caller knows ``value`` holds no float, see :func:`has_float`)
+    pydantic's serializer writes it, several times faster than the standard library's
+    pure-Python encoder once ``indent`` is set, and byte for byte the same text: the
+    two differ only in how they spell some floats (``2.5e-05`` against ``0.000025``).
+
+    >>> json_text({"a": [1, "é"], "b": {}}, indent=None, floats=False)
+    '{"a":[1,"é"],"b":{}}\n'
+    >>> json_text({"x": 2.5e-05}, indent=None)
+    '{"x":2.5e-05}\n'
+    """
+    if not floats and (indent is None or indent >= 0):  # json.dumps reads -1 as 0
+        return pydantic_core.to_json(value, indent=indent).decode() + "\n"
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(value, indent=indent, ensure_ascii=False, separators=separators) + "\n"
+
+
+def has_float(value: Any) -> bool:
+    """True when the JSON value ``value`` holds a float anywhere in it.
+
+    >>> has_float({"a": [1, {"b": "2.0"}]}), has_float({"a": [1, {"b": 2.0}]})
+    (False, True)
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+        elif isinstance(item, float):
+            return True
+    return False
 
 
 class _DuplicateKeyError(Exception):

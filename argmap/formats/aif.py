@@ -53,7 +53,6 @@ readers ignore and :func:`load` reads back. See ``docs/formats/aif.md``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -64,7 +63,7 @@ from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.formats import _aifcore
 from argmap.formats._aifcore import AifDocument, AifWarning, empty_text
-from argmap.formats._jsontext import refuse_duplicate_keys
+from argmap.formats._jsontext import json_text, refuse_duplicate_keys
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
 
@@ -208,8 +207,8 @@ def dumps(m: ArgumentMap, *, indent: int | None = 2) -> str:
     >>> loads(dumps(m)).inference("p-supports-c").premises
     ('p',)
     """
-    separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(to_aif(m), indent=indent, ensure_ascii=False, separators=separators) + "\n"
+    written = _aifcore.build(m, defaults=_DEFAULTS)
+    return json_text(written.doc, indent=indent, floats=written.floats)
 
 
 def dump(m: ArgumentMap, path: str | Path) -> Path:

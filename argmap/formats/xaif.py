@@ -32,7 +32,6 @@ the other way round.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -43,7 +42,7 @@ from argmap._bulk import gc_paused
 from argmap._io import load_file, write_atomic
 from argmap.formats import _aifcore
 from argmap.formats._aifcore import AifDocument, AifWarning
-from argmap.formats._jsontext import refuse_duplicate_keys
+from argmap.formats._jsontext import json_text, refuse_duplicate_keys
 from argmap.formats._spec import Content, FormatSpec
 from argmap.map import ArgumentMap
 
@@ -152,12 +151,17 @@ def to_xaif(m: ArgumentMap) -> dict[str, Any]:
     >>> [(n["nodeID"], n["type"]) for n in doc["AIF"]["nodes"]]
     [('c', 'I'), ('p', 'I'), ('p-supports-c', 'RA')]
     """
-    inner = _aifcore.write(m, defaults=_AIF_DEFAULTS, own_keys=(_aifcore.AIF_KEY, XAIF_KEY))
-    doc: dict[str, Any] = {"AIF": inner, "text": _text(m)}
+    return _document(m).doc
+
+
+def _document(m: ArgumentMap) -> _aifcore.Written:
+    """:func:`to_xaif`'s document, and whether it may hold a float."""
+    inner = _aifcore.build(m, defaults=_AIF_DEFAULTS, own_keys=(_aifcore.AIF_KEY, XAIF_KEY))
+    doc: dict[str, Any] = {"AIF": inner.doc, "text": _text(m)}
     kept = m.metadata.get(XAIF_KEY)
-    if isinstance(kept, Mapping):
+    if isinstance(kept, Mapping):  # map metadata: build() has looked for floats in it
         doc.update({k: v for k, v in kept.items() if k != "AIF"})
-    return doc
+    return _aifcore.Written(doc, inner.floats)
 
 
 _FULL_KEY_CHECK = 4 * 1024 * 1024
@@ -198,8 +202,8 @@ def dumps(m: ArgumentMap, *, indent: int | None = 2) -> str:
     >>> print(dumps(m, indent=None), end="")
     {"AIF":{"nodes":[{"nodeID":"c","text":"Hi","type":"I"}],"edges":[],"locutions":[],"participants":[],"schemefulfillments":[],"descriptorfulfillments":[]},"text":""}
     """
-    separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(to_xaif(m), indent=indent, ensure_ascii=False, separators=separators) + "\n"
+    written = _document(m)
+    return json_text(written.doc, indent=indent, floats=written.floats)
 
 
 def dump(m: ArgumentMap, path: str | Path) -> Path:

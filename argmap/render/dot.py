@@ -111,7 +111,11 @@ def escape_html(text: str) -> str:
     >>> print(escape_html("Claim \\N ]"))
     Claim \\N &#93;
     """
-    text = _ANY_CONTROL.sub(" ", text)  # tabs and line breaks too: one label line
+    return _escape(_ANY_CONTROL.sub(" ", text))  # tabs and line breaks too: one label line
+
+
+def _escape(text: str) -> str:
+    """:func:`escape_html` of a text without control characters."""
     text = (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
@@ -153,13 +157,18 @@ def _fold_run(match: re.Match[str]) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
+    if _PLAIN_TEXT.fullmatch(text):  # one paragraph of plain words, as most texts are
+        if len(text) <= width:
+            return [text]
+        if max(map(len, text.split(" "))) <= width:
+            return _packer(width).findall(text)
     lines: list[str] = []
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
     for paragraph in text.split("\n"):
         if len(paragraph) <= width and not paragraph[-1:].isspace():
             lines.append(paragraph)  # what textwrap would give, without its work
-        elif _PLAIN.fullmatch(paragraph) and max(map(len, words := paragraph.split(" "))) <= width:
-            lines.extend(_pack(words, width))
+        elif _PLAIN.fullmatch(paragraph) and max(map(len, paragraph.split(" "))) <= width:
+            lines.extend(_packer(width).findall(paragraph))
         else:
             lines.extend(_wrapper(width).wrap(paragraph) or [""])
     return lines
@@ -168,20 +177,16 @@ def _wrap(text: str, width: int) -> list[str]:
 # Words with single spaces between them, no hyphen: textwrap would only pack them (a test
 # checks it gives the same lines); packing them here is a third of a large map's to_dot.
 _PLAIN = re.compile(r"[^\s-]+(?: [^\s-]+)*")
+_PLAIN_TEXT = re.compile(r"[^\s\x00-\x1f\x7f-]+(?: [^\s\x00-\x1f\x7f-]+)*")
+"""A text that is one such paragraph, with no control character to replace."""
 
 
-def _pack(words: list[str], width: int) -> list[str]:
-    """Greedy lines of at most ``width`` characters from words no longer than it."""
-    lines: list[str] = []
-    line = words[0]
-    for word in words[1:]:
-        if len(line) + 1 + len(word) <= width:
-            line = f"{line} {word}"
-        else:
-            lines.append(line)
-            line = word
-    lines.append(line)
-    return lines
+@functools.lru_cache(maxsize=16)
+def _packer(width: int) -> re.Pattern[str]:
+    """Greedy lines of at most ``width`` characters from words no longer than it, with
+    single spaces between them: each match is the longest run of up to ``width``
+    characters that ends before a space or at the end, the space it ends on dropped."""
+    return re.compile(rf"(.{{1,{width}}})(?: |\Z)")
 
 
 @functools.lru_cache(maxsize=16)
@@ -190,8 +195,10 @@ def _wrapper(width: int) -> textwrap.TextWrapper:
 
 
 def _lines(text: str, width: int) -> str:
-    # A text that wraps to nothing (only whitespace) is a space: an empty <B></B> is an error.
-    return "<BR/>".join(escape_html(line) for line in _wrap(text, width)) or " "
+    # _wrap leaves no control character in a line: the lines are escaped in one go, the
+    # line breaks between them becoming <BR/>. A text that wraps to nothing (only
+    # whitespace) is a space: an empty <B></B> is an error.
+    return _escape("\n".join(_wrap(text, width))).replace("\n", "<BR/>") or " "
 
 
 def _num(x: float) -> str:
@@ -272,11 +279,10 @@ def _label(s: Statement, style: Style, ns: NodeStyle, badges: list[str], mode: L
     width = style.wrap
     parts: list[str] = []
     head = [s.kind.upper()] if style.show_kind else []
-    head.extend(escape_html(b) for b in badges)
+    if badges:
+        head.extend(escape_html(b) for b in badges)
     if head:
-        size = _num(max(6.0, style.font_size - 2))
-        color = ns.border or style.ink
-        parts.append(f'<FONT POINT-SIZE="{size}" COLOR="{color}">{" · ".join(head)}</FONT>')
+        parts.append(_first_line(" · ".join(head), style.font_size, ns.border or style.ink))
     if mode == "full":
         if s.title:
             parts.append(f"<B>{_lines(s.title, width)}</B>")
@@ -294,11 +300,34 @@ def _label(s: Statement, style: Style, ns: NodeStyle, badges: list[str], mode: L
     return "<" + "<BR/>".join(parts) + ">"
 
 
+@functools.lru_cache(maxsize=256)
+def _first_line(head: str, font_size: float, color: str) -> str:
+    """A label's first line: the kind and badges (``head``, escaped), small, coloured."""
+    return f'<FONT POINT-SIZE="{_num(max(6.0, font_size - 2))}" COLOR="{color}">{head}</FONT>'
+
+
+def _marks(s: Statement, st: Style, badges: Mapping[str, str] | None) -> list[str]:
+    """What a statement's first line shows after its kind: its badge, and ``quoted``
+    when the style shows sources and it quotes one."""
+    marks = [badges[s.id]] if badges and s.id in badges else []
+    quoted = bool(getattr(s, "quotes", ())) or "quote" in s.metadata
+    if st.show_sources and (quoted or "source" in s.metadata):
+        marks.append("quoted")
+    return marks
+
+
 def _needs_junction(m: ArgumentMap, inf: Inference) -> bool:
     if inf.linked:
         return True
     g = m.graph
     return any(g.nodes[u]["kind"] == "inference" for u in g.predecessors(inf.id))
+
+
+def _junctions(inferences: list[Inference]) -> set[str]:
+    """The ids of the inferences of :func:`_needs_junction` among all of a drawing's:
+    the linked ones, and those another inference (an undercut) ends on."""
+    targets = {inf.target for inf in inferences}
+    return {inf.id for inf in inferences if inf.linked or inf.id in targets}
 
 
 def _cluster_of(s: Statement, clusters: bool | tuple[str, ...]) -> str | None:
@@ -468,7 +497,7 @@ def to_dot(m: ArgumentMap, **options: Unpack[DrawOptions]) -> graphviz.Digraph:
     # A graph edited out of shape is refused, as by every writer; the lists it gives
     # are quicker to walk than the map's iterators.
     statements, inferences = m._checked_elements(json=False)
-    junctions = {inf.id for inf in inferences if _needs_junction(m, inf)}
+    junctions = _junctions(inferences)
     st = _with_direction(st, statements, inferences, junctions)
     dot = _digraph(m, st)
     main = {s.id for s in m.main_conclusions()}
@@ -488,21 +517,21 @@ def to_dot(m: ArgumentMap, **options: Unpack[DrawOptions]) -> graphviz.Digraph:
     for inf in inferences:
         if inf.id in junctions:
             junction_members.setdefault(junction_cluster.get(inf.id), []).append(inf)
-    kind_attrs = {kind: _full(_NODE_BASE, _node_attrs(ns)) for kind, ns in st.kinds.items()}
+    kinds = st.kinds
+    kind_attrs = {kind: _full(_NODE_BASE, _node_attrs(ns)) for kind, ns in kinds.items()}
     root = _Defaults(_NODE_BASE)
 
     def emit_nodes(into: graphviz.Digraph, cluster: str | None, now: _Defaults) -> None:
         for s in members.get(cluster, []):
             ns = _statement_style(s, st, s.id in main)
-            marks = [badges[s.id]] if badges and s.id in badges else []
-            quoted = bool(getattr(s, "quotes", ())) or "quote" in s.metadata
-            if st.show_sources and (quoted or "source" in s.metadata):
-                marks.append("quoted")
             now.switch(into, "node", kind_attrs[s.kind])
-            attrs = {**now.diff(_full(_NODE_BASE, _node_attrs(ns))), "id": svg_id(s.id)}
+            if ns is kinds[s.kind]:  # the kind's look, which the defaults now have
+                attrs = {"id": svg_id(s.id)}
+            else:
+                attrs = {**now.diff(_full(_NODE_BASE, _node_attrs(ns))), "id": svg_id(s.id)}
             if node_attrs and s.id in node_attrs:
                 attrs.update(node_attrs[s.id])
-            _node(into, s.id, _label(s, st, ns, marks, st.labels), attrs)
+            _node(into, s.id, _label(s, st, ns, _marks(s, st, badges), st.labels), attrs)
             if s.id in hidden:
                 up = above.get(s.id, 0)
                 if hidden[s.id] > up:
@@ -582,15 +611,35 @@ class _Defaults:
 
     def __init__(self, base: Mapping[str, str]) -> None:
         self.now = dict(base)
+        self.last: Mapping[str, str] | None = None  # what the last switch was to
+        # Switches from one look to another that left the defaults exactly at the new
+        # look: the same change each time (by the looks' ids; the looks are kept in the
+        # values, so no id is reused while the entry exists).
+        self.moves: dict[tuple[int, int], tuple[object, object, dict[str, str], str]] = {}
 
     def inherited(self) -> _Defaults:
         return _Defaults(self.now)
 
     def switch(self, into: graphviz.Digraph, what: str, full: Mapping[str, str]) -> None:
-        change = self.diff(full)
-        if change:
-            into.body.append(f"\t{what} [{_a_list(change)}]\n")
-            self.now.update(change)
+        last = self.last
+        if full is last:  # only switch() changes the defaults: they are at ``full``
+            return
+        # After a switch to ``last`` the defaults hold all its keys: with no other key
+        # they are exactly ``last``, and the move to ``full`` is the one seen before.
+        exact = last is not None and len(self.now) == len(last)
+        key = (id(last), id(full))
+        move = self.moves.get(key) if exact else None
+        if move is not None:
+            change, line = move[2], move[3]
+        else:
+            change = self.diff(full)
+            line = f"\t{what} [{_a_list(change)}]\n" if change else ""
+        if line:
+            into.body.append(line)
+        self.now.update(change)
+        if exact and move is None and len(self.now) == len(full):
+            self.moves[key] = (last, full, change, line)
+        self.last = full
 
     def diff(self, full: Mapping[str, str]) -> dict[str, str]:
         now = self.now
@@ -692,6 +741,8 @@ def _quote_id(value: str) -> str:
 
 
 def _a_list(attrs: Mapping[str, str]) -> str:
+    if len(attrs) == 1 and "id" in attrs:  # most statements and arrows
+        return f"id={_quote_id(attrs['id'])}"
     return " ".join(
         f"{_quote(k)}={_quote(v) if k != 'id' else _quote_id(v)}"
         for k, v in sorted(attrs.items())
@@ -699,18 +750,43 @@ def _a_list(attrs: Mapping[str, str]) -> str:
     )
 
 
+_DOT_ID = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+_DOT_KEYWORDS = frozenset(("node", "edge", "graph", "digraph", "subgraph", "strict"))
+
+
+def _quote_name(name: str) -> str:
+    """Quote a node name exactly as graphviz's ``quote()`` would, without its checks for
+    what no name argmap draws has (ids, ``#`` names: no quote, backslash, line break or
+    leading ``<``): a DOT ID or numeral that is not a keyword as it is, else in quotes."""
+    if name.isascii() and name.isidentifier():  # [a-zA-Z_][a-zA-Z0-9_]*, as most ids
+        return name if name.lower() not in _DOT_KEYWORDS else f'"{name}"'
+    if '"' in name or "\\" in name or "\n" in name or name.startswith("<"):
+        return _quote(name)
+    if _DOT_ID.fullmatch(name) and name.lower() not in _DOT_KEYWORDS:
+        return name
+    return f'"{name}"'
+
+
 def _node(
     into: graphviz.Digraph, name: str, label: str, attrs: Mapping[str, str], *, html: bool = True
 ) -> None:
-    """``into.node(name, label, **attrs)``, faster; ``label`` is HTML-like unless not ``html``."""
-    head = f"label={graphviz.quoting.quote(_fold(label)) if html else _quote(label)}"
+    """``into.node(name, label, **attrs)``, faster; ``label`` is HTML-like unless not
+    ``html``."""
+    if not html:
+        text = _quote(label)
+    elif label.startswith("<") and label.endswith(">"):  # all argmap builds
+        text = _fold(label)  # an HTML-like label, which quote() leaves as it is
+    else:
+        text = graphviz.quoting.quote(_fold(label))
+    head = f"label={text}"
     rest = _a_list(attrs)
-    into.body.append(f"\t{graphviz.quoting.quote(name)} [{head}{' ' if rest else ''}{rest}]\n")
+    into.body.append(f"\t{_quote_name(name)} [{head}{' ' if rest else ''}{rest}]\n")
 
 
 def _edge(into: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str], id: str) -> None:
     """``into.edge(tail, head, id=id, **attrs)`` for port-less ids, faster."""
-    into.body.append(f"\t{_quote(tail)} -> {_quote(head)} [{_a_list({**attrs, 'id': id})}]\n")
+    line = f"\t{_quote_name(tail)} -> {_quote_name(head)} [{_a_list({**attrs, 'id': id})}]\n"
+    into.body.append(line)
 
 
 def _digraph(m: ArgumentMap, st: Style) -> graphviz.Digraph:

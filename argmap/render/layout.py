@@ -15,8 +15,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-import networkx as nx
-
 from argmap.model import Inference, Statement
 from argmap.render.style import Direction
 
@@ -61,25 +59,82 @@ def levels(
 ) -> dict[str, int]:
     """The level ``dot`` puts each drawn node on (statements and junctions): the
     longest path of arrows leading to it from a node with none, a cycle counted as one
-    node."""
-    g: nx.DiGraph[str] = nx.DiGraph()
-    g.add_nodes_from(s.id for s in statements)
+    node.
+
+    >>> import argmap as am
+    >>> m = am.ArgumentMap()
+    >>> c = m.claim("Tax sugar", id="c")
+    >>> p = m.premise("Sugar harms", id="p", supports=c)
+    >>> _ = m.premise("Harm costs", id="q", supports=p)
+    >>> levels(list(m.statements), list(m.inferences), ())
+    {'c': 2, 'p': 1, 'q': 0}
+    """
+    # Plain dicts, not a networkx graph: this runs on every drawing of every size.
+    succ: dict[str, list[str]] = {s.id: [] for s in statements}
     joints = set(junctions)
     for inf in inferences:
-        if inf.id in joints:
-            g.add_edges_from((p, inf.id) for p in inf.premises)
-            g.add_edge(inf.id, inf.target)
-        else:
-            g.add_edges_from((p, inf.target) for p in inf.premises)
-    if nx.is_directed_acyclic_graph(g):
-        dag, member = g, {n: n for n in g}
-    else:
-        dag = nx.condensation(g)
-        member = dag.graph["mapping"]
-    level: dict[object, int] = {}
-    for node in nx.topological_sort(dag):
-        level[node] = max((level[u] + 1 for u in dag.predecessors(node)), default=0)
-    return {n: level[member[n]] for n in g}
+        ends = (
+            [*((p, inf.id) for p in inf.premises), (inf.id, inf.target)]
+            if inf.id in joints
+            else [(p, inf.target) for p in inf.premises]
+        )
+        for u, v in ends:
+            succ.setdefault(u, []).append(v)
+            succ.setdefault(v, [])
+    component = _components(succ)
+    # Tarjan's algorithm finds the components in reverse topological order, and
+    # ``component`` holds their members in the order found: backwards, each component's
+    # level is final (all that lead to it are done) before its arrows are followed.
+    level = [0] * len(component)
+    for u, c in reversed(component.items()):
+        up = level[c] + 1
+        for v in succ[u]:
+            d = component[v]
+            if d != c and level[d] < up:
+                level[d] = up
+    return {n: level[component[n]] for n in succ}
+
+
+def _components(succ: dict[str, list[str]]) -> dict[str, int]:
+    """Each node's strongly connected component, numbered in the order Tarjan's
+    algorithm finds them: a component only after every component it reaches."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    component: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found = 0
+    for root, out in succ.items():
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(out))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(succ[child])))
+                    break
+                if child in on_stack and index[child] < low[node]:
+                    low[node] = index[child]
+            else:
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == index[node]:
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component[member] = found
+                        if member == node:
+                            break
+                    found += 1
+    return component
 
 
 def estimate_size(boxes: dict[str, Box], level: dict[str, int], direction: Direction) -> Box:
