@@ -105,6 +105,10 @@ class Model:
     """Strict mode (``model: {mode: strict}``): a support or attack between two
     statements (an argument's outgoing relations start at its conclusion) is an
     ``entails`` or ``contrary`` relation."""
+    in_text_order: bool = False
+    """The map's inferences in the order their lines come in the text (a premise-
+    conclusion structure's step at its inference line), as a text read gives them;
+    False (the JSON export, which has no such order): steps, relations, undercuts."""
     _seen: set[tuple[str, Ref, Ref]] = field(default_factory=set)
 
     def relate(self, fact: RelationFact) -> None:
@@ -127,7 +131,9 @@ class _Walker:
     """One pass over the document: fills a :class:`Model`."""
 
     def __init__(self, doc: Document) -> None:
-        self.model = Model(frontmatter=doc.frontmatter, strict=_strict(doc.frontmatter))
+        self.model = Model(
+            frontmatter=doc.frontmatter, strict=_strict(doc.frontmatter), in_text_order=True
+        )
         self.section: str | None = None
         self.untitled = 0
 
@@ -560,6 +566,8 @@ class _Builder:
             target_id = self.outgoing.get(self.statement_of(fact.target))
         meta: dict[str, JsonValue] = {}
         _ends_meta(self.model, fact, meta, False)
+        if target_id is not None:  # the inference undercut names its argument already
+            meta.pop("to_argument", None)
         if target_id is None:  # nothing to undercut: an attack on the statement
             meta["relation"] = "undercut"
             self.add(fact, meta, "attack", source, self.statement_of(fact.target), "attacks")
@@ -594,6 +602,8 @@ class _Builder:
                 sid = self.arg_stmt[arg.key]
                 _add_statement(m, self.problems, arg, sid, arg.descriptions, meta, roles)
         models: list[Inference] = []
+        if model.in_text_order:  # stable: a contradictory pair keeps its order
+            self.inferences.sort(key=lambda record: record["_where"])
         for record in self.inferences:
             line, column = record.pop("_where")
             try:

@@ -42,7 +42,7 @@ import re
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import JsonValue
 
@@ -222,14 +222,30 @@ def _mirror(inf: Inference) -> bool:
     return _argdown(inf.metadata).get("mirror") is True
 
 
+_LINK = re.compile(r"\[([^\]\n]+?)\]\([^)\n]+?\)")
+
+
+def _unlinked(text: str) -> str:
+    """``text`` with each Markdown link ``[words](url)`` as its words, as the reader
+    slugifies an untitled structure's conclusion."""
+    return _LINK.sub(r"\1", text)
+
+
+def _is_argument(s: Statement) -> bool:
+    """A statement read from an argument without a premise-conclusion structure."""
+    return s.title is not None and _argdown(s.metadata).get("argument") is True
+
+
 def _argdown(metadata: Mapping[str, JsonValue]) -> dict[str, JsonValue]:
     kept = metadata.get(_KEY)
     return dict(kept) if isinstance(kept, dict) else {}
 
 
 class _Writer:
-    def __init__(self, m: ArgumentMap) -> None:
+    def __init__(self, m: ArgumentMap, *, exact: bool = False) -> None:
         self.m = m
+        self.exact = exact
+        self.in_structure = False
         statements, inferences = m._checked_elements()
         self.statements = {s.id: s for s in statements}
         self.inferences = {i.id: i for i in inferences}
@@ -266,12 +282,22 @@ class _Writer:
             lines.sort(key=lambda inf: inf.premises[0] != inf.target)  # [A] after another
         self._separate_from_arguments()
         self.kinds = self._structural_kinds()
+        self.line_ids = {inf.id for lines in self.simple.values() for inf in lines}
+        # The statements in the order the text must define them; an argument without a
+        # structure (<Title>: text) comes after them in any order (the reader puts it last).
+        self.order = [s.id for s in statements if not _is_argument(s)]
+        self.ordered = set(self.order)
+        self.names = self._names()
+        self.argument_titles = self._argument_titles()
+        self.titles_in_use = set(self.argument_titles.values())
         self.parent: dict[str, str] = {}  # premise -> the first target it is nested under
         for inf in inferences:
             if inf in self.simple.get(inf.target, ()) and inf.premises[0] not in self.parent:
                 self.parent[inf.premises[0]] = inf.target
-        self.names = self._names()
-        self.argument_titles = self._argument_titles()
+        sections = _argdown(m.metadata).get("sections")
+        self.sections = (
+            [h for h in sections if isinstance(h, dict)] if isinstance(sections, list) else []
+        )
         self.lines: list[str] = []
         self.defined: set[str] = set()
         self.occurrences: dict[str, int] = {}
@@ -381,7 +407,11 @@ class _Writer:
             text = escape(s.text, line_start=line_start and not titled)
         except ArgmapError as err:
             raise ArgmapError(f"{self._where(s)}: its text {err.message}", ids=[s.id]) from None
-        parts = [f"[{self._name(s)}]: {text}" if titled else text]
+        if self._angled(s):  # as read: without a description, its text is its title
+            name = self._name(s)
+            parts = [f"<{name}>" if s.text == name else f"<{name}>: {escape(s.text)}"]
+        else:
+            parts = [f"[{self._name(s)}]: {text}" if titled else text]
         parts += [_tag(t, self._where(s)) for t in s.tags]
         data = self._data(s, titled)
         if data:
@@ -394,14 +424,282 @@ class _Writer:
         if self.counting:
             self.occurrences[id] = self.occurrences.get(id, 0) + 1
         if id in self.defined:
-            return f"[{self._name(s)}]"
+            return f"<{self._name(s)}>" if self._angled(s) else f"[{self._name(s)}]"
         self.defined.add(id)
         return self._definition(s, line_start=line_start, titled=self.titled(s))
+
+    def _angled(self, s: Statement) -> bool:
+        """Written ``<Title>``, as read: an argument without a structure, in the exact
+        layout, outside a premise-conclusion structure (which numbers statements)."""
+        return self.exact and not self.in_structure and _is_argument(s)
 
     def titled(self, s: Statement) -> bool:
         return s.title is not None or self.counting or self.occurrences[s.id] > 1
 
     # ----------------------------------------------------------------- layout
+    # The text is written in the map's order: inference by inference, each statement
+    # defined where the text first mentions it, so that the reader meets statements and
+    # inferences in the order the map has them. A relation line nests under the line
+    # written last (or one above it) that is one of its ends, in either direction
+    # ("+ [P]" under its target, "+> [T]" under its premise), else starts a tree; a
+    # statement due before the next inference's new ones is defined on a line of its own.
+
+    def _reset(self) -> None:
+        self.lines, self.defined = [], set()
+        self.stack: list[tuple[str, str]] = []  # the open line at each depth: (kind, key)
+        self.due = 0  # index into self.order of the next statement to define
+        self.section: str | None = None  # the heading written last
+        self.fit_section: str | None = None  # the section _fits found for a root line
+        self.heading = 0  # index into self.sections of the next heading to write
+
+    def _next_due(self) -> str | None:
+        while self.due < len(self.order) and self.order[self.due] in self.defined:
+            self.due += 1
+        return self.order[self.due] if self.due < len(self.order) else None
+
+    def _fits(self, mentioned: list[tuple[str, str]], *, root: bool = False) -> bool:
+        """True when the statements ``mentioned`` (in text order) define no statement
+        out of the map's order, nor under another heading than the reader noted (a
+        ``root`` line may start a new section)."""
+        new = [key for kind, key in dict.fromkeys(mentioned) if kind == "s"]
+        new = [id for id in new if id not in self.defined]
+        sections = [self._section_of(id) for id in new]
+        here = sections[0] if root and sections else self.section
+        if any(sec != here for sec in sections):
+            return False
+        self.fit_section = here
+        new = [id for id in new if id in self.ordered]
+        self._next_due()
+        at = self.due
+        for id in new:
+            while at < len(self.order) and self.order[at] in self.defined:
+                at += 1
+            if at >= len(self.order) or self.order[at] != id:
+                return False
+            at += 1
+        return True
+
+    def _node(self, node: tuple[str, str], *, line_start: bool) -> str:
+        kind, key = node
+        return f"<{key}>" if kind == "a" else self._statement(key, line_start=line_start)
+
+    def _section_of(self, id: str) -> str | None:
+        section = _argdown(self.statements[id].metadata).get("section")
+        return section if isinstance(section, str) else None
+
+    def _goto(self, section: str | None) -> None:
+        """Write the headings up to ``section`` (the next one of that title)."""
+        if section == self.section:
+            return
+        titles = [h.get("title") for h in self.sections[self.heading :]]
+        if section not in titles:
+            return
+        upto = self.heading + titles.index(section) + 1
+        for heading in self.sections[self.heading : upto]:
+            self._flush_section()
+            self._heading(heading)
+            self.heading += 1
+            title = heading.get("title")
+            self.section = title if isinstance(title, str) else None
+
+    def _flush_section(self) -> None:
+        """Define the statements still due under the heading written last."""
+        due = self._next_due()
+        while due is not None and self._section_of(due) == self.section:
+            self._root(("s", due), self.section)
+            due = self._next_due()
+
+    def _heading(self, heading: dict[str, JsonValue]) -> None:
+        level = heading.get("level")
+        line = "#" * (level if isinstance(level, int) else 1) + f" {heading.get('title')}"
+        data = heading.get("data")
+        if isinstance(data, dict):
+            line += " " + _mapping(data)
+        if self.lines:
+            self.lines.append("")
+        self.lines.append(line)
+
+    def _root(self, node: tuple[str, str], section: str | None = None) -> None:
+        self._goto(section)
+        if self.lines:
+            self.lines.append("")
+        self.lines.append(self._node(node, line_start=True))
+        self.stack = [node]
+
+    def _child(self, level: int, mark: str, node: tuple[str, str]) -> None:
+        del self.stack[level + 1 :]
+        self.lines.append(f"{_INDENT * (level + 1)}{mark} {self._node(node, line_start=False)}")
+        self.stack.append(node)
+
+    def _define_next(self) -> None:
+        """Define the next statement in map order on a line of its own."""
+        due = self._next_due()
+        assert due is not None  # a unit with a new statement waits for it
+        self._root(("s", due), self._section_of(due))
+
+    def _ends(self, inf: Inference) -> tuple[tuple[str, str], tuple[str, str]]:
+        """The nodes a relation line joins: an argument where the reader noted one."""
+        kept = _argdown(inf.metadata)
+        titles = self.titles_in_use
+        start = kept.get("from_argument")
+        end = kept.get("to_argument")
+        p: tuple[str, str] = ("s", inf.premises[0])
+        t: tuple[str, str] = ("s", inf.target)
+        if isinstance(start, str) and start in titles:
+            p = ("a", start)
+        if isinstance(end, str) and end in titles:
+            t = ("a", end)
+        return p, t
+
+    def _relation(self, inf: Inference) -> None:
+        how = "contradictory" if inf.id in self.contradictory else inf.relation
+        p, t = self._ends(inf)
+        inward = None if how == "contradictory" else _MARK[how]  # under the target
+        outward = "><" if how == "contradictory" else _MARK[how] + ">"  # under the premise
+        while True:
+            for level in range(len(self.stack) - 1, -1, -1):
+                node = self.stack[level]
+                if inward and node == t and self._fits([p]):
+                    self._child(level, inward, p)
+                    return
+                if node == p and self._fits([t]):
+                    self._child(level, outward, t)
+                    return
+            if inward and self._fits([t, p], root=True):
+                self._root(t, self.fit_section)
+                self._child(0, inward, p)
+                return
+            if self._fits([p, t], root=True):
+                self._root(p, self.fit_section)
+                self._child(0, outward, t)
+                return
+            self._define_next()
+
+    def _undercut(self, inf: Inference) -> None:
+        title = self.argument_titles.get(inf.target)
+        if title is None:
+            raise ArgmapError(
+                f"inference {inf.id!r}: Argdown cannot hold an undercut of the "
+                f"contradiction {inf.target!r}",
+                ids=[inf.id],
+            )
+        a = ("a", title)
+        x: tuple[str, str] = ("s", inf.premises[0])
+        while True:
+            for level in range(len(self.stack) - 1, -1, -1):
+                if self.stack[level] == a and self._fits([x]):
+                    self._child(level, "<_", x)
+                    return
+            if self._fits([x], root=True):
+                self._root(a, self.fit_section)
+                self._child(0, "<_", x)
+                return
+            self._define_next()
+
+    def _member_texts(self) -> None:
+        """The further texts of a statement or an argument (an equivalence class with
+        several members), each on a line of its own after everything else."""
+        extra: list[str] = []
+        for s in self.statements.values():
+            texts = _argdown(s.metadata).get("texts")
+            if isinstance(texts, list) and (s.title is not None or self.counting):
+                name = self._name(s)
+                for text in texts:
+                    if isinstance(text, str):
+                        body = escape(text)
+                        extra.append(
+                            f"<{name}>: {body}" if _is_argument(s) else f"[{name}]: {body}"
+                        )
+        for inf in self.arguments:
+            texts = _argdown(inf.metadata).get("texts")
+            if isinstance(texts, list):
+                title = self.argument_titles[inf.id]
+                extra += [f"<{title}>: {escape(t)}" for t in texts if isinstance(t, str)]
+        for line in extra:  # a line right below another would continue its text
+            if self.lines:
+                self.lines.append("")
+            self.lines.append(line)
+
+    def _chain(self, inf: Inference) -> list[tuple[Inference, list[Inference]]]:
+        """The steps of the structure ``inf`` starts, each with the undercuts right
+        after it in map order (written under its inference line): one step, or all the
+        steps of a multi-step argument the reader noted (``step`` 1, 2, ... then the
+        last), where the map has them one after the other."""
+        chain = [(inf, self._undercuts_after(inf))]
+        kept = _argdown(inf.metadata)
+        if kept.get("step") != 1:
+            return chain
+        while True:
+            last, undercuts = chain[-1]
+            at = self.position[(undercuts or [last])[-1].id] + 1
+            if at >= len(self.sequence):
+                return chain[:1]
+            nxt = self.sequence[at]
+            other = _argdown(nxt.metadata)
+            if nxt.id in self.line_ids or nxt.relation == "undercut":
+                return chain[:1]
+            if other.get("argument") != kept.get("argument"):
+                return chain[:1]
+            chain.append((nxt, self._undercuts_after(nxt)))
+            if "step" not in other:
+                return chain
+            if other.get("step") != len(chain):
+                return chain[:1]
+
+    def _undercuts_after(self, inf: Inference) -> list[Inference]:
+        found = []
+        at = self.position[inf.id] + 1
+        while at < len(self.sequence):
+            u = self.sequence[at]
+            if u.relation != "undercut" or u.target != inf.id:
+                break
+            found.append(u)
+            at += 1
+        return found
+
+    def _structure(self, inf: Inference) -> None:
+        chain = self._chain(inf)
+        final = chain[-1][0]
+        mentioned: list[tuple[str, str]] = []
+        for step, undercuts in chain:
+            mentioned += [("s", p) for p in step.premises]
+            mentioned += [("s", u.premises[0]) for u in undercuts]
+            mentioned.append(("s", step.target))
+        while not self._fits(mentioned, root=True):
+            self._define_next()
+        section = _argdown(final.metadata).get("section")
+        self._goto(section if isinstance(section, str) else self.fit_section)
+        if self.lines:
+            self.lines.append("")
+        if not self._untitled(final, chain):
+            title = self.argument_titles.get(final.id, final.id)
+            self._head(final, title)
+            self.lines.append("")
+        self._numbered(chain)
+        for step, undercuts in chain:
+            self.written.add(step.id)
+            self.written.update(u.id for u in undercuts)
+        self.stack = [("s", final.target)]  # relation lines may nest under the conclusion
+
+    def _untitled(self, final: Inference, chain: list[tuple[Inference, list[Inference]]]) -> bool:
+        """True for a structure read without a title, which the text can give back
+        without one: nothing to say in a title line, and its id the one the reader
+        derives from its conclusion."""
+        kept = _argdown(final.metadata)
+        if "argument" not in kept or kept["argument"] is not None:
+            return False
+        if final.tags or kept.get("description") is not None:
+            return False
+        if self._argument_data(final, None):
+            return False
+        inline = {u.id for _, undercuts in chain for u in undercuts}
+        if any(u.id not in inline for u in self.undercuts.get(final.id, ())):
+            return False  # an undercut written later names the argument
+        s = self.statements[final.target]
+        name = self._name(s) if s.title is not None or self.counting else _unlinked(s.text)
+        return slugify(name) == final.id
+
+    # -------------------------------------------------------- the readable layout
     def _tree(self, root: str, depth: int = 0) -> None:
         """``root`` and, nested, every relation line aimed at it, depth first."""
         stack: list[tuple[str, int, str | None]] = [(root, depth, None)]
@@ -418,78 +716,7 @@ class _Writer:
                 children.append((inf.premises[0], level + 1, _MARK[how]))
             stack.extend(reversed(children))
 
-    def _argument_title(self, inf: Inference) -> str:
-        return self.argument_titles[inf.id]
-
-    def _argument_titles(self) -> dict[str, str]:
-        """An argument's title: the one it was read with (``metadata["argdown"]``),
-        unless an earlier argument has it, else the inference id; a title starting with
-        ``_`` gets ``Argument`` before it (``<_`` starts an undercut in Argdown, and its
-        lexer takes no escape in an argument title)."""
-        titles: dict[str, str] = {}
-        taken: set[str] = set()
-        for inf in self.arguments:
-            kept = _argdown(inf.metadata).get("argument")
-            title = kept if isinstance(kept, str) and kept not in taken else inf.id
-            if title.startswith("_"):  # Argdown reads "<_" as an undercut, escaped or not
-                base = title = f"Argument {title}"
-                n = 2
-                while title in taken:
-                    title, n = f"{base} ({n})", n + 1
-            taken.add(title)
-            titles[inf.id] = title
-        return titles
-
-    def _argument(self, inf: Inference) -> None:
-        where = f"inference {inf.id!r}"
-        title = _title(self._argument_title(inf), where)
-        kept = _argdown(inf.metadata)
-        head = f"<{title}>"
-        description = kept.get("description")
-        if isinstance(description, str):
-            head += ": " + escape(description)
-        parts = [head, *(_tag(t, where) for t in inf.tags)]
-        data: dict[str, JsonValue] = {}
-        if slugify(title) != inf.id:
-            data["id"] = inf.id
-        if inf.note is not None:
-            data["note"] = inf.note
-        arg_data = kept.get("data")
-        if isinstance(arg_data, dict):
-            data.update({k: v for k, v in arg_data.items() if k not in data})
-        others = {k: v for k, v in inf.metadata.items() if k != _KEY}
-        if others:
-            data["metadata"] = others
-        if data:
-            parts.append(_mapping(data))
-        self.lines.append(" ".join(parts))
-        for u in self.undercuts.get(inf.id, ()):
-            self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
-        self.lines.append("")
-        numbers = []
-        for n, p in enumerate(inf.premises, 1):
-            numbers.append(f"({n}) {self._statement(p)}")
-        self.lines += numbers
-        rule_data: dict[str, JsonValue] = {}
-        if inf.relation != "support":
-            rule_data["relation"] = inf.relation
-        inference_data = kept.get("inference_data")
-        if isinstance(inference_data, dict):
-            rule_data.update(inference_data)
-        rules = kept.get("rules")
-        rule_text = (
-            ", ".join(escape(r) for r in rules if isinstance(r, str))
-            if isinstance(rules, list)
-            else ""
-        )
-        if rule_text or rule_data:
-            inner = " ".join(x for x in (rule_text, _mapping(rule_data) if rule_data else "") if x)
-            self.lines.append(f"-- {inner} --")
-        else:
-            self.lines.append("----")
-        self.lines.append(f"({len(inf.premises) + 1}) {self._statement(inf.target)}")
-
-    def _layout(self) -> None:
+    def _layout_readable(self) -> None:
         # Trees first: each statement that nests under no other, in map order; then
         # what no tree reached (relation lines in a cycle), so that every statement
         # with relation lines is defined in a tree, where its lines are written.
@@ -504,18 +731,6 @@ class _Writer:
                 self.lines.append("")
             self._argument(inf)
 
-    def write(self) -> str:
-        # A first pass with every statement titled counts where each one occurs; the
-        # text is then written with a title on those that occur more than once.
-        self.counting = True
-        self._layout()
-        self.counting = False
-        self.lines, self.defined = [], set()
-        self._layout()
-        self._warn_of_losses()
-        head = self._front_matter()
-        return head + "\n".join(self.lines) + "\n" if self.lines else head
-
     def _in_argument_only(self, id: str) -> bool:
         """A statement with no relation lines, used by arguments: defined in the
         argument's premise-conclusion structure (or under its undercut line)."""
@@ -524,6 +739,148 @@ class _Writer:
         in_args = any(id in (*inf.premises, inf.target) for inf in self.arguments)
         undercutting = any(u.premises[0] == id for us in self.undercuts.values() for u in us)
         return in_args or undercutting
+
+    def _argument_title(self, inf: Inference) -> str:
+        return self.argument_titles[inf.id]
+
+    def _argument_titles(self) -> dict[str, str]:
+        """An argument's title: the one it was read with (``metadata["argdown"]``),
+        unless an earlier argument has it, else the inference id; a title starting with
+        ``_`` gets ``Argument`` before it (``<_`` starts an undercut in Argdown, and its
+        lexer takes no escape in an argument title)."""
+        titles: dict[str, str] = {}
+        taken: set[str] = set()
+        for inf in self.arguments:
+            if self.exact and isinstance(_argdown(inf.metadata).get("step"), int):
+                continue  # a step of a structure the last step's title heads
+            kept = _argdown(inf.metadata).get("argument")
+            title = kept if isinstance(kept, str) and kept not in taken else inf.id
+            if title.startswith("_"):  # Argdown reads "<_" as an undercut, escaped or not
+                base = title = f"Argument {title}"
+                n = 2
+                while title in taken:
+                    title, n = f"{base} ({n})", n + 1
+            taken.add(title)
+            titles[inf.id] = title
+        return titles
+
+    def _argument(self, inf: Inference) -> None:
+        """A premise-conclusion structure of one step, its undercuts under its title."""
+        self._head(inf, self._argument_title(inf))
+        for u in self.undercuts.get(inf.id, ()):
+            self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
+        self.lines.append("")
+        self._numbered([(inf, [])])
+
+    def _head(self, inf: Inference, title: str) -> None:
+        where = f"inference {inf.id!r}"
+        title = _title(title, where)
+        kept = _argdown(inf.metadata)
+        head = f"<{title}>"
+        description = kept.get("description")
+        if isinstance(description, str):
+            head += ": " + escape(description)
+        parts = [head, *(_tag(t, where) for t in inf.tags)]
+        data = self._argument_data(inf, title)
+        if data:
+            parts.append(_mapping(data))
+        self.lines.append(" ".join(parts))
+
+    def _argument_data(self, inf: Inference, title: str | None) -> dict[str, JsonValue]:
+        kept = _argdown(inf.metadata)
+        data: dict[str, JsonValue] = {}
+        if title is not None and slugify(title) != inf.id:
+            data["id"] = inf.id
+        if inf.note is not None:
+            data["note"] = inf.note
+        arg_data = kept.get("data")
+        if isinstance(arg_data, dict):
+            data.update({k: v for k, v in arg_data.items() if k not in data})
+        others = {k: v for k, v in inf.metadata.items() if k != _KEY}
+        if others:
+            data["metadata"] = others
+        return data
+
+    def _numbered(self, steps: list[tuple[Inference, list[Inference]]]) -> None:
+        """The numbered statements and inference lines of ``steps`` (each with the
+        undercuts written under its inference line): a step's premises not numbered
+        yet, its inference line, its conclusion."""
+        numbered: set[str] = set()
+        n = 0
+        for inf, undercuts in steps:
+            self.in_structure = True
+            for p in inf.premises:
+                if p not in numbered:
+                    numbered.add(p)
+                    n += 1
+                    self.lines.append(f"({n}) {self._statement(p)}")
+            self.lines.append(self._inference_line(inf))
+            self.in_structure = False
+            for u in undercuts:
+                self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
+            self.in_structure = True
+            n += 1
+            numbered.add(inf.target)
+            self.lines.append(f"({n}) {self._statement(inf.target)}")
+            self.in_structure = False
+
+    def _inference_line(self, inf: Inference) -> str:
+        kept = _argdown(inf.metadata)
+        rule_data: dict[str, JsonValue] = {}
+        if inf.relation != "support":
+            rule_data["relation"] = inf.relation
+        inference_data = kept.get("inference_data")
+        if isinstance(inference_data, dict):
+            rule_data.update(inference_data)
+        rules = kept.get("rules")
+        rule_text = (
+            ", ".join(escape(r) for r in rules if isinstance(r, str))
+            if isinstance(rules, list)
+            else ""
+        )
+        if rule_text or rule_data:
+            inner = " ".join(x for x in (rule_text, _mapping(rule_data) if rule_data else "") if x)
+            return f"-- {inner} --"
+        return "----"
+
+    def _layout(self) -> None:
+        if not self.exact:
+            self._reset()
+            self._layout_readable()
+            return
+        self._reset()
+        self.sequence = [inf for inf in self.inferences.values() if inf.id not in self.mirrored]
+        self.position = {inf.id: n for n, inf in enumerate(self.sequence)}
+        self.written: set[str] = set()
+        for inf in self.sequence:  # a mirrored one is written with its pair, as "><"
+            if inf.id in self.written:
+                continue
+            if inf.relation == "undercut":
+                self._undercut(inf)
+            elif inf.id in self.line_ids:
+                self._relation(inf)
+            else:
+                self._structure(inf)
+        while self._next_due() is not None:
+            self._define_next()
+        for id in self.statements:  # an argument without a structure, not related
+            if id not in self.defined:
+                self._root(("s", id), self._section_of(id))
+        self._member_texts()
+        for heading in self.sections[self.heading :]:
+            self._heading(heading)
+            self.heading += 1
+
+    def write(self) -> str:
+        # A first pass with every statement titled counts where each one occurs; the
+        # text is then written with a title on those that occur more than once.
+        self.counting = True
+        self._layout()
+        self.counting = False
+        self._layout()
+        self._warn_of_losses()
+        head = self._front_matter()
+        return head + "\n".join(self.lines) + "\n" if self.lines else head
 
     def _warn_of_losses(self) -> None:
         """Argdown has no place for sources and quotes: say which are left out."""
@@ -546,7 +903,9 @@ class _Writer:
         kept = _argdown(self.m.metadata).get("frontmatter")
         if isinstance(kept, dict):
             data.update(kept)
-        if self.m.title is not None:
+        first = self.sections[0].get("title") if self.sections else None
+        from_heading = self.exact and self.m.title == first and "title" not in data
+        if self.m.title is not None and not from_heading:
             data["title"] = self.m.title
         if self.m.description is not None:
             data["subTitle"] = self.m.description
@@ -559,8 +918,14 @@ class _Writer:
         return "===\n" + "\n".join(lines) + "\n===\n\n"
 
 
-def dumps(m: ArgumentMap) -> str:
+def dumps(m: ArgumentMap, *, order: Literal["readable", "exact"] = "readable") -> str:
     """The map as Argdown text, ending in a newline; deterministic.
+
+    ``order="readable"`` (the default) writes indentation trees first, then the
+    premise-conclusion structures; ``order="exact"`` writes the map in its own order
+    (statements defined, inferences written, in the order the map has them; trees
+    where that order allows), so that reading the text gives the statements and
+    inferences back in that order.
 
     Raises
     ------
@@ -582,11 +947,16 @@ def dumps(m: ArgumentMap) -> str:
     [Umbrella]: Take an umbrella {id: c}
         + It rains \\#outside #weather {id: rain}
     """
-    return _Writer(m).write()
+    if order not in ("readable", "exact"):
+        raise ArgmapError(f"order must be 'readable' or 'exact', not {order!r}")
+    return _Writer(m, exact=order == "exact").write()
 
 
-def dump(m: ArgumentMap, path: str | Path) -> Path:
-    """Write the map as Argdown (:func:`dumps`) to ``path``, atomically; returns the path.
+def dump(
+    m: ArgumentMap, path: str | Path, *, order: Literal["readable", "exact"] = "readable"
+) -> Path:
+    """Write the map as Argdown (:func:`dumps`, with its ``order``) to ``path``,
+    atomically; returns the path.
 
     Examples
     --------
@@ -597,4 +967,4 @@ def dump(m: ArgumentMap, path: str | Path) -> Path:
     >>> path.read_text(encoding="utf-8")
     'Take an umbrella\\n'
     """
-    return write_atomic(path, dumps(m))
+    return write_atomic(path, dumps(m, order=order))
