@@ -209,13 +209,15 @@ def _title(title: str, where: str) -> str:
     return title
 
 
-def _layout_only(metadata: Mapping[str, JsonValue]) -> bool:
+def _layout_only(metadata: Mapping[str, JsonValue], strict: bool = False) -> bool:
     """True for no metadata, or only what the reader notes about where a relation line
-    stood (the argument it was nested under), which the line itself says again."""
+    stood (the argument it was nested under), which the line itself says again; in
+    strict mode, "entails" (what "+" between statements means there)."""
     kept = metadata.get(_KEY)
-    return set(metadata) <= {_KEY} and (
-        kept is None or (isinstance(kept, dict) and set(kept) <= {"to_argument", "from_argument"})
-    )
+    if kept is not None and not isinstance(kept, dict):
+        return False
+    rest = {k: v for k, v in (kept or {}).items() if k not in ("to_argument", "from_argument")}
+    return set(metadata) <= {_KEY} and (not rest or (strict and rest == {"relation": "entails"}))
 
 
 def _mirror(inf: Inference) -> bool:
@@ -246,6 +248,9 @@ class _Writer:
         self.m = m
         self.exact = exact
         self.in_structure = False
+        front = _argdown(m.metadata).get("frontmatter")
+        model = front.get("model") if isinstance(front, dict) else None
+        self.strict = exact and isinstance(model, dict) and model.get("mode") == "strict"
         statements, inferences = m._checked_elements()
         self.statements = {s.id: s for s in statements}
         self.inferences = {i.id: i for i in inferences}
@@ -269,7 +274,7 @@ class _Writer:
                 and not inf.tags
                 and inf.id not in undercut
                 and (inf.id == default and default not in self.statements)
-                and (inf.id in self.contradictory or _layout_only(inf.metadata))
+                and (inf.id in self.contradictory or _layout_only(inf.metadata, self.strict))
             )
             if inf.relation == "undercut":
                 self._check_undercut(inf, plain)
@@ -300,6 +305,7 @@ class _Writer:
         )
         self.lines: list[str] = []
         self.defined: set[str] = set()
+        self.journal: list[tuple[str, str]] = []  # what _statement did, to undo it
         self.occurrences: dict[str, int] = {}
         self.counting = False
 
@@ -346,7 +352,10 @@ class _Writer:
     def _find_contradictory(self, inferences: list[Inference]) -> None:
         by_pair: dict[tuple[str, str], Inference] = {}
         for inf in inferences:
-            marked = _argdown(inf.metadata).get("relation") == "contradictory"
+            said = _argdown(inf.metadata).get("relation")
+            # In strict mode "-" between statements is a contrary relation, which the
+            # reader makes a pair of attacks too (the exact layout writes it back).
+            marked = said == "contradictory" or (said == "contrary" and self.strict)
             if inf.relation == "attack" and len(inf.premises) == 1 and marked:
                 by_pair[(inf.premises[0], inf.target)] = inf
         for (a, b), inf in by_pair.items():
@@ -357,7 +366,10 @@ class _Writer:
             # One line holds both: "X >< Y" nested under the target of the attack the
             # reader marks as the mirror (the one against the text's direction).
             mine, theirs = _mirror(inf), _mirror(other)
-            if theirs if mine != theirs else other.id < inf.id:
+            if self.exact:  # the exact layout writes the one read first, at its place
+                if mine if mine != theirs else inf.id > other.id:
+                    self.mirrored.add(inf.id)
+            elif theirs if mine != theirs else other.id < inf.id:
                 self.mirrored.add(inf.id)
 
     # ---------------------------------------------------------------- statements
@@ -423,9 +435,11 @@ class _Writer:
         s = self.statements[id]
         if self.counting:
             self.occurrences[id] = self.occurrences.get(id, 0) + 1
+            self.journal.append(("counted", id))
         if id in self.defined:
             return f"<{self._name(s)}>" if self._angled(s) else f"[{self._name(s)}]"
         self.defined.add(id)
+        self.journal.append(("defined", id))
         return self._definition(s, line_start=line_start, titled=self.titled(s))
 
     def _angled(self, s: Statement) -> bool:
@@ -446,6 +460,8 @@ class _Writer:
 
     def _reset(self) -> None:
         self.lines, self.defined = [], set()
+        self.journal = []
+        self.structure_ids: set[str] = set()  # the structures written so far
         self.stack: list[tuple[str, str]] = []  # the open line at each depth: (kind, key)
         self.due = 0  # index into self.order of the next statement to define
         self.section: str | None = None  # the heading written last
@@ -551,20 +567,65 @@ class _Writer:
             t = ("a", end)
         return p, t
 
+    def _nest(self, inf: Inference) -> bool:
+        """Write ``inf`` as a relation line under an open line that is one of its ends
+        (the last written first), if the map's order allows; True if written."""
+        said = _argdown(inf.metadata).get("relation")
+        pair = inf.id in self.contradictory and said == "contradictory"
+        how = "contradictory" if pair else inf.relation
+        p, t = self._ends(inf)
+        inward = None if how == "contradictory" else _MARK[how]
+        outward = "><" if how == "contradictory" else _MARK[how] + ">"
+        if p == t:  # the Argdown CLI (1.7.5) drops "- [A]" under [A] after another line
+            return False
+        for level in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[level]
+            if inward and node == t and self._fits([p]):
+                self._child(level, inward, p)
+                return True
+            if node == p and self._fits([t]):
+                self._child(level, outward, t)
+                return True
+        return False
+
+    def _structure_first(self, at: int) -> bool:
+        """Relation lines the map has right before a structure, nested under the
+        statements it numbers, as the reader gives them (their lines come before its
+        inference line): write the structure with them, if they all fit; True if so."""
+        end = at
+        while end < len(self.sequence) and self.sequence[end].id in self.line_ids:
+            end += 1
+        if end == len(self.sequence) or self.sequence[end].relation == "undercut":
+            return False
+        if self.sequence[end].id in self.written:
+            return False
+        pending = [inf for inf in self.sequence[at:end] if inf.id not in self.written]
+        saved = (len(self.lines), len(self.journal), self.due, list(self.stack))
+        headings = (self.section, self.heading)
+        if self._structure(self.sequence[end], pending) and not pending:
+            self.written.update(inf.id for inf in self.sequence[at:end])
+            return True
+        lines, journal, self.due, self.stack = saved
+        self.section, self.heading = headings
+        del self.lines[lines:]
+        for what, id in reversed(self.journal[journal:]):
+            if what == "defined":
+                self.defined.discard(id)
+            else:
+                self.occurrences[id] -= 1
+        del self.journal[journal:]
+        return False
+
     def _relation(self, inf: Inference) -> None:
-        how = "contradictory" if inf.id in self.contradictory else inf.relation
+        said = _argdown(inf.metadata).get("relation")
+        pair = inf.id in self.contradictory and said == "contradictory"
+        how = "contradictory" if pair else inf.relation
         p, t = self._ends(inf)
         inward = None if how == "contradictory" else _MARK[how]  # under the target
         outward = "><" if how == "contradictory" else _MARK[how] + ">"  # under the premise
         while True:
-            for level in range(len(self.stack) - 1, -1, -1):
-                node = self.stack[level]
-                if inward and node == t and self._fits([p]):
-                    self._child(level, inward, p)
-                    return
-                if node == p and self._fits([t]):
-                    self._child(level, outward, t)
-                    return
+            if self._nest(inf):
+                return
             if inward and self._fits([t, p], root=True):
                 self._root(t, self.fit_section)
                 self._child(0, inward, p)
@@ -615,6 +676,12 @@ class _Writer:
             if isinstance(texts, list):
                 title = self.argument_titles[inf.id]
                 extra += [f"<{title}>: {escape(t)}" for t in texts if isinstance(t, str)]
+        for inf in self.arguments:  # "<A> +> [its own conclusion]", as it was read
+            if self.exact and _argdown(inf.metadata).get("relation_to_conclusion") is True:
+                own = self.argument_titles.get(inf.id)
+                if own is not None and inf.target in self.defined:
+                    target = self._statement(inf.target)
+                    extra.append(f"<{own}>\n{_INDENT}+> {target}")
         for line in extra:  # a line right below another would continue its text
             if self.lines:
                 self.lines.append("")
@@ -657,7 +724,10 @@ class _Writer:
             at += 1
         return found
 
-    def _structure(self, inf: Inference) -> None:
+    def _structure(self, inf: Inference, pending: list[Inference] | None = None) -> bool:
+        """Write the structure ``inf`` starts (with the relation lines ``pending``
+        nested under its statements, taken from the list as written); False if
+        ``pending`` does not fit the map's order (the caller undoes what was written)."""
         chain = self._chain(inf)
         final = chain[-1][0]
         mentioned: list[tuple[str, str]] = []
@@ -665,7 +735,10 @@ class _Writer:
             mentioned += [("s", p) for p in step.premises]
             mentioned += [("s", u.premises[0]) for u in undercuts]
             mentioned.append(("s", step.target))
-        while not self._fits(mentioned, root=True):
+        # With pending lines, only the first statement is known to come first: each
+        # other one is checked where it is written (_numbered).
+        first = mentioned if pending is None else mentioned[:1]
+        while not self._fits(first, root=True):
             self._define_next()
         section = _argdown(final.metadata).get("section")
         self._goto(section if isinstance(section, str) else self.fit_section)
@@ -675,11 +748,14 @@ class _Writer:
             title = self.argument_titles.get(final.id, final.id)
             self._head(final, title)
             self.lines.append("")
-        self._numbered(chain)
+        if not self._numbered(chain, pending):
+            return False
         for step, undercuts in chain:
             self.written.add(step.id)
             self.written.update(u.id for u in undercuts)
+        self.structure_ids.add(final.id)
         self.stack = [("s", final.target)]  # relation lines may nest under the conclusion
+        return True
 
     def _untitled(self, final: Inference, chain: list[tuple[Inference, list[Inference]]]) -> bool:
         """True for a structure read without a title, which the text can give back
@@ -697,7 +773,13 @@ class _Writer:
             return False  # an undercut written later names the argument
         s = self.statements[final.target]
         name = self._name(s) if s.title is not None or self.counting else _unlinked(s.text)
-        return slugify(name) == final.id
+        # The reader gives statements their ids first, then arguments in text order,
+        # each the slug of its title (here: its conclusion's) or, when taken, slug-2...
+        base = slugify(name)[:190]
+        derived, n = base, 2
+        while derived in self.statements or derived in self.structure_ids:
+            derived, n = f"{base}-{n}", n + 1
+        return derived == final.id
 
     # -------------------------------------------------------- the readable layout
     def _tree(self, root: str, depth: int = 0) -> None:
@@ -801,28 +883,49 @@ class _Writer:
             data["metadata"] = others
         return data
 
-    def _numbered(self, steps: list[tuple[Inference, list[Inference]]]) -> None:
+    def _numbered(
+        self,
+        steps: list[tuple[Inference, list[Inference]]],
+        pending: list[Inference] | None = None,
+    ) -> bool:
         """The numbered statements and inference lines of ``steps`` (each with the
         undercuts written under its inference line): a step's premises not numbered
-        yet, its inference line, its conclusion."""
+        yet, its inference line, its conclusion. With ``pending``, each numbered
+        statement is checked against the map's order and gets the relation lines that
+        nest under it; False where one does not fit."""
         numbered: set[str] = set()
         n = 0
         for inf, undercuts in steps:
-            self.in_structure = True
             for p in inf.premises:
                 if p not in numbered:
+                    if pending is not None and not self._fits([("s", p)]):
+                        return False
                     numbered.add(p)
                     n += 1
+                    self.in_structure = True
                     self.lines.append(f"({n}) {self._statement(p)}")
+                    self.in_structure = False
+                    if pending is not None:
+                        self.stack = [("s", p)]
+                        while pending and self._nest(pending[0]):
+                            del pending[0]
+            if pending:
+                return False
+            self.in_structure = True
             self.lines.append(self._inference_line(inf))
             self.in_structure = False
             for u in undercuts:
+                if pending is not None and not self._fits([("s", u.premises[0])]):
+                    return False
                 self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
+            if pending is not None and not self._fits([("s", inf.target)]):
+                return False
             self.in_structure = True
             n += 1
             numbered.add(inf.target)
             self.lines.append(f"({n}) {self._statement(inf.target)}")
             self.in_structure = False
+        return True
 
     def _inference_line(self, inf: Inference) -> str:
         kept = _argdown(inf.metadata)
@@ -852,13 +955,14 @@ class _Writer:
         self.sequence = [inf for inf in self.inferences.values() if inf.id not in self.mirrored]
         self.position = {inf.id: n for n, inf in enumerate(self.sequence)}
         self.written: set[str] = set()
-        for inf in self.sequence:  # a mirrored one is written with its pair, as "><"
+        for at, inf in enumerate(self.sequence):  # a mirrored one: with its pair, "><"
             if inf.id in self.written:
                 continue
             if inf.relation == "undercut":
                 self._undercut(inf)
             elif inf.id in self.line_ids:
-                self._relation(inf)
+                if not self._structure_first(at):
+                    self._relation(inf)
             else:
                 self._structure(inf)
         while self._next_due() is not None:
