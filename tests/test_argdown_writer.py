@@ -498,11 +498,16 @@ CLI_SETTINGS = settings(
 def test_argdown_reads_generated_maps_as_argmap_wrote_them(
     argdown_cli: Path, tmp_path_factory: pytest.TempPathFactory, maps: list[am.ArgumentMap]
 ) -> None:
-    """Both layouts: the readable one and the map's own order (order="exact")."""
+    """Both layouts: the readable one and the map's own order (order="exact"). The
+    Argdown CLI (1.7.5) drops "- [A]" under [A] when A has had a relation line before
+    ("[A]: a / - [B]: b" then "[A] / - [A]" gives only B's attack), which the exact
+    layout cannot avoid where the map has the self-attack later: such maps are
+    compared in the readable layout only (which writes a self-attack first)."""
     written = {
         f"m{n}-{order}": dumps(m, order=order)
         for n, m in enumerate(maps)
         for order in ("readable", "exact")
+        if order == "readable" or not any(i.premises == (i.target,) for i in m.inferences)
     }
     seen = run_argdown_json(argdown_cli, tmp_path_factory.mktemp("cli"), written)
     for name, text in written.items():

@@ -1025,11 +1025,13 @@ class _Writer:
 def dumps(m: ArgumentMap, *, order: Literal["readable", "exact"] = "readable") -> str:
     """The map as Argdown text, ending in a newline; deterministic.
 
-    ``order="readable"`` (the default) writes indentation trees first, then the
-    premise-conclusion structures; ``order="exact"`` writes the map in its own order
-    (statements defined, inferences written, in the order the map has them; trees
-    where that order allows), so that reading the text gives the statements and
-    inferences back in that order.
+    ``order="readable"`` (the default) writes every tree first (each statement
+    under the first statement it bears on), then the premise-conclusion structures:
+    readable, but not in the map's order. ``order="exact"`` writes the map in its own
+    order: statements are defined, and inferences written, in the order the map has
+    them, as indentation trees where that order allows (a relation line under either
+    of its ends), so that reading the text gives them back in that order; a map read
+    from Argdown comes back equal (``==``), metadata included.
 
     Raises
     ------
