@@ -592,12 +592,15 @@ class _Writer:
         """Relation lines the map has right before a structure, nested under the
         statements it numbers, as the reader gives them (their lines come before its
         inference line): write the structure with them, if they all fit; True if so."""
-        end = at
-        while end < len(self.sequence) and self.sequence[end].id in self.line_ids:
-            end += 1
+        end = self.next_unit[at]
         if end == len(self.sequence) or self.sequence[end].relation == "undercut":
             return False
         if self.sequence[end].id in self.written:
+            return False
+        # Only where the first line bears on a statement the structure starts with (a
+        # quick test: an attempt that fails is written and undone).
+        first = self.sequence[at]
+        if not {first.premises[0], first.target} & set(self.sequence[end].premises):
             return False
         pending = [inf for inf in self.sequence[at:end] if inf.id not in self.written]
         saved = (len(self.lines), len(self.journal), self.due, list(self.stack))
@@ -954,6 +957,11 @@ class _Writer:
         self._reset()
         self.sequence = [inf for inf in self.inferences.values() if inf.id not in self.mirrored]
         self.position = {inf.id: n for n, inf in enumerate(self.sequence)}
+        # The index of the first inference at or after each one that is not a line.
+        self.next_unit = [len(self.sequence)] * (len(self.sequence) + 1)
+        for n in range(len(self.sequence) - 1, -1, -1):
+            is_line = self.sequence[n].id in self.line_ids
+            self.next_unit[n] = self.next_unit[n + 1] if is_line else n
         self.written: set[str] = set()
         for at, inf in enumerate(self.sequence):  # a mirrored one: with its pair, "><"
             if inf.id in self.written:
