@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from argdown_gen import ArgdownGen
 from argdown_maps import argdown_maps, cli_facts, printable_notes, stripped_texts, texts
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -773,3 +774,27 @@ def test_generated_maps_keep_their_order_and_come_back_equal_once_read(
     text = dumps(first, order="exact")
     assert loads(text) == first, text
     assert dumps(loads(text), order="exact") == text
+
+
+def test_an_argument_undercutting_another_s_undercut_is_written_and_read_back() -> None:
+    """Shrunk from a generated text that raised ArgmapError on writing: <D> undercuts
+    <B>, whose only inference is an undercut (the reader makes D's line an attack)."""
+    m = loads("[C]: c\n  + <A>: a\n    _ <B>: b\n      _ <D>: d\n")
+    for order in ("readable", "exact"):
+        back = loads(dumps(m, order=order))
+        assert sorted((i.id, i.relation, i.premises, i.target) for i in back.inferences) == [
+            ("a-supports-c", "support", ("a",), "c"),
+            ("b-undercuts-a-supports-c", "undercut", ("b",), "a-supports-c"),
+            ("d-attacks-b", "attack", ("d",), "b"),
+        ]
+        assert back.inference("d-attacks-b").metadata == {"argdown": {"relation": "undercut"}}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_every_generated_text_is_written_and_read_back(seed: int) -> None:
+    """An Argdown text argmap reads is always written, in both layouts, to a text argmap
+    reads back (tests/argdown_gen.py makes valid Argdown texts)."""
+    m = loads(ArgdownGen(seed).text())
+    for order in ("readable", "exact"):
+        loads(dumps(m, order=order))

@@ -540,7 +540,8 @@ class _Builder:
             record["metadata"] = {KEY: meta}
         self.inferences.append(record)
         self.made[triple] = record
-        self.outgoing.setdefault(premise, str(record["id"]))
+        if relation != "undercut":  # argmap has no undercut of an undercut
+            self.outgoing.setdefault(premise, str(record["id"]))
 
     def implied_step(self, fact: RelationFact, premise: str, goal: str) -> _Record | None:
         """The record of argument A's last step when ``fact`` is A supporting the very

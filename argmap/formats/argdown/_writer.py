@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -220,6 +220,25 @@ def _layout_only(metadata: Mapping[str, JsonValue], strict: bool = False) -> boo
     return set(metadata) <= {_KEY} and (not rest or (strict and rest == {"relation": "entails"}))
 
 
+def _undercut_lines(inferences: Sequence[Inference]) -> set[str]:
+    """The attacks read from an undercut line whose target has nothing to undercut
+    (``metadata["argdown"]["relation"] == "undercut"``) that an undercut line reads back
+    as: those whose target is a premise of no support or attack."""
+    outgoing = {p for i in inferences if i.relation != "undercut" for p in i.premises}
+    found = set()
+    for inf in inferences:
+        kept = _argdown(inf.metadata)
+        rest = {k: v for k, v in kept.items() if k not in ("to_argument", "from_argument")}
+        if (
+            inf.relation == "attack"
+            and set(inf.metadata) == {_KEY}
+            and rest == {"relation": "undercut"}
+            and inf.target not in outgoing
+        ):
+            found.add(inf.id)
+    return found
+
+
 def _mirror(inf: Inference) -> bool:
     return _argdown(inf.metadata).get("mirror") is True
 
@@ -263,6 +282,7 @@ class _Writer:
         self.undercuts: dict[str, list[Inference]] = {}  # inference -> undercut lines
         self.arguments: list[Inference] = []
         self._find_contradictory(inferences)
+        self.undercut_lines = _undercut_lines(inferences)
         for inf in inferences:
             if inf.id in self.mirrored:
                 continue  # written once, as the other's "><"
@@ -274,7 +294,11 @@ class _Writer:
                 and not inf.tags
                 and inf.id not in undercut
                 and (inf.id == default and default not in self.statements)
-                and (inf.id in self.contradictory or _layout_only(inf.metadata, self.strict))
+                and (
+                    inf.id in self.contradictory
+                    or _layout_only(inf.metadata, self.strict)
+                    or (inf.id in self.undercut_lines)
+                )
             )
             if inf.relation == "undercut":
                 self._check_undercut(inf, plain)
@@ -567,15 +591,21 @@ class _Writer:
             t = ("a", end)
         return p, t
 
+    def _marks(self, inf: Inference, t: tuple[str, str]) -> tuple[str | None, str | None]:
+        """The symbols of ``inf``'s relation line under its target and under its premise
+        (None where it cannot be written that way)."""
+        said = _argdown(inf.metadata).get("relation")
+        if inf.id in self.contradictory and said == "contradictory":
+            return None, "><"
+        if inf.id in self.undercut_lines:  # "_>" reaches only an argument
+            return "<_", "_>" if t[0] == "a" else None
+        return _MARK[inf.relation], _MARK[inf.relation] + ">"
+
     def _nest(self, inf: Inference) -> bool:
         """Write ``inf`` as a relation line under an open line that is one of its ends
         (the last written first), if the map's order allows; True if written."""
-        said = _argdown(inf.metadata).get("relation")
-        pair = inf.id in self.contradictory and said == "contradictory"
-        how = "contradictory" if pair else inf.relation
         p, t = self._ends(inf)
-        inward = None if how == "contradictory" else _MARK[how]
-        outward = "><" if how == "contradictory" else _MARK[how] + ">"
+        inward, outward = self._marks(inf, t)
         if p == t:  # the Argdown CLI (1.7.5) drops "- [A]" under [A] after another line
             return False
         for level in range(len(self.stack) - 1, -1, -1):
@@ -583,7 +613,7 @@ class _Writer:
             if inward and node == t and self._fits([p]):
                 self._child(level, inward, p)
                 return True
-            if node == p and self._fits([t]):
+            if outward and node == p and self._fits([t]):
                 self._child(level, outward, t)
                 return True
         return False
@@ -620,12 +650,8 @@ class _Writer:
         return False
 
     def _relation(self, inf: Inference) -> None:
-        said = _argdown(inf.metadata).get("relation")
-        pair = inf.id in self.contradictory and said == "contradictory"
-        how = "contradictory" if pair else inf.relation
         p, t = self._ends(inf)
-        inward = None if how == "contradictory" else _MARK[how]  # under the target
-        outward = "><" if how == "contradictory" else _MARK[how] + ">"  # under the premise
+        inward, outward = self._marks(inf, t)  # under the target, under the premise
         while True:
             if self._nest(inf):
                 return
@@ -633,7 +659,7 @@ class _Writer:
                 self._root(t, self.fit_section)
                 self._child(0, inward, p)
                 return
-            if self._fits([p, t], root=True):
+            if outward and self._fits([p, t], root=True):
                 self._root(p, self.fit_section)
                 self._child(0, outward, t)
                 return
@@ -798,6 +824,7 @@ class _Writer:
             children = []
             for inf in self.simple.get(id, ()):
                 how = "contradictory" if inf.id in self.contradictory else inf.relation
+                how = "undercut" if inf.id in self.undercut_lines else how
                 children.append((inf.premises[0], level + 1, _MARK[how]))
             stack.extend(reversed(children))
 
