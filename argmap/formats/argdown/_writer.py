@@ -283,6 +283,9 @@ class _Writer:
         self.arguments: list[Inference] = []
         self._find_contradictory(inferences)
         self.undercut_lines = _undercut_lines(inferences)
+        # Relation lines an undercut aims at: the first of an argument without a structure
+        # (the reader aims "<_" under "<A>" at it) -> that argument's statement.
+        self.undercut_at = self._undercut_targets(inferences, undercut) if exact else {}
         for inf in inferences:
             if inf.id in self.mirrored:
                 continue  # written once, as the other's "><"
@@ -292,7 +295,7 @@ class _Writer:
                 and len(inf.premises) == 1
                 and inf.note is None
                 and not inf.tags
-                and inf.id not in undercut
+                and (inf.id not in undercut or inf.id in self.undercut_at)
                 and (inf.id == default and default not in self.statements)
                 and (
                     inf.id in self.contradictory
@@ -332,6 +335,23 @@ class _Writer:
         self.journal: list[tuple[str, str]] = []  # what _statement did, to undo it
         self.occurrences: dict[str, int] = {}
         self.counting = False
+
+    def _undercut_targets(self, inferences: list[Inference], undercut: set[str]) -> dict[str, str]:
+        first: dict[str, Inference] = {}
+        for inf in inferences:
+            if inf.relation != "undercut":
+                for p in inf.premises:
+                    first.setdefault(p, inf)
+        found: dict[str, str] = {}
+        for p, inf in first.items():
+            if (
+                inf.id in undercut
+                and inf.relation in ("support", "attack")
+                and len(inf.premises) == 1
+                and _is_argument(self.statements[p])
+            ):
+                found[inf.id] = p
+        return found
 
     def _separate_from_arguments(self) -> None:
         """A support line from P to C where P is also a premise of an argument that
@@ -667,13 +687,14 @@ class _Writer:
 
     def _undercut(self, inf: Inference) -> None:
         title = self.argument_titles.get(inf.target)
-        if title is None:
+        at = self.undercut_at.get(inf.target)
+        if title is None and at is None:
             raise ArgmapError(
                 f"inference {inf.id!r}: Argdown cannot hold an undercut of the "
                 f"contradiction {inf.target!r}",
                 ids=[inf.id],
             )
-        a = ("a", title)
+        a = ("s", at) if at is not None else ("a", str(title))
         x: tuple[str, str] = ("s", inf.premises[0])
         while True:
             for level in range(len(self.stack) - 1, -1, -1):
