@@ -319,6 +319,8 @@ class _Writer:
         # structure (<Title>: text) comes after them in any order (the reader puts it last).
         self.order = [s.id for s in statements if not _is_argument(s)]
         self.ordered = set(self.order)
+        self.index = {id: n for n, id in enumerate(self.order)}
+        self.related = {id for inf in inferences for id in (*inf.premises, inf.target)}
         self.names = self._names()
         self.argument_titles = self._argument_titles()
         self.titles_in_use = set(self.argument_titles.values())
@@ -781,8 +783,8 @@ class _Writer:
         chain = self._chain(inf)
         final = chain[-1][0]
         mentioned: list[tuple[str, str]] = []
-        for step, undercuts in chain:
-            mentioned += [("s", p) for p in step.premises]
+        for (step, undercuts), numbered in zip(chain, self._numbering(chain), strict=True):
+            mentioned += [("s", p) for p in numbered]
             mentioned += [("s", u.premises[0]) for u in undercuts]
             mentioned.append(("s", step.target))
         # With pending lines, only the first statement is known to come first: each
@@ -946,8 +948,8 @@ class _Writer:
         nest under it; False where one does not fit."""
         numbered: set[str] = set()
         n = 0
-        for inf, undercuts in steps:
-            for p in inf.premises:
+        for (inf, undercuts), new in zip(steps, self._numbering(steps), strict=True):
+            for p in new:
                 if p not in numbered:
                     if pending is not None and not self._fits([("s", p)]):
                         return False
@@ -977,6 +979,61 @@ class _Writer:
             self.lines.append(f"({n}) {self._statement(inf.target)}")
             self.in_structure = False
         return True
+
+    def _numbering(self, steps: list[tuple[Inference, list[Inference]]]) -> list[list[str]]:
+        """Per step, the statements numbered before its inference line, in order: its
+        premises not numbered yet and, in the exact layout where its ``uses`` leave
+        numbers out, the statements the map has there (numbered lines that no step
+        uses, which the reader makes statements of their own)."""
+        plan: list[list[str]] = []
+        numbered: list[str] = []  # in the order of their numbers
+        for inf, _ in steps:
+            new = [p for p in inf.premises if p not in numbered]
+            filled = self._unused_lines(inf, numbered, new) if self.exact else None
+            new = new if filled is None else filled
+            numbered += new
+            numbered.append(inf.target)
+            plan.append(new)
+        return plan
+
+    def _unused_lines(
+        self, inf: Inference, numbered: list[str], new: list[str]
+    ) -> list[str] | None:
+        """``new`` with the unused numbered statements put in where ``inf``'s ``uses``
+        says; None if there is nothing to fill or the map does not have them in order."""
+        data = _argdown(inf.metadata).get("inference_data")
+        uses = data.get("uses") if isinstance(data, dict) else None
+        uses = [uses] if isinstance(uses, int) else uses
+        if not isinstance(uses, list) or len(uses) != len(inf.premises):
+            return None
+        numbers = [u for u in uses if isinstance(u, int) and not isinstance(u, bool)]
+        if len(numbers) != len(uses):
+            return None
+        want = dict(zip(inf.premises, numbers, strict=True))
+        if any(numbered.index(p) + 1 != want[p] for p in inf.premises if p in numbered):
+            return None
+        out: list[str] = []
+        for p in sorted(new, key=want.__getitem__):
+            gap = want[p] - 1 - len(numbered) - len(out)
+            at = self.index.get(p)
+            if gap < 0 or (gap and at is None) or (at is not None and at < gap):
+                return None
+            fill = self.order[at - gap : at] if gap and at is not None else []
+            if not all(self._unused(f, numbered, out) for f in fill):
+                return None
+            out += [*fill, p]
+        last = out[-1] if out else (numbered[-1] if numbered else None)
+        at = self.index.get(last) if last is not None else None
+        end = self.index.get(inf.target)
+        if at is not None and end is not None:
+            for f in self.order[at + 1 : end]:
+                if not self._unused(f, numbered, out):
+                    break
+                out.append(f)
+        return out
+
+    def _unused(self, id: str, numbered: list[str], out: list[str]) -> bool:
+        return id not in self.related and id not in numbered and id not in out
 
     def _inference_line(self, inf: Inference) -> str:
         kept = _argdown(inf.metadata)
