@@ -319,11 +319,15 @@ class _Writer:
         # structure (<Title>: text) comes after them in any order (the reader puts it last).
         self.order = [s.id for s in statements if not _is_argument(s)]
         self.ordered = set(self.order)
-        self.index = {id: n for n, id in enumerate(self.order)}
-        self.related = {id for inf in inferences for id in (*inf.premises, inf.target)}
+        # Each statement's place in that order; the statements an inference relates.
+        self.index, self.related = (
+            {id: n for n, id in enumerate(self.order)},
+            {id for inf in inferences for id in (*inf.premises, inf.target)},
+        )
         self.names = self._names()
         self.argument_titles = self._argument_titles()
         self.titles_in_use = set(self.argument_titles.values())
+        self.argument_sections = self._argument_sections()
         self.parent: dict[str, str] = {}  # premise -> the first target it is nested under
         for inf in inferences:
             if inf in self.simple.get(inf.target, ()) and inf.premises[0] not in self.parent:
@@ -356,13 +360,13 @@ class _Writer:
         return found
 
     def _separate_from_arguments(self) -> None:
-        """A support line from P to C where P is also a premise of an argument that
-        concludes C would be read as part of that argument (Argdown states the same
-        relation twice); such a support is written as an argument of its own."""
-        steps = {(p, inf.target) for inf in self.arguments for p in inf.premises}
+        """A support (attack) line from P to C where P is also a premise of an argument
+        that supports (attacks) C would be read as part of that argument (Argdown states
+        the same relation twice); such a line is written as an argument of its own."""
+        steps = {(inf.relation, p, inf.target) for inf in self.arguments for p in inf.premises}
         for target, lines in self.simple.items():
             for inf in list(lines):
-                if inf.relation == "support" and (inf.premises[0], target) in steps:
+                if (inf.relation, inf.premises[0], target) in steps:
                     lines.remove(inf)
                     self.arguments.append(inf)
         order = {id: n for n, id in enumerate(self.inferences)}
@@ -507,6 +511,7 @@ class _Writer:
     def _reset(self) -> None:
         self.lines, self.defined = [], set()
         self.journal = []
+        self.mentioned: set[str] = set()  # the argument titles written so far
         self.structure_ids: set[str] = set()  # the structures written so far
         self.stack: list[tuple[str, str]] = []  # the open line at each depth: (kind, key)
         self.due = 0  # index into self.order of the next statement to define
@@ -526,6 +531,12 @@ class _Writer:
         new = [key for kind, key in dict.fromkeys(mentioned) if kind == "s"]
         new = [id for id in new if id not in self.defined]
         sections = [self._section_of(id) for id in new]
+        if self.exact:  # an argument's first mention is under the heading noted for it
+            sections += [
+                self.argument_sections[key]
+                for kind, key in dict.fromkeys(mentioned)
+                if kind == "a" and key not in self.mentioned and key in self.argument_sections
+            ]
         here = sections[0] if root and sections else self.section
         if any(sec != here for sec in sections):
             return False
@@ -543,7 +554,15 @@ class _Writer:
 
     def _node(self, node: tuple[str, str], *, line_start: bool) -> str:
         kind, key = node
-        return f"<{key}>" if kind == "a" else self._statement(key, line_start=line_start)
+        if kind == "a":
+            self._mention(key)
+            return f"<{key}>"
+        return self._statement(key, line_start=line_start)
+
+    def _mention(self, title: str) -> None:
+        if title not in self.mentioned:
+            self.mentioned.add(title)
+            self.journal.append(("mentioned", title))
 
     def _section_of(self, id: str) -> str | None:
         section = _argdown(self.statements[id].metadata).get("section")
@@ -666,6 +685,8 @@ class _Writer:
         for what, id in reversed(self.journal[journal:]):
             if what == "defined":
                 self.defined.discard(id)
+            elif what == "mentioned":
+                self.mentioned.discard(id)
             else:
                 self.occurrences[id] -= 1
         del self.journal[journal:]
@@ -684,6 +705,11 @@ class _Writer:
             if outward and self._fits([p, t], root=True):
                 self._root(p, self.fit_section)
                 self._child(0, outward, t)
+                return
+            if self._next_due() is None:  # its ends defined under two other headings
+                root, mark, child = (t, inward, p) if inward else (p, outward, t)
+                self._root(root, self.section)
+                self._child(0, str(mark), child)
                 return
             self._define_next()
 
@@ -899,6 +925,16 @@ class _Writer:
             titles[inf.id] = title
         return titles
 
+    def _argument_sections(self) -> dict[str, str | None]:
+        """The heading each structure's argument was read under (where its title first
+        occurs in the text), by title."""
+        found: dict[str, str | None] = {}
+        for inf in self.arguments:
+            if inf.id in self.argument_titles:
+                section = _argdown(inf.metadata).get("section")
+                found[self.argument_titles[inf.id]] = section if isinstance(section, str) else None
+        return found
+
     def _argument(self, inf: Inference) -> None:
         """A premise-conclusion structure of one step, its undercuts under its title."""
         self._head(inf, self._argument_title(inf))
@@ -910,6 +946,7 @@ class _Writer:
     def _head(self, inf: Inference, title: str) -> None:
         where = f"inference {inf.id!r}"
         title = _title(title, where)
+        self._mention(title)
         kept = _argdown(inf.metadata)
         head = f"<{title}>"
         description = kept.get("description")
