@@ -649,15 +649,25 @@ class _Writer:
         inward, outward = self._marks(inf, t)
         if p == t:  # the Argdown CLI (1.7.5) drops "- [A]" under [A] after another line
             return False
+        found: list[tuple[int, str, tuple[str, str]]] = []
         for level in range(len(self.stack) - 1, -1, -1):
             node = self.stack[level]
             if inward and node == t and self._fits([p]):
-                self._child(level, inward, p)
-                return True
+                found.append((level, inward, p))
             if outward and node == p and self._fits([t]):
-                self._child(level, outward, t)
-                return True
-        return False
+                found.append((level, outward, t))
+        if not found:
+            return False
+        # The deepest place, unless it refers again to an untitled statement (which
+        # would then need a title) and another place does not.
+        fresh = [f for f in found if not self._needs_title(f[2])]
+        level, mark, node = (fresh or found)[0]
+        self._child(level, mark, node)
+        return True
+
+    def _needs_title(self, node: tuple[str, str]) -> bool:
+        kind, key = node
+        return kind == "s" and key in self.defined and self.statements[key].title is None
 
     def _structure_first(self, at: int) -> bool:
         """Relation lines the map has right before a structure, nested under the
