@@ -110,6 +110,9 @@ def test_linked_attack_is_a_structure_whose_inference_line_says_attack() -> None
         ("two  spaces", r"two \ spaces"),
         (" padded ", "\\ padded\\ "),
         ("tab\there", "tab\\\there"),
+        # a control character Python counts as space and JavaScript does not: the
+        # Argdown CLI reads ":a\x1fb:" as a shortcode (found by hypothesis)
+        (":a\x1fb: x", "\\:a\x1fb: x"),
     ],
 )
 def test_escape(text: str, written: str | None) -> None:

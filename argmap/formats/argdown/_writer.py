@@ -73,7 +73,9 @@ _LINE_START = frozenset("+-<>(=_#*,0123456789")
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Argdown 1.7 reads ".name." and ":name:" (no space inside) as a shortcode: a known one
 # (":smile:", ".->.") becomes a symbol, an unknown one stays as written, escapes and all.
-_SHORTCODE = {ch: re.compile(rf"\{ch}\S+?\{ch}") for ch in ".:"}
+# "No space" as JavaScript's \s means it (Python's also counts \x1c-\x1f and \x85).
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_SHORTCODE = {ch: re.compile(rf"\{ch}[^{_JS_SPACE}]+?\{ch}") for ch in ".:"}
 _SIMPLE_TAG = re.compile(r"[A-Za-z0-9-]+")
 # Characters a YAML double-quoted string must escape besides " and \ (not printable in
 # YAML, or a line break), and the braces and "=" that end Argdown data and front matter.
