@@ -829,6 +829,9 @@ class _Writer:
         # other one is checked where it is written (_numbered).
         first = mentioned if pending is None else mentioned[:1]
         while not self._fits(first, root=True):
+            if self._next_due() is None:  # under two headings: written here all the same
+                self.fit_section = self.section
+                break
             self._define_next()
         section = _argdown(final.metadata).get("section")
         self._goto(section if isinstance(section, str) else self.fit_section)
