@@ -833,3 +833,15 @@ def test_a_generated_text_whose_structure_fits_no_heading_is_written(seed: int) 
     back = loads(dumps(m, order="exact"))
     assert {s.id for s in m.statements} <= {s.id for s in back.statements}
     assert len(back.inferences) == len(m.inferences)
+
+
+def test_an_untitled_text_that_looks_like_a_link_keeps_its_id() -> None:
+    # The reader derives an untitled statement's id from its text with Markdown links
+    # as their words; the writer must write the id whenever that derivation differs
+    # (found by hypothesis: "[0](1)" came back as id "0").
+    m = am.ArgumentMap()
+    m.claim("[0](1)", id="0-1")
+    for order in ("exact", "readable"):
+        text = dumps(m, order=order)
+        assert text == '\\[0\\](1) {id: "0-1"}\n'
+        assert loads(text) == m

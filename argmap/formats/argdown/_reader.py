@@ -30,6 +30,7 @@ from argmap.formats.argdown._ast import (
     RelationLine,
 )
 from argmap.formats.argdown._errors import ArgdownSyntaxError, Problem
+from argmap.formats.argdown._names import unlinked
 from argmap.map import ArgumentMap
 from argmap.model import ID_PATTERN, Inference, Relation, Statement, adapter, slugify
 
@@ -403,7 +404,7 @@ class _Builder:
                 (self.final_id if arg.steps else self.arg_stmt)[arg.key] = explicit
         for cls in model.statements.values():
             if cls.key not in self.stmt_id:
-                base = cls.title if cls.title is not None else _unlinked((cls.texts or ["s"])[0])
+                base = cls.title if cls.title is not None else unlinked((cls.texts or ["s"])[0])
                 self.stmt_id[cls.key] = ids.take(slugify(base))
         for arg in model.arguments.values():
             if arg.key in self.arg_stmt or arg.key in self.final_id:
@@ -717,15 +718,7 @@ def _ends_meta(model: Model, fact: RelationFact, meta: dict[str, JsonValue], mir
 
 def _conclusion_text(model: Model, arg: Argument) -> str:
     cls = model.statements[arg.steps[-1].conclusion]
-    return cls.title or (_unlinked(cls.texts[0]) if cls.texts else "argument")
-
-
-_LINK = re.compile(r"\[([^\]\n]+?)\]\([^)\n]+?\)")
-
-
-def _unlinked(text: str) -> str:
-    """``text`` with each Markdown link ``[words](url)`` as its words (for slugs)."""
-    return _LINK.sub(r"\1", text)
+    return cls.title or (unlinked(cls.texts[0]) if cls.texts else "argument")
 
 
 def _label(model: Model, key: str, kind: str = "s") -> str:

@@ -49,6 +49,7 @@ from pydantic import JsonValue
 from argmap._io import write_atomic
 from argmap.errors import ArgmapError, FormatLossWarning
 from argmap.formats._shared import kind_from_roles
+from argmap.formats.argdown._names import unlinked
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Statement, StatementKind, slugify
 
@@ -243,15 +244,6 @@ def _undercut_lines(inferences: Sequence[Inference]) -> set[str]:
 
 def _mirror(inf: Inference) -> bool:
     return _argdown(inf.metadata).get("mirror") is True
-
-
-_LINK = re.compile(r"\[([^\]\n]+?)\]\([^)\n]+?\)")
-
-
-def _unlinked(text: str) -> str:
-    """``text`` with each Markdown link ``[words](url)`` as its words, as the reader
-    slugifies an untitled structure's conclusion."""
-    return _LINK.sub(r"\1", text)
 
 
 def _is_argument(s: Statement) -> bool:
@@ -451,7 +443,7 @@ class _Writer:
 
     def _data(self, s: Statement, titled: bool) -> dict[str, JsonValue]:
         data: dict[str, JsonValue] = {}
-        derived = slugify(self._name(s) if titled else s.text)
+        derived = slugify(self._name(s) if titled else unlinked(s.text))
         if derived != s.id:
             data["id"] = s.id
         if s.kind != self.kinds[s.id]:
@@ -865,7 +857,7 @@ class _Writer:
         if any(u.id not in inline for u in self.undercuts.get(final.id, ())):
             return False  # an undercut written later names the argument
         s = self.statements[final.target]
-        name = self._name(s) if s.title is not None or self.counting else _unlinked(s.text)
+        name = self._name(s) if s.title is not None or self.counting else unlinked(s.text)
         # The reader gives statements their ids first, then arguments in text order,
         # each the slug of its title (here: its conclusion's) or, when taken, slug-2...
         base = slugify(name)[:190]
