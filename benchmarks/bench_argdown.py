@@ -10,10 +10,13 @@ For each N it times (best of ``REPEATS``):
 * parse  -- ``argmap.formats.argdown.parse(text)``: text -> syntax tree;
 * loads  -- ``argdown.loads(text)``: text -> ArgumentMap (parse + reader);
 * cli    -- ``argdown json file outdir`` (Node.js; one run, start-up included), and the
-            ratio cli / loads.
+            ratio cli / loads;
+* dumps  -- ``argdown.dumps(m)`` (the readable layout) and ``argdown.dumps(m,
+            order="exact")`` (the map's own order) of the map read, and whether the
+            exact text reads back to an equal map (``equal``).
 
-It prints the time per statement too: linear time means that column stays flat from 1k
-to 20k statements. Run on demand::
+It prints the time per statement too (loads and exact dumps): linear time means those
+columns stay flat from 1k to 20k statements. Run on demand::
 
     .venv/bin/python benchmarks/bench_argdown.py              # 1k, 10k, 20k statements
     .venv/bin/python benchmarks/bench_argdown.py 1000 5000    # chosen sizes
@@ -147,21 +150,25 @@ def cli_time(text: str) -> float | None:
 def main(sizes: list[int]) -> None:
     print(
         f"{'N':>7} {'lines':>7} {'parse s':>9} {'loads s':>9} {'us/stmt':>8} "
-        f"{'cli s':>8} {'cli/loads':>9}"
+        f"{'cli s':>8} {'cli/loads':>9} {'dumps s':>9} {'exact s':>9} {'us/stmt':>8} {'equal':>6}"
     )
-    print("-" * 64)
+    print("-" * 101)
     for n in sizes:
         text = make_text(n)
         m = argdown.loads(text)
         assert sum(1 for _ in m.statements) >= n
         parse = best(lambda text=text: argdown.parse(text))
         loads = best(lambda text=text: argdown.loads(text))
+        readable = best(lambda m=m: argdown.dumps(m, order="readable"))
+        exact = best(lambda m=m: argdown.dumps(m, order="exact"))
+        equal = "yes" if argdown.loads(argdown.dumps(m, order="exact")) == m else "no"
         cli = cli_time(text)
         cli_s = f"{cli:8.2f}" if cli is not None else f"{'--':>8}"
         ratio = f"{cli / loads:9.1f}" if cli is not None else f"{'--':>9}"
         print(
             f"{n:>7} {text.count(chr(10)):>7} {parse:9.3f} {loads:9.3f} "
-            f"{loads / n * 1e6:8.1f} {cli_s} {ratio}"
+            f"{loads / n * 1e6:8.1f} {cli_s} {ratio} {readable:9.3f} {exact:9.3f} "
+            f"{exact / n * 1e6:8.1f} {equal:>6}"
         )
 
 

@@ -296,6 +296,18 @@ def test_undercut_with_nothing_to_undercut_is_an_attack_marked_as_undercut() -> 
     assert inf.metadata == {"argdown": {"relation": "undercut"}}
 
 
+def test_an_undercut_of_an_argument_that_only_undercuts_is_an_attack_marked_as_undercut() -> None:
+    """argmap has no undercut of an undercut: B's only inference is its undercut, so D's
+    '_' under B attacks B's statement (found by hypothesis over generated texts)."""
+    m = argdown.loads("[C]: c\n  + <A>: a\n    _ <B>: b\n      _ <D>: d\n")
+    assert [(i.id, i.relation, i.premises, i.target) for i in m.inferences] == [
+        ("a-supports-c", "support", ("a",), "c"),
+        ("b-undercuts-a-supports-c", "undercut", ("b",), "a-supports-c"),
+        ("d-attacks-b", "attack", ("d",), "b"),
+    ]
+    assert m.inference("d-attacks-b").metadata == {"argdown": {"relation": "undercut"}}
+
+
 def test_contradictory_is_two_attacks() -> None:
     m = argdown.loads("[A]: a\n  >< [B]: b\n")
     assert [(i.id, i.premises, i.target, i.metadata) for i in m.inferences] == [

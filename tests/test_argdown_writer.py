@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from argdown_gen import ArgdownGen
 from argdown_maps import argdown_maps, cli_facts, printable_notes, stripped_texts, texts
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -109,6 +110,9 @@ def test_linked_attack_is_a_structure_whose_inference_line_says_attack() -> None
         ("two  spaces", r"two \ spaces"),
         (" padded ", "\\ padded\\ "),
         ("tab\there", "tab\\\there"),
+        # a control character Python counts as space and JavaScript does not: the
+        # Argdown CLI reads ":a\x1fb:" as a shortcode (found by hypothesis)
+        (":a\x1fb: x", "\\:a\x1fb: x"),
     ],
 )
 def test_escape(text: str, written: str | None) -> None:
@@ -273,9 +277,6 @@ def test_an_argument_s_metadata_comes_back() -> None:
     assert dumps(back) == dumps(m)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="argmap's reader drops an escaped space at the end of a line"
-)
 def test_a_text_ending_in_a_space_comes_back() -> None:
     m = am.ArgumentMap()
     m.claim("ends in a space ", id="c")
@@ -501,10 +502,21 @@ CLI_SETTINGS = settings(
 def test_argdown_reads_generated_maps_as_argmap_wrote_them(
     argdown_cli: Path, tmp_path_factory: pytest.TempPathFactory, maps: list[am.ArgumentMap]
 ) -> None:
-    written = {f"m{n}": dumps(m) for n, m in enumerate(maps)}
+    """Both layouts: the readable one and the map's own order (order="exact"). The
+    Argdown CLI (1.7.5) drops "- [A]" under [A] when A has had a relation line before
+    ("[A]: a / - [B]: b" then "[A] / - [A]" gives only B's attack), which the exact
+    layout cannot avoid where the map has the self-attack later: such maps are
+    compared in the readable layout only (which writes a self-attack first)."""
+    written = {
+        f"m{n}-{order}": dumps(m, order=order)
+        for n, m in enumerate(maps)
+        for order in ("readable", "exact")
+        if order == "readable" or not any(i.premises == (i.target,) for i in m.inferences)
+    }
     seen = run_argdown_json(argdown_cli, tmp_path_factory.mktemp("cli"), written)
-    for name, m in zip(written, maps, strict=True):
-        assert seen_facts(seen[name]) == expected_facts(m, written[name]), written[name]
+    for name, text in written.items():
+        m = maps[int(name[1:].split("-")[0])]
+        assert seen_facts(seen[name]) == expected_facts(m, text), text
 
 
 @CLI_SETTINGS
@@ -649,3 +661,187 @@ def test_the_corpus_goes_argdown_argmap_argdown_argmap_unchanged(path: Path) -> 
 
     assert shape(second) == shape(first)
     assert dumps(second) == text
+
+
+# --- the exact order: dumps(m, order="exact") ------------------------------------------
+# A map read from Argdown comes back equal (ArgumentMap.__eq__: statements and inferences
+# in order, metadata["argdown"] included); a map made in Python comes back in its order.
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_the_corpus_comes_back_equal_in_exact_order(path: Path) -> None:
+    first = load(path)
+    text = dumps(first, order="exact")
+    second = loads(text)
+    assert second == first
+    assert dumps(second, order="exact") == text
+
+
+def test_exact_order_writes_a_hand_written_tree_as_it_was() -> None:
+    text = (
+        "# Ammunition\n"
+        "\n"
+        "[Edge]: NATO has reversed Russia's edge. #industry\n"
+        "    + [Capacity]: Production capacity expanded.\n"
+        "        + [Orders]: Orders were placed.\n"
+        "    - [No change]: This does not change the battlefield.\n"
+        "\n"
+        "<Spend>: Spending works.\n"
+        "\n"
+        "(1) Money was spent.\n"
+        "(2) Money buys shells.\n"
+        "----\n"
+        "    <_ [Lag]: Factories take years.\n"
+        "(3) [Capacity]\n"
+        "    - [Slow]: It is slow.\n"
+    )
+    m = loads(text)
+    assert [i.id for i in m.inferences] == [
+        "capacity-supports-edge",
+        "orders-supports-capacity",
+        "no-change-attacks-edge",
+        "spend",
+        "lag-undercuts-spend",
+        "slow-attacks-capacity",
+    ]
+    assert dumps(m, order="exact") == text
+    assert loads(dumps(m, order="exact")) == m
+
+
+def test_exact_order_keeps_a_python_map_s_order() -> None:
+    m = tweety()
+    text = dumps(m, order="exact")
+    back = loads(text)
+    assert [s.id for s in back.statements] == [s.id for s in m.statements]
+    assert [i.id for i in back.inferences] == [i.id for i in m.inferences]
+    assert text == (
+        "===\n"
+        "title: Tweety\n"
+        "===\n"
+        "\n"
+        "[Tweety flies]: Tweety flies\n"
+        "\n"
+        "<modus-ponens>\n"
+        "\n"
+        "(1) [Bird]: Tweety is a bird #biology\n"
+        "(2) Birds fly\n"
+        "----\n"
+        '    <_ Tweety is a penguin {id: penguin, note: "Or a kiwi."}\n'
+        "(3) [Tweety flies]\n"
+        "    - [Cage]: Tweety is in a cage\n"
+    )
+    assert loads(text) == loads(dumps(back, order="exact"))
+
+
+def test_exact_order_writes_a_relation_under_its_premise_where_the_order_needs_it() -> None:
+    m = am.ArgumentMap()
+    m.premise("P", id="p", title="P")
+    m.claim("T", id="t", title="T")
+    m.support("p", "t")
+    text = dumps(m, order="exact")
+    assert text == "[P]: P\n    +> [T]: T\n"
+    assert [s.id for s in loads(text).statements] == ["p", "t"]
+
+
+def test_an_unknown_order_is_refused() -> None:
+    with pytest.raises(ArgmapError, match="order must be 'readable' or 'exact', not 'dfs'"):
+        dumps(tweety(), order="dfs")  # type: ignore[arg-type]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argdown_maps())
+def test_generated_maps_keep_their_order_and_come_back_equal_once_read(
+    m: am.ArgumentMap,
+) -> None:
+    first = loads(dumps(m, order="exact"))
+    assert [s.id for s in first.statements] == [s.id for s in m.statements]
+    assert [i.id for i in first.inferences] == [i.id for i in m.inferences]
+    text = dumps(first, order="exact")
+    assert loads(text) == first, text
+    assert dumps(loads(text), order="exact") == text
+
+
+def test_an_argument_undercutting_another_s_undercut_is_written_and_read_back() -> None:
+    """Shrunk from a generated text that raised ArgmapError on writing: <D> undercuts
+    <B>, whose only inference is an undercut (the reader makes D's line an attack)."""
+    m = loads("[C]: c\n  + <A>: a\n    _ <B>: b\n      _ <D>: d\n")
+    for order in ("readable", "exact"):
+        back = loads(dumps(m, order=order))
+        assert order == "readable" or back == m
+        assert sorted((i.id, i.relation, i.premises, i.target) for i in back.inferences) == [
+            ("a-supports-c", "support", ("a",), "c"),
+            ("b-undercuts-a-supports-c", "undercut", ("b",), "a-supports-c"),
+            ("d-attacks-b", "attack", ("d",), "b"),
+        ]
+        assert back.inference("d-attacks-b").metadata == {"argdown": {"relation": "undercut"}}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_every_generated_text_is_written_and_read_back(seed: int) -> None:
+    """An Argdown text argmap reads is always written, in both layouts, to a text argmap
+    reads back (tests/argdown_gen.py makes valid Argdown texts)."""
+    m = loads(ArgdownGen(seed).text())
+    for order in ("readable", "exact"):
+        loads(dumps(m, order=order))
+
+
+def test_exact_order_writes_an_undercut_of_an_argument_without_a_structure_under_it() -> None:
+    text = "[C]: c\n    + <A>: a\n        <_ <B>: b\n"
+    m = loads(text)
+    assert m.inference("b-undercuts-a-supports-c").target == "a-supports-c"
+    assert dumps(m, order="exact") == text
+
+
+def test_exact_order_numbers_the_statements_a_structure_does_not_use_where_they_were() -> None:
+    text = "(1) a\n(2) b\n(3) c\n-- {uses: [1, 3]} --\n(4) d\n"
+    m = loads(text)
+    assert [s.id for s in m.statements] == ["a", "b", "c", "d"]
+    assert m.inference("d-2").premises == ("a", "c")
+    assert dumps(m, order="exact") == text
+
+
+def test_exact_order_mentions_an_argument_first_under_the_heading_it_was_read_under() -> None:
+    text = "# One\n\n[C]: c\n\n# Two\n\n[C]\n    + <A>\n\n<A>\n\n(1) p\n----\n(2) q\n"
+    m = loads(text)
+    assert m.inference("a").metadata["argdown"]["section"] == "Two"
+    assert loads(dumps(m, order="exact")) == m
+
+
+def test_an_attack_line_from_a_premise_of_a_linked_attack_on_the_same_target_is_kept() -> None:
+    """Found by hypothesis: '- [s]' under [t] next to a structure in which s attacks t
+    was read as part of that structure (Argdown states the relation twice)."""
+    m = am.ArgumentMap()
+    for id in ("s", "s-2", "t"):
+        m.claim(id, id=id)
+    m.attack(["s"], "t", id="s-attacks-t")
+    m.attack(["s", "s-2"], "t", id="linked")
+    for order in ("readable", "exact"):
+        back = loads(dumps(m, order=order))
+        assert [(i.id, i.premises) for i in back.inferences] == [
+            ("s-attacks-t", ("s",)),
+            ("linked", ("s", "s-2")),
+        ]
+
+
+@pytest.mark.parametrize("seed", [353])
+def test_a_generated_text_whose_structure_fits_no_heading_is_written(seed: int) -> None:
+    """Generated texts that once raised on writing (a structure whose statements were
+    read under two headings never fit the map's order: the writer ran out of statements
+    to define before it)."""
+    m = loads(ArgdownGen(seed).text())
+    back = loads(dumps(m, order="exact"))
+    assert {s.id for s in m.statements} <= {s.id for s in back.statements}
+    assert len(back.inferences) == len(m.inferences)
+
+
+def test_an_untitled_text_that_looks_like_a_link_keeps_its_id() -> None:
+    # The reader derives an untitled statement's id from its text with Markdown links
+    # as their words; the writer must write the id whenever that derivation differs
+    # (found by hypothesis: "[0](1)" came back as id "0").
+    m = am.ArgumentMap()
+    m.claim("[0](1)", id="0-1")
+    for order in ("exact", "readable"):
+        text = dumps(m, order=order)
+        assert text == '\\[0\\](1) {id: "0-1"}\n'
+        assert loads(text) == m

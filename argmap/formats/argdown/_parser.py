@@ -264,7 +264,7 @@ class _Tokenizer:
                 self.current.append(self.token("_DEDENT", "", offset))
 
     def text(self, rest: str, offset: int) -> None:
-        stripped = rest.strip()
+        stripped = _strip(rest)
         if stripped:
             at = offset + len(rest) - len(rest.lstrip())
             self.current.append(self.token("TEXT", stripped, at))
@@ -323,6 +323,20 @@ class _Tokenizer:
             return index
         self.text(content, start)
         return index
+
+
+def _strip(text: str) -> str:
+    r"""``text`` without whitespace at either end, except an escaped one at the end.
+
+    >>> _strip(" a  "), _strip(" a\\  "), _strip(" a\\\\  ")
+    ('a', 'a\\ ', 'a\\\\')
+    """
+    stripped = text.strip()
+    end = text.find(stripped) + len(stripped)
+    slashes = len(stripped) - len(stripped.rstrip("\\"))
+    if slashes % 2 and end < len(text):
+        return stripped + text[end]
+    return stripped
 
 
 def _inference(tokens: _Tokenizer, index: int, body: str, at: int) -> int:
@@ -605,6 +619,7 @@ class _Inline:
         self.tags: list[str] = []
         self.data: dict[str, JsonValue] | None = None
         self.trailing_from: int | None = None  # where the run of final tags starts
+        self.kept: set[int] = set()  # indexes of pieces that are escaped whitespace
 
     def ended(self, offset: int) -> bool:
         """True (after reporting it) when text comes where the element has ended."""
@@ -668,7 +683,13 @@ class _Inline:
             )
             return None
         self.trailing_from = None
-        self.pieces.append(found.group(0)[1] if found.group("escape") else found.group(0))
+        if found.group("escape"):
+            char = found.group(0)[1]
+            if char in _SPACE:  # an escaped space or tab is kept as written
+                self.kept.add(len(self.pieces))
+            self.pieces.append(char)
+        else:
+            self.pieces.append(found.group(0))
         return found.end()
 
     def result(self) -> _Content:
@@ -676,10 +697,43 @@ class _Inline:
             return _Content(None, tuple(self.tags), self.data)
         pieces = self.pieces
         words = pieces if self.trailing_from is None else pieces[: self.trailing_from]
-        text = " ".join("".join(words).split())
+        text = _joined(words, self.kept)
         if not text:  # only tags: keep them as the text
-            text = " ".join("".join(pieces).split())
+            text = _joined(pieces, self.kept)
         return _Content(text or None, tuple(self.tags), self.data)
+
+
+# The whitespace a text's words are split at (as Argdown, not Unicode's: a no-break
+# space is part of a word).
+_SPACE = " \t\n\r\f\v"
+_SPACES = re.compile(f"[{_SPACE}]+")
+
+
+def _joined(pieces: list[str], kept: set[int]) -> str:
+    r"""The pieces as one text: each run of whitespace one space, none at either end,
+    except the escaped whitespace (the pieces at ``kept``), which stays as written.
+
+    >>> _joined(["  two ", " ", "spaces ", "\t", " "], {1, 3})
+    'two  spaces \t'
+    """
+    out: list[str] = []
+    space = False  # unescaped whitespace is pending
+    for index, piece in enumerate(pieces):
+        if index in kept:
+            if space and out:
+                out.append(" ")
+            out.append(piece)
+            space = False
+            continue
+        words = [word for word in _SPACES.split(piece) if word]
+        if not words:
+            space = space or bool(piece)
+            continue
+        if out and (space or piece[0] in _SPACE):
+            out.append(" ")
+        out.append(" ".join(words))
+        space = piece[-1] in _SPACE
+    return "".join(out)
 
 
 def _after_end(source: _Source, offset: int, data: object, reference: str) -> bool:
@@ -717,7 +771,7 @@ def _element(source: _Source, texts: list[Token]) -> Element:
         rest_tokens = [*texts[1:]]
         if rest.strip():
             rest_tokens.insert(
-                0, Token("TEXT", rest.strip(), start_pos=base + shift, line=first.line)
+                0, Token("TEXT", _strip(rest), start_pos=base + shift, line=first.line)
             )
         parsed = _content(source, rest_tokens, reference=reference)
         text = parsed.text

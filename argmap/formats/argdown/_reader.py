@@ -30,6 +30,7 @@ from argmap.formats.argdown._ast import (
     RelationLine,
 )
 from argmap.formats.argdown._errors import ArgdownSyntaxError, Problem
+from argmap.formats.argdown._names import unlinked
 from argmap.map import ArgumentMap
 from argmap.model import ID_PATTERN, Inference, Relation, Statement, adapter, slugify
 
@@ -105,6 +106,10 @@ class Model:
     """Strict mode (``model: {mode: strict}``): a support or attack between two
     statements (an argument's outgoing relations start at its conclusion) is an
     ``entails`` or ``contrary`` relation."""
+    in_text_order: bool = False
+    """The map's inferences in the order their lines come in the text (a premise-
+    conclusion structure's step at its inference line), as a text read gives them;
+    False (the JSON export, which has no such order): steps, relations, undercuts."""
     _seen: set[tuple[str, Ref, Ref]] = field(default_factory=set)
 
     def relate(self, fact: RelationFact) -> None:
@@ -127,7 +132,9 @@ class _Walker:
     """One pass over the document: fills a :class:`Model`."""
 
     def __init__(self, doc: Document) -> None:
-        self.model = Model(frontmatter=doc.frontmatter, strict=_strict(doc.frontmatter))
+        self.model = Model(
+            frontmatter=doc.frontmatter, strict=_strict(doc.frontmatter), in_text_order=True
+        )
         self.section: str | None = None
         self.untitled = 0
 
@@ -397,7 +404,7 @@ class _Builder:
                 (self.final_id if arg.steps else self.arg_stmt)[arg.key] = explicit
         for cls in model.statements.values():
             if cls.key not in self.stmt_id:
-                base = cls.title if cls.title is not None else _unlinked((cls.texts or ["s"])[0])
+                base = cls.title if cls.title is not None else unlinked((cls.texts or ["s"])[0])
                 self.stmt_id[cls.key] = ids.take(slugify(base))
         for arg in model.arguments.values():
             if arg.key in self.arg_stmt or arg.key in self.final_id:
@@ -534,7 +541,8 @@ class _Builder:
             record["metadata"] = {KEY: meta}
         self.inferences.append(record)
         self.made[triple] = record
-        self.outgoing.setdefault(premise, str(record["id"]))
+        if relation != "undercut":  # argmap has no undercut of an undercut
+            self.outgoing.setdefault(premise, str(record["id"]))
 
     def implied_step(self, fact: RelationFact, premise: str, goal: str) -> _Record | None:
         """The record of argument A's last step when ``fact`` is A supporting the very
@@ -560,6 +568,8 @@ class _Builder:
             target_id = self.outgoing.get(self.statement_of(fact.target))
         meta: dict[str, JsonValue] = {}
         _ends_meta(self.model, fact, meta, False)
+        if target_id is not None:  # the inference undercut names its argument already
+            meta.pop("to_argument", None)
         if target_id is None:  # nothing to undercut: an attack on the statement
             meta["relation"] = "undercut"
             self.add(fact, meta, "attack", source, self.statement_of(fact.target), "attacks")
@@ -594,6 +604,8 @@ class _Builder:
                 sid = self.arg_stmt[arg.key]
                 _add_statement(m, self.problems, arg, sid, arg.descriptions, meta, roles)
         models: list[Inference] = []
+        if model.in_text_order:  # stable: a contradictory pair keeps its order
+            self.inferences.sort(key=lambda record: record["_where"])
         for record in self.inferences:
             line, column = record.pop("_where")
             try:
@@ -706,15 +718,7 @@ def _ends_meta(model: Model, fact: RelationFact, meta: dict[str, JsonValue], mir
 
 def _conclusion_text(model: Model, arg: Argument) -> str:
     cls = model.statements[arg.steps[-1].conclusion]
-    return cls.title or (_unlinked(cls.texts[0]) if cls.texts else "argument")
-
-
-_LINK = re.compile(r"\[([^\]\n]+?)\]\([^)\n]+?\)")
-
-
-def _unlinked(text: str) -> str:
-    """``text`` with each Markdown link ``[words](url)`` as its words (for slugs)."""
-    return _LINK.sub(r"\1", text)
+    return cls.title or (unlinked(cls.texts[0]) if cls.texts else "argument")
 
 
 def _label(model: Model, key: str, kind: str = "s") -> str:

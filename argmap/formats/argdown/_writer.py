@@ -40,15 +40,16 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import JsonValue
 
 from argmap._io import write_atomic
 from argmap.errors import ArgmapError, FormatLossWarning
 from argmap.formats._shared import kind_from_roles
+from argmap.formats.argdown._names import unlinked
 from argmap.map import ArgumentMap
 from argmap.model import Inference, Statement, StatementKind, slugify
 
@@ -73,7 +74,9 @@ _LINE_START = frozenset("+-<>(=_#*,0123456789")
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Argdown 1.7 reads ".name." and ":name:" (no space inside) as a shortcode: a known one
 # (":smile:", ".->.") becomes a symbol, an unknown one stays as written, escapes and all.
-_SHORTCODE = {ch: re.compile(rf"\{ch}\S+?\{ch}") for ch in ".:"}
+# "No space" as JavaScript's \s means it (Python's also counts \x1c-\x1f and \x85).
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_SHORTCODE = {ch: re.compile(rf"\{ch}[^{_JS_SPACE}]+?\{ch}") for ch in ".:"}
 _SIMPLE_TAG = re.compile(r"[A-Za-z0-9-]+")
 # Characters a YAML double-quoted string must escape besides " and \ (not printable in
 # YAML, or a line break), and the braces and "=" that end Argdown data and front matter.
@@ -209,17 +212,43 @@ def _title(title: str, where: str) -> str:
     return title
 
 
-def _layout_only(metadata: Mapping[str, JsonValue]) -> bool:
+def _layout_only(metadata: Mapping[str, JsonValue], strict: bool = False) -> bool:
     """True for no metadata, or only what the reader notes about where a relation line
-    stood (the argument it was nested under), which the line itself says again."""
+    stood (the argument it was nested under), which the line itself says again; in
+    strict mode, "entails" (what "+" between statements means there)."""
     kept = metadata.get(_KEY)
-    return set(metadata) <= {_KEY} and (
-        kept is None or (isinstance(kept, dict) and set(kept) <= {"to_argument", "from_argument"})
-    )
+    if kept is not None and not isinstance(kept, dict):
+        return False
+    rest = {k: v for k, v in (kept or {}).items() if k not in ("to_argument", "from_argument")}
+    return set(metadata) <= {_KEY} and (not rest or (strict and rest == {"relation": "entails"}))
+
+
+def _undercut_lines(inferences: Sequence[Inference]) -> set[str]:
+    """The attacks read from an undercut line whose target has nothing to undercut
+    (``metadata["argdown"]["relation"] == "undercut"``) that an undercut line reads back
+    as: those whose target is a premise of no support or attack."""
+    outgoing = {p for i in inferences if i.relation != "undercut" for p in i.premises}
+    found = set()
+    for inf in inferences:
+        kept = _argdown(inf.metadata)
+        rest = {k: v for k, v in kept.items() if k not in ("to_argument", "from_argument")}
+        if (
+            inf.relation == "attack"
+            and set(inf.metadata) == {_KEY}
+            and rest == {"relation": "undercut"}
+            and inf.target not in outgoing
+        ):
+            found.add(inf.id)
+    return found
 
 
 def _mirror(inf: Inference) -> bool:
     return _argdown(inf.metadata).get("mirror") is True
+
+
+def _is_argument(s: Statement) -> bool:
+    """A statement read from an argument without a premise-conclusion structure."""
+    return s.title is not None and _argdown(s.metadata).get("argument") is True
 
 
 def _argdown(metadata: Mapping[str, JsonValue]) -> dict[str, JsonValue]:
@@ -228,8 +257,13 @@ def _argdown(metadata: Mapping[str, JsonValue]) -> dict[str, JsonValue]:
 
 
 class _Writer:
-    def __init__(self, m: ArgumentMap) -> None:
+    def __init__(self, m: ArgumentMap, *, exact: bool = False) -> None:
         self.m = m
+        self.exact = exact
+        self.in_structure = False
+        front = _argdown(m.metadata).get("frontmatter")
+        model = front.get("model") if isinstance(front, dict) else None
+        self.strict = exact and isinstance(model, dict) and model.get("mode") == "strict"
         statements, inferences = m._checked_elements()
         self.statements = {s.id: s for s in statements}
         self.inferences = {i.id: i for i in inferences}
@@ -242,6 +276,10 @@ class _Writer:
         self.undercuts: dict[str, list[Inference]] = {}  # inference -> undercut lines
         self.arguments: list[Inference] = []
         self._find_contradictory(inferences)
+        self.undercut_lines = _undercut_lines(inferences)
+        # Relation lines an undercut aims at: the first of an argument without a structure
+        # (the reader aims "<_" under "<A>" at it) -> that argument's statement.
+        self.undercut_at = self._undercut_targets(inferences, undercut) if exact else {}
         for inf in inferences:
             if inf.id in self.mirrored:
                 continue  # written once, as the other's "><"
@@ -251,9 +289,13 @@ class _Writer:
                 and len(inf.premises) == 1
                 and inf.note is None
                 and not inf.tags
-                and inf.id not in undercut
+                and (inf.id not in undercut or inf.id in self.undercut_at)
                 and (inf.id == default and default not in self.statements)
-                and (inf.id in self.contradictory or _layout_only(inf.metadata))
+                and (
+                    inf.id in self.contradictory
+                    or _layout_only(inf.metadata, self.strict)
+                    or (inf.id in self.undercut_lines)
+                )
             )
             if inf.relation == "undercut":
                 self._check_undercut(inf, plain)
@@ -266,25 +308,59 @@ class _Writer:
             lines.sort(key=lambda inf: inf.premises[0] != inf.target)  # [A] after another
         self._separate_from_arguments()
         self.kinds = self._structural_kinds()
+        self.line_ids = {inf.id for lines in self.simple.values() for inf in lines}
+        # The statements in the order the text must define them; an argument without a
+        # structure (<Title>: text) comes after them in any order (the reader puts it last).
+        self.order = [s.id for s in statements if not _is_argument(s)]
+        self.ordered = set(self.order)
+        # Each statement's place in that order; the statements an inference relates.
+        self.index, self.related = (
+            {id: n for n, id in enumerate(self.order)},
+            {id for inf in inferences for id in (*inf.premises, inf.target)},
+        )
+        self.names = self._names()
+        self.argument_titles = self._argument_titles()
+        self.titles_in_use = set(self.argument_titles.values())
+        self.argument_sections = self._argument_sections()
         self.parent: dict[str, str] = {}  # premise -> the first target it is nested under
         for inf in inferences:
             if inf in self.simple.get(inf.target, ()) and inf.premises[0] not in self.parent:
                 self.parent[inf.premises[0]] = inf.target
-        self.names = self._names()
-        self.argument_titles = self._argument_titles()
+        sections = _argdown(m.metadata).get("sections")
+        self.sections = (
+            [h for h in sections if isinstance(h, dict)] if isinstance(sections, list) else []
+        )
         self.lines: list[str] = []
         self.defined: set[str] = set()
+        self.journal: list[tuple[str, str]] = []  # what _statement did, to undo it
         self.occurrences: dict[str, int] = {}
         self.counting = False
 
+    def _undercut_targets(self, inferences: list[Inference], undercut: set[str]) -> dict[str, str]:
+        first: dict[str, Inference] = {}
+        for inf in inferences:
+            if inf.relation != "undercut":
+                for p in inf.premises:
+                    first.setdefault(p, inf)
+        found: dict[str, str] = {}
+        for p, inf in first.items():
+            if (
+                inf.id in undercut
+                and inf.relation in ("support", "attack")
+                and len(inf.premises) == 1
+                and _is_argument(self.statements[p])
+            ):
+                found[inf.id] = p
+        return found
+
     def _separate_from_arguments(self) -> None:
-        """A support line from P to C where P is also a premise of an argument that
-        concludes C would be read as part of that argument (Argdown states the same
-        relation twice); such a support is written as an argument of its own."""
-        steps = {(p, inf.target) for inf in self.arguments for p in inf.premises}
+        """A support (attack) line from P to C where P is also a premise of an argument
+        that supports (attacks) C would be read as part of that argument (Argdown states
+        the same relation twice); such a line is written as an argument of its own."""
+        steps = {(inf.relation, p, inf.target) for inf in self.arguments for p in inf.premises}
         for target, lines in self.simple.items():
             for inf in list(lines):
-                if inf.relation == "support" and (inf.premises[0], target) in steps:
+                if (inf.relation, inf.premises[0], target) in steps:
                     lines.remove(inf)
                     self.arguments.append(inf)
         order = {id: n for n, id in enumerate(self.inferences)}
@@ -320,7 +396,10 @@ class _Writer:
     def _find_contradictory(self, inferences: list[Inference]) -> None:
         by_pair: dict[tuple[str, str], Inference] = {}
         for inf in inferences:
-            marked = _argdown(inf.metadata).get("relation") == "contradictory"
+            said = _argdown(inf.metadata).get("relation")
+            # In strict mode "-" between statements is a contrary relation, which the
+            # reader makes a pair of attacks too (the exact layout writes it back).
+            marked = said == "contradictory" or (said == "contrary" and self.strict)
             if inf.relation == "attack" and len(inf.premises) == 1 and marked:
                 by_pair[(inf.premises[0], inf.target)] = inf
         for (a, b), inf in by_pair.items():
@@ -331,7 +410,10 @@ class _Writer:
             # One line holds both: "X >< Y" nested under the target of the attack the
             # reader marks as the mirror (the one against the text's direction).
             mine, theirs = _mirror(inf), _mirror(other)
-            if theirs if mine != theirs else other.id < inf.id:
+            if self.exact:  # the exact layout writes the one read first, at its place
+                if mine if mine != theirs else inf.id > other.id:
+                    self.mirrored.add(inf.id)
+            elif theirs if mine != theirs else other.id < inf.id:
                 self.mirrored.add(inf.id)
 
     # ---------------------------------------------------------------- statements
@@ -361,7 +443,7 @@ class _Writer:
 
     def _data(self, s: Statement, titled: bool) -> dict[str, JsonValue]:
         data: dict[str, JsonValue] = {}
-        derived = slugify(self._name(s) if titled else s.text)
+        derived = slugify(self._name(s) if titled else unlinked(s.text))
         if derived != s.id:
             data["id"] = s.id
         if s.kind != self.kinds[s.id]:
@@ -381,7 +463,11 @@ class _Writer:
             text = escape(s.text, line_start=line_start and not titled)
         except ArgmapError as err:
             raise ArgmapError(f"{self._where(s)}: its text {err.message}", ids=[s.id]) from None
-        parts = [f"[{self._name(s)}]: {text}" if titled else text]
+        if self._angled(s):  # as read: without a description, its text is its title
+            name = self._name(s)
+            parts = [f"<{name}>" if s.text == name else f"<{name}>: {escape(s.text)}"]
+        else:
+            parts = [f"[{self._name(s)}]: {text}" if titled else text]
         parts += [_tag(t, self._where(s)) for t in s.tags]
         data = self._data(s, titled)
         if data:
@@ -393,15 +479,394 @@ class _Writer:
         s = self.statements[id]
         if self.counting:
             self.occurrences[id] = self.occurrences.get(id, 0) + 1
+            self.journal.append(("counted", id))
         if id in self.defined:
-            return f"[{self._name(s)}]"
+            return f"<{self._name(s)}>" if self._angled(s) else f"[{self._name(s)}]"
         self.defined.add(id)
+        self.journal.append(("defined", id))
         return self._definition(s, line_start=line_start, titled=self.titled(s))
+
+    def _angled(self, s: Statement) -> bool:
+        """Written ``<Title>``, as read: an argument without a structure, in the exact
+        layout, outside a premise-conclusion structure (which numbers statements)."""
+        return self.exact and not self.in_structure and _is_argument(s)
 
     def titled(self, s: Statement) -> bool:
         return s.title is not None or self.counting or self.occurrences[s.id] > 1
 
     # ----------------------------------------------------------------- layout
+    # The text is written in the map's order: inference by inference, each statement
+    # defined where the text first mentions it, so that the reader meets statements and
+    # inferences in the order the map has them. A relation line nests under the line
+    # written last (or one above it) that is one of its ends, in either direction
+    # ("+ [P]" under its target, "+> [T]" under its premise), else starts a tree; a
+    # statement due before the next inference's new ones is defined on a line of its own.
+
+    def _reset(self) -> None:
+        self.lines, self.defined = [], set()
+        self.journal = []
+        self.mentioned: set[str] = set()  # the argument titles written so far
+        self.structure_ids: set[str] = set()  # the structures written so far
+        self.stack: list[tuple[str, str]] = []  # the open line at each depth: (kind, key)
+        self.due = 0  # index into self.order of the next statement to define
+        self.section: str | None = None  # the heading written last
+        self.fit_section: str | None = None  # the section _fits found for a root line
+        self.heading = 0  # index into self.sections of the next heading to write
+
+    def _next_due(self) -> str | None:
+        while self.due < len(self.order) and self.order[self.due] in self.defined:
+            self.due += 1
+        return self.order[self.due] if self.due < len(self.order) else None
+
+    def _fits(self, mentioned: list[tuple[str, str]], *, root: bool = False) -> bool:
+        """True when the statements ``mentioned`` (in text order) define no statement
+        out of the map's order, nor under another heading than the reader noted (a
+        ``root`` line may start a new section)."""
+        new = [key for kind, key in dict.fromkeys(mentioned) if kind == "s"]
+        new = [id for id in new if id not in self.defined]
+        sections = [self._section_of(id) for id in new]
+        if self.exact:  # an argument's first mention is under the heading noted for it
+            sections += [
+                self.argument_sections[key]
+                for kind, key in dict.fromkeys(mentioned)
+                if kind == "a" and key not in self.mentioned and key in self.argument_sections
+            ]
+        here = sections[0] if root and sections else self.section
+        if any(sec != here for sec in sections):
+            return False
+        self.fit_section = here
+        new = [id for id in new if id in self.ordered]
+        self._next_due()
+        at = self.due
+        for id in new:
+            while at < len(self.order) and self.order[at] in self.defined:
+                at += 1
+            if at >= len(self.order) or self.order[at] != id:
+                return False
+            at += 1
+        return True
+
+    def _node(self, node: tuple[str, str], *, line_start: bool) -> str:
+        kind, key = node
+        if kind == "a":
+            self._mention(key)
+            return f"<{key}>"
+        return self._statement(key, line_start=line_start)
+
+    def _mention(self, title: str) -> None:
+        if title not in self.mentioned:
+            self.mentioned.add(title)
+            self.journal.append(("mentioned", title))
+
+    def _section_of(self, id: str) -> str | None:
+        section = _argdown(self.statements[id].metadata).get("section")
+        return section if isinstance(section, str) else None
+
+    def _goto(self, section: str | None) -> None:
+        """Write the headings up to ``section`` (the next one of that title)."""
+        if section == self.section:
+            return
+        titles = [h.get("title") for h in self.sections[self.heading :]]
+        if section not in titles:
+            return
+        upto = self.heading + titles.index(section) + 1
+        for heading in self.sections[self.heading : upto]:
+            self._flush_section()
+            self._heading(heading)
+            self.heading += 1
+            title = heading.get("title")
+            self.section = title if isinstance(title, str) else None
+
+    def _flush_section(self) -> None:
+        """Define the statements still due under the heading written last."""
+        due = self._next_due()
+        while due is not None and self._section_of(due) == self.section:
+            self._root(("s", due), self.section)
+            due = self._next_due()
+
+    def _heading(self, heading: dict[str, JsonValue]) -> None:
+        level = heading.get("level")
+        line = "#" * (level if isinstance(level, int) else 1) + f" {heading.get('title')}"
+        data = heading.get("data")
+        if isinstance(data, dict):
+            line += " " + _mapping(data)
+        if self.lines:
+            self.lines.append("")
+        self.lines.append(line)
+
+    def _root(self, node: tuple[str, str], section: str | None = None) -> None:
+        self._goto(section)
+        if self.lines:
+            self.lines.append("")
+        self.lines.append(self._node(node, line_start=True))
+        self.stack = [node]
+
+    def _child(self, level: int, mark: str, node: tuple[str, str]) -> None:
+        del self.stack[level + 1 :]
+        self.lines.append(f"{_INDENT * (level + 1)}{mark} {self._node(node, line_start=False)}")
+        self.stack.append(node)
+
+    def _define_next(self) -> None:
+        """Define the next statement in map order on a line of its own."""
+        due = self._next_due()
+        assert due is not None  # a unit with a new statement waits for it
+        self._root(("s", due), self._section_of(due))
+
+    def _ends(self, inf: Inference) -> tuple[tuple[str, str], tuple[str, str]]:
+        """The nodes a relation line joins: an argument where the reader noted one."""
+        kept = _argdown(inf.metadata)
+        titles = self.titles_in_use
+        start = kept.get("from_argument")
+        end = kept.get("to_argument")
+        p: tuple[str, str] = ("s", inf.premises[0])
+        t: tuple[str, str] = ("s", inf.target)
+        if isinstance(start, str) and start in titles:
+            p = ("a", start)
+        if isinstance(end, str) and end in titles:
+            t = ("a", end)
+        return p, t
+
+    def _marks(self, inf: Inference, t: tuple[str, str]) -> tuple[str | None, str | None]:
+        """The symbols of ``inf``'s relation line under its target and under its premise
+        (None where it cannot be written that way)."""
+        said = _argdown(inf.metadata).get("relation")
+        if inf.id in self.contradictory and said == "contradictory":
+            return None, "><"
+        if inf.id in self.undercut_lines:  # "_>" reaches only an argument
+            return "<_", "_>" if t[0] == "a" else None
+        return _MARK[inf.relation], _MARK[inf.relation] + ">"
+
+    def _nest(self, inf: Inference) -> bool:
+        """Write ``inf`` as a relation line under an open line that is one of its ends
+        (the last written first), if the map's order allows; True if written."""
+        p, t = self._ends(inf)
+        inward, outward = self._marks(inf, t)
+        if p == t:  # the Argdown CLI (1.7.5) drops "- [A]" under [A] after another line
+            return False
+        found: list[tuple[int, str, tuple[str, str]]] = []
+        for level in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[level]
+            if inward and node == t and self._fits([p]):
+                found.append((level, inward, p))
+            if outward and node == p and self._fits([t]):
+                found.append((level, outward, t))
+        if not found:
+            return False
+        # The deepest place, unless it refers again to an untitled statement (which
+        # would then need a title) and another place does not.
+        fresh = [f for f in found if not self._needs_title(f[2])]
+        level, mark, node = (fresh or found)[0]
+        self._child(level, mark, node)
+        return True
+
+    def _needs_title(self, node: tuple[str, str]) -> bool:
+        kind, key = node
+        return kind == "s" and key in self.defined and self.statements[key].title is None
+
+    def _structure_first(self, at: int) -> bool:
+        """Relation lines the map has right before a structure, nested under the
+        statements it numbers, as the reader gives them (their lines come before its
+        inference line): write the structure with them, if they all fit; True if so."""
+        end = self.next_unit[at]
+        if end == len(self.sequence) or self.sequence[end].relation == "undercut":
+            return False
+        if self.sequence[end].id in self.written:
+            return False
+        # Only where the first line bears on a statement the structure starts with (a
+        # quick test: an attempt that fails is written and undone).
+        first = self.sequence[at]
+        if not {first.premises[0], first.target} & set(self.sequence[end].premises):
+            return False
+        pending = [inf for inf in self.sequence[at:end] if inf.id not in self.written]
+        saved = (len(self.lines), len(self.journal), self.due, list(self.stack))
+        headings = (self.section, self.heading)
+        if self._structure(self.sequence[end], pending) and not pending:
+            self.written.update(inf.id for inf in self.sequence[at:end])
+            return True
+        lines, journal, self.due, self.stack = saved
+        self.section, self.heading = headings
+        del self.lines[lines:]
+        for what, id in reversed(self.journal[journal:]):
+            if what == "defined":
+                self.defined.discard(id)
+            elif what == "mentioned":
+                self.mentioned.discard(id)
+            else:
+                self.occurrences[id] -= 1
+        del self.journal[journal:]
+        return False
+
+    def _relation(self, inf: Inference) -> None:
+        p, t = self._ends(inf)
+        inward, outward = self._marks(inf, t)  # under the target, under the premise
+        while True:
+            if self._nest(inf):
+                return
+            if inward and self._fits([t, p], root=True):
+                self._root(t, self.fit_section)
+                self._child(0, inward, p)
+                return
+            if outward and self._fits([p, t], root=True):
+                self._root(p, self.fit_section)
+                self._child(0, outward, t)
+                return
+            if self._next_due() is None:  # its ends defined under two other headings
+                root, mark, child = (t, inward, p) if inward else (p, outward, t)
+                self._root(root, self.section)
+                self._child(0, str(mark), child)
+                return
+            self._define_next()
+
+    def _undercut(self, inf: Inference) -> None:
+        title = self.argument_titles.get(inf.target)
+        at = self.undercut_at.get(inf.target)
+        if title is None and at is None:
+            raise ArgmapError(
+                f"inference {inf.id!r}: Argdown cannot hold an undercut of the "
+                f"contradiction {inf.target!r}",
+                ids=[inf.id],
+            )
+        a = ("s", at) if at is not None else ("a", str(title))
+        x: tuple[str, str] = ("s", inf.premises[0])
+        while True:
+            for level in range(len(self.stack) - 1, -1, -1):
+                if self.stack[level] == a and self._fits([x]):
+                    self._child(level, "<_", x)
+                    return
+            if self._fits([x], root=True):
+                self._root(a, self.fit_section)
+                self._child(0, "<_", x)
+                return
+            self._define_next()
+
+    def _member_texts(self) -> None:
+        """The further texts of a statement or an argument (an equivalence class with
+        several members), each on a line of its own after everything else."""
+        extra: list[str] = []
+        for s in self.statements.values():
+            texts = _argdown(s.metadata).get("texts")
+            if isinstance(texts, list) and (s.title is not None or self.counting):
+                name = self._name(s)
+                for text in texts:
+                    if isinstance(text, str):
+                        body = escape(text)
+                        extra.append(
+                            f"<{name}>: {body}" if _is_argument(s) else f"[{name}]: {body}"
+                        )
+        for inf in self.arguments:
+            texts = _argdown(inf.metadata).get("texts")
+            if isinstance(texts, list):
+                title = self.argument_titles[inf.id]
+                extra += [f"<{title}>: {escape(t)}" for t in texts if isinstance(t, str)]
+        for inf in self.arguments:  # "<A> +> [its own conclusion]", as it was read
+            if self.exact and _argdown(inf.metadata).get("relation_to_conclusion") is True:
+                own = self.argument_titles.get(inf.id)
+                if own is not None and inf.target in self.defined:
+                    target = self._statement(inf.target)
+                    extra.append(f"<{own}>\n{_INDENT}+> {target}")
+        for line in extra:  # a line right below another would continue its text
+            if self.lines:
+                self.lines.append("")
+            self.lines.append(line)
+
+    def _chain(self, inf: Inference) -> list[tuple[Inference, list[Inference]]]:
+        """The steps of the structure ``inf`` starts, each with the undercuts right
+        after it in map order (written under its inference line): one step, or all the
+        steps of a multi-step argument the reader noted (``step`` 1, 2, ... then the
+        last), where the map has them one after the other."""
+        chain = [(inf, self._undercuts_after(inf))]
+        kept = _argdown(inf.metadata)
+        if kept.get("step") != 1:
+            return chain
+        while True:
+            last, undercuts = chain[-1]
+            at = self.position[(undercuts or [last])[-1].id] + 1
+            if at >= len(self.sequence):
+                return chain[:1]
+            nxt = self.sequence[at]
+            other = _argdown(nxt.metadata)
+            if nxt.id in self.line_ids or nxt.relation == "undercut":
+                return chain[:1]
+            if other.get("argument") != kept.get("argument"):
+                return chain[:1]
+            chain.append((nxt, self._undercuts_after(nxt)))
+            if "step" not in other:
+                return chain
+            if other.get("step") != len(chain):
+                return chain[:1]
+
+    def _undercuts_after(self, inf: Inference) -> list[Inference]:
+        found = []
+        at = self.position[inf.id] + 1
+        while at < len(self.sequence):
+            u = self.sequence[at]
+            if u.relation != "undercut" or u.target != inf.id:
+                break
+            found.append(u)
+            at += 1
+        return found
+
+    def _structure(self, inf: Inference, pending: list[Inference] | None = None) -> bool:
+        """Write the structure ``inf`` starts (with the relation lines ``pending``
+        nested under its statements, taken from the list as written); False if
+        ``pending`` does not fit the map's order (the caller undoes what was written)."""
+        chain = self._chain(inf)
+        final = chain[-1][0]
+        mentioned: list[tuple[str, str]] = []
+        for (step, undercuts), numbered in zip(chain, self._numbering(chain), strict=True):
+            mentioned += [("s", p) for p in numbered]
+            mentioned += [("s", u.premises[0]) for u in undercuts]
+            mentioned.append(("s", step.target))
+        # With pending lines, only the first statement is known to come first: each
+        # other one is checked where it is written (_numbered).
+        first = mentioned if pending is None else mentioned[:1]
+        while not self._fits(first, root=True):
+            if self._next_due() is None:  # under two headings: written here all the same
+                self.fit_section = self.section
+                break
+            self._define_next()
+        section = _argdown(final.metadata).get("section")
+        self._goto(section if isinstance(section, str) else self.fit_section)
+        if self.lines:
+            self.lines.append("")
+        if not self._untitled(final, chain):
+            title = self.argument_titles.get(final.id, final.id)
+            self._head(final, title)
+            self.lines.append("")
+        if not self._numbered(chain, pending):
+            return False
+        for step, undercuts in chain:
+            self.written.add(step.id)
+            self.written.update(u.id for u in undercuts)
+        self.structure_ids.add(final.id)
+        self.stack = [("s", final.target)]  # relation lines may nest under the conclusion
+        return True
+
+    def _untitled(self, final: Inference, chain: list[tuple[Inference, list[Inference]]]) -> bool:
+        """True for a structure read without a title, which the text can give back
+        without one: nothing to say in a title line, and its id the one the reader
+        derives from its conclusion."""
+        kept = _argdown(final.metadata)
+        if "argument" not in kept or kept["argument"] is not None:
+            return False
+        if final.tags or kept.get("description") is not None:
+            return False
+        if self._argument_data(final, None):
+            return False
+        inline = {u.id for _, undercuts in chain for u in undercuts}
+        if any(u.id not in inline for u in self.undercuts.get(final.id, ())):
+            return False  # an undercut written later names the argument
+        s = self.statements[final.target]
+        name = self._name(s) if s.title is not None or self.counting else unlinked(s.text)
+        # The reader gives statements their ids first, then arguments in text order,
+        # each the slug of its title (here: its conclusion's) or, when taken, slug-2...
+        base = slugify(name)[:190]
+        derived, n = base, 2
+        while derived in self.statements or derived in self.structure_ids:
+            derived, n = f"{base}-{n}", n + 1
+        return derived == final.id
+
+    # -------------------------------------------------------- the readable layout
     def _tree(self, root: str, depth: int = 0) -> None:
         """``root`` and, nested, every relation line aimed at it, depth first."""
         stack: list[tuple[str, int, str | None]] = [(root, depth, None)]
@@ -415,81 +880,11 @@ class _Writer:
             children = []
             for inf in self.simple.get(id, ()):
                 how = "contradictory" if inf.id in self.contradictory else inf.relation
+                how = "undercut" if inf.id in self.undercut_lines else how
                 children.append((inf.premises[0], level + 1, _MARK[how]))
             stack.extend(reversed(children))
 
-    def _argument_title(self, inf: Inference) -> str:
-        return self.argument_titles[inf.id]
-
-    def _argument_titles(self) -> dict[str, str]:
-        """An argument's title: the one it was read with (``metadata["argdown"]``),
-        unless an earlier argument has it, else the inference id; a title starting with
-        ``_`` gets ``Argument`` before it (``<_`` starts an undercut in Argdown, and its
-        lexer takes no escape in an argument title)."""
-        titles: dict[str, str] = {}
-        taken: set[str] = set()
-        for inf in self.arguments:
-            kept = _argdown(inf.metadata).get("argument")
-            title = kept if isinstance(kept, str) and kept not in taken else inf.id
-            if title.startswith("_"):  # Argdown reads "<_" as an undercut, escaped or not
-                base = title = f"Argument {title}"
-                n = 2
-                while title in taken:
-                    title, n = f"{base} ({n})", n + 1
-            taken.add(title)
-            titles[inf.id] = title
-        return titles
-
-    def _argument(self, inf: Inference) -> None:
-        where = f"inference {inf.id!r}"
-        title = _title(self._argument_title(inf), where)
-        kept = _argdown(inf.metadata)
-        head = f"<{title}>"
-        description = kept.get("description")
-        if isinstance(description, str):
-            head += ": " + escape(description)
-        parts = [head, *(_tag(t, where) for t in inf.tags)]
-        data: dict[str, JsonValue] = {}
-        if slugify(title) != inf.id:
-            data["id"] = inf.id
-        if inf.note is not None:
-            data["note"] = inf.note
-        arg_data = kept.get("data")
-        if isinstance(arg_data, dict):
-            data.update({k: v for k, v in arg_data.items() if k not in data})
-        others = {k: v for k, v in inf.metadata.items() if k != _KEY}
-        if others:
-            data["metadata"] = others
-        if data:
-            parts.append(_mapping(data))
-        self.lines.append(" ".join(parts))
-        for u in self.undercuts.get(inf.id, ()):
-            self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
-        self.lines.append("")
-        numbers = []
-        for n, p in enumerate(inf.premises, 1):
-            numbers.append(f"({n}) {self._statement(p)}")
-        self.lines += numbers
-        rule_data: dict[str, JsonValue] = {}
-        if inf.relation != "support":
-            rule_data["relation"] = inf.relation
-        inference_data = kept.get("inference_data")
-        if isinstance(inference_data, dict):
-            rule_data.update(inference_data)
-        rules = kept.get("rules")
-        rule_text = (
-            ", ".join(escape(r) for r in rules if isinstance(r, str))
-            if isinstance(rules, list)
-            else ""
-        )
-        if rule_text or rule_data:
-            inner = " ".join(x for x in (rule_text, _mapping(rule_data) if rule_data else "") if x)
-            self.lines.append(f"-- {inner} --")
-        else:
-            self.lines.append("----")
-        self.lines.append(f"({len(inf.premises) + 1}) {self._statement(inf.target)}")
-
-    def _layout(self) -> None:
+    def _layout_readable(self) -> None:
         # Trees first: each statement that nests under no other, in map order; then
         # what no tree reached (relation lines in a cycle), so that every statement
         # with relation lines is defined in a tree, where its lines are written.
@@ -504,18 +899,6 @@ class _Writer:
                 self.lines.append("")
             self._argument(inf)
 
-    def write(self) -> str:
-        # A first pass with every statement titled counts where each one occurs; the
-        # text is then written with a title on those that occur more than once.
-        self.counting = True
-        self._layout()
-        self.counting = False
-        self.lines, self.defined = [], set()
-        self._layout()
-        self._warn_of_losses()
-        head = self._front_matter()
-        return head + "\n".join(self.lines) + "\n" if self.lines else head
-
     def _in_argument_only(self, id: str) -> bool:
         """A statement with no relation lines, used by arguments: defined in the
         argument's premise-conclusion structure (or under its undercut line)."""
@@ -524,6 +907,241 @@ class _Writer:
         in_args = any(id in (*inf.premises, inf.target) for inf in self.arguments)
         undercutting = any(u.premises[0] == id for us in self.undercuts.values() for u in us)
         return in_args or undercutting
+
+    def _argument_title(self, inf: Inference) -> str:
+        return self.argument_titles[inf.id]
+
+    def _argument_titles(self) -> dict[str, str]:
+        """An argument's title: the one it was read with (``metadata["argdown"]``),
+        unless an earlier argument has it, else the inference id; a title starting with
+        ``_`` gets ``Argument`` before it (``<_`` starts an undercut in Argdown, and its
+        lexer takes no escape in an argument title)."""
+        titles: dict[str, str] = {}
+        taken: set[str] = set()
+        for inf in self.arguments:
+            if self.exact and isinstance(_argdown(inf.metadata).get("step"), int):
+                continue  # a step of a structure the last step's title heads
+            kept = _argdown(inf.metadata).get("argument")
+            title = kept if isinstance(kept, str) and kept not in taken else inf.id
+            if title.startswith("_"):  # Argdown reads "<_" as an undercut, escaped or not
+                base = title = f"Argument {title}"
+                n = 2
+                while title in taken:
+                    title, n = f"{base} ({n})", n + 1
+            taken.add(title)
+            titles[inf.id] = title
+        return titles
+
+    def _argument_sections(self) -> dict[str, str | None]:
+        """The heading each structure's argument was read under (where its title first
+        occurs in the text), by title."""
+        found: dict[str, str | None] = {}
+        for inf in self.arguments:
+            if inf.id in self.argument_titles:
+                section = _argdown(inf.metadata).get("section")
+                found[self.argument_titles[inf.id]] = section if isinstance(section, str) else None
+        return found
+
+    def _argument(self, inf: Inference) -> None:
+        """A premise-conclusion structure of one step, its undercuts under its title."""
+        self._head(inf, self._argument_title(inf))
+        for u in self.undercuts.get(inf.id, ()):
+            self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
+        self.lines.append("")
+        self._numbered([(inf, [])])
+
+    def _head(self, inf: Inference, title: str) -> None:
+        where = f"inference {inf.id!r}"
+        title = _title(title, where)
+        self._mention(title)
+        kept = _argdown(inf.metadata)
+        head = f"<{title}>"
+        description = kept.get("description")
+        if isinstance(description, str):
+            head += ": " + escape(description)
+        parts = [head, *(_tag(t, where) for t in inf.tags)]
+        data = self._argument_data(inf, title)
+        if data:
+            parts.append(_mapping(data))
+        self.lines.append(" ".join(parts))
+
+    def _argument_data(self, inf: Inference, title: str | None) -> dict[str, JsonValue]:
+        kept = _argdown(inf.metadata)
+        data: dict[str, JsonValue] = {}
+        if title is not None and slugify(title) != inf.id:
+            data["id"] = inf.id
+        if inf.note is not None:
+            data["note"] = inf.note
+        arg_data = kept.get("data")
+        if isinstance(arg_data, dict):
+            data.update({k: v for k, v in arg_data.items() if k not in data})
+        others = {k: v for k, v in inf.metadata.items() if k != _KEY}
+        if others:
+            data["metadata"] = others
+        return data
+
+    def _numbered(
+        self,
+        steps: list[tuple[Inference, list[Inference]]],
+        pending: list[Inference] | None = None,
+    ) -> bool:
+        """The numbered statements and inference lines of ``steps`` (each with the
+        undercuts written under its inference line): a step's premises not numbered
+        yet, its inference line, its conclusion. With ``pending``, each numbered
+        statement is checked against the map's order and gets the relation lines that
+        nest under it; False where one does not fit."""
+        numbered: set[str] = set()
+        n = 0
+        for (inf, undercuts), new in zip(steps, self._numbering(steps), strict=True):
+            for p in new:
+                if p not in numbered:
+                    if pending is not None and not self._fits([("s", p)]):
+                        return False
+                    numbered.add(p)
+                    n += 1
+                    self.in_structure = True
+                    self.lines.append(f"({n}) {self._statement(p)}")
+                    self.in_structure = False
+                    if pending is not None:
+                        self.stack = [("s", p)]
+                        while pending and self._nest(pending[0]):
+                            del pending[0]
+            if pending:
+                return False
+            self.in_structure = True
+            self.lines.append(self._inference_line(inf))
+            self.in_structure = False
+            for u in undercuts:
+                if pending is not None and not self._fits([("s", u.premises[0])]):
+                    return False
+                self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
+            if pending is not None and not self._fits([("s", inf.target)]):
+                return False
+            self.in_structure = True
+            n += 1
+            numbered.add(inf.target)
+            self.lines.append(f"({n}) {self._statement(inf.target)}")
+            self.in_structure = False
+        return True
+
+    def _numbering(self, steps: list[tuple[Inference, list[Inference]]]) -> list[list[str]]:
+        """Per step, the statements numbered before its inference line, in order: its
+        premises not numbered yet and, in the exact layout where its ``uses`` leave
+        numbers out, the statements the map has there (numbered lines that no step
+        uses, which the reader makes statements of their own)."""
+        plan: list[list[str]] = []
+        numbered: list[str] = []  # in the order of their numbers
+        for inf, _ in steps:
+            new = [p for p in inf.premises if p not in numbered]
+            filled = self._unused_lines(inf, numbered, new) if self.exact else None
+            new = new if filled is None else filled
+            numbered += new
+            numbered.append(inf.target)
+            plan.append(new)
+        return plan
+
+    def _unused_lines(
+        self, inf: Inference, numbered: list[str], new: list[str]
+    ) -> list[str] | None:
+        """``new`` with the unused numbered statements put in where ``inf``'s ``uses``
+        says; None if there is nothing to fill or the map does not have them in order."""
+        data = _argdown(inf.metadata).get("inference_data")
+        uses = data.get("uses") if isinstance(data, dict) else None
+        uses = [uses] if isinstance(uses, int) else uses
+        if not isinstance(uses, list) or len(uses) != len(inf.premises):
+            return None
+        numbers = [u for u in uses if isinstance(u, int) and not isinstance(u, bool)]
+        if len(numbers) != len(uses):
+            return None
+        want = dict(zip(inf.premises, numbers, strict=True))
+        if any(numbered.index(p) + 1 != want[p] for p in inf.premises if p in numbered):
+            return None
+        out: list[str] = []
+        for p in sorted(new, key=want.__getitem__):
+            gap = want[p] - 1 - len(numbered) - len(out)
+            at = self.index.get(p)
+            if gap < 0 or (gap and at is None) or (at is not None and at < gap):
+                return None
+            fill = self.order[at - gap : at] if gap and at is not None else []
+            if not all(self._unused(f, numbered, out) for f in fill):
+                return None
+            out += [*fill, p]
+        last = out[-1] if out else (numbered[-1] if numbered else None)
+        at = self.index.get(last) if last is not None else None
+        end = self.index.get(inf.target)
+        if at is not None and end is not None:
+            for f in self.order[at + 1 : end]:
+                if not self._unused(f, numbered, out):
+                    break
+                out.append(f)
+        return out
+
+    def _unused(self, id: str, numbered: list[str], out: list[str]) -> bool:
+        return id not in self.related and id not in numbered and id not in out
+
+    def _inference_line(self, inf: Inference) -> str:
+        kept = _argdown(inf.metadata)
+        rule_data: dict[str, JsonValue] = {}
+        if inf.relation != "support":
+            rule_data["relation"] = inf.relation
+        inference_data = kept.get("inference_data")
+        if isinstance(inference_data, dict):
+            rule_data.update(inference_data)
+        rules = kept.get("rules")
+        rule_text = (
+            ", ".join(escape(r) for r in rules if isinstance(r, str))
+            if isinstance(rules, list)
+            else ""
+        )
+        if rule_text or rule_data:
+            inner = " ".join(x for x in (rule_text, _mapping(rule_data) if rule_data else "") if x)
+            return f"-- {inner} --"
+        return "----"
+
+    def _layout(self) -> None:
+        if not self.exact:
+            self._reset()
+            self._layout_readable()
+            return
+        self._reset()
+        self.sequence = [inf for inf in self.inferences.values() if inf.id not in self.mirrored]
+        self.position = {inf.id: n for n, inf in enumerate(self.sequence)}
+        # The index of the first inference at or after each one that is not a line.
+        self.next_unit = [len(self.sequence)] * (len(self.sequence) + 1)
+        for n in range(len(self.sequence) - 1, -1, -1):
+            is_line = self.sequence[n].id in self.line_ids
+            self.next_unit[n] = self.next_unit[n + 1] if is_line else n
+        self.written: set[str] = set()
+        for at, inf in enumerate(self.sequence):  # a mirrored one: with its pair, "><"
+            if inf.id in self.written:
+                continue
+            if inf.relation == "undercut":
+                self._undercut(inf)
+            elif inf.id in self.line_ids:
+                if not self._structure_first(at):
+                    self._relation(inf)
+            else:
+                self._structure(inf)
+        while self._next_due() is not None:
+            self._define_next()
+        for id in self.statements:  # an argument without a structure, not related
+            if id not in self.defined:
+                self._root(("s", id), self._section_of(id))
+        self._member_texts()
+        for heading in self.sections[self.heading :]:
+            self._heading(heading)
+            self.heading += 1
+
+    def write(self) -> str:
+        # A first pass with every statement titled counts where each one occurs; the
+        # text is then written with a title on those that occur more than once.
+        self.counting = True
+        self._layout()
+        self.counting = False
+        self._layout()
+        self._warn_of_losses()
+        head = self._front_matter()
+        return head + "\n".join(self.lines) + "\n" if self.lines else head
 
     def _warn_of_losses(self) -> None:
         """Argdown has no place for sources and quotes: say which are left out."""
@@ -546,7 +1164,9 @@ class _Writer:
         kept = _argdown(self.m.metadata).get("frontmatter")
         if isinstance(kept, dict):
             data.update(kept)
-        if self.m.title is not None:
+        first = self.sections[0].get("title") if self.sections else None
+        from_heading = self.exact and self.m.title == first and "title" not in data
+        if self.m.title is not None and not from_heading:
             data["title"] = self.m.title
         if self.m.description is not None:
             data["subTitle"] = self.m.description
@@ -559,8 +1179,16 @@ class _Writer:
         return "===\n" + "\n".join(lines) + "\n===\n\n"
 
 
-def dumps(m: ArgumentMap) -> str:
+def dumps(m: ArgumentMap, *, order: Literal["readable", "exact"] = "readable") -> str:
     """The map as Argdown text, ending in a newline; deterministic.
+
+    ``order="readable"`` (the default) writes every tree first (each statement
+    under the first statement it bears on), then the premise-conclusion structures:
+    readable, but not in the map's order. ``order="exact"`` writes the map in its own
+    order: statements are defined, and inferences written, in the order the map has
+    them, as indentation trees where that order allows (a relation line under either
+    of its ends), so that reading the text gives them back in that order; a map read
+    from Argdown comes back equal (``==``), metadata included.
 
     Raises
     ------
@@ -582,11 +1210,16 @@ def dumps(m: ArgumentMap) -> str:
     [Umbrella]: Take an umbrella {id: c}
         + It rains \\#outside #weather {id: rain}
     """
-    return _Writer(m).write()
+    if order not in ("readable", "exact"):
+        raise ArgmapError(f"order must be 'readable' or 'exact', not {order!r}")
+    return _Writer(m, exact=order == "exact").write()
 
 
-def dump(m: ArgumentMap, path: str | Path) -> Path:
-    """Write the map as Argdown (:func:`dumps`) to ``path``, atomically; returns the path.
+def dump(
+    m: ArgumentMap, path: str | Path, *, order: Literal["readable", "exact"] = "readable"
+) -> Path:
+    """Write the map as Argdown (:func:`dumps`, with its ``order``) to ``path``,
+    atomically; returns the path.
 
     Examples
     --------
@@ -597,4 +1230,4 @@ def dump(m: ArgumentMap, path: str | Path) -> Path:
     >>> path.read_text(encoding="utf-8")
     'Take an umbrella\\n'
     """
-    return write_atomic(path, dumps(m))
+    return write_atomic(path, dumps(m, order=order))
