@@ -117,6 +117,13 @@ _INFERENCE = adapter(Inference)
 _KINDS = frozenset(get_args(StatementKind))
 
 _KEPT = "; kept as it is in metadata['aif'] (dump writes it back)"
+_ROLE: dict[str, int] = {relation: 1 << bit for bit, relation in enumerate(get_args(Relation))}
+"""A bit per relation: a statement's roles (the relations it is a premise in) as a number."""
+_KIND_OF_ROLES: tuple[StatementKind, ...] = tuple(
+    kind_from_roles(r for r, bit in _ROLE.items() if roles & bit)
+    for roles in range(1 << len(_ROLE))
+)
+""":func:`~argmap.formats._shared.kind_from_roles` of each combination of :data:`_ROLE` bits."""
 _NODE_FIELDS = ("nodeID", "type", "text")
 _EDGE_FIELDS = ("edgeID", "fromID", "toID")
 _MAX_DEPTH = 100
@@ -639,15 +646,18 @@ class _Reader:
         (a repeat), an undercut of a node kept verbatim, a cycle of undercuts. True
         when the map took them all."""
         kept = len(self.problem)
-        raw_of = {id: raw for raw, id in self.ids.items()}
+        # The node of each id; the ids are the nodeIDs themselves unless some were not valid.
+        identity = all(raw is id for raw, id in self.ids.items())
+        raw_of = {} if identity else {id: raw for raw, id in self.ids.items()}
+        problems = self.problem
         waiting = inferences
         while waiting:
             later = []
             for inf in waiting:
-                target = raw_of[inf.target]
-                if target in self.problem:
+                target = raw_of.get(inf.target, inf.target)
+                if problems and target in problems:
                     self._reject(
-                        raw_of[inf.id],
+                        raw_of.get(inf.id, inf.id),
                         f"CA node points at {self._type(target)} node {target!r}, which is "
                         "not read as an inference",
                     )
@@ -657,11 +667,14 @@ class _Reader:
                     try:
                         m.add_inference(inf)
                     except ArgmapError as err:
-                        self._reject(raw_of[inf.id], f"argmap refuses it: {err.message}")
+                        self._reject(
+                            raw_of.get(inf.id, inf.id), f"argmap refuses it: {err.message}"
+                        )
             if len(later) == len(waiting):  # no progress: a cycle of undercuts
                 for inf in later:
                     self._reject(
-                        raw_of[inf.id], "CA node is part of a cycle of undercuts (CA nodes)"
+                        raw_of.get(inf.id, inf.id),
+                        "CA node is part of a cycle of undercuts (CA nodes)",
                     )
                 break
             waiting = later
@@ -687,10 +700,11 @@ class _Reader:
     def _statements(self, inferences: list[Inference]) -> tuple[list[Statement], list[str]]:
         """One statement per I-node, in node order, and the ids of those whose kind
         came from the structure."""
-        used_as: dict[str, set[Relation]] = {}
+        roles: dict[str, int] = {}  # statement id -> _ROLE bits of its inferences
         for inf in inferences:
+            bit = _ROLE[inf.relation]
             for p in inf.premises:
-                used_as.setdefault(p, set()).add(inf.relation)
+                roles[p] = roles.get(p, 0) | bit
         found: list[Statement] = []
         derived: list[str] = []
         nodes, ids = self.nodes, self.ids
@@ -705,8 +719,7 @@ class _Reader:
             if node_ids[index] == id and text and not text.isspace():  # plain so far
                 quick = None
                 if extras is None:  # the kind comes from the structure
-                    roles = used_as.get(id)
-                    quick = quick_statement(id, kind_from_roles(roles) if roles else "claim", text)
+                    quick = quick_statement(id, _KIND_OF_ROLES[roles.get(id, 0)], text)
                     if quick is not None:
                         derived.append(id)
                 elif len(extras) == 1:  # perhaps {"argmap": {"kind": ...}} alone
@@ -718,12 +731,10 @@ class _Reader:
                 if quick is not None:
                     found.append(quick)
                     continue
-            found.append(self._statement(index, id, used_as, derived))
+            found.append(self._statement(index, id, _KIND_OF_ROLES[roles.get(id, 0)], derived))
         return found, derived
 
-    def _statement(
-        self, index: int, id: str, used_as: dict[str, set[Relation]], derived: list[str]
-    ) -> Statement:
+    def _statement(self, index: int, id: str, kind: StatementKind, derived: list[str]) -> Statement:
         """The statement of the I-node at ``index``, with what it keeps in metadata."""
         raw = self.raw_ids[index]
         extra = _argmap_extra(self.nodes.node_extras[index])
@@ -742,7 +753,7 @@ class _Reader:
         if own:
             meta[AIF_KEY] = own
         fields = {
-            "kind": kind_from_roles(used_as[id]) if id in used_as else "claim",
+            "kind": kind,
             **extra,
             "id": id,
             "text": text,
