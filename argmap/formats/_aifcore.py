@@ -9,10 +9,12 @@ The module docs of :mod:`argmap.formats.aif` describe the mapping.
 from __future__ import annotations
 
 import math
+import operator
 import re
 import sys
 import warnings
 from collections.abc import Mapping
+from itertools import count
 from pathlib import Path
 from typing import Any, NamedTuple, cast, get_args
 
@@ -465,17 +467,21 @@ class _Reader:
         """Sort each edge: a premise or target of a scheme node, or one kept verbatim."""
         nodes, type_of, used_edges = self.nodes, self.type_of, self.used_edges
         premises, targets, odd_edges = self.premises, self.targets, self.odd_edges
-        edge_ids, edge_extras = nodes.edge_ids, nodes.edge_extras
         sources = [i if type(i) is str else str(i) for i in nodes.from_ids]
         targeted = [i if type(i) is str else str(i) for i in nodes.to_ids]
-        for e_index, (src, dst, src_type, dst_type) in enumerate(
-            zip(
-                sources,
-                targeted,
-                map(type_of.get, sources),
-                map(type_of.get, targeted),
-                strict=True,
-            )
+        # Which edges write() would write by itself (see NodeSet.implied_edge), all at once.
+        implied = list(map(operator.eq, nodes.edge_ids, map("{}_{}".format, sources, targeted)))
+        if nodes.edge_extras.count(None) < len(implied):  # some edges have other fields
+            for e_index, extra in enumerate(nodes.edge_extras):
+                if extra is not None:
+                    implied[e_index] = False
+        all_implied = all(implied)
+        for e_index, src, dst, src_type, dst_type in zip(
+            count(),
+            sources,
+            targeted,
+            map(type_of.get, sources),
+            map(type_of.get, targeted),
         ):
             if src_type == "I" and dst_type in _SCHEME:
                 scheme = dst
@@ -489,7 +495,7 @@ class _Reader:
                 self._loose_edge(e_index, src, src_type, dst, dst_type)
                 continue
             used_edges[scheme].append(e_index)
-            if edge_extras[e_index] is not None or edge_ids[e_index] != f"{src}_{dst}":
+            if not all_implied and not implied[e_index]:
                 odd_edges.add(scheme)
 
     def _scheme_target(
@@ -563,25 +569,26 @@ class _Reader:
         nodes, ids, type_of = self.nodes, self.ids, self.type_of
         node_ids, texts, extras = nodes.node_ids, nodes.texts, nodes.node_extras
         premises, targets, problems, odd = self.premises, self.targets, self.problem, self.odd_edges
-        for index, kind in enumerate(nodes.types):
+        for index, kind, raw, node_id, text, extra in zip(
+            count(), nodes.types, self.raw_ids, node_ids, texts, extras
+        ):
             if kind not in _SCHEME:
                 continue
-            raw = self.raw_ids[index]
             prem, tgt = premises[raw], targets[raw]
             if (  # one premise, one target, and nothing write() would not write itself
                 len(prem) == 1
                 and len(tgt) == 1
+                and extra is None
+                and node_id == (id := ids[raw])
+                and text == DEFAULT_TEXT[kind]
                 and raw not in problems
                 and raw not in odd
-                and extras[index] is None
-                and node_ids[index] == ids[raw]
-                and texts[index] == DEFAULT_TEXT[kind]
             ):
                 target = tgt[0]
                 relation = RELATION_OF.get(kind) or (
                     "attack" if type_of[target] == "I" else "undercut"
                 )
-                quick = quick_inference(ids[raw], relation, ids[prem[0]], ids[target])
+                quick = quick_inference(id, relation, ids[prem[0]], ids[target])
                 if quick is not None:
                     found.append(quick)
                     continue
