@@ -8,12 +8,17 @@ The module docs of :mod:`argmap.formats.aif` describe the mapping.
 
 from __future__ import annotations
 
+import math
+import operator
+import re
 import sys
 import warnings
 from collections.abc import Mapping
+from itertools import count
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast, get_args
 
+import pydantic_core
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
 from argmap.errors import ArgmapError, describe_validation_error
@@ -21,6 +26,7 @@ from argmap.formats._jsontext import has_float
 from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
 from argmap.map import ArgumentMap
 from argmap.model import (
+    ID_PATTERN,
     Inference,
     Relation,
     Source,
@@ -28,6 +34,9 @@ from argmap.model import (
     StatementKind,
     adapter,
     as_dict,
+    is_valid_id,
+    quick_inference,
+    quick_statement,
 )
 
 __all__ = [
@@ -60,6 +69,8 @@ KNOWN_TYPES = ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA")
 """Node types argmap knows: I, RA, CA and MA it models; PA (preference) and the
 dialogue layer's L, YA and TA it keeps verbatim without a word; any other type it keeps
 with an :class:`AifWarning`."""
+_KNOWN = frozenset(KNOWN_TYPES)
+_SCHEME = frozenset(SCHEME_TYPES)
 
 
 class _Node(BaseModel):
@@ -105,32 +116,239 @@ def empty_text(node_id: str) -> str:
 
 _STATEMENT = adapter(Statement)
 _INFERENCE = adapter(Inference)
+_KINDS = frozenset(get_args(StatementKind))
 
 _KEPT = "; kept as it is in metadata['aif'] (dump writes it back)"
+_ROLE: dict[str, int] = {relation: 1 << bit for bit, relation in enumerate(get_args(Relation))}
+"""A bit per relation: a statement's roles (the relations it is a premise in) as a number."""
+_KIND_OF_ROLES: tuple[StatementKind, ...] = tuple(
+    kind_from_roles(r for r, bit in _ROLE.items() if roles & bit)
+    for roles in range(1 << len(_ROLE))
+)
+""":func:`~argmap.formats._shared.kind_from_roles` of each combination of :data:`_ROLE` bits."""
+_NODE_FIELDS = ("nodeID", "type", "text")
+_EDGE_FIELDS = ("edgeID", "fromID", "toID")
+_MAX_DEPTH = 100
+"""Deeper extra fields go through :class:`AifDocument` (see :func:`_plain_json`)."""
 
 
-def _extras(node: _Node, argmap_id: str) -> dict[str, JsonValue]:
-    """The node's own fields that the model does not hold: not its text and type, and
-    not its ``nodeID`` when that is the argmap id."""
-    if not node.model_extra or list(node.model_extra) == [ARGMAP_KEY]:  # most nodes
-        return {} if node.nodeID == argmap_id else {"nodeID": node.nodeID}
-    raw: dict[str, JsonValue] = node.model_dump(mode="json", exclude={"text", "type"})
-    raw.pop(ARGMAP_KEY, None)
-    if raw["nodeID"] == argmap_id:
-        del raw["nodeID"]
-    return raw
+def _plain_json(value: object) -> bool:
+    """True when ``value`` is JSON as a parser gives it (dicts with ``str`` keys, lists,
+    ``str``, ``int``, ``bool``, ``None``, finite floats; not deeply nested): what
+    ``model_dump(mode="json")`` gives back unchanged."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        kind = type(item)
+        if kind is dict or kind is list:
+            if depth >= _MAX_DEPTH:
+                return False
+            children = cast("dict[Any, Any] | list[Any]", item)
+            if isinstance(children, dict):
+                if any(type(key) is not str for key in children):
+                    return False
+                stack.extend((child, depth + 1) for child in children.values())
+            else:
+                stack.extend((child, depth + 1) for child in children)
+        elif kind is float:
+            if not math.isfinite(cast(float, item)):
+                return False
+        elif kind is not str and kind is not int and kind is not bool and item is not None:
+            return False
+    return True
 
 
-def _implied_edge(edge: _Edge) -> bool:
-    """True for an edge :func:`write` would write by itself (nothing to remember)."""
-    return not edge.model_extra and edge.edgeID == f"{edge.fromID}_{edge.toID}"
+_DICT = frozenset({dict})
+_STR = frozenset({str})
+_STR_NONE = frozenset({str, type(None)})
+_STR_INT = frozenset({str, int})
+_STR_INT_NONE = frozenset({str, int, type(None)})
 
 
-def _argmap_extra(node: _Node) -> dict[str, Any]:
-    if not node.model_extra:
+def _extra(fields: dict[str, Any], held: tuple[str, ...]) -> dict[str, Any]:
+    """The fields of a node or edge that its model does not declare."""
+    return {k: v for k, v in fields.items() if k not in held}
+
+
+def _copy(value: Any) -> Any:
+    """A deep copy of a JSON value that :func:`_plain_json` accepts."""
+    if type(value) is dict:
+        return {k: _copy(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_copy(v) for v in value]
+    return value
+
+
+class NodeSet:
+    """An AIF document's nodes and edges as columns (one list per field, in document
+    order): what :func:`read` needs of them, taken from an :class:`AifDocument`
+    (:meth:`of`) or straight from parsed JSON (:meth:`parse`)."""
+
+    def __init__(
+        self,
+        top: dict[str, Any],
+        node_models: list[_Node] | None = None,
+        edge_models: list[_Edge] | None = None,
+    ) -> None:
+        self.top = top
+        """The document's keys besides ``nodes`` and ``edges``, as given."""
+        self.node_ids: list[str | int] = []
+        self.raw_ids: list[str] = []
+        """Each ``nodeID`` as text."""
+        self.types: list[str] = []
+        self.texts: list[str | None] = []
+        self.node_extras: list[dict[str, Any] | None] = []
+        """Each node's other fields, None when it has none."""
+        self.edge_ids: list[str | int | None] = []
+        self.from_ids: list[str | int] = []
+        self.to_ids: list[str | int] = []
+        self.edge_extras: list[dict[str, Any] | None] = []
+        self._node_models = node_models
+        self._edge_models = edge_models
+
+    @classmethod
+    def of(cls, doc: AifDocument) -> NodeSet:
+        """The nodes and edges of a validated document."""
+        made = cls(doc.model_extra or {}, doc.nodes, doc.edges)
+        for node in doc.nodes:
+            made.node_ids.append(node.nodeID)
+            made.raw_ids.append(str(node.nodeID))
+            made.types.append(node.type)
+            made.texts.append(node.text)
+            made.node_extras.append(node.model_extra or None)
+        for edge in doc.edges:
+            made.edge_ids.append(edge.edgeID)
+            made.from_ids.append(edge.fromID)
+            made.to_ids.append(edge.toID)
+            made.edge_extras.append(edge.model_extra or None)
+        return made
+
+    @classmethod
+    def parse(cls, data: object) -> NodeSet | None:
+        """The nodes and edges of a parsed JSON document, when every field already has
+        the type :class:`AifDocument` would give it and every extra field is plain JSON;
+        else None, and the caller validates with :class:`AifDocument` (which converts or
+        refuses, with pydantic's messages). Both ways read a document the same."""
+        if type(data) is not dict:
+            return None
+        nodes, edges = data.get("nodes"), data.get("edges")
+        if type(nodes) is not list or type(edges) is not list:
+            return None
+        if not _DICT.issuperset(map(type, nodes)) or not _DICT.issuperset(map(type, edges)):
+            return None
+        made = cls({k: v for k, v in data.items() if k not in {"nodes", "edges"}})
+        # One column at a time: a comprehension per field is several times faster than
+        # one loop appending to five lists.
+        node_ids = [node.get("nodeID") for node in nodes]
+        types = [node.get("type") for node in nodes]
+        texts = [node.get("text") for node in nodes]
+        if (
+            not _STR_INT.issuperset(map(type, node_ids))
+            or not _STR.issuperset(map(type, types))
+            or not _STR_NONE.issuperset(map(type, texts))
+        ):
+            return None
+        node_extras = [
+            None if len(node) == 2 + ("text" in node) else _extra(node, _NODE_FIELDS)
+            for node in nodes
+        ]
+        edge_ids = [edge.get("edgeID") for edge in edges]
+        from_ids = [edge.get("fromID") for edge in edges]
+        to_ids = [edge.get("toID") for edge in edges]
+        if (
+            not _STR_INT.issuperset(map(type, from_ids))
+            or not _STR_INT.issuperset(map(type, to_ids))
+            or not _STR_INT_NONE.issuperset(map(type, edge_ids))
+        ):
+            return None
+        edge_extras = [
+            None if len(edge) == 2 + ("edgeID" in edge) else _extra(edge, _EDGE_FIELDS)
+            for edge in edges
+        ]
+        # An extra field is never empty: filter(None, ...) skips the nodes without any.
+        if not all(map(_plain_json, filter(None, node_extras))) or not all(
+            map(_plain_json, filter(None, edge_extras))
+        ):
+            return None
+        made.node_ids = node_ids
+        made.raw_ids = [i if type(i) is str else str(i) for i in node_ids]
+        made.types = types
+        made.texts = texts
+        made.node_extras = node_extras
+        made.edge_ids = edge_ids
+        made.from_ids = from_ids
+        made.to_ids = to_ids
+        made.edge_extras = edge_extras
+        return made
+
+    def node(self, index: int) -> dict[str, JsonValue]:
+        """The node as :meth:`pydantic.BaseModel.model_dump` (``mode="json"``) gives it."""
+        if self._node_models is not None:
+            dumped: dict[str, JsonValue] = self._node_models[index].model_dump(mode="json")
+            return dumped
+        node: dict[str, JsonValue] = {
+            "nodeID": self.node_ids[index],
+            "type": self.types[index],
+            "text": self.texts[index],
+        }
+        extra = self.node_extras[index]
+        if extra:
+            node.update(_copy(extra))
+        return node
+
+    def edge(self, index: int) -> dict[str, JsonValue]:
+        """The edge as :meth:`pydantic.BaseModel.model_dump` (``mode="json"``) gives it."""
+        if self._edge_models is not None:
+            dumped: dict[str, JsonValue] = self._edge_models[index].model_dump(mode="json")
+            return dumped
+        edge: dict[str, JsonValue] = {
+            "edgeID": self.edge_ids[index],
+            "fromID": self.from_ids[index],
+            "toID": self.to_ids[index],
+        }
+        extra = self.edge_extras[index]
+        if extra:
+            edge.update(_copy(extra))
+        return edge
+
+    def implied_edge(self, index: int) -> bool:
+        """True for an edge :func:`write` would write by itself (nothing to remember)."""
+        return (
+            self.edge_extras[index] is None
+            and self.edge_ids[index] == f"{self.from_ids[index]}_{self.to_ids[index]}"
+        )
+
+
+def parse_json(text: str | bytes | bytearray) -> NodeSet | None:
+    """The :class:`NodeSet` of an AIF JSON text (:meth:`NodeSet.parse`), or None when
+    the text is not JSON or not plainly AIF: then :class:`AifDocument` says why, or
+    converts what it can."""
+    try:
+        # The parser AifDocument.model_validate_json uses; caching only the keys (the
+        # field names) is faster here than also caching short values.
+        data = pydantic_core.from_json(text, cache_strings="keys")
+    except ValueError:
+        return None
+    return NodeSet.parse(data)
+
+
+_ID_LINES = re.compile(f"{ID_PATTERN[1:-1]}(?:\n{ID_PATTERN[1:-1]})*")
+""":data:`~argmap.model.ID_PATTERN` on each line: ``fullmatch`` checks many ids at once."""
+
+
+def _all_valid_ids(raw_ids: list[str]) -> bool:
+    """``all(map(is_valid_id, raw_ids))`` for a non-empty list of strings, in one regular
+    expression match rather than one per id (an id has no newline)."""
+    if not raw_ids or not is_valid_id(max(raw_ids, key=len)):  # the length limit
+        return False
+    return _ID_LINES.fullmatch("\n".join(raw_ids)) is not None
+
+
+def _argmap_extra(extra: dict[str, Any] | None) -> dict[str, Any]:
+    if not extra:
         return {}
-    extra = node.model_extra.get(ARGMAP_KEY)
-    return dict(extra) if isinstance(extra, Mapping) else {}
+    own = extra.get(ARGMAP_KEY)
+    return dict(own) if isinstance(own, Mapping) else {}
 
 
 _PACKAGE = str(Path(__file__).resolve().parent.parent)
@@ -151,7 +369,7 @@ def _one_line(err: ValidationError) -> str:
 
 
 def read(
-    doc: AifDocument,
+    doc: AifDocument | NodeSet,
     *,
     strict: bool = False,
     prefix: str = "",
@@ -163,8 +381,9 @@ def read(
     ``defaults`` are the document's keys that :func:`write` writes by itself (such as
     ``"locutions": []``): a key holding its default is not kept in the metadata.
     """
-    reader = _Reader(doc, strict=strict, prefix=prefix)
-    top_extra = doc.model_extra or {}
+    nodes = doc if isinstance(doc, NodeSet) else NodeSet.of(doc)
+    reader = _Reader(nodes, strict=strict, prefix=prefix)
+    top_extra = nodes.top
     top = top_extra.get(ARGMAP_KEY)
     top = dict(top) if isinstance(top, Mapping) else {}
     m = ArgumentMap(top.get("title"), description=top.get("description"))
@@ -193,33 +412,44 @@ def read(
 class _Reader:
     """One pass over an AIF document's nodes and edges."""
 
-    def __init__(self, doc: AifDocument, *, strict: bool, prefix: str) -> None:
+    def __init__(self, nodes: NodeSet, *, strict: bool, prefix: str) -> None:
         self.strict = strict
         self.prefix = prefix
-        self.nodes = doc.nodes
-        self.raw_ids = [str(n.nodeID) for n in doc.nodes]
-        self.index: dict[str, int] = {}
-        self.type_of: dict[str, str] = {}  # nodeID (as text) -> node type
-        for index, node in enumerate(doc.nodes):
-            raw = self.raw_ids[index]
-            if raw in self.index:
+        self.nodes = nodes
+        raw_ids, types = nodes.raw_ids, nodes.types
+        self.raw_ids = raw_ids
+        self.index: dict[str, int] = dict(zip(raw_ids, range(len(raw_ids)), strict=True))
+        self.type_of: dict[str, str] = dict(zip(raw_ids, types, strict=True))
+        if len(self.index) < len(raw_ids) or not _KNOWN.issuperset(types):
+            self._check_nodes()
+        # make_ids keeps valid ids as they are: when all are (the common case), say so
+        # without its per-id work.
+        valid = _all_valid_ids(raw_ids)
+        self.ids = dict(zip(raw_ids, raw_ids, strict=True)) if valid else make_ids(raw_ids)
+        # Each scheme node's premises, targets and edges (the edges' indexes).
+        schemes = [raw for raw, kind in zip(raw_ids, types, strict=True) if kind in _SCHEME]
+        self.premises: dict[str, list[str]] = {raw: [] for raw in schemes}
+        self.targets: dict[str, list[str]] = {raw: [] for raw in schemes}
+        self.used_edges: dict[str, list[int]] = {raw: [] for raw in schemes}
+        self.odd_edges: set[str] = set()  # scheme nodes with an edge write() would not give
+        self.loose_edges: list[int] = []
+        self.problem: dict[str, str] = {}  # scheme nodes argmap cannot read, and why
+        self._edges()
+
+    def _check_nodes(self) -> None:
+        """Refuse a repeated ``nodeID``, and warn of unknown types, in node order."""
+        seen: set[str] = set()
+        for index, raw in enumerate(self.raw_ids):
+            if raw in seen:
                 raise ArgmapError(f"{self._where(index)}: nodeID is used twice", ids=[raw])
-            self.index[raw] = index
-            self.type_of[raw] = node.type
-            if node.type not in KNOWN_TYPES:
+            seen.add(raw)
+            kind = self.nodes.types[index]
+            if kind not in KNOWN_TYPES:
                 known = ", ".join(KNOWN_TYPES)
                 self._warn(
-                    f"{self._where(index)}: node type {node.type!r} is not one argmap knows "
+                    f"{self._where(index)}: node type {kind!r} is not one argmap knows "
                     f"({known}){_KEPT}"
                 )
-        self.ids = make_ids(self.raw_ids)
-        self.premises: dict[str, list[str]] = {}
-        self.targets: dict[str, list[str]] = {}
-        self.used_edges: dict[str, list[tuple[int, _Edge]]] = {}
-        self.loose_edges: list[tuple[int, _Edge]] = []
-        self.problem: dict[str, str] = {}  # scheme nodes argmap cannot read, and why
-        for e_index, edge in enumerate(doc.edges):
-            self._edge(e_index, edge)
 
     def _where(self, index: int) -> str:
         return f"{self.prefix}nodes[{index}] (nodeID {self.raw_ids[index]!r})"
@@ -230,68 +460,95 @@ class _Reader:
     def _type(self, raw: str) -> str:
         return self.type_of[raw]
 
-    def _where_edge(self, e_index: int, edge: _Edge) -> str:
-        return f"{self.prefix}edges[{e_index}] (edgeID {edge.edgeID!r})"
+    def _where_edge(self, e_index: int) -> str:
+        return f"{self.prefix}edges[{e_index}] (edgeID {self.nodes.edge_ids[e_index]!r})"
 
-    def _edge(self, e_index: int, edge: _Edge) -> None:
-        src, dst = str(edge.fromID), str(edge.toID)
-        src_type, dst_type = self.type_of.get(src), self.type_of.get(dst)
+    def _edges(self) -> None:
+        """Sort each edge: a premise or target of a scheme node, or one kept verbatim."""
+        nodes, type_of, used_edges = self.nodes, self.type_of, self.used_edges
+        premises, targets, odd_edges = self.premises, self.targets, self.odd_edges
+        sources = [i if type(i) is str else str(i) for i in nodes.from_ids]
+        targeted = [i if type(i) is str else str(i) for i in nodes.to_ids]
+        # Which edges write() would write by itself (see NodeSet.implied_edge), all at once.
+        implied = list(map(operator.eq, nodes.edge_ids, map("{}_{}".format, sources, targeted)))
+        if nodes.edge_extras.count(None) < len(implied):  # some edges have other fields
+            for e_index, extra in enumerate(nodes.edge_extras):
+                if extra is not None:
+                    implied[e_index] = False
+        all_implied = all(implied)
+        for e_index, src, dst, src_type, dst_type in zip(
+            count(),
+            sources,
+            targeted,
+            map(type_of.get, sources),
+            map(type_of.get, targeted),
+        ):
+            if src_type == "I" and dst_type in _SCHEME:
+                scheme = dst
+                premises[dst].append(src)
+            elif src_type in _SCHEME and (dst_type == "I" or dst_type in _SCHEME):
+                scheme = src
+                targets[src].append(dst)
+                if dst_type != "I":
+                    self._scheme_target(e_index, src, src_type, dst, dst_type)
+            else:
+                self._loose_edge(e_index, src, src_type, dst, dst_type)
+                continue
+            used_edges[scheme].append(e_index)
+            if not all_implied and not implied[e_index]:
+                odd_edges.add(scheme)
+
+    def _scheme_target(
+        self, e_index: int, src: str, src_type: str, dst: str, dst_type: str
+    ) -> None:
+        """A scheme node pointing at a scheme node: an undercut, or a problem."""
+        if src_type == "CA" and dst_type == "MA":
+            problem = f"CA node points at MA node {dst!r}; a rephrase gives no reason to undercut"
+        elif src_type == "CA":
+            return  # an undercut
+        elif src_type == "RA":
+            problem = (
+                f"RA node {src!r} points at {dst_type} node {dst!r}; argmap cannot "
+                "represent an inference that supports another inference"
+            )
+            if self.strict:
+                raise ArgmapError(f"{self._where_edge(e_index)}: {problem}", ids=[src, dst])
+            problem = problem.replace(f"RA node {src!r}", "RA node", 1)
+        else:
+            problem = (
+                f"MA node points at {dst_type} node {dst!r}; a rephrase restates a "
+                "statement, not an inference"
+            )
+        self.problem.setdefault(src, problem)
+
+    def _loose_edge(
+        self, e_index: int, src: str, src_type: str | None, dst: str, dst_type: str | None
+    ) -> None:
+        """An edge no scheme node is read from: kept verbatim (with a warning between two
+        I-nodes, which AIF does not allow); an error when a node it joins is missing."""
         if src_type is None or dst_type is None:
             missing = src if src_type is None else dst
             raise ArgmapError(
-                f"{self._where_edge(e_index, edge)}: no node with nodeID {missing!r}",
-                ids=[missing],
+                f"{self._where_edge(e_index)}: no node with nodeID {missing!r}", ids=[missing]
             )
-        if src_type == "I" and dst_type in SCHEME_TYPES:
-            self.premises.setdefault(dst, []).append(src)
-            self.used_edges.setdefault(dst, []).append((e_index, edge))
-        elif src_type in SCHEME_TYPES and (dst_type == "I" or dst_type in SCHEME_TYPES):
-            self.targets.setdefault(src, []).append(dst)
-            self.used_edges.setdefault(src, []).append((e_index, edge))
-            if dst_type == "I":
-                return
-            if src_type == "CA" and dst_type == "MA":
-                problem = (
-                    f"CA node points at MA node {dst!r}; a rephrase gives no reason to undercut"
-                )
-            elif src_type == "CA":
-                return  # an undercut
-            elif src_type == "RA":
-                problem = (
-                    f"RA node {src!r} points at {dst_type} node {dst!r}; argmap cannot "
-                    "represent an inference that supports another inference"
-                )
-                if self.strict:
-                    raise ArgmapError(
-                        f"{self._where_edge(e_index, edge)}: {problem}", ids=[src, dst]
-                    )
-                problem = problem.replace(f"RA node {src!r}", "RA node", 1)
-            else:
-                problem = (
-                    f"MA node points at {dst_type} node {dst!r}; a rephrase restates a "
-                    "statement, not an inference"
-                )
-            self.problem.setdefault(src, problem)
-        elif src_type == "I" and dst_type == "I":
+        if src_type == "I" and dst_type == "I":
             problem = (
                 f"an edge between two I-nodes ({src!r} -> {dst!r}) is not AIF; "
                 "I-nodes connect through RA, CA or MA nodes"
             )
             if self.strict:
-                raise ArgmapError(f"{self._where_edge(e_index, edge)}: {problem}", ids=[src, dst])
-            self._warn(f"{self._where_edge(e_index, edge)}: {problem}{_KEPT}")
-            self.loose_edges.append((e_index, edge))
-        else:
-            self.loose_edges.append((e_index, edge))
+                raise ArgmapError(f"{self._where_edge(e_index)}: {problem}", ids=[src, dst])
+            self._warn(f"{self._where_edge(e_index)}: {problem}{_KEPT}")
+        self.loose_edges.append(e_index)
 
     # ------------------------------------------------------------------ scheme nodes
-    def _shape_problem(self, raw: str, node: _Node) -> str | None:
+    def _shape_problem(self, raw: str, kind: str) -> str | None:
         prem, tgt = self.premises.get(raw, []), self.targets.get(raw, [])
         if not prem:
-            return f"{node.type} node has no premise (no I-node points at it)"
+            return f"{kind} node has no premise (no I-node points at it)"
         if len(tgt) != 1:
-            return f"{node.type} node must point at exactly one node, found {len(tgt)}"
-        if node.type == "MA" and len(prem) != 1:
+            return f"{kind} node must point at exactly one node, found {len(tgt)}"
+        if kind == "MA" and len(prem) != 1:
             return (
                 f"MA node must have exactly one premise (the I-node that rephrases), "
                 f"found {len(prem)}"
@@ -309,33 +566,57 @@ class _Reader:
     def _inferences(self) -> list[Inference]:
         """One inference per RA, CA and MA node that argmap can read, in node order."""
         found = []
-        for index, node in enumerate(self.nodes):
-            raw = self.raw_ids[index]
-            if node.type not in SCHEME_TYPES:
+        nodes, ids, type_of = self.nodes, self.ids, self.type_of
+        node_ids, texts, extras = nodes.node_ids, nodes.texts, nodes.node_extras
+        premises, targets, problems, odd = self.premises, self.targets, self.problem, self.odd_edges
+        for index, kind, raw, node_id, text, extra in zip(
+            count(), nodes.types, self.raw_ids, node_ids, texts, extras
+        ):
+            if kind not in _SCHEME:
                 continue
-            problem = self.problem.get(raw) or self._shape_problem(raw, node)
+            prem, tgt = premises[raw], targets[raw]
+            if (  # one premise, one target, and nothing write() would not write itself
+                len(prem) == 1
+                and len(tgt) == 1
+                and extra is None
+                and node_id == (id := ids[raw])
+                and text == DEFAULT_TEXT[kind]
+                and raw not in problems
+                and raw not in odd
+            ):
+                target = tgt[0]
+                relation = RELATION_OF.get(kind) or (
+                    "attack" if type_of[target] == "I" else "undercut"
+                )
+                quick = quick_inference(id, relation, ids[prem[0]], ids[target])
+                if quick is not None:
+                    found.append(quick)
+                    continue
+            problem = problems.get(raw) or self._shape_problem(raw, kind)
             if problem is not None:
                 self._reject(raw, problem)
                 continue
             try:
-                found.append(self._inference(index, node))
+                found.append(self._inference(index, kind))
             except ValidationError as err:
                 self._reject(raw, _one_line(err).removeprefix("(top level): "))
         return found
 
-    def _inference(self, index: int, node: _Node) -> Inference:
+    def _inference(self, index: int, kind: str) -> Inference:
+        """The inference of the scheme node at ``index``, with what it keeps in metadata."""
+        nodes = self.nodes
         raw = self.raw_ids[index]
+        id = self.ids[raw]
         prem, tgt = self.premises[raw], self.targets[raw][0]
-        relation = RELATION_OF.get(node.type) or (
-            "attack" if self.type_of[tgt] == "I" else "undercut"
-        )
-        extra = _argmap_extra(node)
+        relation = RELATION_OF.get(kind) or ("attack" if self.type_of[tgt] == "I" else "undercut")
+        extras = nodes.node_extras[index]
+        extra = _argmap_extra(extras)
         meta: dict[str, JsonValue] = dict(extra.get("metadata") or {})
-        aif_meta = _extras(node, self.ids[raw])
-        if node.text != DEFAULT_TEXT[node.type]:
-            aif_meta["text"] = node.text
+        aif_meta = self._extras(index, id)
+        if nodes.texts[index] != DEFAULT_TEXT[kind]:
+            aif_meta["text"] = nodes.texts[index]
         edges: list[JsonValue] = [
-            e.model_dump(mode="json") for _, e in self.used_edges[raw] if not _implied_edge(e)
+            nodes.edge(e) for e in self.used_edges[raw] if not nodes.implied_edge(e)
         ]
         if edges:
             aif_meta["edges"] = edges
@@ -343,7 +624,7 @@ class _Reader:
             meta[AIF_KEY] = aif_meta
         fields = {
             **extra,
-            "id": self.ids[raw],
+            "id": id,
             "relation": relation,
             "premises": tuple(self.ids[p] for p in prem),
             "target": self.ids[tgt],
@@ -353,20 +634,37 @@ class _Reader:
             fields["metadata"] = meta
         return _INFERENCE.validate_python(fields)
 
+    def _extras(self, index: int, argmap_id: str) -> dict[str, JsonValue]:
+        """The node's own fields that the model does not hold: not its text and type, and
+        not its ``nodeID`` when that is the argmap id."""
+        extras = self.nodes.node_extras[index]
+        node_id = self.nodes.node_ids[index]
+        if not extras or list(extras) == [ARGMAP_KEY]:  # most nodes
+            return {} if node_id == argmap_id else {"nodeID": node_id}
+        raw = self.nodes.node(index)
+        del raw["text"], raw["type"]
+        raw.pop(ARGMAP_KEY, None)
+        if raw["nodeID"] == argmap_id:
+            del raw["nodeID"]
+        return raw
+
     def _add_leniently(self, m: ArgumentMap, inferences: list[Inference]) -> bool:
         """Add what the map takes; keep the rest verbatim: an inference the map refuses
         (a repeat), an undercut of a node kept verbatim, a cycle of undercuts. True
         when the map took them all."""
         kept = len(self.problem)
-        raw_of = {self.ids[r]: r for r in self.raw_ids}
+        # The node of each id; the ids are the nodeIDs themselves unless some were not valid.
+        identity = all(raw is id for raw, id in self.ids.items())
+        raw_of = {} if identity else {id: raw for raw, id in self.ids.items()}
+        problems = self.problem
         waiting = inferences
         while waiting:
             later = []
             for inf in waiting:
-                target = raw_of[inf.target]
-                if target in self.problem:
+                target = raw_of.get(inf.target, inf.target)
+                if problems and target in problems:
                     self._reject(
-                        raw_of[inf.id],
+                        raw_of.get(inf.id, inf.id),
                         f"CA node points at {self._type(target)} node {target!r}, which is "
                         "not read as an inference",
                     )
@@ -376,11 +674,14 @@ class _Reader:
                     try:
                         m.add_inference(inf)
                     except ArgmapError as err:
-                        self._reject(raw_of[inf.id], f"argmap refuses it: {err.message}")
+                        self._reject(
+                            raw_of.get(inf.id, inf.id), f"argmap refuses it: {err.message}"
+                        )
             if len(later) == len(waiting):  # no progress: a cycle of undercuts
                 for inf in later:
                     self._reject(
-                        raw_of[inf.id], "CA node is part of a cycle of undercuts (CA nodes)"
+                        raw_of.get(inf.id, inf.id),
+                        "CA node is part of a cycle of undercuts (CA nodes)",
                     )
                 break
             waiting = later
@@ -406,56 +707,79 @@ class _Reader:
     def _statements(self, inferences: list[Inference]) -> tuple[list[Statement], list[str]]:
         """One statement per I-node, in node order, and the ids of those whose kind
         came from the structure."""
-        used_as: dict[str, set[Relation]] = {}
+        roles: dict[str, int] = {}  # statement id -> _ROLE bits of its inferences
         for inf in inferences:
+            bit = _ROLE[inf.relation]
             for p in inf.premises:
-                used_as.setdefault(p, set()).add(inf.relation)
-        found = []
-        derived = []
-        for index, node in enumerate(self.nodes):
-            if node.type != "I":
+                roles[p] = roles.get(p, 0) | bit
+        found: list[Statement] = []
+        derived: list[str] = []
+        nodes, ids = self.nodes, self.ids
+        node_ids, texts, node_extras = nodes.node_ids, nodes.texts, nodes.node_extras
+        for index, kind in enumerate(nodes.types):
+            if kind != "I":
                 continue
             raw = self.raw_ids[index]
-            id = self.ids[raw]
-            extra = _argmap_extra(node)
-            if "kind" not in extra:
-                derived.append(id)
-            meta = dict(extra.get("metadata") or {})
-            own = _extras(node, id)
-            text = node.text
-            if text is None or not text.strip():
-                own["text"] = text  # written back as it was by write()
-                text = empty_text(raw)
-                self._warn(
-                    f"{self._where(index)}: I-node has no text; loaded as the statement "
-                    f"{id!r} with the text {text!r} (dump writes the node back as it was)"
-                )
-            if own:
-                meta[AIF_KEY] = own
-            fields = {
-                "kind": kind_from_roles(used_as[id]) if id in used_as else "claim",
-                **extra,
-                "id": id,
-                "text": text,
-            }
-            fields.pop("metadata", None)
-            if meta:  # else the default: no metadata to check
-                fields["metadata"] = meta
-            try:
-                found.append(_STATEMENT.validate_python(fields))
-            except ValidationError as err:
-                raise ArgmapError(
-                    f"{self._where(index)}: I-node {_one_line(err)}", ids=[raw]
-                ) from None
+            id = ids[raw]
+            text = texts[index]
+            extras = node_extras[index]
+            if node_ids[index] == id and text and not text.isspace():  # plain so far
+                quick = None
+                if extras is None:  # the kind comes from the structure
+                    quick = quick_statement(id, _KIND_OF_ROLES[roles.get(id, 0)], text)
+                    if quick is not None:
+                        derived.append(id)
+                elif len(extras) == 1:  # perhaps {"argmap": {"kind": ...}} alone
+                    own = extras.get(ARGMAP_KEY)
+                    if type(own) is dict and len(own) == 1:
+                        own_kind = own.get("kind")
+                        if type(own_kind) is str and own_kind in _KINDS:
+                            quick = quick_statement(id, own_kind, text)  # type: ignore[arg-type]
+                if quick is not None:
+                    found.append(quick)
+                    continue
+            found.append(self._statement(index, id, _KIND_OF_ROLES[roles.get(id, 0)], derived))
         return found, derived
+
+    def _statement(self, index: int, id: str, kind: StatementKind, derived: list[str]) -> Statement:
+        """The statement of the I-node at ``index``, with what it keeps in metadata."""
+        raw = self.raw_ids[index]
+        extra = _argmap_extra(self.nodes.node_extras[index])
+        if "kind" not in extra:
+            derived.append(id)
+        meta = dict(extra.get("metadata") or {})
+        own = self._extras(index, id)
+        text = self.nodes.texts[index]
+        if text is None or not text.strip():
+            own["text"] = text  # written back as it was by write()
+            text = empty_text(raw)
+            self._warn(
+                f"{self._where(index)}: I-node has no text; loaded as the statement "
+                f"{id!r} with the text {text!r} (dump writes the node back as it was)"
+            )
+        if own:
+            meta[AIF_KEY] = own
+        fields = {
+            "kind": kind,
+            **extra,
+            "id": id,
+            "text": text,
+        }
+        fields.pop("metadata", None)
+        if meta:  # else the default: no metadata to check
+            fields["metadata"] = meta
+        try:
+            return _STATEMENT.validate_python(fields)
+        except ValidationError as err:
+            raise ArgmapError(f"{self._where(index)}: I-node {_one_line(err)}", ids=[raw]) from None
 
     def other_nodes(self) -> list[JsonValue]:
         """The nodes kept verbatim, in document order: all but I-nodes and the scheme
         nodes read as inferences."""
         return [
-            node.model_dump(mode="json")
-            for raw, node in zip(self.raw_ids, self.nodes, strict=True)
-            if node.type != "I" and (node.type not in SCHEME_TYPES or raw in self.problem)
+            self.nodes.node(index)
+            for index, (raw, kind) in enumerate(zip(self.raw_ids, self.nodes.types, strict=True))
+            if kind != "I" and (kind not in SCHEME_TYPES or raw in self.problem)
         ]
 
     def other_edges(self) -> list[JsonValue]:
@@ -463,7 +787,7 @@ class _Reader:
         kept = list(self.loose_edges)
         for raw in self.problem:
             kept.extend(self.used_edges.get(raw, []))
-        return [edge.model_dump(mode="json") for _, edge in sorted(kept, key=lambda pair: pair[0])]
+        return [self.nodes.edge(e_index) for e_index in sorted(kept)]
 
 
 # ---------------------------------------------------------------------- writing

@@ -124,7 +124,9 @@ def from_aif(data: Mapping[str, Any] | AifDocument, *, strict: bool = False) -> 
     >>> m.inference("3").premises, m.inference("3").target
     (('1',), '2')
     """
-    doc = data if isinstance(data, AifDocument) else AifDocument.model_validate(data)
+    doc = data if isinstance(data, AifDocument) else _aifcore.NodeSet.parse(data)
+    if doc is None:  # not plain JSON of AIF's shape: pydantic converts it or says why
+        doc = AifDocument.model_validate(data)
     return _aifcore.read(doc, strict=strict, defaults=_DEFAULTS)
 
 
@@ -186,7 +188,9 @@ def loads(text: str | bytes, *, strict: bool = False) -> ArgumentMap:
     if isinstance(text, (str, bytes, bytearray)):
         refuse_duplicate_keys(text, _FULL_KEY_CHECK, ('"nodes"', '"edges"', '"locutions"'))
     with gc_paused():  # a bulk load: see argmap._bulk
-        return from_aif(AifDocument.model_validate_json(text), strict=strict)
+        parsed = _aifcore.parse_json(text) if isinstance(text, (str, bytes, bytearray)) else None
+        doc = AifDocument.model_validate_json(text) if parsed is None else parsed
+        return _aifcore.read(doc, strict=strict, defaults=_DEFAULTS)
 
 
 def dumps(m: ArgumentMap, *, indent: int | None = 2) -> str:

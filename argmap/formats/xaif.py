@@ -36,6 +36,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pydantic_core
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from argmap._bulk import gc_paused
@@ -125,12 +126,26 @@ def from_xaif(data: Mapping[str, Any] | XaifDocument, *, strict: bool = False) -
     >>> m.metadata["xaif"]
     {'text': 'It rains. Take an umbrella.'}
     """
-    doc = data if isinstance(data, XaifDocument) else XaifDocument.model_validate(data)
-    m = _aifcore.read(doc.AIF, strict=strict, prefix="AIF.", defaults=_AIF_DEFAULTS)
+    if isinstance(data, XaifDocument):
+        return _read(data.AIF, data.model_extra or {}, strict=strict)
+    inner = _aifcore.NodeSet.parse(data.get("AIF")) if type(data) is dict else None
+    if inner is None:  # not plain JSON of xAIF's shape: pydantic converts it or says why
+        doc = XaifDocument.model_validate(data)
+        return _read(doc.AIF, doc.model_extra or {}, strict=strict)
+    return _read(inner, _beside(data), strict=strict)
+
+
+def _beside(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "AIF"}
+
+
+def _read(
+    inner: AifDocument | _aifcore.NodeSet, beside: Mapping[str, Any], *, strict: bool
+) -> ArgumentMap:
+    """The map of an xAIF document's ``"AIF"`` part, keeping the keys ``beside`` it."""
+    m = _aifcore.read(inner, strict=strict, prefix="AIF.", defaults=_AIF_DEFAULTS)
     default_text = _text(m)
-    beside = {
-        k: v for k, v in (doc.model_extra or {}).items() if not (k == "text" and v == default_text)
-    }
+    beside = {k: v for k, v in beside.items() if not (k == "text" and v == default_text)}
     if beside:
         m.metadata = {**m.metadata, XAIF_KEY: beside}
     return m
@@ -188,6 +203,14 @@ def loads(text: str | bytes, *, strict: bool = False) -> ArgumentMap:
     if isinstance(text, (str, bytes, bytearray)):
         refuse_duplicate_keys(text, _FULL_KEY_CHECK, ('"AIF"', '"nodes"', '"edges"', '"locutions"'))
     with gc_paused():  # a bulk load: see argmap._bulk
+        if isinstance(text, (str, bytes, bytearray)):
+            try:
+                data = pydantic_core.from_json(text)  # XaifDocument's own parser
+            except ValueError:
+                data = None  # XaifDocument says what is wrong
+            inner = _aifcore.NodeSet.parse(data.get("AIF")) if type(data) is dict else None
+            if inner is not None:
+                return _read(inner, _beside(data), strict=strict)
         return from_xaif(XaifDocument.model_validate_json(text), strict=strict)
 
 
