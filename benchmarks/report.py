@@ -156,17 +156,21 @@ FINDINGS = """\
   rest is building one dict per node and edge (`formats/_aifcore.build`), with a fast
   path for elements without metadata or extra fields: the floor of any writer of this
   document. More would mean writing the JSON text directly, without the dicts.
-- **AIF in** (about 2x faster than arguebuf at 10k): the document is validated in one
-  `validate_json` call (about a fifth of the time); then, per node, in Python, AIF's
-  own mapping (an I-node to a statement, a scheme node and the edges into and out of
-  it to an inference with premises, target and relation, kinds from the structure,
-  AIF fields kept verbatim), a `validate_python` of each statement and inference, and
-  the same checked build as `from_json` (about a quarter to a half of the time).
-  arguebuf's reader makes plain objects with no checks at all. Reading argmap JSON of
-  the same map takes a quarter to a half of `from_aif` (0.22-0.34 s against 0.53-0.64
-  s); 5x would need the per-node mapping and validation in one pass: statements and
-  inferences validated as lists in one call each, and a bulk checked add to the map
-  (see **build**).
+- **AIF in** (about 3x faster than arguebuf at 10k, 1.4x to 1.9x the time of reading
+  argmap JSON of the same map): the text is parsed once by pydantic-core's JSON parser
+  (the one `model_validate_json` uses) into plain dicts, taken as one list per field
+  when every field already has AIF's type (anything else goes through the
+  `AifDocument` model as before, so maps, warnings and errors are unchanged). One pass
+  sorts the edges to their scheme nodes; statements and inferences without metadata are
+  made by `quick_statement`/`quick_inference`, the rest validated; then the same checked
+  adds as `from_json`. What remains is Python's work per node and edge (parsing and
+  freeing the dicts, sorting 20k edges, making 20k elements: about 0.13 s at 10k) on top
+  of the map's checked adds, where `from_json` validates its elements in pydantic's
+  compiled core in one call; arguebuf's reader makes plain objects with no checks. 5x
+  (0.18-0.26 s, as arguebuf's time varies) is at or below `from_json` itself: it would
+  need AIF's node/edge mapping done inside one validation call (a pydantic-core schema
+  that builds statements and inferences from AIF nodes) and a bulk checked add to the
+  map (see **build**).
 - **to_dot** (about 4x faster than arguebuf at 10k and 1.3x the floor's time; 1.4x the
   floor at 100k, on the last quiet run; 3.6x to 7.4x on busy ones, where arguebuf's
   time varies more than argmap's): each line is written directly (the `graphviz`
