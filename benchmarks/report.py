@@ -132,8 +132,8 @@ def targets(peers: list[Row], startup: list[Row], memory: list[Row]) -> list[lis
 FINDINGS = """\
 ## Where the time goes
 
-- **build** (about 5.5x faster than arguebuf at 10k, about 1.55x the floor at 100k on
-  the last quiet run): a plain statement or single-premise inference (no title, note,
+- **build** (5.5x to 5.8x faster than arguebuf at 10k, 1.55x to 1.65x the floor at
+  100k on two quiet runs after the merge): a plain statement or single-premise inference (no title, note,
   tags or metadata) is made after the same id and text checks without pydantic's
   argument handling (`model.quick_statement`/`quick_inference`; anything doubtful goes
   through full validation, so the errors are the same), then checked against the map (a
@@ -171,9 +171,9 @@ FINDINGS = """\
   need AIF's node/edge mapping done inside one validation call (a pydantic-core schema
   that builds statements and inferences from AIF nodes) and a bulk checked add to the
   map (see **build**).
-- **to_dot** (about 4x faster than arguebuf at 10k and 1.3x the floor's time; 1.4x the
-  floor at 100k, on the last quiet run; 3.6x to 7.4x on busy ones, where arguebuf's
-  time varies more than argmap's): each line is written directly (the `graphviz`
+- **to_dot** (4.0x to 5.0x faster than arguebuf at 10k and 1.0x to 1.3x the floor's
+  time; 1.4x to 1.6x the floor at 100k, on two quiet runs after the merge; 3.6x to
+  7.4x on busy ones, where arguebuf's time varies more than argmap's): each line is written directly (the `graphviz`
   package's per-attribute quoting is skipped for what argmap builds itself), looks are
   declared once per run of a kind, and the direction is chosen on plain dicts. The floor
   draws less: plain labels, no kinds, junctions, ids or styles, and no layout estimate,
