@@ -36,6 +36,7 @@ from argmap.analysis.semantics import extensions, grounded, preferred
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from afgen import dense_af
+from aspartix import ENCODINGS, clingo_extensions, clingo_facts
 
 
 def generate(n: int, seed: int = 1, cycles: float = 0.01) -> list[tuple[int, int]]:
@@ -116,20 +117,6 @@ DENSE = [  # (shape, arguments, p, seed): ER = Erdos-Renyi, BA = Barabasi-Albert
 DENSE_SEMANTICS = ("complete", "preferred", "stable", "semi-stable")
 _PYGARG = {"complete": "CO", "preferred": "PR", "stable": "ST", "semi-stable": "SST"}
 
-_ASP_GUESS = """
-in(X) :- arg(X), not out(X).
-out(X) :- arg(X), not in(X).
-:- in(X), in(Y), att(X,Y).
-defeated(X) :- in(Y), att(Y,X).
-undefended(X) :- att(Y,X), not defeated(Y).
-"""
-_ASP = {  # ASPARTIX-style encodings (Egly, Gaggl, Woltran), written for this benchmark
-    "stable": _ASP_GUESS + ":- out(X), not defeated(X).\n",
-    "complete": _ASP_GUESS + ":- in(X), undefended(X).\n:- out(X), not undefended(X).\n",
-    # preferred: subset-maximal admissible sets by clingo's domain heuristic
-    "preferred": _ASP_GUESS + ":- in(X), undefended(X).\n#heuristic in(X) : arg(X). [1,true]\n",
-}
-
 
 def _run_timed(target: Any, args: tuple[Any, ...], timeout: float) -> tuple[float | None, Any]:
     parent, child = mp.Pipe(duplex=False)
@@ -166,24 +153,12 @@ def _pygarg_worker(af: ArgumentationFramework, sem: str, conn: Any) -> None:
 
 
 def _clingo_worker(af: ArgumentationFramework, sem: str, conn: Any) -> None:
-    import clingo
+    import clingo  # noqa: F401  # imported untimed, as the other tools' modules are
 
-    facts = "".join(f"arg(a{a})." for a in af.arguments)
-    facts += "".join(f"att(a{a},a{b})." for a, b in af.attacks)
+    facts = clingo_facts(af.arguments, af.attacks)
     start = time.perf_counter()
-    options = ["0", "--warn=none"]
-    if sem == "preferred":
-        options += ["--heuristic=Domain", "--enum-mode=domRec"]
-    ctl = clingo.Control(options)
-    ctl.add("base", [], facts + _ASP[sem])
-    ctl.ground([("base", [])])
-    found: list[list[str]] = []
-    ctl.solve(
-        on_model=lambda m: found.append(
-            sorted(str(s.arguments[0])[1:] for s in m.symbols(atoms=True) if s.name == "in")
-        )
-    )
-    conn.send((time.perf_counter() - start, sorted(found)))
+    found = clingo_extensions(facts, sem)
+    conn.send((time.perf_counter() - start, found))
 
 
 def _have(module: str) -> bool:
@@ -211,7 +186,7 @@ def dense(timeout: float) -> None:
             cells: list[str] = []
             ours: Any = None
             for name, worker in tools:
-                if name == "clingo" and sem not in _ASP:
+                if name == "clingo" and sem not in ENCODINGS:
                     cells.append("-")
                     continue
                 elapsed, result = _run_timed(worker, (af, sem), timeout)

@@ -10,6 +10,7 @@ import json
 
 import pytest
 from afgen import dense_af
+from aspartix import clingo_extensions, clingo_facts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_semantics import _oracle
@@ -122,37 +123,12 @@ def test_dense_frameworks_agree_with_pygarg(dense: AF, sem: str) -> None:
         assert accepted(dense, a, sem, "sceptical", solver="sat") == ds  # type: ignore[arg-type]
 
 
-_ASP_GUESS = """
-in(X) :- arg(X), not out(X).
-out(X) :- arg(X), not in(X).
-:- in(X), in(Y), att(X,Y).
-defeated(X) :- in(Y), att(Y,X).
-undefended(X) :- att(Y,X), not defeated(Y).
-"""
-_ASP = {  # complete is left out: clingo takes minutes to enumerate the BA one's 379
-    "stable": _ASP_GUESS + ":- out(X), not defeated(X).\n",
-    "preferred": _ASP_GUESS + ":- in(X), undefended(X).\n#heuristic in(X) : arg(X). [1,true]\n",
-}
-
-
-@pytest.mark.parametrize("sem", sorted(_ASP))
+# complete is left out: clingo takes minutes to enumerate the BA one's 379
+@pytest.mark.parametrize("sem", ["preferred", "stable"])
 def test_dense_frameworks_agree_with_clingo(dense: AF, sem: str) -> None:
-    clingo = pytest.importorskip("clingo")
-    options = ["0", "--warn=none"]
-    if sem == "preferred":
-        options += ["--heuristic=Domain", "--enum-mode=domRec"]
-    ctl = clingo.Control(options)
-    facts = "".join(f"arg(a{a})." for a in dense.arguments)
-    facts += "".join(f"att(a{a},a{b})." for a, b in dense.attacks)
-    ctl.add("base", [], facts + _ASP[sem])
-    ctl.ground([("base", [])])
-    found: list[list[str]] = []
-    ctl.solve(
-        on_model=lambda m: found.append(
-            sorted(str(s.arguments[0])[1:] for s in m.symbols(atoms=True) if s.name == "in")
-        )
-    )
-    assert norm(extensions(dense, sem, solver="sat")) == sorted(found)  # type: ignore[arg-type]
+    pytest.importorskip("clingo")
+    found = clingo_extensions(clingo_facts(dense.arguments, dense.attacks), sem)
+    assert norm(extensions(dense, sem, solver="sat")) == found  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------ the interface
