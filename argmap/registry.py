@@ -247,11 +247,9 @@ def _undetected(
     if name and name.lower().endswith(PICTURE_SUFFIXES):
         what = f"{suffix!r} is a picture argmap draws, not a map it reads"
     if content.looks_json:
-        if content.json is None:
-            return (
-                f"{where}cannot tell the format: the text starts like JSON but is not valid "
-                f"JSON; {_NAME_IT} to see the parser's error"
-            )
+        if content.json is None:  # every JSON format would fail here: say where and why
+            problem = json_problem(content.text) or "not valid JSON"
+            return f"{where}{problem}; if it is not meant to be JSON, {_NAME_IT}"
         looked = [f"{s.title} ({s.looks_for})" for s in pool if s.json and s.looks_for]
         keys = ""
         obj = content.json_object
