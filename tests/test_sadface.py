@@ -232,6 +232,19 @@ def test_node_ids_outside_the_id_pattern_are_cleaned_and_the_original_is_kept() 
     assert _canonical(back["edges"]) == _canonical(doc["edges"])
 
 
+def test_an_id_with_a_trailing_newline_is_cleaned_like_any_other_invalid_id() -> None:
+    # Python's "$" matches before a final newline, pydantic's pattern does not: the id
+    # must be cleaned here, not refused later by the model as the scheme's target.
+    doc = {
+        "nodes": [_atom("c\n", "C"), _atom("p", "P"), _scheme("s", "support")],
+        "edges": [_edge("1", "p", "s"), _edge("2", "s", "c\n")],
+    }
+    m = sadface.from_sadface(doc)
+    assert [s.id for s in m.statements] == ["c", "p"]
+    assert m.inference("s").target == "c"
+    assert m.statement("c").metadata["sadface"]["id"] == "c\n"
+
+
 def test_a_relation_changed_after_reading_gets_that_relations_scheme_name() -> None:
     doc = {
         "nodes": [_atom("c", "C"), _atom("p", "P"), _scheme("s", "Expert Opinion")],

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["kind_from_roles", "make_ids", "structural_kinds"]
 
-_ID = re.compile(ID_PATTERN)
+_ID = re.compile(ID_PATTERN)  # used with fullmatch: "$" alone lets a trailing "\n" through
 _BAD_CHARS = re.compile(r"[^A-Za-z0-9_.\-]+")
 
 
@@ -32,12 +32,14 @@ def make_ids(raw_ids: Iterable[str]) -> dict[str, str]:
 
     >>> make_ids(["a1", "node 7", "node-7", "é"])
     {'a1': 'a1', 'node-7': 'node-7', 'node 7': 'node-7-2', 'é': 'node'}
+    >>> make_ids(["a1\\n"])  # a trailing newline is not part of a valid id
+    {'a1\\n': 'a1'}
     """
     ids: dict[str, str] = {}
     used: set[str] = set()
     pending: list[str] = []
     for raw in raw_ids:
-        if _ID.match(raw) and len(raw) <= 200 and raw not in used:
+        if _ID.fullmatch(raw) and len(raw) <= 200 and raw not in used:
             ids[raw] = raw
             used.add(raw)
         else:
@@ -46,7 +48,7 @@ def make_ids(raw_ids: Iterable[str]) -> dict[str, str]:
         if raw in ids:
             continue
         base = _BAD_CHARS.sub("-", raw).strip("-.")[:190] or "node"
-        if not _ID.match(base):
+        if not _ID.fullmatch(base):
             base = f"n{base}"
         candidate, n = base, 2
         while candidate in used:
