@@ -75,10 +75,9 @@ def batches(draw: st.DrawFn) -> tuple[list[Statement], list[Inference]]:
         (statements if isinstance(extra, Statement) else inferences).append(extra)
     elif what == "drop" and statements:
         del statements[draw(st.integers(0, len(statements) - 1))]
-    elif what == "mix" and inferences:
+    elif what == "mix" and len(inferences) > 1:
         # A premise that is an inference, or a support of an inference.
-        inf = draw(st.sampled_from(inferences))
-        other = draw(st.sampled_from(inferences))
+        inf, other = draw(st.permutations(inferences))[:2]
         inferences.append(
             Inference(id="zz-mixed", relation="support", premises=(other.id,), target=inf.id)
             if draw(st.booleans())
