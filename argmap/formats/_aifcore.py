@@ -173,6 +173,14 @@ _STR_INT = frozenset({str, int})
 _STR_INT_NONE = frozenset({str, int, type(None)})
 
 
+_NODE_ID = operator.itemgetter("nodeID")
+_TYPE = operator.itemgetter("type")
+_TEXT = operator.itemgetter("text")
+_FROM_ID = operator.itemgetter("fromID")
+_TO_ID = operator.itemgetter("toID")
+_THREE = frozenset({3})
+
+
 def _extra(fields: dict[str, Any], held: tuple[str, ...]) -> dict[str, Any]:
     """The fields of a node or edge that its model does not declare."""
     return {k: v for k, v in fields.items() if k not in held}
@@ -247,22 +255,39 @@ class NodeSet:
         made = cls({k: v for k, v in data.items() if k not in {"nodes", "edges"}})
         # One column at a time: a comprehension per field is several times faster than
         # one loop appending to five lists.
-        node_ids = [node.get("nodeID") for node in nodes]
-        types = [node.get("type") for node in nodes]
-        texts = [node.get("text") for node in nodes]
+        try:  # itemgetter's map is faster than a comprehension; without a key, see below
+            node_ids = list(map(_NODE_ID, nodes))
+            types = list(map(_TYPE, nodes))
+        except KeyError:
+            return None  # AifDocument names the missing field
+        try:
+            texts = list(map(_TEXT, nodes))
+            all_texts = True
+        except KeyError:  # a node without text
+            texts = [node.get("text") for node in nodes]
+            all_texts = False
         if (
             not _STR_INT.issuperset(map(type, node_ids))
             or not _STR.issuperset(map(type, types))
             or not _STR_NONE.issuperset(map(type, texts))
         ):
             return None
-        node_extras = [
-            None if len(node) == 2 + ("text" in node) else _extra(node, _NODE_FIELDS)
-            for node in nodes
-        ]
+        # Nodes with nodeID, type and text alone (those three keys, checked above) have
+        # nothing else: most documents' every node.
+        node_extras: list[dict[str, Any] | None] = (
+            [None] * len(nodes)
+            if all_texts and _THREE.issuperset(map(len, nodes))
+            else [
+                None if len(node) == 2 + ("text" in node) else _extra(node, _NODE_FIELDS)
+                for node in nodes
+            ]
+        )
+        try:
+            from_ids = list(map(_FROM_ID, edges))
+            to_ids = list(map(_TO_ID, edges))
+        except KeyError:
+            return None  # AifDocument names the missing field
         edge_ids = [edge.get("edgeID") for edge in edges]
-        from_ids = [edge.get("fromID") for edge in edges]
-        to_ids = [edge.get("toID") for edge in edges]
         if (
             not _STR_INT.issuperset(map(type, from_ids))
             or not _STR_INT.issuperset(map(type, to_ids))
@@ -640,9 +665,9 @@ class _Reader:
             if kind not in _SCHEME:
                 continue
             prem, tgt = premises[raw], targets[raw]
-            if (  # one premise, one target, and nothing write() would not write itself
-                len(prem) == 1
-                and len(tgt) == 1
+            if (  # one target, and nothing write() would not write itself
+                len(tgt) == 1
+                and prem
                 and extra is None
                 and node_id == (id := ids[raw])
                 and text == DEFAULT_TEXT[kind]
@@ -653,7 +678,15 @@ class _Reader:
                 relation = RELATION_OF.get(kind) or (
                     "attack" if type_of[target] == "I" else "undercut"
                 )
-                quick = quick_inference(id, relation, ids[prem[0]], ids[target])
+                quick = None
+                if len(prem) == 1:
+                    quick = quick_inference(id, relation, ids[prem[0]], ids[target])
+                elif kind != "MA" and target not in prem and len(set(prem)) == len(prem):
+                    # Linked premises, none twice, none the target: what the model checks
+                    # of them (the ids are valid, see make_ids); then as ArgumentMap._join.
+                    quick = quick_inference(id, relation, ids[prem[0]], ids[target])
+                    if quick is not None:
+                        object.__setattr__(quick, "premises", tuple([ids[p] for p in prem]))
                 if quick is not None:
                     found.append(quick)
                     continue
@@ -680,9 +713,11 @@ class _Reader:
         aif_meta = self._extras(index, id)
         if nodes.texts[index] != DEFAULT_TEXT[kind]:
             aif_meta["text"] = nodes.texts[index]
-        edges: list[JsonValue] = [
-            nodes.edge(e) for e in self.used_edges[raw] if not nodes.implied_edge(e)
-        ]
+        edges: list[JsonValue] = (
+            [nodes.edge(e) for e in self.used_edges[raw] if not nodes.implied_edge(e)]
+            if raw in self.odd_edges  # else every edge of it is one write() writes
+            else []
+        )
         if edges:
             aif_meta["edges"] = edges
         if aif_meta:
