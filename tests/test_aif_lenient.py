@@ -319,3 +319,68 @@ def test_what_was_kept_is_written_only_while_its_ends_are_in_the_map() -> None:
     ends = {(e["fromID"], e["toID"]) for e in back["edges"]}
     assert ("501", "100") not in ends and ("300", "100") not in ends
     assert ("201", "501") in ends  # the L node and the kept RA node are both still there
+
+
+def _linked(edges: list[tuple[str, str]]) -> str:
+    nodes = [{"nodeID": i, "text": i.upper(), "type": "I"} for i in "abc"]
+    nodes.append({"nodeID": "r", "text": "Default Inference", "type": "RA"})
+    return json.dumps(
+        {
+            "nodes": nodes,
+            "edges": [{"edgeID": f"{f}_{t}", "fromID": f, "toID": t} for f, t in edges],
+        }
+    )
+
+
+def test_linked_premises_are_read_as_one_inference() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        m = aif.loads(_linked([("a", "r"), ("b", "r"), ("r", "c")]))
+    inf = m.inference("r")
+    assert (inf.relation, inf.premises, inf.target, inf.metadata) == (
+        "support",
+        ("a", "b"),
+        "c",
+        {},
+    )
+    assert inf == am.Inference(id="r", relation="support", premises=("a", "b"), target="c")
+    assert list(m.graph.pred["r"]) == ["a", "b"]
+    assert m.metadata == {}
+
+
+@pytest.mark.parametrize(
+    ("edges", "problem"),
+    [
+        ([("a", "r"), ("a", "r"), ("r", "c")], "premise 'a' is listed twice"),
+        ([("a", "r"), ("c", "r"), ("r", "c")], "'c' cannot be both a premise and the target"),
+    ],
+)
+def test_a_linked_node_the_model_refuses_is_kept_verbatim(
+    edges: list[tuple[str, str]], problem: str
+) -> None:
+    text = _linked(edges)
+    with pytest.warns(aif.AifWarning) as caught:
+        m = aif.loads(text)
+    assert [str(w.message) for w in caught] == [f"nodes[3] (nodeID 'r'): {problem}{_KEPT}"]
+    assert len(m.inferences) == 0
+    assert m.metadata["aif"]["other_nodes"] == [
+        {"nodeID": "r", "type": "RA", "text": "Default Inference"}
+    ]
+    assert m.metadata["aif"]["other_edges"] == json.loads(text)["edges"]
+    with pytest.raises(ArgmapError, match=rf"^nodes\[3\] \(nodeID 'r'\): {problem}$"):
+        aif.loads(text, strict=True)
+
+
+def test_a_read_map_has_the_graph_dicts_of_one_built_call_by_call() -> None:
+    built = am.ArgumentMap()  # a reader adds the statements, then the inferences
+    for id, kind in (("c", "claim"), ("a", "premise"), ("b", "counterpoint"), ("u", "premise")):
+        built.add_statement(am.Statement(id=id, kind=kind, text=id.upper()))
+    built.add_inference(am.Inference(id="i", relation="support", premises=("a",), target="c"))
+    built.add_inference(am.Inference(id="j", relation="attack", premises=("b",), target="c"))
+    built.add_inference(am.Inference(id="k", relation="undercut", premises=("u",), target="i"))
+    read = aif.loads(aif.dumps(built))
+    assert read == built
+    for name in ("_node", "_succ", "_pred"):
+        ours, theirs = getattr(read.graph, name), getattr(built.graph, name)
+        assert list(ours.items()) == list(theirs.items())
+        assert [list(v) for v in ours.values()] == [list(v) for v in theirs.values()]

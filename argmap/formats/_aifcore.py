@@ -14,13 +14,14 @@ import re
 import sys
 import warnings
 from collections.abc import Mapping
-from itertools import count
+from itertools import compress, count
 from pathlib import Path
 from typing import Any, NamedTuple, cast, get_args
 
 import pydantic_core
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
+from argmap._bulk import add_inferences, add_statements
 from argmap.errors import ArgmapError, describe_validation_error
 from argmap.formats._jsontext import has_float
 from argmap.formats._shared import kind_from_roles, make_ids, structural_kinds
@@ -71,6 +72,13 @@ dialogue layer's L, YA and TA it keeps verbatim without a word; any other type i
 with an :class:`AifWarning`."""
 _KNOWN = frozenset(KNOWN_TYPES)
 _SCHEME = frozenset(SCHEME_TYPES)
+_PLAIN_EDGES = frozenset(
+    {("I", kind) for kind in SCHEME_TYPES}
+    | {(kind, "I") for kind in SCHEME_TYPES}
+    | {("CA", "RA"), ("CA", "CA")}
+)
+"""The (from, to) node types of the edges :meth:`_Reader._plain_edges` sorts: a premise,
+a target, an undercut."""
 
 
 class _Node(BaseModel):
@@ -165,6 +173,14 @@ _STR_INT = frozenset({str, int})
 _STR_INT_NONE = frozenset({str, int, type(None)})
 
 
+_NODE_ID = operator.itemgetter("nodeID")
+_TYPE = operator.itemgetter("type")
+_TEXT = operator.itemgetter("text")
+_FROM_ID = operator.itemgetter("fromID")
+_TO_ID = operator.itemgetter("toID")
+_THREE = frozenset({3})
+
+
 def _extra(fields: dict[str, Any], held: tuple[str, ...]) -> dict[str, Any]:
     """The fields of a node or edge that its model does not declare."""
     return {k: v for k, v in fields.items() if k not in held}
@@ -239,22 +255,39 @@ class NodeSet:
         made = cls({k: v for k, v in data.items() if k not in {"nodes", "edges"}})
         # One column at a time: a comprehension per field is several times faster than
         # one loop appending to five lists.
-        node_ids = [node.get("nodeID") for node in nodes]
-        types = [node.get("type") for node in nodes]
-        texts = [node.get("text") for node in nodes]
+        try:  # itemgetter's map is faster than a comprehension; without a key, see below
+            node_ids = list(map(_NODE_ID, nodes))
+            types = list(map(_TYPE, nodes))
+        except KeyError:
+            return None  # AifDocument names the missing field
+        try:
+            texts = list(map(_TEXT, nodes))
+            all_texts = True
+        except KeyError:  # a node without text
+            texts = [node.get("text") for node in nodes]
+            all_texts = False
         if (
             not _STR_INT.issuperset(map(type, node_ids))
             or not _STR.issuperset(map(type, types))
             or not _STR_NONE.issuperset(map(type, texts))
         ):
             return None
-        node_extras = [
-            None if len(node) == 2 + ("text" in node) else _extra(node, _NODE_FIELDS)
-            for node in nodes
-        ]
+        # Nodes with nodeID, type and text alone (those three keys, checked above) have
+        # nothing else: most documents' every node.
+        node_extras: list[dict[str, Any] | None] = (
+            [None] * len(nodes)
+            if all_texts and _THREE.issuperset(map(len, nodes))
+            else [
+                None if len(node) == 2 + ("text" in node) else _extra(node, _NODE_FIELDS)
+                for node in nodes
+            ]
+        )
+        try:
+            from_ids = list(map(_FROM_ID, edges))
+            to_ids = list(map(_TO_ID, edges))
+        except KeyError:
+            return None  # AifDocument names the missing field
         edge_ids = [edge.get("edgeID") for edge in edges]
-        from_ids = [edge.get("fromID") for edge in edges]
-        to_ids = [edge.get("toID") for edge in edges]
         if (
             not _STR_INT.issuperset(map(type, from_ids))
             or not _STR_INT.issuperset(map(type, to_ids))
@@ -428,13 +461,33 @@ class _Reader:
         self.ids = dict(zip(raw_ids, raw_ids, strict=True)) if valid else make_ids(raw_ids)
         # Each scheme node's premises, targets and edges (the edges' indexes).
         schemes = [raw for raw, kind in zip(raw_ids, types, strict=True) if kind in _SCHEME]
+        self.schemes = schemes
         self.premises: dict[str, list[str]] = {raw: [] for raw in schemes}
         self.targets: dict[str, list[str]] = {raw: [] for raw in schemes}
-        self.used_edges: dict[str, list[int]] = {raw: [] for raw in schemes}
+        self._used_edges: dict[str, list[int]] | None = None
         self.odd_edges: set[str] = set()  # scheme nodes with an edge write() would not give
         self.loose_edges: list[int] = []
         self.problem: dict[str, str] = {}  # scheme nodes argmap cannot read, and why
-        self._edges()
+        sources = [i if type(i) is str else str(i) for i in nodes.from_ids]
+        targeted = [i if type(i) is str else str(i) for i in nodes.to_ids]
+        self._sources, self._targeted = sources, targeted
+        if not self._plain_edges(sources, targeted):
+            self._edges(sources, targeted)
+
+    @property
+    def used_edges(self) -> dict[str, list[int]]:
+        """The indexes of each scheme node's edges (its premises' and its target's), in
+        edge order; made when first asked for (only for a node not read as it stands)."""
+        if self._used_edges is None:
+            used: dict[str, list[int]] = {raw: [] for raw in self.schemes}
+            type_of = self.type_of
+            for e_index, src, dst in zip(count(), self._sources, self._targeted):
+                if type_of[src] == "I":
+                    used[dst].append(e_index)
+                else:
+                    used[src].append(e_index)
+            self._used_edges = used
+        return self._used_edges
 
     def _check_nodes(self) -> None:
         """Refuse a repeated ``nodeID``, and warn of unknown types, in node order."""
@@ -463,18 +516,55 @@ class _Reader:
     def _where_edge(self, e_index: int) -> str:
         return f"{self.prefix}edges[{e_index}] (edgeID {self.nodes.edge_ids[e_index]!r})"
 
-    def _edges(self) -> None:
-        """Sort each edge: a premise or target of a scheme node, or one kept verbatim."""
-        nodes, type_of, used_edges = self.nodes, self.type_of, self.used_edges
-        premises, targets, odd_edges = self.premises, self.targets, self.odd_edges
-        sources = [i if type(i) is str else str(i) for i in nodes.from_ids]
-        targeted = [i if type(i) is str else str(i) for i in nodes.to_ids]
-        # Which edges write() would write by itself (see NodeSet.implied_edge), all at once.
+    def _implied(self, sources: list[str], targeted: list[str]) -> list[bool]:
+        """Which edges write() would write by itself (see NodeSet.implied_edge), all at once."""
+        nodes = self.nodes
         implied = list(map(operator.eq, nodes.edge_ids, map("{}_{}".format, sources, targeted)))
         if nodes.edge_extras.count(None) < len(implied):  # some edges have other fields
             for e_index, extra in enumerate(nodes.edge_extras):
                 if extra is not None:
                     implied[e_index] = False
+        return implied
+
+    def _plain_edges(self, sources: list[str], targeted: list[str]) -> bool:
+        """:meth:`_edges` for the common document, in bulk: every edge joins an I-node
+        to a scheme node, a scheme node to an I-node, or a CA node to an RA or CA node
+        (an undercut); else (a missing node, an edge kept verbatim or a problem to
+        report) False, having changed nothing."""
+        type_of = self.type_of
+        src_types = list(map(type_of.get, sources))
+        if not _PLAIN_EDGES.issuperset(zip(src_types, map(type_of.get, targeted), strict=True)):
+            return False
+        premise_edges = list(map("I".__eq__, src_types))
+        target_edges = list(map(operator.not_, premise_edges))
+        premises, targets = self.premises, self.targets
+        premise_pairs = zip(
+            compress(targeted, premise_edges), compress(sources, premise_edges), strict=True
+        )
+        for dst, src in premise_pairs:
+            premises[dst].append(src)
+        target_pairs = zip(
+            compress(sources, target_edges), compress(targeted, target_edges), strict=True
+        )
+        for src, dst in target_pairs:
+            targets[src].append(dst)
+        implied = self._implied(sources, targeted)
+        if not all(implied):
+            odd_edges = self.odd_edges
+            for src, dst, premise, plain in zip(
+                sources, targeted, premise_edges, implied, strict=True
+            ):
+                if not plain:
+                    odd_edges.add(dst if premise else src)
+        return True
+
+    def _edges(self, sources: list[str], targeted: list[str]) -> None:
+        """Sort each edge: a premise or target of a scheme node, or one kept verbatim."""
+        type_of = self.type_of
+        used_edges: dict[str, list[int]] = {raw: [] for raw in self.schemes}
+        self._used_edges = used_edges
+        premises, targets, odd_edges = self.premises, self.targets, self.odd_edges
+        implied = self._implied(sources, targeted)
         all_implied = all(implied)
         for e_index, src, dst, src_type, dst_type in zip(
             count(),
@@ -575,9 +665,9 @@ class _Reader:
             if kind not in _SCHEME:
                 continue
             prem, tgt = premises[raw], targets[raw]
-            if (  # one premise, one target, and nothing write() would not write itself
-                len(prem) == 1
-                and len(tgt) == 1
+            if (  # one target, and nothing write() would not write itself
+                len(tgt) == 1
+                and prem
                 and extra is None
                 and node_id == (id := ids[raw])
                 and text == DEFAULT_TEXT[kind]
@@ -588,7 +678,15 @@ class _Reader:
                 relation = RELATION_OF.get(kind) or (
                     "attack" if type_of[target] == "I" else "undercut"
                 )
-                quick = quick_inference(id, relation, ids[prem[0]], ids[target])
+                quick = None
+                if len(prem) == 1:
+                    quick = quick_inference(id, relation, ids[prem[0]], ids[target])
+                elif kind != "MA" and target not in prem and len(set(prem)) == len(prem):
+                    # Linked premises, none twice, none the target: what the model checks
+                    # of them (the ids are valid, see make_ids); then as ArgumentMap._join.
+                    quick = quick_inference(id, relation, ids[prem[0]], ids[target])
+                    if quick is not None:
+                        object.__setattr__(quick, "premises", tuple([ids[p] for p in prem]))
                 if quick is not None:
                     found.append(quick)
                     continue
@@ -615,9 +713,11 @@ class _Reader:
         aif_meta = self._extras(index, id)
         if nodes.texts[index] != DEFAULT_TEXT[kind]:
             aif_meta["text"] = nodes.texts[index]
-        edges: list[JsonValue] = [
-            nodes.edge(e) for e in self.used_edges[raw] if not nodes.implied_edge(e)
-        ]
+        edges: list[JsonValue] = (
+            [nodes.edge(e) for e in self.used_edges[raw] if not nodes.implied_edge(e)]
+            if raw in self.odd_edges  # else every edge of it is one write() writes
+            else []
+        )
         if edges:
             aif_meta["edges"] = edges
         if aif_meta:
@@ -691,11 +791,17 @@ class _Reader:
         """Add the statements and inferences to ``m``."""
         inferences = self._inferences()
         statements, derived = self._statements(inferences)
-        for statement in statements:
-            m.add_statement(statement)
+        # Checked as a batch and added at once (argmap._bulk); else one at a time, which
+        # says what is wrong.
+        if not add_statements(m, statements):
+            for statement in statements:
+                m.add_statement(statement)
         if self.strict:
-            m.add_inferences(inferences, where="AIF scheme node {id!r}")
+            if not add_inferences(m, inferences):
+                m.add_inferences(inferences, where="AIF scheme node {id!r}")
             return
+        if not self.problem and add_inferences(m, inferences):
+            return  # all added, in order: the structure gave the kinds
         if self._add_leniently(m, inferences):
             return  # the structure is that of all inferences, which gave the kinds
         # Kinds come from the structure: what the map refused no longer counts.

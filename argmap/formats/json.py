@@ -37,7 +37,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, field_validator
 
-from argmap._bulk import gc_paused
+from argmap._bulk import add_inferences, add_statements, gc_paused
 from argmap._io import load_file, shorten, write_atomic
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats._jsontext import refuse_duplicate_keys
@@ -149,12 +149,15 @@ def from_document(doc: MapDocument) -> ArgumentMap:
             m.add_source(source)
         except ArgmapError as err:
             raise err.with_context(f"sources[{index}]") from None
-    for index, statement in enumerate(doc.statements):
-        try:
-            m.add_statement(statement)
-        except ArgmapError as err:
-            raise err.with_context(f"statements[{index}]") from None
-    m.add_inferences(doc.inferences)
+    # Checked as a batch and added at once; else (something to report) one at a time.
+    if not add_statements(m, doc.statements):
+        for index, statement in enumerate(doc.statements):
+            try:
+                m.add_statement(statement)
+            except ArgmapError as err:
+                raise err.with_context(f"statements[{index}]") from None
+    if not add_inferences(m, doc.inferences):
+        m.add_inferences(doc.inferences)
     return m
 
 
