@@ -156,21 +156,24 @@ FINDINGS = """\
   rest is building one dict per node and edge (`formats/_aifcore.build`), with a fast
   path for elements without metadata or extra fields: the floor of any writer of this
   document. More would mean writing the JSON text directly, without the dicts.
-- **AIF in** (about 3x faster than arguebuf at 10k, 1.4x to 1.9x the time of reading
-  argmap JSON of the same map): the text is parsed once by pydantic-core's JSON parser
-  (the one `model_validate_json` uses) into plain dicts, taken as one list per field
-  when every field already has AIF's type (anything else goes through the
-  `AifDocument` model as before, so maps, warnings and errors are unchanged). One pass
-  sorts the edges to their scheme nodes; statements and inferences without metadata are
-  made by `quick_statement`/`quick_inference`, the rest validated; then the same checked
-  adds as `from_json`. What remains is Python's work per node and edge (parsing and
-  freeing the dicts, sorting 20k edges, making 20k elements: about 0.13 s at 10k) on top
-  of the map's checked adds, where `from_json` validates its elements in pydantic's
-  compiled core in one call; arguebuf's reader makes plain objects with no checks. 5x
-  (0.18-0.26 s, as arguebuf's time varies) is at or below `from_json` itself: it would
-  need AIF's node/edge mapping done inside one validation call (a pydantic-core schema
-  that builds statements and inferences from AIF nodes) and a bulk checked add to the
-  map (see **build**).
+- **AIF in** (about 3x faster than arguebuf at 10k): the text is parsed once by
+  pydantic-core into plain dicts, taken as one list per field; edges are sorted to
+  their scheme nodes in bulk when each is a premise, a target or an undercut;
+  statements and inferences without metadata, single or linked premises, are made by
+  `quick_statement`/`quick_inference`, and the whole batch is checked at once and
+  written into the graph's dicts (`argmap._bulk`, which `from_json` uses too; a batch
+  with anything to report is added one element at a time, so maps, warnings and errors
+  are unchanged: 26,325 reads of files, fuzzed and generated documents compared old
+  against new). What remains is Python's work per element, with no single hot spot: at
+  10k, in CPU time, parsing and taking the columns about a fifth, sorting 20k edges a
+  tenth, making 20k models a fifth (about 3 µs per inference and 2 µs per statement,
+  half of it re-checking ids already checked by one expression for the whole
+  document), writing them into the graph's dicts a fifth, and freeing the parse plus
+  one collector pass over the new map's objects a sixth; arguebuf's reader makes plain
+  objects with no checks. 5x (about 0.24 s) would need all of: models made in bulk
+  without per-element checks (about 6% measured), fewer objects per element (models
+  beside the graph instead of in its node dicts: a change to the graph's documented
+  shape), and the edge grouping done in compiled code.
 - **to_dot** (4.0x to 5.0x faster than arguebuf at 10k and 1.0x to 1.3x the floor's
   time; 1.4x to 1.6x the floor at 100k, on two quiet runs after the merge; 3.6x to 7.4x
   on busy ones, where arguebuf's time varies more than argmap's): each line is written
