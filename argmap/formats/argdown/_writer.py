@@ -56,6 +56,8 @@ from argmap.model import Inference, Statement, StatementKind, slugify
 __all__ = ["dump", "dumps", "escape"]
 
 _KEY = "argdown"
+# The steps of a premise-conclusion structure, each with the undercuts of its line.
+_Chain = list[tuple[Inference, list[Inference]]]
 _INDENT = "    "
 _VERB = {
     "support": "supports",
@@ -310,9 +312,12 @@ class _Writer:
         self.kinds = self._structural_kinds()
         self.line_ids = {inf.id for lines in self.simple.values() for inf in lines}
         # The statements in the order the text must define them; an argument without a
-        # structure (<Title>: text) comes after them in any order (the reader puts it last).
-        self.order = [s.id for s in statements if not _is_argument(s)]
-        self.ordered = set(self.order)
+        # structure (<Title>: text) comes after them (arg_order): the reader puts those in
+        # the map in the order of their first mentions (<Title>), after every other one.
+        self.order, self.arg_order = (
+            [s.id for s in statements if _is_argument(s) is argument] for argument in (False, True)
+        )
+        self.ordered, self.arg_ordered = set(self.order), set(self.arg_order)
         # Each statement's place in that order; the statements an inference relates.
         self.index, self.related = (
             {id: n for n, id in enumerate(self.order)},
@@ -337,11 +342,20 @@ class _Writer:
         self.counting = False
 
     def _undercut_targets(self, inferences: list[Inference], undercut: set[str]) -> dict[str, str]:
+        """The inferences the reader aims a ``<_`` under an argument without a structure
+        at (of those its statement is a premise of, the one whose target comes first in
+        the map, then support, attack, rephrase, one premise before several, then by id),
+        where that is a one-premise support or attack that is undercut -> the argument's
+        statement."""
+        rank = {id: n for n, id in enumerate(self.statements)}
+        relation_rank = {"support": 0, "attack": 1, "rephrase": 2}
         first: dict[str, Inference] = {}
-        for inf in inferences:
-            if inf.relation != "undercut":
-                for p in inf.premises:
-                    first.setdefault(p, inf)
+        for inf in sorted(
+            (i for i in inferences if i.relation != "undercut"),
+            key=lambda i: (rank[i.target], relation_rank[i.relation], len(i.premises), i.id),
+        ):
+            for p in inf.premises:
+                first.setdefault(p, inf)
         found: dict[str, str] = {}
         for p, inf in first.items():
             if (
@@ -450,6 +464,8 @@ class _Writer:
             data["kind"] = s.kind
         if s.note is not None:
             data["note"] = s.note
+        if titled and s.title is None:  # named by its id only to be referred to
+            data["untitled"] = True
         kept = _argdown(s.metadata).get("data")
         if isinstance(kept, dict):
             data.update({k: v for k, v in kept.items() if k not in data})
@@ -508,7 +524,9 @@ class _Writer:
         self.mentioned: set[str] = set()  # the argument titles written so far
         self.structure_ids: set[str] = set()  # the structures written so far
         self.stack: list[tuple[str, str]] = []  # the open line at each depth: (kind, key)
+        self.written: set[str] = set()  # the inferences the exact layout has written
         self.due = 0  # index into self.order of the next statement to define
+        self.arg_due = 0  # index into self.arg_order of the next argument to mention
         self.section: str | None = None  # the heading written last
         self.fit_section: str | None = None  # the section _fits found for a root line
         self.heading = 0  # index into self.sections of the next heading to write
@@ -517,6 +535,15 @@ class _Writer:
         while self.due < len(self.order) and self.order[self.due] in self.defined:
             self.due += 1
         return self.order[self.due] if self.due < len(self.order) else None
+
+    def _next_arg_due(self) -> str | None:
+        order = self.arg_order
+        while self.arg_due < len(order) and order[self.arg_due] in self.defined:
+            self.arg_due += 1
+        return order[self.arg_due] if self.arg_due < len(order) else None
+
+    def _nothing_due(self) -> bool:
+        return self._next_due() is None and (not self.exact or self._next_arg_due() is None)
 
     def _fits(self, mentioned: list[tuple[str, str]], *, root: bool = False) -> bool:
         """True when the statements ``mentioned`` (in text order) define no statement
@@ -535,6 +562,11 @@ class _Writer:
         if any(sec != here for sec in sections):
             return False
         self.fit_section = here
+        if self.exact:
+            args = [id for id in new if id in self.arg_ordered]
+            self._next_arg_due()
+            if args != self.arg_order[self.arg_due : self.arg_due + len(args)]:
+                return False
         new = [id for id in new if id in self.ordered]
         self._next_due()
         at = self.due
@@ -583,6 +615,10 @@ class _Writer:
         while due is not None and self._section_of(due) == self.section:
             self._root(("s", due), self.section)
             due = self._next_due()
+        due = self._next_arg_due() if self.exact else None
+        while due is not None and self._section_of(due) == self.section:
+            self._root(("s", due), self.section)
+            due = self._next_arg_due()
 
     def _heading(self, heading: dict[str, JsonValue]) -> None:
         level = heading.get("level")
@@ -607,8 +643,11 @@ class _Writer:
         self.stack.append(node)
 
     def _define_next(self) -> None:
-        """Define the next statement in map order on a line of its own."""
+        """Define the next statement in map order on a line of its own (else the next
+        argument without a structure)."""
         due = self._next_due()
+        if due is None:
+            due = self._next_arg_due()
         assert due is not None  # a unit with a new statement waits for it
         self._root(("s", due), self._section_of(due))
 
@@ -678,13 +717,29 @@ class _Writer:
         if not {first.premises[0], first.target} & set(self.sequence[end].premises):
             return False
         pending = [inf for inf in self.sequence[at:end] if inf.id not in self.written]
-        saved = (len(self.lines), len(self.journal), self.due, list(self.stack))
-        headings = (self.section, self.heading)
+        saved = self._snapshot()
         if self._structure(self.sequence[end], pending) and not pending:
             self.written.update(inf.id for inf in self.sequence[at:end])
             return True
-        lines, journal, self.due, self.stack = saved
-        self.section, self.heading = headings
+        self._restore(saved)
+        return False
+
+    def _snapshot(self) -> tuple[Any, ...]:
+        """What :meth:`_restore` needs to undo the lines written after this."""
+        return (
+            len(self.lines),
+            len(self.journal),
+            self.due,
+            list(self.stack),
+            self.arg_due,
+            self.section,
+            self.heading,
+            set(self.written),
+        )
+
+    def _restore(self, saved: tuple[Any, ...]) -> None:
+        lines, journal, self.due, self.stack, self.arg_due = saved[:5]
+        self.section, self.heading, self.written = saved[5:]
         del self.lines[lines:]
         for what, id in reversed(self.journal[journal:]):
             if what == "defined":
@@ -694,7 +749,6 @@ class _Writer:
             else:
                 self.occurrences[id] -= 1
         del self.journal[journal:]
-        return False
 
     def _relation(self, inf: Inference) -> None:
         p, t = self._ends(inf)
@@ -710,7 +764,7 @@ class _Writer:
                 self._root(p, self.fit_section)
                 self._child(0, outward, t)
                 return
-            if self._next_due() is None:  # its ends defined under two other headings
+            if self._nothing_due():  # its ends defined under two other headings
                 root, mark, child = (t, inward, p) if inward else (p, outward, t)
                 self._root(root, self.section)
                 self._child(0, str(mark), child)
@@ -727,7 +781,7 @@ class _Writer:
                 ids=[inf.id],
             )
         a = ("s", at) if at is not None else ("a", str(title))
-        x: tuple[str, str] = ("s", inf.premises[0])
+        x = self._ends(inf)[0]
         while True:
             for level in range(len(self.stack) - 1, -1, -1):
                 if self.stack[level] == a and self._fits([x]):
@@ -769,31 +823,37 @@ class _Writer:
                 self.lines.append("")
             self.lines.append(line)
 
-    def _chain(self, inf: Inference) -> list[tuple[Inference, list[Inference]]]:
+    def _chain(self, inf: Inference) -> tuple[_Chain, list[list[Inference]]]:
         """The steps of the structure ``inf`` starts, each with the undercuts right
         after it in map order (written under its inference line): one step, or all the
         steps of a multi-step argument the reader noted (``step`` 1, 2, ... then the
-        last), where the map has them one after the other."""
+        last), where the map has them one after the other; and, between each step and
+        the next, the relation lines the map has there (nested under the statements
+        the structure numbers)."""
         chain = [(inf, self._undercuts_after(inf))]
+        between: list[list[Inference]] = []
         kept = _argdown(inf.metadata)
         if kept.get("step") != 1:
-            return chain
+            return chain, between
         while True:
             last, undercuts = chain[-1]
             at = self.position[(undercuts or [last])[-1].id] + 1
+            lines: list[Inference] = []
+            while at < len(self.sequence) and self.sequence[at].id in self.line_ids:
+                lines.append(self.sequence[at])
+                at += 1
             if at >= len(self.sequence):
-                return chain[:1]
+                return chain[:1], []
             nxt = self.sequence[at]
             other = _argdown(nxt.metadata)
-            if nxt.id in self.line_ids or nxt.relation == "undercut":
-                return chain[:1]
-            if other.get("argument") != kept.get("argument"):
-                return chain[:1]
+            if nxt.relation == "undercut" or other.get("argument") != kept.get("argument"):
+                return chain[:1], []
             chain.append((nxt, self._undercuts_after(nxt)))
+            between.append(lines)
             if "step" not in other:
-                return chain
+                return chain, between
             if other.get("step") != len(chain):
-                return chain[:1]
+                return chain[:1], []
 
     def _undercuts_after(self, inf: Inference) -> list[Inference]:
         found = []
@@ -809,35 +869,50 @@ class _Writer:
     def _structure(self, inf: Inference, pending: list[Inference] | None = None) -> bool:
         """Write the structure ``inf`` starts (with the relation lines ``pending``
         nested under its statements, taken from the list as written); False if
-        ``pending`` does not fit the map's order (the caller undoes what was written)."""
-        chain = self._chain(inf)
+        ``pending`` does not fit the map's order (the caller undoes what was written).
+        A multi-step structure with relation lines between its steps that do not fit is
+        written one step at a time."""
+        chain, between = self._chain(inf)
+        if any(between):
+            saved = self._snapshot()
+            if self._write_structure(chain, between, pending):
+                return True
+            self._restore(saved)
+            chain, between = chain[:1], []
+        return self._write_structure(chain, between, pending)
+
+    def _write_structure(
+        self, chain: _Chain, between: list[list[Inference]], pending: list[Inference] | None
+    ) -> bool:
         final = chain[-1][0]
+        untitled = self._untitled(final, chain)
+        title = self.argument_titles.get(final.id, final.id)
+        head: list[tuple[str, str]] = [] if untitled else [("a", title)]
         mentioned: list[tuple[str, str]] = []
         for (step, undercuts), numbered in zip(chain, self._numbering(chain), strict=True):
             mentioned += [("s", p) for p in numbered]
-            mentioned += [("s", u.premises[0]) for u in undercuts]
+            mentioned += [self._ends(u)[0] for u in undercuts]
             mentioned.append(("s", step.target))
-        # With pending lines, only the first statement is known to come first: each
+        # With relation lines, only the first statement is known to come first: each
         # other one is checked where it is written (_numbered).
-        first = mentioned if pending is None else mentioned[:1]
-        while not self._fits(first, root=True):
-            if self._next_due() is None:  # under two headings: written here all the same
+        first = mentioned if pending is None and not any(between) else mentioned[:1]
+        while not self._fits(head + first, root=True):
+            if self._nothing_due():  # under two headings: written here all the same
                 self.fit_section = self.section
                 break
             self._define_next()
-        section = _argdown(final.metadata).get("section")
-        self._goto(section if isinstance(section, str) else self.fit_section)
+        self._goto(self.fit_section)
         if self.lines:
             self.lines.append("")
-        if not self._untitled(final, chain):
-            title = self.argument_titles.get(final.id, final.id)
+        if not untitled:
             self._head(final, title)
             self.lines.append("")
-        if not self._numbered(chain, pending):
+        if not self._numbered(chain, pending, between):
             return False
         for step, undercuts in chain:
             self.written.add(step.id)
             self.written.update(u.id for u in undercuts)
+        self.written.update(line.id for lines in between for line in lines)
         self.structure_ids.add(final.id)
         self.stack = [("s", final.target)]  # relation lines may nest under the conclusion
         return True
@@ -946,7 +1021,7 @@ class _Writer:
         """A premise-conclusion structure of one step, its undercuts under its title."""
         self._head(inf, self._argument_title(inf))
         for u in self.undercuts.get(inf.id, ()):
-            self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
+            self.lines.append(f"{_INDENT}<_ {self._node(self._ends(u)[0], line_start=False)}")
         self.lines.append("")
         self._numbered([(inf, [])])
 
@@ -982,47 +1057,65 @@ class _Writer:
 
     def _numbered(
         self,
-        steps: list[tuple[Inference, list[Inference]]],
+        steps: _Chain,
         pending: list[Inference] | None = None,
+        between: list[list[Inference]] | None = None,
     ) -> bool:
         """The numbered statements and inference lines of ``steps`` (each with the
         undercuts written under its inference line): a step's premises not numbered
-        yet, its inference line, its conclusion. With ``pending``, each numbered
-        statement is checked against the map's order and gets the relation lines that
-        nest under it; False where one does not fit."""
+        yet, its inference line, its conclusion. With ``pending`` (relation lines before
+        the first inference line) or ``between`` (those before each next one), each
+        numbered statement is checked against the map's order and gets the relation
+        lines that nest under it; False where one does not fit."""
+        between = between or []
+        checking = pending is not None or any(between)
+        if pending is None:
+            pending = []
         numbered: set[str] = set()
         n = 0
-        for (inf, undercuts), new in zip(steps, self._numbering(steps), strict=True):
+        for index, ((inf, undercuts), new) in enumerate(
+            zip(steps, self._numbering(steps), strict=True)
+        ):
             for p in new:
                 if p not in numbered:
-                    if pending is not None and not self._fits([("s", p)]):
+                    if checking and not self._fits([("s", p)]):
                         return False
                     numbered.add(p)
                     n += 1
-                    self.in_structure = True
-                    self.lines.append(f"({n}) {self._statement(p)}")
-                    self.in_structure = False
-                    if pending is not None:
-                        self.stack = [("s", p)]
-                        while pending and self._nest(pending[0]):
-                            del pending[0]
+                    self._numbered_line(n, p)
+                    if checking:
+                        self._nest_pending(p, pending)
             if pending:
                 return False
             self.in_structure = True
             self.lines.append(self._inference_line(inf))
             self.in_structure = False
             for u in undercuts:
-                if pending is not None and not self._fits([("s", u.premises[0])]):
+                undercutter = self._ends(u)[0]
+                if checking and not self._fits([undercutter]):
                     return False
-                self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
-            if pending is not None and not self._fits([("s", inf.target)]):
+                self.lines.append(f"{_INDENT}<_ {self._node(undercutter, line_start=False)}")
+            if checking and not self._fits([("s", inf.target)]):
                 return False
-            self.in_structure = True
             n += 1
             numbered.add(inf.target)
-            self.lines.append(f"({n}) {self._statement(inf.target)}")
-            self.in_structure = False
+            self._numbered_line(n, inf.target)
+            if index < len(between):
+                pending.extend(between[index])
+                self._nest_pending(inf.target, pending)
         return True
+
+    def _numbered_line(self, n: int, id: str) -> None:
+        self.in_structure = True
+        self.lines.append(f"({n}) {self._statement(id)}")
+        self.in_structure = False
+
+    def _nest_pending(self, id: str, pending: list[Inference]) -> None:
+        """Nest the relation lines ``pending`` under the numbered statement ``id`` while
+        they fit, in order, taking them from the list."""
+        self.stack = [("s", id)]
+        while pending and self._nest(pending[0]):
+            del pending[0]
 
     def _numbering(self, steps: list[tuple[Inference, list[Inference]]]) -> list[list[str]]:
         """Per step, the statements numbered before its inference line, in order: its
@@ -1111,7 +1204,6 @@ class _Writer:
         for n in range(len(self.sequence) - 1, -1, -1):
             is_line = self.sequence[n].id in self.line_ids
             self.next_unit[n] = self.next_unit[n + 1] if is_line else n
-        self.written: set[str] = set()
         for at, inf in enumerate(self.sequence):  # a mirrored one: with its pair, "><"
             if inf.id in self.written:
                 continue
