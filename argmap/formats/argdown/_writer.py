@@ -244,6 +244,26 @@ def _undercut_lines(inferences: Sequence[Inference]) -> set[str]:
     return found
 
 
+def _also_undercut(inferences: Sequence[Inference]) -> list[Inference]:
+    """The one-premise attacks whose metadata says the text also stated them as an
+    undercut line (``also: ["undercut"]``), on a target that is a premise of no support
+    or attack (so that an undercut line reads back as that attack)."""
+    outgoing = {p for i in inferences if i.relation != "undercut" for p in i.premises}
+    found = []
+    for inf in inferences:
+        kept = _argdown(inf.metadata)
+        rest = {k: v for k, v in kept.items() if k not in ("to_argument", "from_argument")}
+        if (
+            inf.relation == "attack"
+            and len(inf.premises) == 1
+            and set(inf.metadata) == {_KEY}
+            and rest == {"also": ["undercut"]}
+            and inf.target not in outgoing
+        ):
+            found.append(inf)
+    return found
+
+
 def _mirror(inf: Inference) -> bool:
     return _argdown(inf.metadata).get("mirror") is True
 
@@ -278,7 +298,12 @@ class _Writer:
         self.undercuts: dict[str, list[Inference]] = {}  # inference -> undercut lines
         self.arguments: list[Inference] = []
         self._find_contradictory(inferences)
-        self.undercut_lines = _undercut_lines(inferences)
+        # Attacks the text also states as an undercut line (which the reader merged into
+        # the attack, there being nothing to undercut): the exact layout writes both.
+        self.undercut_lines, self.also_undercut = (
+            _undercut_lines(inferences),
+            _also_undercut(inferences) if exact else [],
+        )
         # Relation lines an undercut aims at: the first of an argument without a structure
         # (the reader aims "<_" under "<A>" at it) -> that argument's statement.
         self.undercut_at = self._undercut_targets(inferences, undercut) if exact else {}
@@ -297,6 +322,7 @@ class _Writer:
                     inf.id in self.contradictory
                     or _layout_only(inf.metadata, self.strict)
                     or (inf.id in self.undercut_lines)
+                    or inf in self.also_undercut
                 )
             )
             if inf.relation == "undercut":
@@ -818,6 +844,11 @@ class _Writer:
                 if own is not None and inf.target in self.defined:
                     target = self._statement(inf.target)
                     extra.append(f"<{own}>\n{_INDENT}+> {target}")
+        for inf in self.also_undercut:  # the undercut line the attack also was
+            if inf.target in self.defined and inf.premises[0] in self.defined:
+                p, t = self._ends(inf)
+                line = self._node(t, line_start=True)
+                extra.append(f"{line}\n{_INDENT}<_ {self._node(p, line_start=False)}")
         for line in extra:  # a line right below another would continue its text
             if self.lines:
                 self.lines.append("")
@@ -856,11 +887,19 @@ class _Writer:
                 return chain[:1], []
 
     def _undercuts_after(self, inf: Inference) -> list[Inference]:
+        """The undercuts of ``inf`` right after it in map order, while they were read
+        under the heading of its conclusion (else written later, under its title)."""
         found = []
         at = self.position[inf.id] + 1
+        home = self._section_of(inf.target)
         while at < len(self.sequence):
             u = self.sequence[at]
             if u.relation != "undercut" or u.target != inf.id:
+                break
+            kind, key = self._ends(u)[0]
+            if kind == "s" and key not in self.defined and self._section_of(key) != home:
+                break
+            if kind == "a" and key not in self.mentioned and self.argument_sections[key] != home:
                 break
             found.append(u)
             at += 1
@@ -1170,7 +1209,7 @@ class _Writer:
         return out
 
     def _unused(self, id: str, numbered: list[str], out: list[str]) -> bool:
-        return id not in self.related and id not in numbered and id not in out
+        return id not in numbered and id not in out
 
     def _inference_line(self, inf: Inference) -> str:
         kept = _argdown(inf.metadata)
