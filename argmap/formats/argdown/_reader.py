@@ -544,7 +544,9 @@ class _Builder:
             record["metadata"] = {KEY: meta}
         self.inferences.append(record)
         self.made[triple] = record
-        if relation != "undercut":  # argmap has no undercut of an undercut
+        # argmap has no undercut of an undercut; nor does an undercut that became an
+        # attack take undercuts (which would depend on the order undercuts are read in)
+        if relation != "undercut" and fact.relation != "undercut":
             self.outgoing.setdefault(premise, []).append(record)
 
     def implied_step(self, fact: RelationFact, premise: str, goal: str) -> _Record | None:

@@ -229,7 +229,7 @@ def _undercut_lines(inferences: Sequence[Inference]) -> set[str]:
     """The attacks read from an undercut line whose target has nothing to undercut
     (``metadata["argdown"]["relation"] == "undercut"``) that an undercut line reads back
     as: those whose target is a premise of no support or attack."""
-    outgoing = {p for i in inferences if i.relation != "undercut" for p in i.premises}
+    outgoing = {p for i in inferences if _undercutable(i) for p in i.premises}
     found = set()
     for inf in inferences:
         kept = _argdown(inf.metadata)
@@ -244,11 +244,18 @@ def _undercut_lines(inferences: Sequence[Inference]) -> set[str]:
     return found
 
 
+def _undercutable(inf: Inference) -> bool:
+    """An inference the reader may aim an undercut of its premise at: a support, attack
+    or rephrase, but not an attack read from an undercut line (there being nothing to
+    undercut)."""
+    return inf.relation != "undercut" and _argdown(inf.metadata).get("relation") != "undercut"
+
+
 def _also_undercut(inferences: Sequence[Inference]) -> list[Inference]:
     """The one-premise attacks whose metadata says the text also stated them as an
     undercut line (``also: ["undercut"]``), on a target that is a premise of no support
     or attack (so that an undercut line reads back as that attack)."""
-    outgoing = {p for i in inferences if i.relation != "undercut" for p in i.premises}
+    outgoing = {p for i in inferences if _undercutable(i) for p in i.premises}
     found = []
     for inf in inferences:
         kept = _argdown(inf.metadata)
@@ -377,7 +384,7 @@ class _Writer:
         relation_rank = {"support": 0, "attack": 1, "rephrase": 2}
         first: dict[str, Inference] = {}
         for inf in sorted(
-            (i for i in inferences if i.relation != "undercut"),
+            (i for i in inferences if _undercutable(i)),
             key=lambda i: (rank[i.target], relation_rank[i.relation], len(i.premises), i.id),
         ):
             for p in inf.premises:
@@ -645,6 +652,9 @@ class _Writer:
         while due is not None and self._section_of(due) == self.section:
             self._root(("s", due), self.section)
             due = self._next_arg_due()
+        for title, section in self.argument_sections.items() if self.exact else ():
+            if section == self.section and title not in self.mentioned | self.untitled_args:
+                self._root(("a", title), self.section)  # first mentioned here
 
     def _heading(self, heading: dict[str, JsonValue]) -> None:
         level = heading.get("level")
@@ -1050,8 +1060,11 @@ class _Writer:
         """The heading each structure's argument was read under (where its title first
         occurs in the text), by title."""
         found: dict[str, str | None] = {}
+        self.untitled_args: set[str] = set()  # the titles of structures read without one
         for inf in self.arguments:
             if inf.id in self.argument_titles:
+                if _argdown(inf.metadata).get("argument", "") is None:
+                    self.untitled_args.add(self.argument_titles[inf.id])
                 section = _argdown(inf.metadata).get("section")
                 found[self.argument_titles[inf.id]] = section if isinstance(section, str) else None
         return found
