@@ -343,7 +343,7 @@ class _Writer:
             lines.sort(key=lambda inf: inf.premises[0] != inf.target)  # [A] after another
         self._separate_from_arguments()
         self.kinds = self._structural_kinds()
-        self.line_ids = {inf.id for lines in self.simple.values() for inf in lines}
+        self._line_ends(inferences)
         # The statements in the order the text must define them; an argument without a
         # structure (<Title>: text) comes after them (arg_order): the reader puts those in
         # the map in the order of their first mentions (<Title>), after every other one.
@@ -373,6 +373,20 @@ class _Writer:
         self.journal: list[tuple[str, str]] = []  # what _statement did, to undo it
         self.occurrences: dict[str, int] = {}
         self.counting = False
+
+    def _line_ends(self, inferences: list[Inference]) -> None:
+        """The relation lines' ids; the targets of each premise's relation lines; the
+        statements a structure may not number where its ``uses`` leave a number out
+        (the premises of relation lines and undercut lines, which those lines define
+        where they are nested)."""
+        self.line_ids = {inf.id for lines in self.simple.values() for inf in lines}
+        self.line_targets: dict[str, set[str]] = {}
+        self.fill_blockers: set[str] = set()
+        for inf in inferences:
+            if inf.id in self.line_ids:
+                self.line_targets.setdefault(inf.premises[0], set()).add(inf.target)
+            if inf.id in self.line_ids or inf.relation == "undercut":
+                self.fill_blockers.add(inf.premises[0])
 
     def _undercut_targets(self, inferences: list[Inference], undercut: set[str]) -> dict[str, str]:
         """The inferences the reader aims a ``<_`` under an argument without a structure
@@ -942,15 +956,20 @@ class _Writer:
             mentioned += [("s", p) for p in numbered]
             mentioned += [self._ends(u)[0] for u in undercuts]
             mentioned.append(("s", step.target))
-        # With relation lines, only the first statement is known to come first: each
+        # With relation lines, only the first new statement is known to come first: each
         # other one is checked where it is written (_numbered).
-        first = mentioned if pending is None and not any(between) else mentioned[:1]
+        first = mentioned
+        if pending is not None or any(between):
+            new = [n for n, (_, key) in enumerate(mentioned) if key not in self.defined]
+            first = mentioned[: new[0] + 1] if new else mentioned
         while not self._fits(head + first, root=True):
             if self._nothing_due():  # under two headings: written here all the same
                 self.fit_section = self.section
                 break
             self._define_next()
         self._goto(self.fit_section)
+        if untitled and self._after_argument():
+            self._separate()
         if self.lines:
             self.lines.append("")
         if not untitled:
@@ -965,6 +984,23 @@ class _Writer:
         self.structure_ids.add(final.id)
         self.stack = [("s", final.target)]  # relation lines may nest under the conclusion
         return True
+
+    def _after_argument(self) -> bool:
+        """True when the block written last starts with an argument (``<A>``): Argdown
+        reads a premise-conclusion structure right after it as that argument's."""
+        first = ""
+        for line in reversed(self.lines):
+            if line == "":
+                break
+            first = line
+        return first.startswith("<")
+
+    def _separate(self) -> None:
+        """A block that means nothing new: a reference to a statement defined already
+        (else nothing can be done)."""
+        defined = next((id for id in self.order if id in self.defined), None)
+        if defined is not None:
+            self.lines += ["", self._statement(defined)]
 
     def _untitled(self, final: Inference, chain: list[tuple[Inference, list[Inference]]]) -> bool:
         """True for a structure read without a title, which the text can give back
@@ -1123,20 +1159,17 @@ class _Writer:
         checking = pending is not None or any(between)
         if pending is None:
             pending = []
-        numbered: set[str] = set()
         n = 0
         for index, ((inf, undercuts), new) in enumerate(
             zip(steps, self._numbering(steps), strict=True)
         ):
             for p in new:
-                if p not in numbered:
-                    if checking and not self._fits([("s", p)]):
-                        return False
-                    numbered.add(p)
-                    n += 1
-                    self._numbered_line(n, p)
-                    if checking:
-                        self._nest_pending(p, pending)
+                if checking and not self._fits([("s", p)]):
+                    return False
+                n += 1
+                self._numbered_line(n, p)
+                if checking:
+                    self._nest_pending(p, pending)
             if pending:
                 return False
             self.in_structure = True
@@ -1150,7 +1183,6 @@ class _Writer:
             if checking and not self._fits([("s", inf.target)]):
                 return False
             n += 1
-            numbered.add(inf.target)
             self._numbered_line(n, inf.target)
             if index < len(between):
                 pending.extend(between[index])
@@ -1171,15 +1203,18 @@ class _Writer:
 
     def _numbering(self, steps: list[tuple[Inference, list[Inference]]]) -> list[list[str]]:
         """Per step, the statements numbered before its inference line, in order: its
-        premises not numbered yet and, in the exact layout where its ``uses`` leave
-        numbers out, the statements the map has there (numbered lines that no step
-        uses, which the reader makes statements of their own)."""
+        premises other than the conclusion above it (numbered again where an earlier
+        step numbered them: a step's premises are the lines since the last inference
+        line) and, in the exact layout where its ``uses`` leave numbers out, the
+        statements the map has there (numbered lines that no step uses, which the
+        reader makes statements of their own)."""
         plan: list[list[str]] = []
         numbered: list[str] = []  # in the order of their numbers
         for inf, _ in steps:
-            new = [p for p in inf.premises if p not in numbered]
-            filled = self._unused_lines(inf, numbered, new) if self.exact else None
-            new = new if filled is None else filled
+            unnumbered = [p for p in inf.premises if p not in numbered]
+            filled = self._unused_lines(inf, numbered, unnumbered) if self.exact else None
+            above = numbered[-1] if numbered else None
+            new = [p for p in inf.premises if p != above] if filled is None else filled
             numbered += new
             numbered.append(inf.target)
             plan.append(new)
@@ -1216,13 +1251,22 @@ class _Writer:
         end = self.index.get(inf.target)
         if at is not None and end is not None:
             for f in self.order[at + 1 : end]:
+                if self._nested_above(f, numbered, out):
+                    continue  # defined by its relation line, nested above
                 if not self._unused(f, numbered, out):
                     break
                 out.append(f)
         return out
 
     def _unused(self, id: str, numbered: list[str], out: list[str]) -> bool:
-        return id not in numbered and id not in out
+        """True for a statement a structure may number where its ``uses`` leave a
+        number out: not numbered yet, and not the premise of a relation line nested
+        under a statement numbered before it (that line defines it)."""
+        return id not in numbered and id not in out and id not in self.fill_blockers
+
+    def _nested_above(self, id: str, numbered: list[str], out: list[str]) -> bool:
+        above = {*numbered, *out}
+        return any(t in above for t in self.line_targets.get(id, ()))
 
     def _inference_line(self, inf: Inference) -> str:
         kept = _argdown(inf.metadata)
