@@ -572,6 +572,7 @@ class _Writer:
         self.structure_ids: set[str] = set()  # the structures written so far
         self.stack: list[tuple[str, str]] = []  # the open line at each depth: (kind, key)
         self.written: set[str] = set()  # the inferences the exact layout has written
+        self.later: set[str] = set()  # undercuts that did not fit under their step
         self.due = 0  # index into self.order of the next statement to define
         self.arg_due = 0  # index into self.arg_order of the next argument to mention
         self.section: str | None = None  # the heading written last
@@ -785,11 +786,12 @@ class _Writer:
             self.section,
             self.heading,
             set(self.written),
+            set(self.later),
         )
 
     def _restore(self, saved: tuple[Any, ...]) -> None:
         lines, journal, self.due, self.stack, self.arg_due = saved[:5]
-        self.section, self.heading, self.written = saved[5:]
+        self.section, self.heading, self.written, self.later = saved[5:]
         del self.lines[lines:]
         for what, id in reversed(self.journal[journal:]):
             if what == "defined":
@@ -979,7 +981,7 @@ class _Writer:
             return False
         for step, undercuts in chain:
             self.written.add(step.id)
-            self.written.update(u.id for u in undercuts)
+            self.written.update(u.id for u in undercuts if u.id not in self.later)
         self.written.update(line.id for lines in between for line in lines)
         self.structure_ids.add(final.id)
         self.stack = [("s", final.target)]  # relation lines may nest under the conclusion
@@ -1164,12 +1166,14 @@ class _Writer:
             zip(steps, self._numbering(steps), strict=True)
         ):
             for p in new:
+                n = self._renumber(inf, n, pending)
                 if checking and not self._fits([("s", p)]):
                     return False
                 n += 1
                 self._numbered_line(n, p)
                 if checking:
                     self._nest_pending(p, pending)
+            n = self._renumber(inf, n, pending)
             if pending:
                 return False
             self.in_structure = True
@@ -1178,7 +1182,8 @@ class _Writer:
             for u in undercuts:
                 undercutter = self._ends(u)[0]
                 if checking and not self._fits([undercutter]):
-                    return False
+                    self.later.add(u.id)  # written under the argument's title, in turn
+                    continue
                 self.lines.append(f"{_INDENT}<_ {self._node(undercutter, line_start=False)}")
             if checking and not self._fits([("s", inf.target)]):
                 return False
@@ -1188,6 +1193,22 @@ class _Writer:
                 pending.extend(between[index])
                 self._nest_pending(inf.target, pending)
         return True
+
+    def _renumber(self, inf: Inference, n: int, pending: list[Inference]) -> int:
+        """Where a step names its premises (``uses``), a relation line still pending
+        whose target the text has defined already nests under that statement numbered
+        again (as the text had it: a line no step uses); returns the last number."""
+        data = _argdown(inf.metadata).get("inference_data")
+        if not isinstance(data, dict) or "uses" not in data:
+            return n
+        while pending and pending[0].target in self.defined:
+            n += 1
+            self._numbered_line(n, pending[0].target)
+            left = len(pending)
+            self._nest_pending(pending[0].target, pending)
+            if len(pending) == left:
+                break
+        return n
 
     def _numbered_line(self, n: int, id: str) -> None:
         self.in_structure = True
