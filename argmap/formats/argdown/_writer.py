@@ -463,8 +463,21 @@ class _Writer:
             marked = said == "contradictory" or (said == "contrary" and self.strict)
             if inf.relation == "attack" and len(inf.premises) == 1 and marked:
                 by_pair[(inf.premises[0], inf.target)] = inf
+        also = self._also_marked(inferences)
         for (a, b), inf in by_pair.items():
             other = by_pair.get((b, a))
+            partner = also.get((b, a))
+            said = _argdown(inf.metadata).get("relation")
+            if other is None and partner is not None and not inf.tags:
+                if _argdown(partner.metadata)["also"] == [said] and inf.note is None:
+                    # "X >< Y" read after the attack line Y -> X (nested under Y, an
+                    # argmap inference already, which one half of the pair became): both
+                    # lines, "><" from the end the reader read it from
+                    self.contradictory[inf.id] = partner.id
+                    self.contradictory[partner.id] = inf.id
+                    if _mirror(inf):
+                        self.reversed_pairs.add(inf.id)
+                continue
             if other is None or inf.tags or inf.note is not None or other.tags or other.note:
                 continue
             self.contradictory[inf.id] = other.id
@@ -476,6 +489,28 @@ class _Writer:
                     self.mirrored.add(inf.id)
             elif theirs if mine != theirs else other.id < inf.id:
                 self.mirrored.add(inf.id)
+
+    def _also_marked(self, inferences: list[Inference]) -> dict[tuple[str, str], Inference]:
+        """In the exact layout, the one-premise attacks whose metadata says only that a
+        contradictory (or, in strict mode, contrary) relation also states them, by
+        (premise, target); and ``reversed_pairs`` emptied."""
+        self.reversed_pairs: set[str] = set()  # a mirror written as "><" under its target
+        found: dict[tuple[str, str], Inference] = {}
+        relations = [["contradictory"], ["contrary"]] if self.strict else [["contradictory"]]
+        for inf in inferences if self.exact else ():
+            kept = _argdown(inf.metadata)
+            rest = {k: v for k, v in kept.items() if k not in ("to_argument", "from_argument")}
+            if (
+                inf.relation == "attack"
+                and len(inf.premises) == 1
+                and set(inf.metadata) == {_KEY}
+                and set(rest) == {"also"}
+                and rest["also"] in relations
+                and not inf.tags
+                and inf.note is None
+            ):
+                found[(inf.premises[0], inf.target)] = inf
+        return found
 
     # ---------------------------------------------------------------- statements
     def _where(self, s: Statement) -> str:
@@ -721,7 +756,7 @@ class _Writer:
         (None where it cannot be written that way)."""
         said = _argdown(inf.metadata).get("relation")
         if inf.id in self.contradictory and said == "contradictory":
-            return None, "><"
+            return ("><", None) if inf.id in self.reversed_pairs else (None, "><")
         if inf.id in self.undercut_lines:  # "_>" reaches only an argument
             return "<_", "_>" if t[0] == "a" else None
         return _MARK[inf.relation], _MARK[inf.relation] + ">"
@@ -870,6 +905,18 @@ class _Writer:
                 if own is not None and inf.target in self.defined:
                     target = self._statement(inf.target)
                     extra.append(f"<{own}>\n{_INDENT}+> {target}")
+        for id in sorted(self.mirrored) if self.exact else ():  # "- [Y]" besides "X >< Y"
+            inf = self.inferences[id]
+            also = _argdown(inf.metadata).get("also")
+            p, t = self._ends(inf)
+            mark = None
+            if also == ["attack"] and (not self.strict or "a" in (p[0], t[0])):
+                mark = "-"  # (in strict mode "-" between statements is a contrary)
+            elif also == ["contradictory"] and p[0] == t[0] == "s":
+                mark = "><"  # a contrary pair (strict mode) also stated as contradictory
+            if mark is not None:
+                line = self._node(t, line_start=True)
+                extra.append(f"{line}\n{_INDENT}{mark} {self._node(p, line_start=False)}")
         for inf in self.also_undercut:  # the undercut line the attack also was
             if inf.target in self.defined and inf.premises[0] in self.defined:
                 p, t = self._ends(inf)
