@@ -465,7 +465,8 @@ class _Builder:
             else:
                 meta["argument"] = arg.title
                 meta["step"] = index + 1
-            record["metadata"] = {**record.get("metadata", {}), KEY: meta}
+            if meta:
+                record["metadata"] = {**record.get("metadata", {}), KEY: meta}
             self.inferences.append(record)
 
     def problem(self, line: int, column: int, message: str) -> None:
@@ -495,6 +496,7 @@ class _Builder:
         for premise, goal, mirror in pairs:
             implied = self.implied_step(fact, premise, goal)
             if implied is not None:  # <A> +> [its own conclusion]: the last step says it
+                implied.setdefault("metadata", {}).setdefault(KEY, {})
                 implied["metadata"][KEY]["relation_to_conclusion"] = True
                 return
             # [A] - [A] is a statement attacking itself, as the Argdown CLI reads it.
@@ -625,6 +627,9 @@ class _Builder:
         own = _own_metadata(front) if isinstance(front, dict) else None
         if own is not None and isinstance(front, dict):  # as argmap's writer puts it
             front = {k: v for k, v in front.items() if k != "metadata"} or None
+        if isinstance(front, dict):  # the map's title and description say these again
+            said = {"title": title, "subTitle": description}
+            front = {k: v for k, v in front.items() if k not in said or v != said[k]} or None
         if front is not None:
             map_meta["frontmatter"] = front
         if model.sections:
@@ -720,7 +725,12 @@ def _add_statement(
 
 
 def _argument_meta(arg: Argument, meta: dict[str, JsonValue], record: dict[str, Any]) -> None:
-    meta["argument"] = arg.title  # None: an untitled premise-conclusion structure
+    inf_id = str(record["id"])
+    # The title argmap's writer gives an argument from its id is not noted (so that a
+    # map made in Python comes back equal); None: an untitled structure.
+    derived = (inf_id, f"Argument {inf_id}" if inf_id.startswith("_") else inf_id)
+    if arg.title not in derived:
+        meta["argument"] = arg.title
     texts = list(dict.fromkeys(arg.descriptions))
     if texts:
         meta["description"] = texts[0]

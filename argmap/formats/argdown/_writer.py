@@ -79,6 +79,8 @@ _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # "No space" as JavaScript's \s means it (Python's also counts \x1c-\x1f and \x85).
 _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 _SHORTCODE = {ch: re.compile(rf"\{ch}[^{_JS_SPACE}]+?\{ch}") for ch in ".:"}
+# What Argdown trims at either end of a text (JavaScript's whitespace).
+_TRIMMED = re.compile(f"[{_JS_SPACE}]")
 _SIMPLE_TAG = re.compile(r"[A-Za-z0-9-]+")
 # Characters a YAML double-quoted string must escape besides " and \ (not printable in
 # YAML, or a line break), and the braces and "=" that end Argdown data and front matter.
@@ -92,8 +94,9 @@ def escape(text: str, *, line_start: bool = False) -> str:
     ``\ # [ ] < { } * _`` (escapes, tags, references, links, data, bold and italic);
     before a ``.`` or ``:`` that starts a span like ``.name.`` or ``:name:`` with no
     space in it (Argdown's shortcodes); before a ``/`` followed by ``/`` or ``*``
-    (comments); before the first ``=`` of ``===`` (front matter); before a tab, and a
-    space at either end or after another one (Argdown drops such whitespace); and, with
+    (comments); before the first ``=`` of ``===`` (front matter); before a tab, a
+    space after another one, and any whitespace at either end (Argdown drops such
+    whitespace, as JavaScript's ``trim`` does: no-break and other Unicode spaces too); and, with
     ``line_start=True`` (the text begins a line), before a first character that would
     start a relation, a heading, a premise number or a list item there, or a ``,`` that
     would end the data block of the line above.
@@ -131,6 +134,7 @@ def escape(text: str, *, line_start: bool = False) -> str:
             or (ch == "=" and text[i + 1 : i + 3] == "==")
             or ch == "\t"
             or (ch == " " and (i in (0, last) or text[i - 1] in " \t"))
+            or (i in (0, last) and _TRIMMED.match(ch))
             or (i == 0 and line_start and ch in _LINE_START)
         ):
             out.append("\\")
@@ -1418,14 +1422,14 @@ class _Writer:
     def _front_matter(self) -> str:
         data: dict[str, Any] = {}
         kept = _argdown(self.m.metadata).get("frontmatter")
-        if isinstance(kept, dict):
-            data.update(kept)
+        kept = kept if isinstance(kept, dict) else {}
         first = self.sections[0].get("title") if self.sections else None
-        from_heading = self.exact and self.m.title == first and "title" not in data
+        from_heading = self.exact and self.m.title == first and "title" not in kept
         if self.m.title is not None and not from_heading:
             data["title"] = self.m.title
         if self.m.description is not None:
             data["subTitle"] = self.m.description
+        data.update({k: v for k, v in kept.items() if k not in data})
         others = {k: v for k, v in self.m.metadata.items() if k != _KEY}
         if others:
             data["metadata"] = others
@@ -1435,16 +1439,18 @@ class _Writer:
         return "===\n" + "\n".join(lines) + "\n===\n\n"
 
 
-def dumps(m: ArgumentMap, *, order: Literal["readable", "exact"] = "readable") -> str:
+def dumps(m: ArgumentMap, *, order: Literal["exact", "readable"] = "exact") -> str:
     """The map as Argdown text, ending in a newline; deterministic.
 
-    ``order="readable"`` (the default) writes every tree first (each statement
-    under the first statement it bears on), then the premise-conclusion structures:
-    readable, but not in the map's order. ``order="exact"`` writes the map in its own
-    order: statements are defined, and inferences written, in the order the map has
-    them, as indentation trees where that order allows (a relation line under either
-    of its ends), so that reading the text gives them back in that order; a map read
-    from Argdown comes back equal (``==``), metadata included.
+    ``order="exact"`` (the default) writes the map in its own order: statements are
+    defined, and inferences written, in the order the map has them, as indentation
+    trees where that order allows (a relation line under either of its ends), so that
+    reading the text gives an equal map (``==``, metadata included) for a map read
+    from Argdown and for one made in Python (docs/formats/argdown.md, "Round trips",
+    says what cannot come back). ``order="readable"`` writes every tree first (each
+    statement under the first statement it bears on), then the premise-conclusion
+    structures: the most tree-like text, but not in the map's order, so it reads back
+    to the same statements and inferences in another order.
 
     Raises
     ------
@@ -1467,12 +1473,12 @@ def dumps(m: ArgumentMap, *, order: Literal["readable", "exact"] = "readable") -
         + It rains \\#outside #weather {id: rain}
     """
     if order not in ("readable", "exact"):
-        raise ArgmapError(f"order must be 'readable' or 'exact', not {order!r}")
+        raise ArgmapError(f"order must be 'exact' or 'readable', not {order!r}")
     return _Writer(m, exact=order == "exact").write()
 
 
 def dump(
-    m: ArgumentMap, path: str | Path, *, order: Literal["readable", "exact"] = "readable"
+    m: ArgumentMap, path: str | Path, *, order: Literal["exact", "readable"] = "exact"
 ) -> Path:
     """Write the map as Argdown (:func:`dumps`, with its ``order``) to ``path``,
     atomically; returns the path.
