@@ -564,7 +564,14 @@ def test_the_nato_argdown_file_is_the_python_example() -> None:
 
 
 def test_the_python_nato_map_comes_back_from_argdown() -> None:
-    assert comparable(loads(dumps(_nato()))) == comparable(without_sources(_nato()))
+    """Equal (``==``, order and all) but for its sources and quotes, which Argdown
+    has no place for."""
+    nato = _nato()
+    with pytest.warns(am.FormatLossWarning):
+        text = dumps(nato)
+    expected = without_sources(nato)
+    expected.metadata = dict(nato.metadata)
+    assert loads(text) == expected
 
 
 def test_the_nato_argdown_file_is_what_the_writer_writes() -> None:
