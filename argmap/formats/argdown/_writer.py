@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -809,7 +809,7 @@ class _Writer:
         pending = [inf for inf in self.sequence[at:end] if inf.id not in self.written]
         saved = self._snapshot()
         if self._structure(self.sequence[end], pending) and not pending:
-            self.written.update(inf.id for inf in self.sequence[at:end])
+            self._mark("written", (inf.id for inf in self.sequence[at:end]))
             return True
         self._restore(saved)
         return False
@@ -824,19 +824,30 @@ class _Writer:
             self.arg_due,
             self.section,
             self.heading,
-            set(self.written),
-            set(self.later),
         )
+
+    def _mark(self, what: Literal["written", "later"], ids: Iterable[str]) -> None:
+        """Add ``ids`` to ``self.written`` (or ``self.later``), in the journal (undone
+        by :meth:`_restore`)."""
+        found = self.written if what == "written" else self.later
+        for id in ids:
+            if id not in found:
+                found.add(id)
+                self.journal.append((what, id))
 
     def _restore(self, saved: tuple[Any, ...]) -> None:
         lines, journal, self.due, self.stack, self.arg_due = saved[:5]
-        self.section, self.heading, self.written, self.later = saved[5:]
+        self.section, self.heading = saved[5:]
         del self.lines[lines:]
         for what, id in reversed(self.journal[journal:]):
             if what == "defined":
                 self.defined.discard(id)
             elif what == "mentioned":
                 self.mentioned.discard(id)
+            elif what == "written":
+                self.written.discard(id)
+            elif what == "later":
+                self.later.discard(id)
             else:
                 self.occurrences[id] -= 1
         del self.journal[journal:]
@@ -1031,9 +1042,8 @@ class _Writer:
         if not self._numbered(chain, pending, between):
             return False
         for step, undercuts in chain:
-            self.written.add(step.id)
-            self.written.update(u.id for u in undercuts if u.id not in self.later)
-        self.written.update(line.id for lines in between for line in lines)
+            self._mark("written", [step.id, *(u.id for u in undercuts if u.id not in self.later)])
+        self._mark("written", (line.id for lines in between for line in lines))
         self.structure_ids.add(final.id)
         self.stack = [("s", final.target)]  # relation lines may nest under the conclusion
         return True
@@ -1233,7 +1243,7 @@ class _Writer:
             for u in undercuts:
                 undercutter = self._ends(u)[0]
                 if checking and not self._fits([undercutter]):
-                    self.later.add(u.id)  # written under the argument's title, in turn
+                    self._mark("later", [u.id])  # written under the argument's title, in turn
                     continue
                 self.lines.append(f"{_INDENT}<_ {self._node(undercutter, line_start=False)}")
             if checking and not self._fits([("s", inf.target)]):
