@@ -11,9 +11,10 @@ For each N it times (best of ``REPEATS``):
 * loads  -- ``argdown.loads(text)``: text -> ArgumentMap (parse + reader);
 * cli    -- ``argdown json file outdir`` (Node.js; one run, start-up included), and the
             ratio cli / loads;
-* dumps  -- ``argdown.dumps(m)`` (the readable layout) and ``argdown.dumps(m,
-            order="exact")`` (the map's own order) of the map read, and whether the
-            exact text reads back to an equal map (``equal``).
+* dumps  -- ``argdown.dumps(m, order="readable")`` (the most tree-like layout) and
+            ``argdown.dumps(m)`` (the default, ``order="exact"``: the map's own order)
+            of the map read, and whether the exact text reads back to an equal map
+            (``equal``).
 
 It prints the time per statement too (loads and exact dumps): linear time means those
 columns stay flat from 1k to 20k statements. Run on demand::

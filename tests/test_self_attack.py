@@ -397,15 +397,22 @@ def attacked_then_self() -> am.ArgumentMap:
 
 
 def test_argdown_writes_a_self_attack_first_under_its_statement() -> None:
-    text = registry.dumps(attacked_then_self(), "argdown")
-    assert text.splitlines()[:3] == ["[a]: A {kind: premise}", "    - [a]", "    - S"]
+    """In the readable order; the exact order (the default) keeps the map's order."""
+    from argmap.formats import argdown
+
+    text = argdown.dumps(attacked_then_self(), order="readable")
+    assert text.splitlines()[:3] == [
+        "[a]: A {kind: premise, untitled: true}",
+        "    - [a]",
+        "    - S",
+    ]
 
 
 def test_argdown_writes_a_self_attack_with_its_own_fields_as_an_argument() -> None:
     m = noted()
     text = registry.dumps(m, "argdown")
     assert "(1) [a]: This sentence is false" in text
-    assert "-- {relation: attack} --\n(2) [a]" in text
+    assert "-- {relation: attack} --\n    <_ Paradoxes prove nothing {id: u}\n(2) [a]" in text
     back = registry.loads(text, "argdown")
     assert {i.id: (i.relation, i.premises, i.target, i.note, i.tags) for i in back.inferences} == {
         "x": ("attack", ("a",), "a", "a paradox", ("logic",)),
@@ -416,13 +423,17 @@ def test_argdown_writes_a_self_attack_with_its_own_fields_as_an_argument() -> No
 def test_the_argdown_cli_reads_the_written_self_attack_as_an_attack_on_itself(
     tmp_path: Path,
 ) -> None:
+    from argmap.formats import argdown
+
     pinned_node_package("node_modules/.bin/argdown", "the Argdown CLI")
     written = registry.dumps(liar(), "argdown")
     texts = {
         "self": "[A]: a\n  - [A]\n",
         "written": written,
         "argument": registry.dumps(noted(), "argdown"),
-        "after": registry.dumps(attacked_then_self(), "argdown"),
+        # the readable order: the map has the self-attack after another attack on the
+        # statement, which the exact order keeps and the CLI then drops (see "quirk")
+        "after": argdown.dumps(attacked_then_self(), order="readable"),
         "quirk": "[A]: a\n  - [S]: s\n  - [A]\n",  # the CLI drops the second line
     }
     (tmp_path / "in").mkdir()

@@ -325,13 +325,22 @@ class _Tokenizer:
         return index
 
 
+# What Argdown (JavaScript's trim) takes for whitespace; Python's str.strip() also takes
+# \x1c-\x1f and \x85, and not \ufeff.
+_JS_SPACE = (
+    "\t\n\v\f\r \u00a0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + ("\u2028\u2029\u202f\u205f\u3000\ufeff")
+)
+
+
 def _strip(text: str) -> str:
     r"""``text`` without whitespace at either end, except an escaped one at the end.
 
     >>> _strip(" a  "), _strip(" a\\  "), _strip(" a\\\\  ")
     ('a', 'a\\ ', 'a\\\\')
     """
-    stripped = text.strip()
+    stripped = text.strip(_JS_SPACE)
     end = text.find(stripped) + len(stripped)
     slashes = len(stripped) - len(stripped.rstrip("\\"))
     if slashes % 2 and end < len(text):

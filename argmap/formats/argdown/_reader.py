@@ -40,7 +40,7 @@ KEY = "argdown"
 ArgdownRelation = Literal["support", "attack", "undercut", "contradictory", "contrary", "entails"]
 _ID = re.compile(ID_PATTERN)
 _KINDS = ("claim", "premise", "counterpoint")
-_STATEMENT_KEYS = ("id", "kind", "note")
+_STATEMENT_KEYS = ("id", "kind", "note", "untitled")
 _ARGUMENT_KEYS = ("id", "note", "tags")
 
 # Ref: ("s", key) a statement class, ("a", key) an argument.
@@ -355,6 +355,7 @@ def _build(model: Model, problems: list[Problem]) -> ArgumentMap:
 
 
 _Record = dict[str, Any]
+_RELATION_RANK = {"support": 0, "attack": 1, "rephrase": 2}
 
 
 class _Builder:
@@ -370,9 +371,11 @@ class _Builder:
         self.final_id: dict[str, str] = {}  # argument key -> id of its last step
         self.step_ids: dict[tuple[str, int], str] = {}
         self.inferences: list[_Record] = []
-        self.outgoing: dict[str, str] = {}  # statement id -> first inference it is premise of
+        # statement id -> the supports, attacks and rephrases it is a premise of
+        self.outgoing: dict[str, list[_Record]] = {}
         # (relation, premise, target) -> the inference made for it
         self.made: dict[tuple[str, str, str], _Record] = {}
+        self._rank: dict[str, int] | None = None
 
     def run(self) -> ArgumentMap:
         self.assign_ids()
@@ -380,7 +383,7 @@ class _Builder:
             self.steps(arg)
         for record in self.inferences:
             for p in record["premises"]:
-                self.outgoing.setdefault(p, str(record["id"]))
+                self.outgoing.setdefault(p, []).append(record)
                 self.made[(str(record["relation"]), p, str(record["target"]))] = record
         undercuts = [f for f in self.model.relations if f.relation == "undercut"]
         for fact in self.model.relations:
@@ -462,7 +465,8 @@ class _Builder:
             else:
                 meta["argument"] = arg.title
                 meta["step"] = index + 1
-            record["metadata"] = {**record.get("metadata", {}), KEY: meta}
+            if meta:
+                record["metadata"] = {**record.get("metadata", {}), KEY: meta}
             self.inferences.append(record)
 
     def problem(self, line: int, column: int, message: str) -> None:
@@ -492,6 +496,7 @@ class _Builder:
         for premise, goal, mirror in pairs:
             implied = self.implied_step(fact, premise, goal)
             if implied is not None:  # <A> +> [its own conclusion]: the last step says it
+                implied.setdefault("metadata", {}).setdefault(KEY, {})
                 implied["metadata"][KEY]["relation_to_conclusion"] = True
                 return
             # [A] - [A] is a statement attacking itself, as the Argdown CLI reads it.
@@ -541,8 +546,10 @@ class _Builder:
             record["metadata"] = {KEY: meta}
         self.inferences.append(record)
         self.made[triple] = record
-        if relation != "undercut":  # argmap has no undercut of an undercut
-            self.outgoing.setdefault(premise, str(record["id"]))
+        # argmap has no undercut of an undercut; nor does an undercut that became an
+        # attack take undercuts (which would depend on the order undercuts are read in)
+        if relation != "undercut" and fact.relation != "undercut":
+            self.outgoing.setdefault(premise, []).append(record)
 
     def implied_step(self, fact: RelationFact, premise: str, goal: str) -> _Record | None:
         """The record of argument A's last step when ``fact`` is A supporting the very
@@ -565,7 +572,7 @@ class _Builder:
         elif kind == "a" and self.model.arguments[key].steps:
             target_id = self.final_id[key]
         else:
-            target_id = self.outgoing.get(self.statement_of(fact.target))
+            target_id = self.aimed_at(self.statement_of(fact.target))
         meta: dict[str, JsonValue] = {}
         _ends_meta(self.model, fact, meta, False)
         if target_id is not None:  # the inference undercut names its argument already
@@ -575,6 +582,37 @@ class _Builder:
             self.add(fact, meta, "attack", source, self.statement_of(fact.target), "attacks")
         else:
             self.add(fact, meta, "undercut", source, target_id, "undercuts")
+
+    def aimed_at(self, sid: str) -> str | None:
+        """The inference an undercut of the argument without a structure (or statement)
+        ``sid`` aims at: of the inferences ``sid`` is a premise of, the one whose target
+        comes first in the map's statement order (then a support before an attack before
+        a rephrase, one premise before several, then by id). The rule does not depend on
+        the order relations are read in, so the reader of Argdown's JSON export (which
+        has the CLI's order) and the writer agree with it."""
+        candidates = self.outgoing.get(sid)
+        if not candidates:
+            return None
+        rank = self.statement_rank()
+        best = min(
+            candidates,
+            key=lambda r: (
+                rank[str(r["target"])],
+                _RELATION_RANK[str(r["relation"])],
+                len(r["premises"]),
+                str(r["id"]),
+            ),
+        )
+        return str(best["id"])
+
+    def statement_rank(self) -> dict[str, int]:
+        """Each statement id's place in the map (statements, then arguments without a
+        structure, as :meth:`assemble` adds them)."""
+        if self._rank is None:
+            ids = [self.stmt_id[cls.key] for cls in self.model.statements.values()]
+            ids += [self.arg_stmt[a.key] for a in self.model.arguments.values() if not a.steps]
+            self._rank = {sid: n for n, sid in enumerate(ids)}
+        return self._rank
 
     def assemble(self) -> ArgumentMap:
         model = self.model
@@ -589,6 +627,9 @@ class _Builder:
         own = _own_metadata(front) if isinstance(front, dict) else None
         if own is not None and isinstance(front, dict):  # as argmap's writer puts it
             front = {k: v for k, v in front.items() if k != "metadata"} or None
+        if isinstance(front, dict):  # the map's title and description say these again
+            said = {"title": title, "subTitle": description}
+            front = {k: v for k, v in front.items() if k not in said or v != said[k]} or None
         if front is not None:
             map_meta["frontmatter"] = front
         if model.sections:
@@ -667,7 +708,8 @@ def _add_statement(
         "text": texts[0] if texts else (origin.title or ""),
         "tags": tuple(origin.tags),
     }
-    if origin.title is not None:
+    # {untitled: true}: argmap's writer had to name an untitled statement to refer to it
+    if origin.title is not None and data.get("untitled") is not True:
         fields["title"] = origin.title
     if data.get("note") is not None:
         fields["note"] = str(data["note"])
@@ -683,7 +725,12 @@ def _add_statement(
 
 
 def _argument_meta(arg: Argument, meta: dict[str, JsonValue], record: dict[str, Any]) -> None:
-    meta["argument"] = arg.title  # None: an untitled premise-conclusion structure
+    inf_id = str(record["id"])
+    # The title argmap's writer gives an argument from its id is not noted (so that a
+    # map made in Python comes back equal); None: an untitled structure.
+    derived = (inf_id, f"Argument {inf_id}" if inf_id.startswith("_") else inf_id)
+    if arg.title not in derived:
+        meta["argument"] = arg.title
     texts = list(dict.fromkeys(arg.descriptions))
     if texts:
         meta["description"] = texts[0]

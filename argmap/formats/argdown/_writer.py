@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -56,6 +56,8 @@ from argmap.model import Inference, Statement, StatementKind, slugify
 __all__ = ["dump", "dumps", "escape"]
 
 _KEY = "argdown"
+# The steps of a premise-conclusion structure, each with the undercuts of its line.
+_Chain = list[tuple[Inference, list[Inference]]]
 _INDENT = "    "
 _VERB = {
     "support": "supports",
@@ -77,6 +79,8 @@ _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # "No space" as JavaScript's \s means it (Python's also counts \x1c-\x1f and \x85).
 _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 _SHORTCODE = {ch: re.compile(rf"\{ch}[^{_JS_SPACE}]+?\{ch}") for ch in ".:"}
+# What Argdown trims at either end of a text (JavaScript's whitespace).
+_TRIMMED = re.compile(f"[{_JS_SPACE}]")
 _SIMPLE_TAG = re.compile(r"[A-Za-z0-9-]+")
 # Characters a YAML double-quoted string must escape besides " and \ (not printable in
 # YAML, or a line break), and the braces and "=" that end Argdown data and front matter.
@@ -90,8 +94,9 @@ def escape(text: str, *, line_start: bool = False) -> str:
     ``\ # [ ] < { } * _`` (escapes, tags, references, links, data, bold and italic);
     before a ``.`` or ``:`` that starts a span like ``.name.`` or ``:name:`` with no
     space in it (Argdown's shortcodes); before a ``/`` followed by ``/`` or ``*``
-    (comments); before the first ``=`` of ``===`` (front matter); before a tab, and a
-    space at either end or after another one (Argdown drops such whitespace); and, with
+    (comments); before the first ``=`` of ``===`` (front matter); before a tab, a
+    space after another one, and any whitespace at either end (Argdown drops such
+    whitespace, as JavaScript's ``trim`` does: no-break and other Unicode spaces too); and, with
     ``line_start=True`` (the text begins a line), before a first character that would
     start a relation, a heading, a premise number or a list item there, or a ``,`` that
     would end the data block of the line above.
@@ -129,6 +134,7 @@ def escape(text: str, *, line_start: bool = False) -> str:
             or (ch == "=" and text[i + 1 : i + 3] == "==")
             or ch == "\t"
             or (ch == " " and (i in (0, last) or text[i - 1] in " \t"))
+            or (i in (0, last) and _TRIMMED.match(ch))
             or (i == 0 and line_start and ch in _LINE_START)
         ):
             out.append("\\")
@@ -227,7 +233,7 @@ def _undercut_lines(inferences: Sequence[Inference]) -> set[str]:
     """The attacks read from an undercut line whose target has nothing to undercut
     (``metadata["argdown"]["relation"] == "undercut"``) that an undercut line reads back
     as: those whose target is a premise of no support or attack."""
-    outgoing = {p for i in inferences if i.relation != "undercut" for p in i.premises}
+    outgoing = {p for i in inferences if _undercutable(i) for p in i.premises}
     found = set()
     for inf in inferences:
         kept = _argdown(inf.metadata)
@@ -239,6 +245,33 @@ def _undercut_lines(inferences: Sequence[Inference]) -> set[str]:
             and inf.target not in outgoing
         ):
             found.add(inf.id)
+    return found
+
+
+def _undercutable(inf: Inference) -> bool:
+    """An inference the reader may aim an undercut of its premise at: a support, attack
+    or rephrase, but not an attack read from an undercut line (there being nothing to
+    undercut)."""
+    return inf.relation != "undercut" and _argdown(inf.metadata).get("relation") != "undercut"
+
+
+def _also_undercut(inferences: Sequence[Inference]) -> list[Inference]:
+    """The one-premise attacks whose metadata says the text also stated them as an
+    undercut line (``also: ["undercut"]``), on a target that is a premise of no support
+    or attack (so that an undercut line reads back as that attack)."""
+    outgoing = {p for i in inferences if _undercutable(i) for p in i.premises}
+    found = []
+    for inf in inferences:
+        kept = _argdown(inf.metadata)
+        rest = {k: v for k, v in kept.items() if k not in ("to_argument", "from_argument")}
+        if (
+            inf.relation == "attack"
+            and len(inf.premises) == 1
+            and set(inf.metadata) == {_KEY}
+            and rest == {"also": ["undercut"]}
+            and inf.target not in outgoing
+        ):
+            found.append(inf)
     return found
 
 
@@ -276,7 +309,12 @@ class _Writer:
         self.undercuts: dict[str, list[Inference]] = {}  # inference -> undercut lines
         self.arguments: list[Inference] = []
         self._find_contradictory(inferences)
-        self.undercut_lines = _undercut_lines(inferences)
+        # Attacks the text also states as an undercut line (which the reader merged into
+        # the attack, there being nothing to undercut): the exact layout writes both.
+        self.undercut_lines, self.also_undercut = (
+            _undercut_lines(inferences),
+            _also_undercut(inferences) if exact else [],
+        )
         # Relation lines an undercut aims at: the first of an argument without a structure
         # (the reader aims "<_" under "<A>" at it) -> that argument's statement.
         self.undercut_at = self._undercut_targets(inferences, undercut) if exact else {}
@@ -295,6 +333,7 @@ class _Writer:
                     inf.id in self.contradictory
                     or _layout_only(inf.metadata, self.strict)
                     or (inf.id in self.undercut_lines)
+                    or inf in self.also_undercut
                 )
             )
             if inf.relation == "undercut":
@@ -308,11 +347,14 @@ class _Writer:
             lines.sort(key=lambda inf: inf.premises[0] != inf.target)  # [A] after another
         self._separate_from_arguments()
         self.kinds = self._structural_kinds()
-        self.line_ids = {inf.id for lines in self.simple.values() for inf in lines}
+        self._line_ends(inferences)
         # The statements in the order the text must define them; an argument without a
-        # structure (<Title>: text) comes after them in any order (the reader puts it last).
-        self.order = [s.id for s in statements if not _is_argument(s)]
-        self.ordered = set(self.order)
+        # structure (<Title>: text) comes after them (arg_order): the reader puts those in
+        # the map in the order of their first mentions (<Title>), after every other one.
+        self.order, self.arg_order = (
+            [s.id for s in statements if _is_argument(s) is argument] for argument in (False, True)
+        )
+        self.ordered, self.arg_ordered = set(self.order), set(self.arg_order)
         # Each statement's place in that order; the statements an inference relates.
         self.index, self.related = (
             {id: n for n, id in enumerate(self.order)},
@@ -336,12 +378,35 @@ class _Writer:
         self.occurrences: dict[str, int] = {}
         self.counting = False
 
-    def _undercut_targets(self, inferences: list[Inference], undercut: set[str]) -> dict[str, str]:
-        first: dict[str, Inference] = {}
+    def _line_ends(self, inferences: list[Inference]) -> None:
+        """The relation lines' ids; the targets of each premise's relation lines; the
+        statements a structure may not number where its ``uses`` leave a number out
+        (the premises of relation lines and undercut lines, which those lines define
+        where they are nested)."""
+        self.line_ids = {inf.id for lines in self.simple.values() for inf in lines}
+        self.line_targets: dict[str, set[str]] = {}
+        self.fill_blockers: set[str] = set()
         for inf in inferences:
-            if inf.relation != "undercut":
-                for p in inf.premises:
-                    first.setdefault(p, inf)
+            if inf.id in self.line_ids:
+                self.line_targets.setdefault(inf.premises[0], set()).add(inf.target)
+            if inf.id in self.line_ids or inf.relation == "undercut":
+                self.fill_blockers.add(inf.premises[0])
+
+    def _undercut_targets(self, inferences: list[Inference], undercut: set[str]) -> dict[str, str]:
+        """The inferences the reader aims a ``<_`` under an argument without a structure
+        at (of those its statement is a premise of, the one whose target comes first in
+        the map, then support, attack, rephrase, one premise before several, then by id),
+        where that is a one-premise support or attack that is undercut -> the argument's
+        statement."""
+        rank = {id: n for n, id in enumerate(self.statements)}
+        relation_rank = {"support": 0, "attack": 1, "rephrase": 2}
+        first: dict[str, Inference] = {}
+        for inf in sorted(
+            (i for i in inferences if _undercutable(i)),
+            key=lambda i: (rank[i.target], relation_rank[i.relation], len(i.premises), i.id),
+        ):
+            for p in inf.premises:
+                first.setdefault(p, inf)
         found: dict[str, str] = {}
         for p, inf in first.items():
             if (
@@ -402,8 +467,21 @@ class _Writer:
             marked = said == "contradictory" or (said == "contrary" and self.strict)
             if inf.relation == "attack" and len(inf.premises) == 1 and marked:
                 by_pair[(inf.premises[0], inf.target)] = inf
+        also = self._also_marked(inferences)
         for (a, b), inf in by_pair.items():
             other = by_pair.get((b, a))
+            partner = also.get((b, a))
+            said = _argdown(inf.metadata).get("relation")
+            if other is None and partner is not None and not inf.tags:
+                if _argdown(partner.metadata)["also"] == [said] and inf.note is None:
+                    # "X >< Y" read after the attack line Y -> X (nested under Y, an
+                    # argmap inference already, which one half of the pair became): both
+                    # lines, "><" from the end the reader read it from
+                    self.contradictory[inf.id] = partner.id
+                    self.contradictory[partner.id] = inf.id
+                    if _mirror(inf):
+                        self.reversed_pairs.add(inf.id)
+                continue
             if other is None or inf.tags or inf.note is not None or other.tags or other.note:
                 continue
             self.contradictory[inf.id] = other.id
@@ -415,6 +493,28 @@ class _Writer:
                     self.mirrored.add(inf.id)
             elif theirs if mine != theirs else other.id < inf.id:
                 self.mirrored.add(inf.id)
+
+    def _also_marked(self, inferences: list[Inference]) -> dict[tuple[str, str], Inference]:
+        """In the exact layout, the one-premise attacks whose metadata says only that a
+        contradictory (or, in strict mode, contrary) relation also states them, by
+        (premise, target); and ``reversed_pairs`` emptied."""
+        self.reversed_pairs: set[str] = set()  # a mirror written as "><" under its target
+        found: dict[tuple[str, str], Inference] = {}
+        relations = [["contradictory"], ["contrary"]] if self.strict else [["contradictory"]]
+        for inf in inferences if self.exact else ():
+            kept = _argdown(inf.metadata)
+            rest = {k: v for k, v in kept.items() if k not in ("to_argument", "from_argument")}
+            if (
+                inf.relation == "attack"
+                and len(inf.premises) == 1
+                and set(inf.metadata) == {_KEY}
+                and set(rest) == {"also"}
+                and rest["also"] in relations
+                and not inf.tags
+                and inf.note is None
+            ):
+                found[(inf.premises[0], inf.target)] = inf
+        return found
 
     # ---------------------------------------------------------------- statements
     def _where(self, s: Statement) -> str:
@@ -450,6 +550,8 @@ class _Writer:
             data["kind"] = s.kind
         if s.note is not None:
             data["note"] = s.note
+        if titled and s.title is None:  # named by its id only to be referred to
+            data["untitled"] = True
         kept = _argdown(s.metadata).get("data")
         if isinstance(kept, dict):
             data.update({k: v for k, v in kept.items() if k not in data})
@@ -508,7 +610,10 @@ class _Writer:
         self.mentioned: set[str] = set()  # the argument titles written so far
         self.structure_ids: set[str] = set()  # the structures written so far
         self.stack: list[tuple[str, str]] = []  # the open line at each depth: (kind, key)
+        self.written: set[str] = set()  # the inferences the exact layout has written
+        self.later: set[str] = set()  # undercuts that did not fit under their step
         self.due = 0  # index into self.order of the next statement to define
+        self.arg_due = 0  # index into self.arg_order of the next argument to mention
         self.section: str | None = None  # the heading written last
         self.fit_section: str | None = None  # the section _fits found for a root line
         self.heading = 0  # index into self.sections of the next heading to write
@@ -517,6 +622,15 @@ class _Writer:
         while self.due < len(self.order) and self.order[self.due] in self.defined:
             self.due += 1
         return self.order[self.due] if self.due < len(self.order) else None
+
+    def _next_arg_due(self) -> str | None:
+        order = self.arg_order
+        while self.arg_due < len(order) and order[self.arg_due] in self.defined:
+            self.arg_due += 1
+        return order[self.arg_due] if self.arg_due < len(order) else None
+
+    def _nothing_due(self) -> bool:
+        return self._next_due() is None and (not self.exact or self._next_arg_due() is None)
 
     def _fits(self, mentioned: list[tuple[str, str]], *, root: bool = False) -> bool:
         """True when the statements ``mentioned`` (in text order) define no statement
@@ -535,6 +649,11 @@ class _Writer:
         if any(sec != here for sec in sections):
             return False
         self.fit_section = here
+        if self.exact:
+            args = [id for id in new if id in self.arg_ordered]
+            self._next_arg_due()
+            if args != self.arg_order[self.arg_due : self.arg_due + len(args)]:
+                return False
         new = [id for id in new if id in self.ordered]
         self._next_due()
         at = self.due
@@ -583,6 +702,13 @@ class _Writer:
         while due is not None and self._section_of(due) == self.section:
             self._root(("s", due), self.section)
             due = self._next_due()
+        due = self._next_arg_due() if self.exact else None
+        while due is not None and self._section_of(due) == self.section:
+            self._root(("s", due), self.section)
+            due = self._next_arg_due()
+        for title, section in self.argument_sections.items() if self.exact else ():
+            if section == self.section and title not in self.mentioned | self.untitled_args:
+                self._root(("a", title), self.section)  # first mentioned here
 
     def _heading(self, heading: dict[str, JsonValue]) -> None:
         level = heading.get("level")
@@ -607,8 +733,11 @@ class _Writer:
         self.stack.append(node)
 
     def _define_next(self) -> None:
-        """Define the next statement in map order on a line of its own."""
+        """Define the next statement in map order on a line of its own (else the next
+        argument without a structure)."""
         due = self._next_due()
+        if due is None:
+            due = self._next_arg_due()
         assert due is not None  # a unit with a new statement waits for it
         self._root(("s", due), self._section_of(due))
 
@@ -631,7 +760,7 @@ class _Writer:
         (None where it cannot be written that way)."""
         said = _argdown(inf.metadata).get("relation")
         if inf.id in self.contradictory and said == "contradictory":
-            return None, "><"
+            return ("><", None) if inf.id in self.reversed_pairs else (None, "><")
         if inf.id in self.undercut_lines:  # "_>" reaches only an argument
             return "<_", "_>" if t[0] == "a" else None
         return _MARK[inf.relation], _MARK[inf.relation] + ">"
@@ -678,23 +807,50 @@ class _Writer:
         if not {first.premises[0], first.target} & set(self.sequence[end].premises):
             return False
         pending = [inf for inf in self.sequence[at:end] if inf.id not in self.written]
-        saved = (len(self.lines), len(self.journal), self.due, list(self.stack))
-        headings = (self.section, self.heading)
+        saved = self._snapshot()
         if self._structure(self.sequence[end], pending) and not pending:
-            self.written.update(inf.id for inf in self.sequence[at:end])
+            self._mark("written", (inf.id for inf in self.sequence[at:end]))
             return True
-        lines, journal, self.due, self.stack = saved
-        self.section, self.heading = headings
+        self._restore(saved)
+        return False
+
+    def _snapshot(self) -> tuple[Any, ...]:
+        """What :meth:`_restore` needs to undo the lines written after this."""
+        return (
+            len(self.lines),
+            len(self.journal),
+            self.due,
+            list(self.stack),
+            self.arg_due,
+            self.section,
+            self.heading,
+        )
+
+    def _mark(self, what: Literal["written", "later"], ids: Iterable[str]) -> None:
+        """Add ``ids`` to ``self.written`` (or ``self.later``), in the journal (undone
+        by :meth:`_restore`)."""
+        found = self.written if what == "written" else self.later
+        for id in ids:
+            if id not in found:
+                found.add(id)
+                self.journal.append((what, id))
+
+    def _restore(self, saved: tuple[Any, ...]) -> None:
+        lines, journal, self.due, self.stack, self.arg_due = saved[:5]
+        self.section, self.heading = saved[5:]
         del self.lines[lines:]
         for what, id in reversed(self.journal[journal:]):
             if what == "defined":
                 self.defined.discard(id)
             elif what == "mentioned":
                 self.mentioned.discard(id)
+            elif what == "written":
+                self.written.discard(id)
+            elif what == "later":
+                self.later.discard(id)
             else:
                 self.occurrences[id] -= 1
         del self.journal[journal:]
-        return False
 
     def _relation(self, inf: Inference) -> None:
         p, t = self._ends(inf)
@@ -710,7 +866,7 @@ class _Writer:
                 self._root(p, self.fit_section)
                 self._child(0, outward, t)
                 return
-            if self._next_due() is None:  # its ends defined under two other headings
+            if self._nothing_due():  # its ends defined under two other headings
                 root, mark, child = (t, inward, p) if inward else (p, outward, t)
                 self._root(root, self.section)
                 self._child(0, str(mark), child)
@@ -727,7 +883,7 @@ class _Writer:
                 ids=[inf.id],
             )
         a = ("s", at) if at is not None else ("a", str(title))
-        x: tuple[str, str] = ("s", inf.premises[0])
+        x = self._ends(inf)[0]
         while True:
             for level in range(len(self.stack) - 1, -1, -1):
                 if self.stack[level] == a and self._fits([x]):
@@ -764,43 +920,74 @@ class _Writer:
                 if own is not None and inf.target in self.defined:
                     target = self._statement(inf.target)
                     extra.append(f"<{own}>\n{_INDENT}+> {target}")
+        for id in sorted(self.mirrored) if self.exact else ():  # "- [Y]" besides "X >< Y"
+            inf = self.inferences[id]
+            also = _argdown(inf.metadata).get("also")
+            p, t = self._ends(inf)
+            mark = None
+            if also == ["attack"] and (not self.strict or "a" in (p[0], t[0])):
+                mark = "-"  # (in strict mode "-" between statements is a contrary)
+            elif also == ["contradictory"] and p[0] == t[0] == "s":
+                mark = "><"  # a contrary pair (strict mode) also stated as contradictory
+            if mark is not None:
+                line = self._node(t, line_start=True)
+                extra.append(f"{line}\n{_INDENT}{mark} {self._node(p, line_start=False)}")
+        for inf in self.also_undercut:  # the undercut line the attack also was
+            if inf.target in self.defined and inf.premises[0] in self.defined:
+                p, t = self._ends(inf)
+                line = self._node(t, line_start=True)
+                extra.append(f"{line}\n{_INDENT}<_ {self._node(p, line_start=False)}")
         for line in extra:  # a line right below another would continue its text
             if self.lines:
                 self.lines.append("")
             self.lines.append(line)
 
-    def _chain(self, inf: Inference) -> list[tuple[Inference, list[Inference]]]:
+    def _chain(self, inf: Inference) -> tuple[_Chain, list[list[Inference]]]:
         """The steps of the structure ``inf`` starts, each with the undercuts right
         after it in map order (written under its inference line): one step, or all the
         steps of a multi-step argument the reader noted (``step`` 1, 2, ... then the
-        last), where the map has them one after the other."""
+        last), where the map has them one after the other; and, between each step and
+        the next, the relation lines the map has there (nested under the statements
+        the structure numbers)."""
         chain = [(inf, self._undercuts_after(inf))]
+        between: list[list[Inference]] = []
         kept = _argdown(inf.metadata)
         if kept.get("step") != 1:
-            return chain
+            return chain, between
         while True:
             last, undercuts = chain[-1]
             at = self.position[(undercuts or [last])[-1].id] + 1
+            lines: list[Inference] = []
+            while at < len(self.sequence) and self.sequence[at].id in self.line_ids:
+                lines.append(self.sequence[at])
+                at += 1
             if at >= len(self.sequence):
-                return chain[:1]
+                return chain[:1], []
             nxt = self.sequence[at]
             other = _argdown(nxt.metadata)
-            if nxt.id in self.line_ids or nxt.relation == "undercut":
-                return chain[:1]
-            if other.get("argument") != kept.get("argument"):
-                return chain[:1]
+            if nxt.relation == "undercut" or other.get("argument") != kept.get("argument"):
+                return chain[:1], []
             chain.append((nxt, self._undercuts_after(nxt)))
+            between.append(lines)
             if "step" not in other:
-                return chain
+                return chain, between
             if other.get("step") != len(chain):
-                return chain[:1]
+                return chain[:1], []
 
     def _undercuts_after(self, inf: Inference) -> list[Inference]:
+        """The undercuts of ``inf`` right after it in map order, while they were read
+        under the heading of its conclusion (else written later, under its title)."""
         found = []
         at = self.position[inf.id] + 1
+        home = self._section_of(inf.target)
         while at < len(self.sequence):
             u = self.sequence[at]
             if u.relation != "undercut" or u.target != inf.id:
+                break
+            kind, key = self._ends(u)[0]
+            if kind == "s" and key not in self.defined and self._section_of(key) != home:
+                break
+            if kind == "a" and key not in self.mentioned and self.argument_sections[key] != home:
                 break
             found.append(u)
             at += 1
@@ -809,38 +996,74 @@ class _Writer:
     def _structure(self, inf: Inference, pending: list[Inference] | None = None) -> bool:
         """Write the structure ``inf`` starts (with the relation lines ``pending``
         nested under its statements, taken from the list as written); False if
-        ``pending`` does not fit the map's order (the caller undoes what was written)."""
-        chain = self._chain(inf)
+        ``pending`` does not fit the map's order (the caller undoes what was written).
+        A multi-step structure with relation lines between its steps that do not fit is
+        written one step at a time."""
+        chain, between = self._chain(inf)
+        if any(between):
+            saved = self._snapshot()
+            if self._write_structure(chain, between, pending):
+                return True
+            self._restore(saved)
+            chain, between = chain[:1], []
+        return self._write_structure(chain, between, pending)
+
+    def _write_structure(
+        self, chain: _Chain, between: list[list[Inference]], pending: list[Inference] | None
+    ) -> bool:
         final = chain[-1][0]
+        untitled = self._untitled(final, chain)
+        title = self.argument_titles.get(final.id, final.id)
+        head: list[tuple[str, str]] = [] if untitled else [("a", title)]
         mentioned: list[tuple[str, str]] = []
         for (step, undercuts), numbered in zip(chain, self._numbering(chain), strict=True):
             mentioned += [("s", p) for p in numbered]
-            mentioned += [("s", u.premises[0]) for u in undercuts]
+            mentioned += [self._ends(u)[0] for u in undercuts]
             mentioned.append(("s", step.target))
-        # With pending lines, only the first statement is known to come first: each
+        # With relation lines, only the first new statement is known to come first: each
         # other one is checked where it is written (_numbered).
-        first = mentioned if pending is None else mentioned[:1]
-        while not self._fits(first, root=True):
-            if self._next_due() is None:  # under two headings: written here all the same
+        first = mentioned
+        if pending is not None or any(between):
+            new = [n for n, (_, key) in enumerate(mentioned) if key not in self.defined]
+            first = mentioned[: new[0] + 1] if new else mentioned
+        while not self._fits(head + first, root=True):
+            if self._nothing_due():  # under two headings: written here all the same
                 self.fit_section = self.section
                 break
             self._define_next()
-        section = _argdown(final.metadata).get("section")
-        self._goto(section if isinstance(section, str) else self.fit_section)
+        self._goto(self.fit_section)
+        if untitled and self._after_argument():
+            self._separate()
         if self.lines:
             self.lines.append("")
-        if not self._untitled(final, chain):
-            title = self.argument_titles.get(final.id, final.id)
+        if not untitled:
             self._head(final, title)
             self.lines.append("")
-        if not self._numbered(chain, pending):
+        if not self._numbered(chain, pending, between):
             return False
         for step, undercuts in chain:
-            self.written.add(step.id)
-            self.written.update(u.id for u in undercuts)
+            self._mark("written", [step.id, *(u.id for u in undercuts if u.id not in self.later)])
+        self._mark("written", (line.id for lines in between for line in lines))
         self.structure_ids.add(final.id)
         self.stack = [("s", final.target)]  # relation lines may nest under the conclusion
         return True
+
+    def _after_argument(self) -> bool:
+        """True when the block written last starts with an argument (``<A>``): Argdown
+        reads a premise-conclusion structure right after it as that argument's."""
+        first = ""
+        for line in reversed(self.lines):
+            if line == "":
+                break
+            first = line
+        return first.startswith("<")
+
+    def _separate(self) -> None:
+        """A block that means nothing new: a reference to a statement defined already
+        (else nothing can be done)."""
+        defined = next((id for id in self.order if id in self.defined), None)
+        if defined is not None:
+            self.lines += ["", self._statement(defined)]
 
     def _untitled(self, final: Inference, chain: list[tuple[Inference, list[Inference]]]) -> bool:
         """True for a structure read without a title, which the text can give back
@@ -936,8 +1159,11 @@ class _Writer:
         """The heading each structure's argument was read under (where its title first
         occurs in the text), by title."""
         found: dict[str, str | None] = {}
+        self.untitled_args: set[str] = set()  # the titles of structures read without one
         for inf in self.arguments:
             if inf.id in self.argument_titles:
+                if _argdown(inf.metadata).get("argument", "") is None:
+                    self.untitled_args.add(self.argument_titles[inf.id])
                 section = _argdown(inf.metadata).get("section")
                 found[self.argument_titles[inf.id]] = section if isinstance(section, str) else None
         return found
@@ -946,7 +1172,7 @@ class _Writer:
         """A premise-conclusion structure of one step, its undercuts under its title."""
         self._head(inf, self._argument_title(inf))
         for u in self.undercuts.get(inf.id, ()):
-            self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
+            self.lines.append(f"{_INDENT}<_ {self._node(self._ends(u)[0], line_start=False)}")
         self.lines.append("")
         self._numbered([(inf, [])])
 
@@ -982,59 +1208,95 @@ class _Writer:
 
     def _numbered(
         self,
-        steps: list[tuple[Inference, list[Inference]]],
+        steps: _Chain,
         pending: list[Inference] | None = None,
+        between: list[list[Inference]] | None = None,
     ) -> bool:
         """The numbered statements and inference lines of ``steps`` (each with the
         undercuts written under its inference line): a step's premises not numbered
-        yet, its inference line, its conclusion. With ``pending``, each numbered
-        statement is checked against the map's order and gets the relation lines that
-        nest under it; False where one does not fit."""
-        numbered: set[str] = set()
+        yet, its inference line, its conclusion. With ``pending`` (relation lines before
+        the first inference line) or ``between`` (those before each next one), each
+        numbered statement is checked against the map's order and gets the relation
+        lines that nest under it; False where one does not fit."""
+        between = between or []
+        checking = pending is not None or any(between)
+        if pending is None:
+            pending = []
         n = 0
-        for (inf, undercuts), new in zip(steps, self._numbering(steps), strict=True):
+        for index, ((inf, undercuts), new) in enumerate(
+            zip(steps, self._numbering(steps), strict=True)
+        ):
             for p in new:
-                if p not in numbered:
-                    if pending is not None and not self._fits([("s", p)]):
-                        return False
-                    numbered.add(p)
-                    n += 1
-                    self.in_structure = True
-                    self.lines.append(f"({n}) {self._statement(p)}")
-                    self.in_structure = False
-                    if pending is not None:
-                        self.stack = [("s", p)]
-                        while pending and self._nest(pending[0]):
-                            del pending[0]
+                n = self._renumber(inf, n, pending)
+                if checking and not self._fits([("s", p)]):
+                    return False
+                n += 1
+                self._numbered_line(n, p)
+                if checking:
+                    self._nest_pending(p, pending)
+            n = self._renumber(inf, n, pending)
             if pending:
                 return False
             self.in_structure = True
             self.lines.append(self._inference_line(inf))
             self.in_structure = False
             for u in undercuts:
-                if pending is not None and not self._fits([("s", u.premises[0])]):
-                    return False
-                self.lines.append(f"{_INDENT}<_ {self._statement(u.premises[0])}")
-            if pending is not None and not self._fits([("s", inf.target)]):
+                undercutter = self._ends(u)[0]
+                if checking and not self._fits([undercutter]):
+                    self._mark("later", [u.id])  # written under the argument's title, in turn
+                    continue
+                self.lines.append(f"{_INDENT}<_ {self._node(undercutter, line_start=False)}")
+            if checking and not self._fits([("s", inf.target)]):
                 return False
-            self.in_structure = True
             n += 1
-            numbered.add(inf.target)
-            self.lines.append(f"({n}) {self._statement(inf.target)}")
-            self.in_structure = False
+            self._numbered_line(n, inf.target)
+            if index < len(between):
+                pending.extend(between[index])
+                self._nest_pending(inf.target, pending)
         return True
+
+    def _renumber(self, inf: Inference, n: int, pending: list[Inference]) -> int:
+        """Where a step names its premises (``uses``), a relation line still pending
+        whose target the text has defined already nests under that statement numbered
+        again (as the text had it: a line no step uses); returns the last number."""
+        data = _argdown(inf.metadata).get("inference_data")
+        if not isinstance(data, dict) or "uses" not in data:
+            return n
+        while pending and pending[0].target in self.defined:
+            n += 1
+            self._numbered_line(n, pending[0].target)
+            left = len(pending)
+            self._nest_pending(pending[0].target, pending)
+            if len(pending) == left:
+                break
+        return n
+
+    def _numbered_line(self, n: int, id: str) -> None:
+        self.in_structure = True
+        self.lines.append(f"({n}) {self._statement(id)}")
+        self.in_structure = False
+
+    def _nest_pending(self, id: str, pending: list[Inference]) -> None:
+        """Nest the relation lines ``pending`` under the numbered statement ``id`` while
+        they fit, in order, taking them from the list."""
+        self.stack = [("s", id)]
+        while pending and self._nest(pending[0]):
+            del pending[0]
 
     def _numbering(self, steps: list[tuple[Inference, list[Inference]]]) -> list[list[str]]:
         """Per step, the statements numbered before its inference line, in order: its
-        premises not numbered yet and, in the exact layout where its ``uses`` leave
-        numbers out, the statements the map has there (numbered lines that no step
-        uses, which the reader makes statements of their own)."""
+        premises other than the conclusion above it (numbered again where an earlier
+        step numbered them: a step's premises are the lines since the last inference
+        line) and, in the exact layout where its ``uses`` leave numbers out, the
+        statements the map has there (numbered lines that no step uses, which the
+        reader makes statements of their own)."""
         plan: list[list[str]] = []
         numbered: list[str] = []  # in the order of their numbers
         for inf, _ in steps:
-            new = [p for p in inf.premises if p not in numbered]
-            filled = self._unused_lines(inf, numbered, new) if self.exact else None
-            new = new if filled is None else filled
+            unnumbered = [p for p in inf.premises if p not in numbered]
+            filled = self._unused_lines(inf, numbered, unnumbered) if self.exact else None
+            above = numbered[-1] if numbered else None
+            new = [p for p in inf.premises if p != above] if filled is None else filled
             numbered += new
             numbered.append(inf.target)
             plan.append(new)
@@ -1071,13 +1333,22 @@ class _Writer:
         end = self.index.get(inf.target)
         if at is not None and end is not None:
             for f in self.order[at + 1 : end]:
+                if self._nested_above(f, numbered, out):
+                    continue  # defined by its relation line, nested above
                 if not self._unused(f, numbered, out):
                     break
                 out.append(f)
         return out
 
     def _unused(self, id: str, numbered: list[str], out: list[str]) -> bool:
-        return id not in self.related and id not in numbered and id not in out
+        """True for a statement a structure may number where its ``uses`` leave a
+        number out: not numbered yet, and not the premise of a relation line nested
+        under a statement numbered before it (that line defines it)."""
+        return id not in numbered and id not in out and id not in self.fill_blockers
+
+    def _nested_above(self, id: str, numbered: list[str], out: list[str]) -> bool:
+        above = {*numbered, *out}
+        return any(t in above for t in self.line_targets.get(id, ()))
 
     def _inference_line(self, inf: Inference) -> str:
         kept = _argdown(inf.metadata)
@@ -1111,7 +1382,6 @@ class _Writer:
         for n in range(len(self.sequence) - 1, -1, -1):
             is_line = self.sequence[n].id in self.line_ids
             self.next_unit[n] = self.next_unit[n + 1] if is_line else n
-        self.written: set[str] = set()
         for at, inf in enumerate(self.sequence):  # a mirrored one: with its pair, "><"
             if inf.id in self.written:
                 continue
@@ -1162,14 +1432,14 @@ class _Writer:
     def _front_matter(self) -> str:
         data: dict[str, Any] = {}
         kept = _argdown(self.m.metadata).get("frontmatter")
-        if isinstance(kept, dict):
-            data.update(kept)
+        kept = kept if isinstance(kept, dict) else {}
         first = self.sections[0].get("title") if self.sections else None
-        from_heading = self.exact and self.m.title == first and "title" not in data
+        from_heading = self.exact and self.m.title == first and "title" not in kept
         if self.m.title is not None and not from_heading:
             data["title"] = self.m.title
         if self.m.description is not None:
             data["subTitle"] = self.m.description
+        data.update({k: v for k, v in kept.items() if k not in data})
         others = {k: v for k, v in self.m.metadata.items() if k != _KEY}
         if others:
             data["metadata"] = others
@@ -1179,16 +1449,18 @@ class _Writer:
         return "===\n" + "\n".join(lines) + "\n===\n\n"
 
 
-def dumps(m: ArgumentMap, *, order: Literal["readable", "exact"] = "readable") -> str:
+def dumps(m: ArgumentMap, *, order: Literal["exact", "readable"] = "exact") -> str:
     """The map as Argdown text, ending in a newline; deterministic.
 
-    ``order="readable"`` (the default) writes every tree first (each statement
-    under the first statement it bears on), then the premise-conclusion structures:
-    readable, but not in the map's order. ``order="exact"`` writes the map in its own
-    order: statements are defined, and inferences written, in the order the map has
-    them, as indentation trees where that order allows (a relation line under either
-    of its ends), so that reading the text gives them back in that order; a map read
-    from Argdown comes back equal (``==``), metadata included.
+    ``order="exact"`` (the default) writes the map in its own order: statements are
+    defined, and inferences written, in the order the map has them, as indentation
+    trees where that order allows (a relation line under either of its ends), so that
+    reading the text gives an equal map (``==``, metadata included) for a map read
+    from Argdown and for one made in Python (docs/formats/argdown.md, "Round trips",
+    says what cannot come back). ``order="readable"`` writes every tree first (each
+    statement under the first statement it bears on), then the premise-conclusion
+    structures: the most tree-like text, but not in the map's order, so it reads back
+    to the same statements and inferences in another order.
 
     Raises
     ------
@@ -1211,12 +1483,12 @@ def dumps(m: ArgumentMap, *, order: Literal["readable", "exact"] = "readable") -
         + It rains \\#outside #weather {id: rain}
     """
     if order not in ("readable", "exact"):
-        raise ArgmapError(f"order must be 'readable' or 'exact', not {order!r}")
+        raise ArgmapError(f"order must be 'exact' or 'readable', not {order!r}")
     return _Writer(m, exact=order == "exact").write()
 
 
 def dump(
-    m: ArgumentMap, path: str | Path, *, order: Literal["readable", "exact"] = "readable"
+    m: ArgumentMap, path: str | Path, *, order: Literal["exact", "readable"] = "exact"
 ) -> Path:
     """Write the map as Argdown (:func:`dumps`, with its ``order``) to ``path``,
     atomically; returns the path.
