@@ -1120,7 +1120,13 @@ class ArgumentMap:
         A claim that rephrases another is a premise of that rephrase, so it is not a main
         conclusion: the statement it restates stands for both."""
         g = self._graph
-        return [s for s in self.statements if s.kind == "claim" and g.out_degree(s.id) == 0]
+        return [
+            s
+            for node in self._nodes.values()  # m.statements, without the view's generator
+            if node["kind"] != _INFERENCE
+            and (s := node["model"]).kind == "claim"
+            and g.out_degree(s.id) == 0
+        ]
 
     def _incoming(self, id: str, relations: set[str]) -> list[Inference]:
         self[id]
