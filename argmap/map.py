@@ -459,6 +459,25 @@ class ArgumentMap:
         metadata: Mapping[str, JsonValue] | None,
         style: Mapping[str, JsonValue] | None,
     ) -> Statement:
+        if (
+            type(id) is str
+            and supports is None
+            and attacks is None
+            and undercuts is None
+            and title is None
+            and note is None
+            and style is None
+            and not metadata
+            and type(tags) is tuple
+            and not tags
+            and id not in self._nodes
+        ):
+            # The usual call, a text and a new id: made by quick_statement and added at
+            # once. What it is not sure of takes the path below, which names the error.
+            statement = quick_statement(id, kind, text)
+            if statement is not None:
+                self._add_node(id, {"kind": kind, "model": statement})
+                return statement
         # Without an id, one is derived from the text; a text that is not a string gets a
         # stand-in so that pydantic reports the text's problem alone, not a missing id.
         derive = id is None and not isinstance(text, str)
@@ -632,6 +651,25 @@ class ArgumentMap:
         tags: str | Iterable[str],
         metadata: Mapping[str, JsonValue] | None,
     ) -> Inference:
+        if (
+            type(id) is str
+            and type(target) is str
+            and note is None
+            and not metadata
+            and type(tags) is tuple
+            and not tags
+        ):
+            premise = (
+                premises
+                if type(premises) is str
+                else premises[0]
+                if (type(premises) is list or type(premises) is tuple) and len(premises) == 1
+                else None
+            )
+            if type(premise) is str and premise != target:
+                inference = self._plain_inference(relation, premise, target, id)
+                if inference is not None:
+                    return inference
         premise_ids = _as_list(premises)
         target_id = (
             target
@@ -684,6 +722,43 @@ class ArgumentMap:
             inference = _INFERENCE_MODEL.validator.validate_python(fields)
         self._check_inference(inference)
         self._insert_inference(inference)
+        return inference
+
+    def _plain_inference(
+        self, relation: Relation, premise: str, target: str, id: str
+    ) -> Inference | None:
+        """Add the usual step, from one premise (a statement) to a target of the kind
+        ``relation`` takes, under a new id, when it cannot repeat another step (the
+        premise is new or nothing bears on the target yet): what _check_inference and
+        _insert_inference do for it, in one go. None, with the map unchanged, when
+        anything is doubtful: the general path decides, and names the error."""
+        nodes = self._nodes
+        source = nodes.get(premise)
+        end = nodes.get(target)
+        if source is None or end is None or id in nodes or source["kind"] == _INFERENCE:
+            return None
+        if relation == "undercut":
+            if end["kind"] != _INFERENCE or end["relation"] == "rephrase":
+                return None
+        elif end["kind"] == _INFERENCE:
+            return None
+        g = self._graph
+        succ, pred = g._succ, g._pred
+        if succ[premise] and pred[target]:  # a repeat is possible: _check_inference looks
+            return None
+        inference = quick_inference(id, relation, premise, target)
+        if inference is None:
+            return None
+        attrs = g.__dict__  # as _add_node, inline
+        if attrs.get("frozen") or attrs.get("__networkx_cache__"):
+            _before_write(g)
+        into = {"role": "premise", "relation": relation}
+        out = {"role": "target", "relation": relation}
+        succ[id] = {target: out}
+        pred[id] = {premise: into}
+        nodes[id] = {"kind": _INFERENCE, "relation": relation, "model": inference}
+        succ[premise][id] = into
+        pred[target][id] = out
         return inference
 
     def _not_found(self, relation: Relation, ref_id: str, target_id: str) -> NoReturn:
@@ -1045,7 +1120,13 @@ class ArgumentMap:
         A claim that rephrases another is a premise of that rephrase, so it is not a main
         conclusion: the statement it restates stands for both."""
         g = self._graph
-        return [s for s in self.statements if s.kind == "claim" and g.out_degree(s.id) == 0]
+        return [
+            s
+            for node in self._nodes.values()  # m.statements, without the view's generator
+            if node["kind"] != _INFERENCE
+            and (s := node["model"]).kind == "claim"
+            and g.out_degree(s.id) == 0
+        ]
 
     def _incoming(self, id: str, relations: set[str]) -> list[Inference]:
         self[id]

@@ -20,6 +20,9 @@ Two more rows explain the build row:
                through the runs, as a user's other data would), so the floor's time varies
                more between runs than argmap's.
 * memory     -- bytes allocated by the build and still held (tracemalloc), map vs floor graph.
+* tracked/st -- objects the cyclic collector tracks that the built map holds, per statement
+               (``gc.get_objects()`` after a collection, before and after the build): what
+               each of the collector's full passes walks through.
 
 Each is the best of ``REPEATS`` runs, argmap and floor alternating; the table prints
 seconds and the ratio to the floor.
@@ -173,6 +176,17 @@ def held_bytes(fn: Callable[[], object]) -> int:
     return size
 
 
+def tracked_objects(fn: Callable[[], object]) -> int:
+    """Objects the garbage collector tracks that ``fn``'s result holds."""
+    gc.collect()
+    before = len(gc.get_objects())
+    kept = fn()
+    gc.collect()
+    count = len(gc.get_objects()) - before
+    del kept
+    return count
+
+
 def run(sizes: list[int]) -> None:
     print(f"argmap {am.__version__}, networkx {nx.__version__}, best of {REPEATS}, seed {SEED}")
     header = f"{'N':>7} {'operation':<10} {'argmap s':>10} {'floor s':>10} {'ratio':>6}"
@@ -185,6 +199,12 @@ def run(sizes: list[int]) -> None:
         ours, floor = held_bytes(partial(build_argmap, d)), held_bytes(partial(build_floor, d))
         mb = f"{ours / 1e6:>10.1f} {floor / 1e6:>10.1f}"
         print(f"{n:>7} {'memory MB':<10} {mb} {ours / floor:>6.2f}")
+        ours, floor = (
+            tracked_objects(partial(build_argmap, d)),
+            tracked_objects(partial(build_floor, d)),
+        )
+        per = f"{ours / n:>10.2f} {floor / n:>10.2f}"
+        print(f"{n:>7} {'tracked/st':<10} {per} {ours / floor:>6.2f}")
 
 
 def measure(d: Data) -> list[tuple[str, float, float]]:

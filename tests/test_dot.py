@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import argmap as am
 from argmap.render import mermaid
 from argmap.render.dot import dumps, svg_id, to_dot
+from argmap.render.options import DrawOptions
 from argmap.render.style import theme
 
 from conftest import DATA, ROOT
@@ -203,6 +204,59 @@ def test_same_map_gives_byte_identical_dot() -> None:
     assert dumps(a, **options) == dumps(b, **options)
     assert dumps(a, **options) == dumps(a, **options)
     assert a.focus("c").to_dot().source == b.focus("c").to_dot().source
+
+
+_TEXTS = [
+    "Plain words that wrap over more than one line of the label",
+    "short",
+    "Supercalifragilisticexpialidocious words longer than a line",
+    'Quotes "x", <tags>, a & b, back\\slash and ] bracket',
+    "Hyphen-ated and  double  spaces\tand a tab",
+    "Line one\nline two\r\nline three",
+    "Accents: déjà vu, naïve café, \u00a0no-break space",
+    "Control\x01characters\x7f and \ufffe",
+    "x" * 2100,
+]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"style": "print", "wrap": 8}, {"labels": "text"}, {"labels": "id"}, {"legend": True}],
+)
+def test_every_statement_is_drawn_as_the_general_path_draws_it(options: DrawOptions) -> None:
+    """Statements with nothing of their own are written by a fast loop; an empty
+    node_attrs for every statement sends them all down the general path, which must
+    give the same text."""
+    m = am.ArgumentMap(title="Both ways")
+    c = m.claim("The main claim", id="c")
+    for n, text in enumerate(_TEXTS):
+        kind = m.premise if n % 2 else m.counterpoint
+        s = kind(text, id=f"s{n}", supports=c) if n % 2 else kind(text, id=f"s{n}", attacks=c)
+        m.claim(f"A titled claim {n}", id=f"t{n}", title=f"Title {n}", supports=s)
+    m.premise("Tagged", id="tagged", tags=["econ"], supports=c)
+    m.premise("Styled", id="styled", style={"fill": "#ffeecc"}, supports=c)
+    m.premise("node", id="node", supports=c)  # a DOT keyword as an id
+    everyone = {s.id: {} for s in m.statements}
+    fast = to_dot(m, **options).source
+    assert fast == to_dot(m, node_attrs=everyone, **options).source
+    assert fast.count('id="am:') == len(m.statements) + len(m.inferences)  # one line each
+
+
+_LABEL_PIECES = [*"ab cd-é.", "\n", "\t", "  ", "supercalifragilistic", "&", "<b>", '"', "\\", "]"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(_LABEL_PIECES), max_size=30).map("".join),
+    width=st.integers(min_value=8, max_value=40),
+)
+def test_label_lines_are_the_escaped_wrapped_lines(text: str, width: int) -> None:
+    """A label's lines: the text wrapped (as textwrap would), escaped, joined by <BR/>;
+    a plain text takes a shortcut that must give the same."""
+    from argmap.render.dot import _escape, _lines, _wrap
+
+    expected = _escape("\n".join(_wrap(text, width))).replace("\n", "<BR/>") or " "
+    assert _lines(text, width) == expected
 
 
 def _option_error(call: Callable[[], object]) -> str:

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import random
 import subprocess
 from collections.abc import Callable
 from types import ModuleType
 
+import networkx as nx
 import pytest
 
 import argmap as am
-from argmap.render.layout import choose_direction, levels
+from argmap.render.layout import (
+    LR_MARGIN,
+    TARGET_ASPECT,
+    choose_direction,
+    estimate_size,
+    levels,
+    statement_box,
+)
 
 from conftest import ROOT
 
@@ -136,6 +145,69 @@ def test_levels_count_a_cycle_through_a_linked_step_as_one_node() -> None:
     level = levels(list(m.statements), list(m.inferences), ["j"])
     assert level == {"c": 1, "p": 1, "q": 0, "j": 1}
     assert list(level) == ["c", "p", "q", "j"]
+
+
+def _reference_levels(m: am.ArgumentMap, junctions: set[str]) -> dict[str, int]:
+    """networkx's reading of :func:`levels`: the drawn arrows' graph, its cycles
+    condensed, the longest path into each component."""
+    g = nx.DiGraph()
+    g.add_nodes_from(s.id for s in m.statements)
+    for inf in m.inferences:
+        end = inf.id if inf.id in junctions else inf.target
+        g.add_edges_from((p, end) for p in inf.premises)
+        if inf.id in junctions:
+            g.add_edge(inf.id, inf.target)
+    dag = nx.condensation(g)
+    depth: dict[int, int] = {}
+    for c in nx.topological_sort(dag):
+        depth[c] = max((depth[b] + 1 for b in dag.predecessors(c)), default=0)
+    return {n: depth[dag.graph["mapping"][n]] for n in g}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_levels_are_the_longest_paths_of_the_condensed_drawing(seed: int) -> None:
+    """Levels of maps with cycles of attacks and linked steps through their own
+    conclusions (random_map's linked pairs close some), against networkx."""
+    m = random_map(300, seed)
+    rng = random.Random(seed)
+    ids = [s.id for s in m.statements]
+    for n in range(40):  # attacks back up the tree: more cycles, some nested
+        a, b = rng.sample(ids, 2)
+        if not any(i.target == b for i in m.uses(a)):
+            m.attack(a, b, id=f"back{n}")
+    inferences = list(m.inferences)
+    junctions = {i.id for i in inferences if i.linked or rng.random() < 0.1}
+    level = levels(list(m.statements), inferences, junctions)
+    reference = _reference_levels(m, junctions)
+    assert level == reference
+    assert list(level)[: len(ids)] == ids  # statements first, in map order
+    assert len(set(level.values())) > 3
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_direction_is_the_one_the_estimated_sizes_favour(seed: int) -> None:
+    """choose_direction reads the same sizes estimate_size gives from levels and
+    statement_box, on maps of every shape: fans, chains and random trees, with titles."""
+    rng = random.Random(seed)
+    for n in range(60):
+        m = random_map(rng.randrange(2, 40), seed * 100 + n)
+        for s in m.statements:
+            if rng.random() < 0.2:
+                m.update(s, title="A title " * rng.randrange(1, 6))
+        statements, inferences = list(m.statements), list(m.inferences)
+        junctions = {i.id for i in inferences if i.linked}
+        wrap, font_size = rng.randrange(8, 60), rng.choice([6.0, 11.0, 13.5])
+        level = levels(statements, inferences, junctions)
+        boxes = {s.id: statement_box(s, wrap, font_size) for s in statements}
+        target = math.log(TARGET_ASPECT)
+        miss = {
+            d: abs(math.log(w / h) - target)
+            for d in ("BT", "LR")
+            for w, h in [estimate_size(boxes, level, d)]  # type: ignore[arg-type]
+        }
+        expected = "LR" if miss["LR"] < miss["BT"] - LR_MARGIN else "BT"
+        chosen = choose_direction(statements, inferences, junctions, wrap=wrap, font_size=font_size)
+        assert chosen == expected
 
 
 def test_the_minimal_dot_declares_each_look_once() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import networkx as nx
@@ -584,6 +585,92 @@ def test_a_frozen_graph_refuses_additions_as_networkx_does() -> None:
     with pytest.raises(nx.NetworkXError, match="Frozen graph can't be modified"):
         m.claim("D", id="d")
     assert list(m.graph) == ["c"]
+    m = ArgumentMap()  # the short paths of plain calls with ids
+    m.claim("C", id="c")
+    m.premise("P", id="p")
+    nx.freeze(m.graph)
+    with pytest.raises(nx.NetworkXError, match="Frozen graph can't be modified"):
+        m.premise("Q", id="q")
+    with pytest.raises(nx.NetworkXError, match="Frozen graph can't be modified"):
+        m.support("p", "c", id="s")
+    assert list(m.graph) == ["c", "p"]
+
+
+def _plain_tree(n: int, seed: int) -> ArgumentMap:
+    """A map made by plain calls with ids, as bench_core builds one: every relation,
+    linked pairs, undercuts of steps and of undercuts, statements used twice."""
+    rng = random.Random(seed)
+    m = ArgumentMap()
+    m.claim("C", id="s0")
+    steps: list[str] = []
+    for i in range(1, n):
+        add = rng.choice([m.premise, m.counterpoint, m.claim])
+        add(f"Statement {i}", id=f"s{i}")
+        roll, target = rng.random(), f"s{rng.randrange(i)}"
+        if roll < 0.1 and steps:
+            relation = m.undercut
+            target = rng.choice(steps)
+        else:
+            relation = m.support if roll < 0.6 else m.attack if roll < 0.9 else m.rephrase
+        premises: list[str] = [f"s{i}"]
+        if roll < 0.3 and i > 2 and relation != m.rephrase:
+            premises.append(f"s{rng.randrange(i)}")
+        elif roll > 0.95:
+            premises = [f"s{rng.randrange(i)}"]  # one already used, maybe already on target
+        if target in premises or any(
+            set(inf.premises) == set(premises) and inf.target == target for inf in m.inferences
+        ):
+            continue
+        step = relation(premises, target, id=f"i{i}")
+        if step.relation != "rephrase":
+            steps.append(step.id)
+    return m
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_plain_calls_build_the_graph_adding_their_models_builds(seed: int) -> None:
+    """m.premise(text, id=...) and m.support(premise, target, id=...) with nothing else
+    take a short path into networkx's dicts; the graph must be the one adding the same
+    models (add_statement, add_inference) gives: nodes, edges, their order, and one
+    data dict per edge, shared by both directions as networkx shares it."""
+    quick = _plain_tree(300, seed)
+    general = ArgumentMap()
+    for _, data in quick.graph.nodes(data=True):  # in the order they were added
+        if data["kind"] == "inference":
+            general.add_inference(data["model"])
+        else:
+            general.add_statement(data["model"])
+    a, b = quick.graph, general.graph
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(data=True)) == list(b.edges(data=True))
+    assert [list(a.pred[n]) for n in a] == [list(b.pred[n]) for n in b]
+    assert all(a.succ[u][v] is a.pred[v][u] for u, v in a.edges)
+    assert quick == general
+    assert {i.relation for i in quick.inferences} == {"support", "attack", "undercut", "rephrase"}
+
+
+def test_plain_calls_refuse_what_the_general_path_refuses() -> None:
+    m = _plain_tree(30, 0)
+    first = m.inferences[0]
+    p, t = first.premises[0], first.target
+    with pytest.raises(DuplicateIdError, match=r"^id 's1' is already used by a \w+ in this map$"):
+        m.premise("Again", id="s1")
+    with pytest.raises(DuplicateIdError, match=rf"^id '{first.id}' is already used by an inf"):
+        m.support("s2", "s0", id=first.id)
+    with pytest.raises(DuplicateIdError, match=rf"repeats '{first.id}': the same premises"):
+        m.add_inference(first.__class__(**{**as_dict(first), "id": "again"}))
+    with pytest.raises(DuplicateIdError, match=rf"repeats '{first.id}': the same premises"):
+        getattr(m, first.relation)(p, t, id="again")
+    with pytest.raises(NodeNotFoundError, match=r"premise 'nope' is not in this map"):
+        m.support("nope", "s0", id="x1")
+    with pytest.raises(InvalidRelationError, match=r"an undercut must target an inference"):
+        m.undercut("s2", "s0", id="x2")
+    with pytest.raises(InvalidRelationError, match=r"must target a statement, but '\S+' is an inf"):
+        m.attack("s2", first.id, id="x3")
+    with pytest.raises(InvalidRelationError, match=r"premise '\S+' is an inference"):
+        m.support(first.id, "s0", id="x4")
+    assert m.attack("s2", "s2", id="x5").premises == ("s2",)  # a self-attack: allowed
+    assert not {"again", "x1", "x2", "x3", "x4"} & set(m.graph)
 
 
 def test_a_set_of_tags_with_a_non_string_is_named_by_validation() -> None:

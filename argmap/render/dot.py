@@ -50,7 +50,7 @@ from __future__ import annotations
 import functools
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import get_args
 
 import graphviz
@@ -195,10 +195,35 @@ def _wrapper(width: int) -> textwrap.TextWrapper:
 
 
 def _lines(text: str, width: int) -> str:
-    # _wrap leaves no control character in a line: the lines are escaped in one go, the
-    # line breaks between them becoming <BR/>. A text that wraps to nothing (only
-    # whitespace) is a space: an empty <B></B> is an error.
-    return _escape("\n".join(_wrap(text, width))).replace("\n", "<BR/>") or " "
+    """``text`` wrapped at ``width`` and escaped, its lines joined by ``<BR/>``."""
+    return _line_maker(width)(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _line_maker(width: int) -> Callable[[str], str]:
+    """:func:`_lines` at one ``width``, its regular expressions bound once: the label
+    of every statement of a drawing goes through it."""
+    pack = _packer(width).findall
+    long_word = re.compile(rf"[^ ]{{{width + 1}}}").search
+
+    def lines(text: str) -> str:
+        if _SAFE_TEXT.fullmatch(text):  # plain words, nothing to escape: most texts
+            if len(text) <= width:
+                return text
+            if long_word(text) is None:  # _wrap would pack it, _escape leave it as it is
+                return "<BR/>".join(pack(text))
+        # _wrap leaves no control character in a line: the lines are escaped in one go,
+        # the line breaks between them becoming <BR/>. A text that wraps to nothing
+        # (only whitespace) is a space: an empty <B></B> is an error.
+        return _escape("\n".join(_wrap(text, width))).replace("\n", "<BR/>") or " "
+
+    return lines
+
+
+_SAFE_TEXT = re.compile(
+    r'[^\s\x00-\x1f\x7f\-&<>"\\\]\ufffe\uffff]+(?: [^\s\x00-\x1f\x7f\-&<>"\\\]\ufffe\uffff]+)*'
+)
+"""A :data:`_PLAIN_TEXT` paragraph with no character :func:`_escape` changes."""
 
 
 def _num(x: float) -> str:
@@ -500,44 +525,14 @@ def to_dot(m: ArgumentMap, **options: Unpack[DrawOptions]) -> graphviz.Digraph:
     junctions = _junctions(inferences)
     st = _with_direction(st, statements, inferences, junctions)
     dot = _digraph(m, st)
-    main = {s.id for s in m.main_conclusions()}
-    hidden = m.hidden if isinstance(m, MapView) else {}
-    above = m.hidden_above if isinstance(m, MapView) else {}
-    cluster_of = {s.id: _cluster_of(s, st.clusters) for s in statements}
-    junction_cluster = {
-        j: cluster_of[m.inference(j).premises[0]]
-        for j in junctions
-        if len({cluster_of[p] for p in m.inference(j).premises}) == 1
-    }
-
-    members: dict[str | None, list[Statement]] = {}
-    for s in statements:
-        members.setdefault(cluster_of[s.id], []).append(s)
-    junction_members: dict[str | None, list[Inference]] = {}
-    for inf in inferences:
-        if inf.id in junctions:
-            junction_members.setdefault(junction_cluster.get(inf.id), []).append(inf)
-    kinds = st.kinds
-    kind_attrs = {kind: _full(_NODE_BASE, _node_attrs(ns)) for kind, ns in kinds.items()}
+    main_conclusions = m.main_conclusions()
+    main = {s.id for s in main_conclusions}
+    cluster_of, members, junction_members = _groups(m, st, statements, inferences, junctions)
     root = _Defaults(_NODE_BASE)
+    writer = _NodeWriter(m, st, main, badges, node_attrs)
 
     def emit_nodes(into: graphviz.Digraph, cluster: str | None, now: _Defaults) -> None:
-        for s in members.get(cluster, []):
-            ns = _statement_style(s, st, s.id in main)
-            now.switch(into, "node", kind_attrs[s.kind])
-            if ns is kinds[s.kind]:  # the kind's look, which the defaults now have
-                attrs = {"id": svg_id(s.id)}
-            else:
-                attrs = {**now.diff(_full(_NODE_BASE, _node_attrs(ns))), "id": svg_id(s.id)}
-            if node_attrs and s.id in node_attrs:
-                attrs.update(node_attrs[s.id])
-            _node(into, s.id, _label(s, st, ns, _marks(s, st, badges), st.labels), attrs)
-            if s.id in hidden:
-                up = above.get(s.id, 0)
-                if hidden[s.id] > up:
-                    _marker(into, s.id, hidden[s.id] - up, st, now, above=False)
-                if up:
-                    _marker(into, s.id, up, st, now, above=True)
+        writer.statements(into, members.get(cluster, []), now)
         for inf in junction_members.get(cluster, []):
             _junction(into, inf, st, now)
 
@@ -558,12 +553,126 @@ def to_dot(m: ArgumentMap, **options: Unpack[DrawOptions]) -> graphviz.Digraph:
             emit_nodes(sub, name, root.inherited())
 
     _edges(dot, inferences, st, junctions)
-    top = [s.id for s in statements if s.id in main and not cluster_of[s.id]]
+    top = [s.id for s in main_conclusions if not cluster_of.get(s.id)]
     if st.legend:
-        _legend(dot, m, st, junctions, bool(hidden), root, beside=top)
+        _legend(dot, m, st, junctions, bool(writer.hidden), root, beside=top)
     if st.main_on_top:
         _main_on_top(dot, top)
     return dot
+
+
+def _groups(
+    m: ArgumentMap,
+    st: Style,
+    statements: list[Statement],
+    inferences: list[Inference],
+    junctions: set[str],
+) -> tuple[
+    dict[str, str | None],
+    dict[str | None, list[Statement]],
+    dict[str | None, list[Inference]],
+]:
+    """The cluster of each statement (none without clusters), the statements in each
+    cluster (None: the drawing itself), and the junctions drawn in each."""
+    if not st.clusters:
+        return {}, {None: statements}, {None: [i for i in inferences if i.id in junctions]}
+    cluster_of = {s.id: _cluster_of(s, st.clusters) for s in statements}
+    junction_cluster = {
+        j: cluster_of[m.inference(j).premises[0]]
+        for j in junctions
+        if len({cluster_of[p] for p in m.inference(j).premises}) == 1
+    }
+    members: dict[str | None, list[Statement]] = {}
+    for s in statements:
+        members.setdefault(cluster_of[s.id], []).append(s)
+    junction_members: dict[str | None, list[Inference]] = {}
+    for inf in inferences:
+        if inf.id in junctions:
+            junction_members.setdefault(junction_cluster.get(inf.id), []).append(inf)
+    return cluster_of, members, junction_members
+
+
+class _NodeWriter:
+    """Writes the statements' node lines (and their ``+N`` markers) of one drawing."""
+
+    def __init__(
+        self,
+        m: ArgumentMap,
+        st: Style,
+        main: set[str],
+        badges: Mapping[str, str] | None,
+        node_attrs: Mapping[str, Mapping[str, str]] | None,
+    ) -> None:
+        self.st, self.main, self.badges, self.node_attrs = st, main, badges, node_attrs
+        self.hidden = m.hidden if isinstance(m, MapView) else {}
+        self.above = m.hidden_above if isinstance(m, MapView) else {}
+        self.kind_attrs = {k: _full(_NODE_BASE, _node_attrs(ns)) for k, ns in st.kinds.items()}
+        # Most statements are drawn in their kind's look with nothing of their own (no
+        # style, badge, mark, title or tags to show, not a main conclusion):
+        # statements() writes their line itself, the very line the general path would
+        # write, and sends every other statement down the general path.
+        self.own = {*main, *st.nodes, *(badges or ()), *(node_attrs or ()), *self.hidden}
+        self.plain = st.labels in ("full", "text")
+        self.tags_matter = bool(st.tags) or st.show_tags
+        self.no_title = st.labels == "text"
+        self.first_lines = {
+            kind: _first_line(kind.upper(), st.font_size, ns.border or st.ink) + "<BR/>"
+            if st.show_kind
+            else ""
+            for kind, ns in st.kinds.items()
+        }
+        self.lines = _line_maker(st.wrap)
+
+    def statements(
+        self, into: graphviz.Digraph, statements: list[Statement], now: _Defaults
+    ) -> None:
+        body, own, kind_attrs, first_lines, lines = (
+            into.body,
+            self.own,
+            self.kind_attrs,
+            self.first_lines,
+            self.lines,
+        )
+        plain, tags_matter, no_title = self.plain, self.tags_matter, self.no_title
+        for s in statements:
+            sid = s.id
+            if (
+                plain
+                and sid not in own
+                and not s.metadata
+                and not s.quotes
+                and (not s.tags or not tags_matter)
+                and (not s.title or no_title)
+            ):
+                look = kind_attrs[s.kind]
+                if look is not now.last:
+                    now.switch(into, "node", look)
+                label = _fold(f"<{first_lines[s.kind]}{lines(s.text)}>")
+                body.append(
+                    f"\t{_quote_name(sid)} [label={label} id={_quote_id(SVG_PREFIX + sid)}]\n"
+                )
+            else:
+                self.statement(into, s, now)
+
+    def statement(self, into: graphviz.Digraph, s: Statement, now: _Defaults) -> None:
+        """The general path: any statement, with its own look, label and markers."""
+        st, sid = self.st, s.id
+        ns = _statement_style(s, st, sid in self.main)
+        now.switch(into, "node", self.kind_attrs[s.kind])
+        if ns is st.kinds[s.kind]:  # the kind's look, which the defaults now have
+            attrs = {"id": svg_id(sid)}
+        else:
+            attrs = {**now.diff(_full(_NODE_BASE, _node_attrs(ns))), "id": svg_id(sid)}
+        if self.node_attrs and sid in self.node_attrs:
+            attrs.update(self.node_attrs[sid])
+        _node(into, sid, _label(s, st, ns, _marks(s, st, self.badges), st.labels), attrs)
+        if sid in self.hidden:
+            hidden = self.hidden[sid]
+            up = self.above.get(sid, 0)
+            if hidden > up:
+                _marker(into, sid, hidden - up, st, now, above=False)
+            if up:
+                _marker(into, sid, up, st, now, above=True)
 
 
 def _with_direction(
@@ -709,15 +818,22 @@ def _edges(
 ) -> None:
     now = _Defaults(_EDGE_BASE)
     looks = {r: _full(_EDGE_BASE, _edge_attrs(es)) for r, es in st.relations.items()}
+    body = dot.body
     for inf in inferences:
         look = looks[inf.relation]
-        now.switch(dot, "edge", look)
-        if inf.id in junctions:
+        if look is not now.last:
+            now.switch(dot, "edge", look)
+        iid, target = inf.id, inf.target
+        if iid in junctions:
             bare = {} if look["arrowhead"] == "none" else {"arrowhead": "none"}
             for p in inf.premises:
-                _edge(dot, p, inf.id, bare, svg_id(p, inf.id))
-        tail = inf.id if inf.id in junctions else inf.premises[0]
-        _edge(dot, tail, inf.target, {}, svg_id(inf.id, inf.target))
+                _edge(dot, p, iid, bare, svg_id(p, iid))
+            tail = iid
+        else:
+            tail = inf.premises[0]
+        # _edge(dot, tail, target, {}, svg_id(iid, target)), inline: one per inference
+        arrow = _quote_id(f"{SVG_PREFIX}{iid}:{target}")
+        body.append(f"\t{_quote_name(tail)} -> {_quote_name(target)} [id={arrow}]\n")
 
 
 # The hot statements of to_dot write the very lines graphviz.Digraph.node()/.edge() would

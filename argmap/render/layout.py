@@ -69,40 +69,112 @@ def levels(
     >>> levels(list(m.statements), list(m.inferences), ())
     {'c': 2, 'p': 1, 'q': 0}
     """
-    # Plain dicts, not a networkx graph: this runs on every drawing of every size.
-    succ: dict[str, list[str]] = {s.id: [] for s in statements}
+    index, level, _ = _numbered_levels(statements, inferences, junctions)
+    return dict(zip(index, level, strict=True))
+
+
+def _numbered_levels(
+    statements: Sequence[Statement], inferences: Sequence[Inference], junctions: Iterable[str]
+) -> tuple[dict[str, int], list[int], int]:
+    """:func:`levels` as each node's number (the order it is first met in: statements,
+    then the ends of each inference's arrows, tail first), a list of levels by number,
+    and how many distinct statement ids come first."""
+    # Plain lists of node numbers, not a networkx graph: this runs on every drawing of
+    # every size, and each pass over a large map's dicts costs more than its arithmetic.
+    index: dict[str, int] = {}
+    for s in statements:
+        index.setdefault(s.id, len(index))
+    distinct = len(index)
     joints = set(junctions)
+    tails: list[int] = []
+    heads: list[int] = []
+    tail, head, number = tails.append, heads.append, index.setdefault
     for inf in inferences:
-        ends = (
-            [*((p, inf.id) for p in inf.premises), (inf.id, inf.target)]
-            if inf.id in joints
-            else [(p, inf.target) for p in inf.premises]
-        )
-        for u, v in ends:
-            succ.setdefault(u, []).append(v)
-            succ.setdefault(v, [])
-    component = _components(succ)
-    # Tarjan's algorithm finds the components in reverse topological order, and
-    # ``component`` holds their members in the order found: backwards, each component's
-    # level is final (all that lead to it are done) before its arrows are followed.
-    level = [0] * len(component)
-    for u, c in reversed(component.items()):
-        up = level[c] + 1
-        for v in succ[u]:
-            d = component[v]
-            if d != c and level[d] < up:
-                level[d] = up
-    return {n: level[component[n]] for n in succ}
+        # An arrow from each premise to the junction and one on to the target, or one
+        # from each premise to the target.
+        joint = inf.id in joints
+        to = inf.id if joint else inf.target
+        for p in inf.premises:
+            tail(number(p, len(index)))
+            head(number(to, len(index)))
+        if joint:
+            tail(index[to])
+            head(number(inf.target, len(index)))
+    start, heads = _by_tail(len(index), tails, heads)
+    return index, _acyclic_levels(start, heads), distinct
 
 
-def _components(succ: dict[str, list[str]]) -> dict[str, int]:
+def _by_tail(n: int, tails: list[int], heads: list[int]) -> tuple[list[int], list[int]]:
+    """The arrows as adjacency lists: node ``u``'s heads are
+    ``heads[start[u]:start[u + 1]]`` (a counting sort of the arrows by tail)."""
+    start = [0] * (n + 1)
+    for u in tails:
+        start[u + 1] += 1
+    for u in range(n):
+        start[u + 1] += start[u]
+    slot = start[:-1]
+    adjacent = [0] * len(tails)
+    for u, v in zip(tails, heads, strict=True):
+        adjacent[slot[u]] = v
+        slot[u] += 1
+    return start, adjacent
+
+
+def _acyclic_levels(start: list[int], heads: list[int]) -> list[int]:
+    """Each node's level: the longest path of arrows leading to it, a cycle counted as
+    one node. Kahn's algorithm takes the nodes no cycle leads to in topological order;
+    what a cycle leads to (the cycles and what lies beyond them, often none) is left to
+    :func:`_cyclic_levels`."""
+    n = len(start) - 1
+    waiting = [0] * n  # arrows into each node not yet followed
+    for v in heads:
+        waiting[v] += 1
+    level = [0] * n
+    order = [u for u in range(n) if not waiting[u]]
+    for u in order:  # grows as nodes become ready
+        up = level[u] + 1
+        for v in heads[start[u] : start[u + 1]]:
+            if level[v] < up:  # noqa: PLR1730 (max() is a call per arrow)
+                level[v] = up
+            waiting[v] -= 1
+            if not waiting[v]:
+                order.append(v)
+    if len(order) < n:
+        _cyclic_levels([u for u in range(n) if waiting[u]], start, heads, level)
+    return level
+
+
+def _cyclic_levels(rest: list[int], start: list[int], heads: list[int], level: list[int]) -> None:
+    """Finish ``level`` for the nodes ``rest`` that Kahn's algorithm could not order
+    (every arrow out of them stays among them): a component of a cycle is one node on
+    the highest level any of its members was raised to, its arrows followed once the
+    components that lead to it are done."""
+    component = _components({u: heads[start[u] : start[u + 1]] for u in rest})
+    members: list[list[int]] = [[] for _ in range(max(component.values()) + 1)]
+    for u, c in component.items():
+        members[c].append(u)
+    # Tarjan's algorithm numbers the components in reverse topological order: backwards,
+    # each component's level is final (all that lead to it are done) before its arrows
+    # are followed.
+    for c in range(len(members) - 1, -1, -1):
+        up = max(level[u] for u in members[c])
+        for u in members[c]:
+            level[u] = up
+        up += 1
+        for u in members[c]:
+            for v in heads[start[u] : start[u + 1]]:
+                if component[v] != c and level[v] < up:
+                    level[v] = up
+
+
+def _components(succ: dict[int, list[int]]) -> dict[int, int]:
     """Each node's strongly connected component, numbered in the order Tarjan's
     algorithm finds them: a component only after every component it reaches."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    component: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    component: dict[int, int] = {}
+    stack: list[int] = []
+    on_stack: set[int] = set()
     found = 0
     for root, out in succ.items():
         if root in index:
@@ -174,12 +246,57 @@ def choose_direction(
     >>> choose_direction(list(m.statements), list(m.inferences), (), wrap=32, font_size=11)
     'LR'
     """
-    level = levels(statements, inferences, junctions)
-    boxes = {s.id: statement_box(s, wrap, font_size) for s in statements}
+    index, level, distinct = _numbered_levels(statements, inferences, junctions)
+    if distinct == len(statements):
+        bt, lr = _sizes(statements, level, wrap, font_size)
+    else:  # an id twice: what estimate_size makes of it
+        boxes = {s.id: statement_box(s, wrap, font_size) for s in statements}
+        by_id = dict(zip(index, level, strict=True))
+        bt, lr = estimate_size(boxes, by_id, "BT"), estimate_size(boxes, by_id, "LR")
     target = math.log(TARGET_ASPECT)
 
-    def miss(direction: Direction) -> float:
-        width, height = estimate_size(boxes, level, direction)
+    def miss(size: Box) -> float:
+        width, height = size
         return abs(math.log(max(width, 0.01) / max(height, 0.01)) - target)
 
-    return "LR" if miss("LR") < miss("BT") - LR_MARGIN else "BT"
+    return "LR" if miss(lr) < miss(bt) - LR_MARGIN else "BT"
+
+
+def _sizes(
+    statements: Sequence[Statement], level: list[int], wrap: int, font_size: float
+) -> tuple[Box, Box]:
+    """:func:`estimate_size` ``BT`` and ``LR`` of the nodes on ``level`` (numbered as by
+    :func:`_numbered_levels`, each statement once), in one pass: the same sums, of the
+    same boxes, in the same order."""
+    rows: dict[int, tuple[list[float], list[float]]] = {}
+    em = font_size / 72
+    line = wrap * 0.85
+    for s, rank in zip(statements, level, strict=False):  # statement_box, inline
+        text, title, kind = s.text, s.title, s.kind
+        if title:
+            lines = 1 + math.ceil((len(text) + len(title)) / line) + 1
+        else:
+            lines = 1 + math.ceil(len(text) / line)
+        width_chars = min(max(len(text), len(kind) + 2), wrap)
+        row = rows.get(rank)
+        if row is None:
+            row = rows[rank] = ([], [])
+        row[0].append(width_chars * 0.55 * em + 0.3)
+        row[1].append(lines * 1.2 * em + 0.2)
+    for rank in level[len(statements) :]:
+        row = rows.get(rank)
+        if row is None:
+            row = rows[rank] = ([], [])
+        row[0].append(_JUNCTION[0])
+        row[1].append(_JUNCTION[1])
+    sizes = []
+    for vertical in (True, False):
+        across = []  # as estimate_size: each level's extent along it, and its depth
+        deep = []
+        for widths, heights in rows.values():
+            across.append(sum(widths if vertical else heights) + _NODESEP * (len(widths) - 1))
+            deep.append(max(heights if vertical else widths))
+        spread = max(across, default=0.0)
+        depth = sum(deep) + _RANKSEP * max(0, len(deep) - 1)
+        sizes.append((spread, depth) if vertical else (depth, spread))
+    return sizes[0], sizes[1]
