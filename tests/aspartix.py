@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["ENCODINGS", "clingo_extensions", "clingo_facts"]
+__all__ = ["ENCODINGS", "clingo_extensions", "clingo_facts", "clingo_semi_stable"]
 
 _GUESS = """
 in(X) :- arg(X), not out(X).
@@ -24,6 +24,14 @@ ENCODINGS = {
 }
 
 
+# semi-stable, in two steps: the maximal ranges by the domain heuristic on the range
+# atoms (enum-mode domRec gives one model per maximal range), then every complete
+# extension with exactly that range
+_RANGE = ENCODINGS["complete"] + "inrange(X) :- in(X).\ninrange(X) :- defeated(X).\n"
+_MAX_RANGE = _RANGE + "#heuristic inrange(X) : arg(X). [1,true]\n"
+_EXACT_RANGE = _RANGE + ":- inrange(X), not rng(X).\n:- rng(X), not inrange(X).\n"
+
+
 def clingo_facts(arguments: Iterable[Any], attacks: Iterable[tuple[Any, Any]]) -> str:
     """The framework as ``arg/1`` and ``att/2`` facts (each name prefixed with ``a``,
     so that any argument name is an ASP constant)."""
@@ -33,18 +41,33 @@ def clingo_facts(arguments: Iterable[Any], attacks: Iterable[tuple[Any, Any]]) -
 
 def clingo_extensions(facts: str, semantics: str) -> list[list[str]]:
     """Every extension of ``semantics`` clingo finds for ``facts``, each sorted, sorted."""
-    import clingo
-
     options = ["0", "--warn=none"]
     if semantics == "preferred":
         options += ["--heuristic=Domain", "--enum-mode=domRec"]
+    return sorted(_solve(options, facts + ENCODINGS[semantics], "in"))
+
+
+def clingo_semi_stable(facts: str) -> list[list[str]]:
+    """Every semi-stable extension of the framework ``facts``, each sorted, sorted."""
+    heuristic = ["0", "--warn=none", "--heuristic=Domain", "--enum-mode=domRec"]
+    found: list[list[str]] = []
+    for rng in _solve(heuristic, facts + _MAX_RANGE, "inrange"):
+        exact = "".join(f"rng(a{x})." for x in rng)
+        found.extend(_solve(["0", "--warn=none"], facts + exact + _EXACT_RANGE, "in"))
+    return sorted(found)
+
+
+def _solve(options: list[str], program: str, atom: str) -> list[list[str]]:
+    """The arguments of ``atom`` in each model clingo finds, each sorted."""
+    import clingo
+
     ctl = clingo.Control(options)
-    ctl.add("base", [], facts + ENCODINGS[semantics])
+    ctl.add("base", [], program)
     ctl.ground([("base", [])])
     found: list[list[str]] = []
     ctl.solve(
         on_model=lambda m: found.append(
-            sorted(str(s.arguments[0])[1:] for s in m.symbols(atoms=True) if s.name == "in")
+            sorted(str(s.arguments[0])[1:] for s in m.symbols(atoms=True) if s.name == atom)
         )
     )
-    return sorted(found)
+    return found

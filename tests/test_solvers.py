@@ -10,7 +10,7 @@ import json
 
 import pytest
 from afgen import dense_af
-from aspartix import clingo_extensions, clingo_facts
+from aspartix import clingo_extensions, clingo_facts, clingo_semi_stable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_semantics import _oracle
@@ -22,8 +22,10 @@ from argmap.analysis.semantics import (
     accepted,
     extensions,
     iter_extensions,
+    preferred,
     sat_available,
     some_extension,
+    stable,
 )
 from argmap.errors import OptionError
 from argmap.formats.iccma import read_af
@@ -131,6 +133,74 @@ def test_dense_frameworks_agree_with_clingo(dense: AF, sem: str) -> None:
     assert norm(extensions(dense, sem, solver="sat")) == found  # type: ignore[arg-type]
 
 
+# ------------------------------------------- semi-stable: many, and no stable one
+def _semi_stable_gadgets(choices: int, same_range: int, dominated: int) -> AF:
+    """No stable extension (an odd cycle x -> y -> z -> x) and 2 ** (choices +
+    same_range) semi-stable ones: ``choices`` pairs ``a <-> b`` whose sides each attack
+    a self-attacking argument of their own (two ranges, neither inside the other),
+    ``same_range`` plain pairs (two extensions with one range), and ``dominated`` pairs
+    where only side ``a`` attacks a self-attacker (both sides are preferred, only ``a``
+    is semi-stable)."""
+    args: list[str] = ["x", "y", "z"]
+    attacks: list[tuple[str, str]] = [("x", "y"), ("y", "z"), ("z", "x")]
+    for i in range(choices):
+        a, b, ca, cb = f"c{i}a", f"c{i}b", f"c{i}ca", f"c{i}cb"
+        args += [a, b, ca, cb]
+        attacks += [(a, b), (b, a), (a, ca), (b, cb), (ca, ca), (cb, cb)]
+    for i in range(same_range):
+        args += [f"s{i}a", f"s{i}b"]
+        attacks += [(f"s{i}a", f"s{i}b"), (f"s{i}b", f"s{i}a")]
+    for i in range(dominated):
+        a, b, c = f"d{i}a", f"d{i}b", f"d{i}c"
+        args += [a, b, c]
+        attacks += [(a, b), (b, a), (a, c), (c, c)]
+    return AF(args, attacks)
+
+
+# More than AUTO_SAT_ABOVE arguments undecided, so "auto" is the SAT solver.
+@pytest.mark.parametrize("shape", [(4, 3, 1), (0, 8, 2), (6, 0, 1)], ids=str)
+def test_many_semi_stable_extensions_and_no_stable_one_agree_with_clingo(
+    shape: tuple[int, int, int],
+) -> None:
+    pytest.importorskip("clingo")
+    af = _semi_stable_gadgets(*shape)
+    choices, same_range, dominated = shape
+    expected = clingo_semi_stable(clingo_facts(af.arguments, af.attacks))
+    assert len(expected) == 2 ** (choices + same_range)
+    assert stable(af, solver="sat") == []
+    assert len(preferred(af, solver="sat")) == 2 ** (choices + same_range + dominated)
+    for solver in ("sat", "search", "auto"):
+        assert norm(extensions(af, "semi-stable", solver=solver)) == expected, solver
+    for a in ("x", "c0a", "s0a", "d0a", "d0b"):
+        if a in af:
+            for mode in ("credulous", "sceptical"):
+                want = (any if mode == "credulous" else all)(a in e for e in expected)
+                got = accepted(af, a, "semi-stable", mode, solver="sat")  # type: ignore[arg-type]
+                assert got == want, (a, mode)
+
+
+def test_semi_stable_gadgets_agree_with_py_arg() -> None:
+    af = _semi_stable_gadgets(1, 1, 1)  # py_arg needs minutes beyond some 15 arguments
+    expected = [list(e) for e in _oracle(af, "semi-stable")]
+    assert len(expected) == 4
+    for solver in ("sat", "search"):
+        assert norm(extensions(af, "semi-stable", solver=solver)) == expected
+
+
+def test_semi_stable_on_a_dense_framework_with_720_and_no_stable_one_agrees_with_pygarg() -> None:
+    # One maximal range here: pygarg 1.0.2 lists only some of the semi-stable
+    # extensions when there are several (the gadgets above), so it is the oracle only here.
+    solver = pytest.importorskip("pygarg.dung.solver")
+    af = dense_af(200, 0.3, seed=6, shape="ba")
+    args = list(af.arguments)
+    atts = [[a, b] for a, b in af.attacks]
+    theirs = norm(set(e) for e in solver.extension_enumeration(args, atts, "SST"))
+    assert len(theirs) == 720
+    assert stable(af, solver="sat") == []
+    for how in ("sat", "search", "auto"):
+        assert norm(extensions(af, "semi-stable", solver=how)) == theirs, how  # type: ignore[arg-type]
+
+
 # ------------------------------------------------------------ the interface
 def test_enumeration_is_lazy_the_first_of_two_to_the_thirty_comes_at_once() -> None:
     pairs = [(f"a{i}", f"b{i}") for i in range(30)]
@@ -188,6 +258,32 @@ def test_the_sat_solver_is_optional_and_not_imported_by_argmap(monkeypatch) -> N
         "solver='sat' needs python-sat, which is not installed; install it with "
         "pip install 'argmap[solver]' (or use solver='search')"
     )
+
+
+def test_auto_looks_for_python_sat_only_when_the_framework_needs_a_solver(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Looking python-sat up searches the file system (tens of milliseconds the first
+    # time): a framework the grounded labelling and its small components settle never
+    # pays for it; a big undecided component does.
+    import argmap.analysis.semantics as sem
+
+    looked: list[bool] = []
+
+    def spy() -> bool:
+        looked.append(True)
+        return True
+
+    monkeypatch.setattr(sem, "sat_available", spy)
+    chain = AF([f"a{i}" for i in range(100)], [(f"a{i}", f"a{i + 1}") for i in range(99)])
+    pairs = AF(["p", "q", "r", "s"], [("p", "q"), ("q", "p"), ("r", "s"), ("s", "r")])
+    for sem_ in SEMANTICS:
+        extensions(chain, sem_)  # type: ignore[arg-type]
+        extensions(pairs, sem_)  # type: ignore[arg-type]
+        accepted(pairs, "p", sem_)  # type: ignore[arg-type]
+    assert looked == []
+    extensions(dense_af(40, 0.2, seed=3), "preferred")
+    assert looked == [True]
 
 
 def test_argmap_sat_names_the_sat_solver_and_a_wrong_name_is_an_option_error(

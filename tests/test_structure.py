@@ -58,6 +58,19 @@ def test_support_cycle_counts_as_one_level() -> None:
     assert support_depth(m) == {"a": 1, "b": 1, "p": 0}
 
 
+def test_a_counterpoint_attacking_itself_is_still_unanswered() -> None:
+    m = am.ArgumentMap()
+    c = m.claim("C", id="c")
+    k = m.counterpoint("K", id="k", attacks=c)
+    m.attack(k, k)
+    m.counterpoint("L", id="l", attacks=c)
+    m.premise("U", id="u", undercuts=m.find_inference("l", "c"))
+    m.undercut("l", m.find_inference("l", "c"))  # l undercuts its own step too
+    assert unanswered_counterpoints(m) == ["k"]
+    m.premise("R", id="r", attacks=k)
+    assert unanswered_counterpoints(m) == []
+
+
 def test_undercut_answers_a_counterpoint() -> None:
     m = am.ArgumentMap()
     c = m.claim("C", id="c")

@@ -67,6 +67,28 @@ def test_base_score_change_moves_strength_only() -> None:
     assert changes[0].after.strength < changes[0].before.strength
 
 
+@pytest.mark.parametrize("semantics", ["grounded", "ideal", "preferred", "stable"])
+def test_what_if_reports_exactly_what_evaluate_says_before_and_after(semantics: str) -> None:
+    # what_if shares the map's frameworks between its two evaluations and makes a
+    # Status only for the statements that changed: the same ones evaluate() gives.
+    m = _map()
+    m.attack("n", "k")
+    options = {"semantics": semantics, "support": "secondary"}
+    change = {"reject": "r", "base_scores": {"p": 0.8}}
+    before = evaluate(m, **options)  # type: ignore[arg-type]
+    after = evaluate(m, **options, **change)  # type: ignore[arg-type]
+    changes = what_if(m, **options, **change)  # type: ignore[arg-type]
+    changed = [
+        x
+        for x in before
+        if before[x].label != after[x].label or before[x].strength != after[x].strength
+    ]
+    assert [ch.id for ch in changes] == changed and changed
+    for ch in changes:
+        assert ch.before == before[ch.id] and ch.after == after[ch.id]
+        assert ch.before.why == before[ch.id].why and ch.after.why == after[ch.id].why
+
+
 def test_multi_extension_semantics_labels_sceptically() -> None:
     m = am.ArgumentMap()
     a = m.claim("A", id="a")

@@ -14,7 +14,17 @@ Preferred and semi-stable extensions are found CEGAR-style, as the ICCMA solvers
 a complete extension is grown (every member kept, one more argument -- or one more
 argument in the range -- asked for) until the solver says no more, then excluded
 from later answers by one clause; sceptical acceptance looks for a counterexample the
-same way. Arguments the grounded labelling settles are fixed by unit clauses first.
+same way. The caller gives only the part of a framework its grounded labelling leaves
+undecided: every complete extension of the framework is the grounded extension plus a
+complete extension of that part (attacks from arguments the grounded extension rejects
+change nothing), and the maximal ranges correspond too.
+
+Semi-stable extensions are found as a minimal-correction-set enumeration over the
+range literals does it: a complete extension's range is grown until no complete
+extension covers more (the last model found already has that maximal range), then
+every complete extension with exactly that range is listed -- they cannot contain one
+another, so each is excluded by the clause "not all of its members" -- and finally
+every range inside it is excluded by one clause.
 
 References
 ----------
@@ -65,19 +75,10 @@ def solver_name(default: str) -> str:
 
 
 class SatFramework:
-    """A framework over arguments ``0 .. n-1`` with its clauses, ready to be solved.
+    """A framework over arguments ``0 .. n-1`` (``attackers[a]``: the attackers of
+    ``a``) with its clauses, ready to be solved."""
 
-    ``fixed_in`` and ``fixed_out`` are arguments every complete extension accepts or
-    rejects (the grounded labelling); they become unit clauses.
-    """
-
-    def __init__(
-        self,
-        n: int,
-        attackers: Sequence[Sequence[int]],
-        fixed_in: Sequence[int] = (),
-        fixed_out: Sequence[int] = (),
-    ) -> None:
+    def __init__(self, n: int, attackers: Sequence[Sequence[int]]) -> None:
         self.n = n
         self.by = attackers
         self._next_var = 2 * n + 1
@@ -89,8 +90,6 @@ class SatFramework:
             for b in attackers_a:
                 base.append([-self.x(b), da])
                 base.append([-xa, -self.x(b)])
-        base.extend([self.x(a)] for a in fixed_in)
-        base.extend([-self.x(a)] for a in fixed_out)
         self.base = base
 
     def x(self, a: int) -> int:
@@ -138,9 +137,10 @@ class SatFramework:
     def complete(self) -> Iterator[frozenset[int]]:
         with self.solver("complete", _ENUM_SOLVER) as s:
             while s.solve():
-                model = s.get_model()
-                e = self.members(model)
+                e = self.members(s.get_model())
                 yield e
+                if self.n == 0:
+                    return
                 s.add_clause([-self.x(a) if a in e else self.x(a) for a in range(self.n)])
 
     def stable(self) -> Iterator[frozenset[int]]:
@@ -179,40 +179,43 @@ class SatFramework:
 
     def semi_stable(self) -> Iterator[frozenset[int]]:
         """Complete extensions whose range is maximal (range ``r_a <-> x_a | d_a``)."""
+        n = self.n
         with self.solver() as s:
-            r = [self.fresh() for _ in range(self.n)]
-            for a in range(self.n):
+            r = [self.fresh() for _ in range(n)]
+            for a in range(n):
                 s.add_clause([-r[a], self.x(a), self.d(a)])
                 s.add_clause([r[a], -self.x(a)])
                 s.add_clause([r[a], -self.d(a)])
             while s.solve():
-                rng = self.range_of(s.get_model())
-                while True:  # grow the range until it is maximal
-                    outside = [r[a] for a in range(self.n) if a not in rng]
-                    if not outside:
-                        break
+                model = s.get_model()
+                rng = self.range_of(model)
+                while len(rng) < n:  # grow the range until no complete extension has more
                     act = self.fresh()
-                    s.add_clause([-act, *outside])
+                    s.add_clause([-act, *(r[a] for a in range(n) if a not in rng)])
                     found = s.solve(assumptions=[act, *(r[a] for a in rng)])
-                    model = s.get_model() if found else None
+                    if found:  # read before a clause is added (CaDiCaL drops it then)
+                        model = s.get_model()
                     s.add_clause([-act])
-                    if model is None:
+                    if not found:
                         break
                     rng = self.range_of(model)
-                # every complete extension with exactly this range
-                exact = [r[a] if a in rng else -r[a] for a in range(self.n)]
+                # ``model`` has the maximal range ``rng``: it and every other complete
+                # extension with exactly that range (an antichain: none holds another)
+                exact = [r[a] if a in rng else -r[a] for a in range(n)]
                 act = self.fresh()
-                while s.solve(assumptions=[act, *exact]):
-                    e = self.members(s.get_model())
+                while True:
+                    e = self.members(model)
                     yield e
-                    s.add_clause(
-                        [-act, *(-self.x(a) if a in e else self.x(a) for a in range(self.n))]
-                    )
+                    if not e:  # inside every other: the only one with this range
+                        break
+                    s.add_clause([-act, *(-self.x(a) for a in e)])
+                    if not s.solve(assumptions=[act, *exact]):
+                        break
+                    model = s.get_model()
                 s.add_clause([-act])
-                outside = [r[a] for a in range(self.n) if a not in rng]
-                if not outside:
+                if len(rng) == n:
                     return
-                s.add_clause(outside)
+                s.add_clause([r[a] for a in range(n) if a not in rng])
 
     # -------------------------------------------------------- decision problems
     def credulous(self, a: int, *, stable: bool = False) -> frozenset[int] | None:

@@ -34,15 +34,19 @@ Every function but :func:`grounded` and :func:`labelling` takes ``solver=``:
 
 * ``"search"`` -- the pure-Python search above; always there.
 * ``"sat"`` -- the SAT encodings of :mod:`argmap.analysis._sat`, solved by
-  python-sat (``pip install 'argmap[solver]'``): complete labellings as clauses,
-  preferred and semi-stable extensions grown CEGAR-style, acceptance as one or a few
-  solver calls. An :class:`~argmap.errors.OptionError` says how to install it when it
-  is missing.
-* ``"auto"`` (the default) -- ``"sat"`` when python-sat is installed and the grounded
-  labelling leaves a strongly connected part of more than :data:`AUTO_SAT_ABOVE`
-  undecided arguments (dense frameworks, where the search is exponential); else
-  ``"search"`` (sparse, debate-like maps, which grounded and the SCC decomposition
-  settle at once).
+  python-sat (``pip install 'argmap[solver]'``) on the part the grounded labelling
+  leaves undecided: complete labellings as clauses, preferred extensions grown
+  CEGAR-style, semi-stable ones by growing a range to a maximum and then listing
+  every complete extension with exactly that range, acceptance as one or a few solver
+  calls. An :class:`~argmap.errors.OptionError` says how to install it when it is
+  missing.
+* ``"auto"`` (the default) -- ``"sat"`` when the grounded labelling leaves a strongly
+  connected part of more than :data:`AUTO_SAT_ABOVE` undecided arguments (dense
+  frameworks, where the search is exponential) -- for semi-stable, more than that many
+  undecided arguments in all, since the search has to list every preferred extension
+  to compare their ranges -- and python-sat is installed; else ``"search"`` (sparse,
+  debate-like maps, which grounded and the SCC decomposition settle at once; python-sat
+  is not even looked for then).
 
 Both give the same extensions (the tests check each against independent solvers).
 :func:`iter_extensions` is a generator: with the SAT solver the first extension comes
@@ -65,16 +69,14 @@ References
 from __future__ import annotations
 
 import importlib.util
+import itertools
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 from argmap.analysis._options import check_option
 from argmap.analysis.framework import ArgumentationFramework, BipolarFramework, from_map
 from argmap.errors import ArgumentTypeError, OptionError
 from argmap.map import ArgumentMap
-
-if TYPE_CHECKING:
-    from argmap.analysis._sat import SatFramework
 
 __all__ = [
     "AUTO_SAT_ABOVE",
@@ -117,7 +119,8 @@ _MODES = ("credulous", "sceptical")
 
 AUTO_SAT_ABOVE = 24
 """With ``solver="auto"``, the SAT solver answers when the grounded labelling leaves a
-strongly connected part with more undecided arguments than this."""
+strongly connected part with more undecided arguments than this (for semi-stable: more
+undecided arguments in all)."""
 
 FrameworkLike: TypeAlias = "ArgumentationFramework | ArgumentMap"
 """What the semantics take: a framework, or a map (read through ``from_map(m)``)."""
@@ -558,9 +561,19 @@ def _semi_stable_ids(g: _Graph) -> Iterator[frozenset[int]]:
         yield first
         yield from st
         return
-    prefs = list(_preferred_ids(g))
-    ranges = {e: _range(g, e) for e in prefs}
-    yield from (e for e in prefs if not any(ranges[e] < ranges[f] for f in prefs))
+    # Else the range-maximal preferred ones. Ranges differ only on the undecided part
+    # (each contains the grounded extension and what it attacks), and many extensions
+    # share one: compare the distinct ranges of that part.
+    und, _ = _undecided(g)
+    undecided = set(und)
+    att = g.att
+    ranges: dict[frozenset[int], frozenset[int]] = {}
+    for e in _preferred_ids(g):
+        part = e & undecided
+        ranges[e] = part.union(j for i in part for j in att[i] if j in undecided)
+    distinct = set(ranges.values())
+    maximal = {r for r in distinct if not any(r < f for f in distinct)}
+    yield from (e for e, r in ranges.items() if r in maximal)
 
 
 def _ideal_from(g: _Graph, prefs: list[frozenset[int]]) -> frozenset[int]:
@@ -582,8 +595,16 @@ def sat_available() -> bool:
     return importlib.util.find_spec("pysat") is not None
 
 
-def _use_sat(g: _Graph, solver: object) -> bool:
-    """Whether ``solver`` (checked here) means the SAT solver for ``g``."""
+def _use_sat(g: _Graph, solver: object, semantics: str) -> bool:
+    """Whether ``solver`` (checked here) means the SAT solver for ``semantics`` on ``g``.
+
+    With ``"auto"`` the framework's shape is looked at first, and python-sat is looked
+    for only when the shape calls for it: a framework the grounded labelling and its
+    components settle never pays for that look-up (a file-system search). Semi-stable
+    extensions go to the solver whenever more than :data:`AUTO_SAT_ABOVE` arguments are
+    undecided, in components of any size: the search has to find every preferred
+    extension and compare their ranges, the solver finds only the range-maximal ones.
+    """
     check_option("solver", solver, SOLVERS)
     if solver == "search":
         return False
@@ -594,24 +615,78 @@ def _use_sat(g: _Graph, solver: object) -> bool:
                 "pip install 'argmap[solver]' (or use solver='search')"
             )
         return True
-    if not sat_available():
-        return False
     und, _ = _undecided(g)
     if len(und) <= AUTO_SAT_ABOVE:
         return False
-    return max(len(c) for c in _sccs(und, g, set(und))) > AUTO_SAT_ABOVE
+    if semantics != "semi-stable" and (
+        max(len(c) for c in _sccs(und, g, set(und))) <= AUTO_SAT_ABOVE
+    ):
+        return False
+    return sat_available()
 
 
-def _sat(g: _Graph) -> SatFramework:
-    from argmap.analysis._sat import SatFramework  # lazily: python-sat is optional
+class _SatPart:
+    """The SAT encoding of the part of ``g`` its grounded labelling leaves undecided
+    (``und``: those arguments, in order; ``base``: the grounded extension), which is
+    all a solver needs: see :mod:`argmap.analysis._sat`."""
 
-    lab = _grounded_labels(g)
-    return SatFramework(
-        g.n,
-        g.by,
-        [i for i in range(g.n) if lab[i] == _IN],
-        [i for i in range(g.n) if lab[i] == _OUT],
-    )
+    __slots__ = ("base", "fw", "pos", "und")
+
+    def __init__(self, g: _Graph) -> None:
+        from argmap.analysis._sat import SatFramework  # lazily: python-sat is optional
+
+        lab = _grounded_labels(g)
+        und = [i for i in range(g.n) if lab[i] == _UND]
+        pos = {a: k for k, a in enumerate(und)}
+        # An undecided argument's attackers are undecided or rejected by the grounded
+        # extension (so attacked by every complete one): only the undecided count.
+        self.fw = SatFramework(len(und), [[pos[b] for b in g.by[a] if b in pos] for a in und])
+        self.und = und
+        self.pos = pos
+        self.base = frozenset(i for i in range(g.n) if lab[i] == _IN)
+
+    def lift(self, exts: Iterator[frozenset[int]]) -> Iterator[frozenset[int]]:
+        """The part's extensions as extensions of the whole framework."""
+        und, base = self.und, self.base
+        for e in exts:
+            yield base | frozenset(und[k] for k in e)
+
+
+def _sat_ids(g: _Graph, semantics: str) -> Iterator[frozenset[int]]:
+    part = _SatPart(g)
+    sf = part.fw
+    if semantics == "complete":
+        yield from part.lift(sf.complete())
+    elif semantics == "preferred":
+        yield from part.lift(sf.preferred())
+    elif semantics == "stable":
+        yield from part.lift(sf.stable())
+    else:  # semi-stable: the stable extensions when there are any
+        st = sf.stable()
+        first = next(st, None)
+        if first is None:
+            yield from part.lift(sf.semi_stable())
+        else:
+            yield from part.lift(itertools.chain((first,), st))
+
+
+def _sat_accepted(g: _Graph, i: int, semantics: str, mode: str) -> bool:
+    """``accepted`` for complete, preferred and stable, by the SAT solver."""
+    part = _SatPart(g)
+    sf = part.fw
+    stable_ = semantics == "stable"
+    k = part.pos.get(i)
+    if k is None:  # settled by the grounded labelling
+        if not stable_:
+            return i in part.base
+        if mode == "credulous":  # in the grounded extension and some stable one exists
+            return i in part.base and next(sf.stable(), None) is not None
+        return i in part.base or next(sf.stable(), None) is None
+    if mode == "credulous":
+        return sf.credulous(k, stable=stable_) is not None
+    if stable_:
+        return sf.sceptical_stable(k) is None
+    return sf.sceptical_preferred(k) is None
 
 
 def _iter_ids(g: _Graph, semantics: str, sat: bool) -> Iterator[frozenset[int]]:
@@ -620,37 +695,22 @@ def _iter_ids(g: _Graph, semantics: str, sat: bool) -> Iterator[frozenset[int]]:
         yield frozenset(i for i, v in enumerate(_grounded_labels(g)) if v == _IN)
     elif semantics == "ideal":
         yield _ideal_from(g, list(_iter_ids(g, "preferred", sat)))
-    elif not sat:
-        if semantics == "complete":
-            yield from _complete_ids(g)
-        elif semantics == "preferred":
-            yield from _preferred_ids(g)
-        elif semantics == "stable":
-            yield from _stable_ids(g)
-        else:
-            yield from _semi_stable_ids(g)
+    elif sat:
+        yield from _sat_ids(g, semantics)
+    elif semantics == "complete":
+        yield from _complete_ids(g)
+    elif semantics == "preferred":
+        yield from _preferred_ids(g)
+    elif semantics == "stable":
+        yield from _stable_ids(g)
     else:
-        sf = _sat(g)
-        if semantics == "complete":
-            yield from sf.complete()
-        elif semantics == "preferred":
-            yield from sf.preferred()
-        elif semantics == "stable":
-            yield from sf.stable()
-        else:  # semi-stable: the stable extensions when there are any
-            st = sf.stable()
-            first = next(st, None)
-            if first is None:
-                yield from sf.semi_stable()
-            else:
-                yield first
-                yield from st
+        yield from _semi_stable_ids(g)
 
 
 def _all(af: FrameworkLike, semantics: str, solver: object, caller: str) -> list[frozenset[str]]:
     fw = _framework(af, caller)
     g = _Graph(fw)
-    return _sorted(g, list(_iter_ids(g, semantics, _use_sat(g, solver))))
+    return _sorted(g, list(_iter_ids(g, semantics, _use_sat(g, solver, semantics))))
 
 
 # ------------------------------------------------------------------- public
@@ -759,7 +819,7 @@ def iter_extensions(
     check_option("semantics", semantics, SEMANTICS)
     fw = _framework(af, "iter_extensions")
     g = _Graph(fw)
-    sat = _use_sat(g, solver)
+    sat = _use_sat(g, solver, semantics)
     return (g.ext(e) for e in _iter_ids(g, semantics, sat))
 
 
@@ -808,7 +868,7 @@ def accepted(
     fw = _framework(af, "accepted")
     i = fw.index(argument)
     g = _Graph(fw)
-    sat = _use_sat(g, solver)
+    sat = _use_sat(g, solver, semantics)
     if semantics == "grounded" or (semantics == "complete" and mode == "sceptical"):
         return _grounded_labels(g)[i] == _IN
     if semantics in ("ideal", "semi-stable") or not sat:
@@ -816,13 +876,7 @@ def accepted(
         if mode == "credulous":
             return any(i in e for e in exts)
         return all(i in e for e in exts)
-    sf = _sat(g)
-    stable_ = semantics == "stable"
-    if mode == "credulous":
-        return sf.credulous(i, stable=stable_) is not None
-    if stable_:
-        return sf.sceptical_stable(i) is None
-    return sf.sceptical_preferred(i) is None
+    return _sat_accepted(g, i, semantics, mode)
 
 
 def _to_labelling(af: ArgumentationFramework, ext: frozenset[str]) -> dict[str, Label]:

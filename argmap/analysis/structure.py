@@ -80,7 +80,8 @@ def unsupported_claims(m: ArgumentMap) -> list[str]:
 
 def unanswered_counterpoints(m: ArgumentMap) -> list[str]:
     """Counterpoints that attack or undercut something and that nothing attacks or
-    undercuts in turn (the objections the map leaves standing).
+    undercuts in turn (the objections the map leaves standing). A counterpoint's
+    attack on itself does not answer it: only the rest of the map can.
 
     Examples
     --------
@@ -99,7 +100,8 @@ def unanswered_counterpoints(m: ArgumentMap) -> list[str]:
         if s.kind != "counterpoint":
             continue
         objects = any(g.nodes[i]["relation"] in ("attack", "undercut") for i in g.successors(s.id))
-        answered = bool(m.objections(s.id)) or any(m.objections(i) for i in g.successors(s.id))
+        answers = [*m.objections(s.id), *(o for i in g.successors(s.id) for o in m.objections(i))]
+        answered = any(any(p != s.id for p in o.premises) for o in answers)
         if objects and not answered:
             out.append(s.id)
     return out

@@ -156,8 +156,9 @@ def _reject_name(id: str) -> str:
 
 
 def _framework(
-    m: ArgumentMap, b: BipolarFramework, support: SupportMode, accept: Ids, reject: Ids
+    m: ArgumentMap, af: ArgumentationFramework, accept: Ids, reject: Ids
 ) -> tuple[ArgumentationFramework, set[str], set[str]]:
+    """The map's framework ``af`` with the user's decisions, and those decisions."""
     acc, rej = set(id_list("accept", accept)), set(id_list("reject", reject))
     for x in acc | rej:
         m.statement(x)  # raises NodeNotFoundError naming it
@@ -165,7 +166,6 @@ def _framework(
     if both:
         x = sorted(both)[0]
         raise ArgmapError(f"{x!r} cannot be both accepted and rejected", ids=[x])
-    af = b.to_af(support)
     if not acc and not rej:
         return af, acc, rej
     attacks = [(a, b) for a, b in af.attacks if b not in acc]
@@ -318,47 +318,83 @@ def evaluate(
     """
     _check_options(semantics, support, gradual)
     with gc_paused():
-        return _evaluate(m, semantics, support, accept, reject, base_scores, gradual)
+        bipolar = bipolar_from_map(m)
+        kinds = {s.id: s.kind for s in m.statements}
+        ev = _Evaluation(
+            m,
+            bipolar,
+            bipolar.to_af(support),
+            kinds,
+            semantics,
+            accept,
+            reject,
+            base_scores,
+            gradual,
+        )
+        return {x: ev.status(x) for x in kinds}
 
 
-def _evaluate(
-    m: ArgumentMap,
-    semantics: Semantics,
-    support: SupportMode,
-    accept: Ids,
-    reject: Ids,
-    base_scores: Mapping[str, float] | None,
-    gradual: GradualSemantics,
-) -> dict[str, Status]:
-    bipolar = bipolar_from_map(m)
-    af, acc, rej = _framework(m, bipolar, support, accept, reject)
-    scores = dict(base_scores or {})
-    for x in acc:
-        scores.setdefault(x, 1.0)
-    for x in rej:
-        scores[x] = 0.0
-    try:
-        strength: dict[str, float | None] = dict(strengths(bipolar, gradual, scores))
-    except ArgmapError:  # oscillating cycles: labels still stand, strengths do not
-        strength = dict.fromkeys((s.id for s in m.statements), None)
-    ids = [s.id for s in m.statements]
-    kinds = {s.id: s.kind for s in m.statements}
-    result: dict[str, Status] = {}
-    if semantics == "grounded":
-        chain = _Explanation(af, acc)
-        lab = chain.labels
-        for x in ids:
-            result[x] = Status._explained(
-                chain, id=x, kind=kinds[x], label=lab[x], strength=strength[x]
+class _Evaluation:
+    """Labels and strengths of every statement of a map under one set of options; the
+    :class:`Status` of a statement is made when asked for (``what_if`` asks only for
+    the ones that changed)."""
+
+    __slots__ = ("_chain", "_kinds", "_reasons", "labels", "strength")
+
+    def __init__(
+        self,
+        m: ArgumentMap,
+        bipolar: BipolarFramework,
+        base: ArgumentationFramework,
+        kinds: Mapping[str, str],
+        semantics: Semantics,
+        accept: Ids,
+        reject: Ids,
+        base_scores: Mapping[str, float] | None,
+        gradual: GradualSemantics,
+    ) -> None:
+        af, acc, rej = _framework(m, base, accept, reject)
+        scores = dict(base_scores or {})
+        for x in acc:
+            scores.setdefault(x, 1.0)
+        for x in rej:
+            scores[x] = 0.0
+        self._kinds = kinds
+        try:
+            self.strength: dict[str, float | None] = dict(strengths(bipolar, gradual, scores))
+        except ArgmapError:  # oscillating cycles: labels still stand, strengths do not
+            self.strength = dict.fromkeys(kinds, None)
+        self._chain: _Explanation | None = None
+        self._reasons: dict[str, str] = {}
+        self.labels: Mapping[str, Label]
+        if semantics == "grounded":
+            self._chain = _Explanation(af, acc)
+            self.labels = self._chain.labels
+        elif semantics == "ideal":
+            self.labels = labelling(af, semantics)
+            self._reasons = dict.fromkeys(kinds, f"its label in the {semantics} labelling")
+        else:
+            self.labels, self._reasons = _counted(af, kinds, semantics)
+
+    def status(self, x: str) -> Status:
+        """The status of statement ``x``."""
+        label = self.labels[x]
+        if self._chain is not None:
+            return Status._explained(
+                self._chain, id=x, kind=self._kinds[x], label=label, strength=self.strength[x]
             )
-        return result
-    if semantics == "ideal":
-        lab = labelling(af, semantics)
-        for x in ids:
-            why = (Step(id=x, label=lab[x], reason=f"its label in the {semantics} labelling"),)
-            result[x] = Status(id=x, kind=kinds[x], label=lab[x], strength=strength[x], why=why)
-        return result
+        why = (Step(id=x, label=label, reason=self._reasons[x]),)
+        return Status(id=x, kind=self._kinds[x], label=label, strength=self.strength[x], why=why)
+
+
+def _counted(
+    af: ArgumentationFramework, ids: Iterable[str], semantics: Semantics
+) -> tuple[dict[str, Label], dict[str, str]]:
+    """Labels from the extensions of a semantics with several (see the module docs),
+    and the reason of each."""
     exts = extensions(af, semantics)
+    labels: dict[str, Label] = {}
+    reasons: dict[str, str] = {}
     for x in ids:
         n_in = sum(1 for e in exts if x in e)
         n_out = sum(1 for e in exts if any(a in e for a in af.attackers(x)))
@@ -369,19 +405,13 @@ def _evaluate(
             label = "out"
         else:
             label = "undec"
-        reason = (
+        labels[x] = label
+        reasons[x] = (
             f"in {n_in} of {len(exts)} {semantics} extensions, rejected by {n_out}"
             if exts
             else f"there is no {semantics} extension"
         )
-        result[x] = Status(
-            id=x,
-            kind=kinds[x],
-            label=label,
-            strength=strength[x],
-            why=(Step(id=x, label=label, reason=reason),),
-        )
-    return result
+    return labels, reasons
 
 
 def _check_options(semantics: object, support: object, gradual: object) -> None:
@@ -429,12 +459,20 @@ def what_if(
         if x not in m:
             raise NodeNotFoundError(f"base score given for unknown node {x!r}", ids=[x])
     with gc_paused():
-        before = _evaluate(m, semantics, support, (), (), None, gradual)
-        after = _evaluate(m, semantics, support, accept, reject, base_scores, gradual)
+        # The map's frameworks are made once for both evaluations, and a Status only
+        # for the statements that changed.
+        bipolar = bipolar_from_map(m)
+        base = bipolar.to_af(support)
+        kinds = {s.id: s.kind for s in m.statements}
+        before = _Evaluation(m, bipolar, base, kinds, semantics, (), (), None, gradual)
+        after = _Evaluation(
+            m, bipolar, base, kinds, semantics, accept, reject, base_scores, gradual
+        )
+        lb, la, sb, sa = before.labels, after.labels, before.strength, after.strength
         return [
-            Change(id=x, before=b, after=after[x])
-            for x, b in before.items()
-            if b.label != after[x].label or _moved(b.strength, after[x].strength, tolerance)
+            Change(id=x, before=before.status(x), after=after.status(x))
+            for x in kinds
+            if lb[x] != la[x] or _moved(sb[x], sa[x], tolerance)
         ]
 
 
