@@ -132,22 +132,21 @@ def targets(peers: list[Row], startup: list[Row], memory: list[Row]) -> list[lis
 FINDINGS = """\
 ## Where the time goes
 
-- **build** (5.5x to 5.8x faster than arguebuf at 10k, 1.55x to 1.65x the floor at 100k
-  on two quiet runs after the merge): a plain statement or single-premise inference (no
-  title, note, tags or metadata) is made after the same id and text checks without
-  pydantic's argument handling (`model.quick_statement`/`quick_inference`; anything
-  doubtful goes through full validation, so the errors are the same), then checked
-  against the map (a new id, premises that are statements, a target of the right kind)
-  and written into networkx's dicts; arguebuf makes plain slotted objects with no
-  checks. With the garbage collector off (`bench_core.py`'s `build/nogc`) the work
-  itself is about 1.3x to 1.5x the floor's. The rest is the cyclic collector: a map
-  holds a frozen model per element and the node dict that carries it
-  (`graph.nodes[n]["model"]`) beside the adjacency dicts the plain graph has too, about
-  7.5 tracked objects per statement and inference against the floor's 3.5, and the
-  collector's passes cost argmap about 2.4x the floor's. Reaching 1.5x takes fewer
-  tracked objects per element (models in a side table instead of the node dicts: a
-  change to the graph's documented shape) or a compiled builder; pausing the collector
-  inside calls that return to the user is not an option.
+- **build** (BUILD_FIGURES): a plain call with an id (`m.premise(text, id=...)`,
+  `m.support(premise, target, id=...)`) goes straight into networkx's dicts after the
+  same checks (`quick_statement`; `_plain_inference`: premise a statement, target of the
+  right kind, new id, no possible repeat); anything doubtful takes the general path, so
+  the errors are the same. With the collector off (`build/nogc`) the work is 1.15x to
+  1.3x the floor's. The rest is the cyclic collector: the map holds 7.5 tracked objects
+  per statement against the floor's 3.5 (`bench_core.py`'s `tracked/st`). Each statement
+  and each inference adds a model (a slotted pydantic dataclass, which the collector
+  always tracks) and the node dict holding it, where the floor's node dicts hold only
+  strings and stay untracked; edge dicts, empty metadata, tags and quotes are already
+  untracked or shared. At 100k that is two full collections during a build against the
+  floor's one (about 1.0 s against 0.55 s). Reaching 1.5x reliably takes fewer tracked
+  objects per element: models outside the node dicts (a change to the graph's
+  documented shape, `m.graph.nodes[n]["model"]`), a compiled model type, or a bulk
+  builder that pauses the collector inside one call, as the readers do.
 - **AIF out** (5.3x to 6.5x faster than arguebuf at 10k on a busy machine): the text is
   written by pydantic's serializer (`pydantic_core.to_json`), byte for byte what
   `json.dumps(doc, indent=2, ensure_ascii=False)` writes, whose indented form is the
@@ -174,18 +173,17 @@ FINDINGS = """\
   without per-element checks (about 6% measured), fewer objects per element (models
   beside the graph instead of in its node dicts: a change to the graph's documented
   shape), and the edge grouping done in compiled code.
-- **to_dot** (4.0x to 5.0x faster than arguebuf at 10k and 1.0x to 1.3x the floor's
-  time; 1.4x to 1.6x the floor at 100k, on two quiet runs after the merge; 3.6x to 7.4x
-  on busy ones, where arguebuf's time varies more than argmap's): each line is written
-  directly (the `graphviz` package's per-attribute quoting is skipped for what argmap
-  builds itself), looks are declared once per run of a kind, and the direction is chosen
-  on plain dicts. The floor draws less: plain labels, no kinds, junctions, ids or
-  styles, and no layout estimate, and argmap is within 1.3x of it; 5x against arguebuf
-  would put argmap below the floor, which is what wrapping and escaping every text into
-  an HTML-like label and estimating both drawings' shapes to choose the direction (about
-  a fifth of the time; a direction given by the user skips it) cost. What it would take:
-  less drawing than the user asked for, or labels cached per map between drawings (which
-  helps a notebook redrawing a map, not this one-shot benchmark).
+- **to_dot** (DOT_FIGURES): the growth from 10k to 100k was in choosing the direction,
+  where levels were computed over dicts of lists by id with Tarjan's algorithm on every
+  node. Now nodes are numbered once, arrows sorted into adjacency lists, Kahn's
+  algorithm orders what no cycle reaches (Tarjan's runs on the rest: 121 of 107,854
+  nodes in the 100k map), and both directions' sizes come from one pass. Statements
+  with nothing of their own and arrows without a junction are written by one loop each
+  (the `graphviz` package's per-attribute quoting is skipped for what argmap builds
+  itself), looks are declared once per run of a kind, and plain text skips escaping:
+  about 12 µs per statement at 10k and 14 µs at 100k (DOT bytes unchanged: 1,800
+  drawings compared old against new). The floor draws less (plain labels, no kinds,
+  junctions, ids or layout estimate).
 - **DOT size**: within about 1.2x of the minimal DOT for the same drawing
   (`benchmarks/dotsize.py`): what remains is each statement's and arrow's `id` and the
   `node [...]`/`edge [...]` lines between runs of a kind.
