@@ -132,21 +132,23 @@ def targets(peers: list[Row], startup: list[Row], memory: list[Row]) -> list[lis
 FINDINGS = """\
 ## Where the time goes
 
-- **build** (BUILD_FIGURES): a plain call with an id (`m.premise(text, id=...)`,
-  `m.support(premise, target, id=...)`) goes straight into networkx's dicts after the
-  same checks (`quick_statement`; `_plain_inference`: premise a statement, target of the
-  right kind, new id, no possible repeat); anything doubtful takes the general path, so
-  the errors are the same. With the collector off (`build/nogc`) the work is 1.15x to
-  1.3x the floor's. The rest is the cyclic collector: the map holds 7.5 tracked objects
-  per statement against the floor's 3.5 (`bench_core.py`'s `tracked/st`). Each statement
-  and each inference adds a model (a slotted pydantic dataclass, which the collector
-  always tracks) and the node dict holding it, where the floor's node dicts hold only
-  strings and stay untracked; edge dicts, empty metadata, tags and quotes are already
-  untracked or shared. At 100k that is two full collections during a build against the
-  floor's one (about 1.0 s against 0.55 s). Reaching 1.5x reliably takes fewer tracked
-  objects per element: models outside the node dicts (a change to the graph's
-  documented shape, `m.graph.nodes[n]["model"]`), a compiled model type, or a bulk
-  builder that pauses the collector inside one call, as the readers do.
+- **build** (5.7x to 7.2x faster than arguebuf at 10k; 1.45x to 1.55x the floor at 100k,
+  1.47x on the run above, so the target is met only just): a plain call with an id
+  (`m.premise(text, id=...)`, `m.support(premise, target, id=...)`) goes straight into
+  networkx's dicts after the same checks (`quick_statement`; `_plain_inference`: premise
+  a statement, target of the right kind, new id, no possible repeat); anything doubtful
+  takes the general path, so the errors are the same. With the collector off
+  (`build/nogc`) the work is 1.15x to 1.3x the floor's. The rest is the cyclic
+  collector: the map holds 7.5 tracked objects per statement against the floor's 3.5
+  (`bench_core.py`'s `tracked/st`). Each statement and each inference adds a model (a
+  slotted pydantic dataclass, which the collector always tracks) and the node dict
+  holding it, where the floor's node dicts hold only strings and stay untracked; edge
+  dicts, empty metadata, tags and quotes are already untracked or shared. At 100k that
+  is two full collections during a build against the floor's one (about 1.0 s against
+  0.55 s). Reaching 1.5x reliably takes fewer tracked objects per element: models
+  outside the node dicts (a change to the graph's documented shape,
+  `m.graph.nodes[n]["model"]`), a compiled model type, or a bulk builder that pauses the
+  collector inside one call, as the readers do.
 - **AIF out** (5.3x to 6.5x faster than arguebuf at 10k on a busy machine): the text is
   written by pydantic's serializer (`pydantic_core.to_json`), byte for byte what
   `json.dumps(doc, indent=2, ensure_ascii=False)` writes, whose indented form is the
@@ -155,10 +157,10 @@ FINDINGS = """\
   rest is building one dict per node and edge (`formats/_aifcore.build`), with a fast
   path for elements without metadata or extra fields: the floor of any writer of this
   document. More would mean writing the JSON text directly, without the dicts.
-- **AIF in** (about 3x faster than arguebuf at 10k): the text is parsed once by
-  pydantic-core into plain dicts, taken as one list per field; edges are sorted to
-  their scheme nodes in bulk when each is a premise, a target or an undercut;
-  statements and inferences without metadata, single or linked premises, are made by
+- **AIF in** (3.0x to 3.4x faster than arguebuf at 10k): the text is parsed once by
+  pydantic-core into plain dicts, taken as one list per field; edges are sorted to their
+  scheme nodes in bulk when each is a premise, a target or an undercut; statements and
+  inferences without metadata, single or linked premises, are made by
   `quick_statement`/`quick_inference`, and the whole batch is checked at once and
   written into the graph's dicts (`argmap._bulk`, which `from_json` uses too; a batch
   with anything to report is added one element at a time, so maps, warnings and errors
@@ -166,24 +168,25 @@ FINDINGS = """\
   against new). What remains is Python's work per element, with no single hot spot: at
   10k, in CPU time, parsing and taking the columns about a fifth, sorting 20k edges a
   tenth, making 20k models a fifth (about 3 µs per inference and 2 µs per statement,
-  half of it re-checking ids already checked by one expression for the whole
-  document), writing them into the graph's dicts a fifth, and freeing the parse plus
-  one collector pass over the new map's objects a sixth; arguebuf's reader makes plain
-  objects with no checks. 5x (about 0.24 s) would need all of: models made in bulk
-  without per-element checks (about 6% measured), fewer objects per element (models
-  beside the graph instead of in its node dicts: a change to the graph's documented
-  shape), and the edge grouping done in compiled code.
-- **to_dot** (DOT_FIGURES): the growth from 10k to 100k was in choosing the direction,
-  where levels were computed over dicts of lists by id with Tarjan's algorithm on every
-  node. Now nodes are numbered once, arrows sorted into adjacency lists, Kahn's
-  algorithm orders what no cycle reaches (Tarjan's runs on the rest: 121 of 107,854
-  nodes in the 100k map), and both directions' sizes come from one pass. Statements
-  with nothing of their own and arrows without a junction are written by one loop each
-  (the `graphviz` package's per-attribute quoting is skipped for what argmap builds
-  itself), looks are declared once per run of a kind, and plain text skips escaping:
-  about 12 µs per statement at 10k and 14 µs at 100k (DOT bytes unchanged: 1,800
-  drawings compared old against new). The floor draws less (plain labels, no kinds,
-  junctions, ids or layout estimate).
+  half of it re-checking ids already checked by one expression for the whole document),
+  writing them into the graph's dicts a fifth, and freeing the parse plus one collector
+  pass over the new map's objects a sixth; arguebuf's reader makes plain objects with no
+  checks. 5x (0.19 s to 0.24 s, as arguebuf's time varies) would need all of: models
+  made in bulk without per-element checks (about 6% measured), fewer objects per element
+  (models beside the graph instead of in its node dicts: a change to the graph's
+  documented shape), and the edge grouping done in compiled code.
+- **to_dot** (6x to 8.6x faster than arguebuf at 10k; 0.65x to 0.8x the floor's time at
+  10k and 100k): the growth from 10k to 100k was in choosing the direction, where levels
+  were computed over dicts of lists by id with Tarjan's algorithm on every node. Now
+  nodes are numbered once, arrows sorted into adjacency lists, Kahn's algorithm orders
+  what no cycle reaches (Tarjan's runs on the rest: 121 of 107,854 nodes in the 100k
+  map), and both directions' sizes come from one pass. Statements with nothing of their
+  own and arrows without a junction are written by one loop each (the `graphviz`
+  package's per-attribute quoting is skipped for what argmap builds itself), looks are
+  declared once per run of a kind, and plain text skips escaping: about 12 µs per
+  statement at 10k and 14 µs at 100k (DOT bytes unchanged: 1,800 drawings compared old
+  against new). The floor draws less (plain labels, no kinds, junctions, ids or layout
+  estimate).
 - **DOT size**: within about 1.2x of the minimal DOT for the same drawing
   (`benchmarks/dotsize.py`): what remains is each statement's and arrow's `id` and the
   `node [...]`/`edge [...]` lines between runs of a kind.
