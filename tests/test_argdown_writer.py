@@ -858,6 +858,22 @@ def test_a_line_stating_again_the_relation_of_the_line_above_it_is_not_nested_un
     assert loads(written) == m
 
 
+def test_a_line_no_step_uses_numbering_again_a_statement_comes_back_where_it_was() -> None:
+    """Seeds 1153148899 and 3362450691 (a random search), shrunk: ``[P]``, numbered by
+    an earlier structure, is numbered again on a line the last step's ``uses`` leaves
+    out, with a relation line under it. The statement order cannot say where that line
+    was, so the reader notes the step's numbered lines (``numbered``) and the writer
+    numbers them there; it used to split the structure into two."""
+    text = "(1) [P]: p\n----\n(2) q\n\n(1) a\n-- r {uses: [1]} --\n(2) b\n(3) [P]\n"
+    text += "    - x\n(4) d\n-- r {uses: [1]} --\n(5) c\n"
+    m = loads(text)
+    assert m.inference("c-2").premises == ("a",)
+    assert m.inference("c-2").metadata["argdown"]["numbered"] == ["p", "d"]
+    assert "numbered" not in m.inference("c-2-step-1").metadata["argdown"]
+    assert dumps(m) == text
+    assert loads(dumps(m)) == m
+
+
 def test_an_argument_due_before_another_is_defined_before_the_next_heading() -> None:
     """Seed 28519, shrunk: ``<B>`` is mentioned before ``<A>`` but related after it, so
     the writer defines ``<B>`` on a line of its own first; it used to define every

@@ -609,6 +609,7 @@ class _Writer:
         self.journal = []
         self.mentioned: set[str] = set()  # the argument titles written so far
         self.structure_ids: set[str] = set()  # the structures written so far
+        self.numbered_ids: set[str] = set()  # the statements numbered so far
         self.stack: list[tuple[str, str]] = []  # the open line at each depth: (kind, key)
         self.stack_infs: list[str | None] = []  # the inference of each one's relation line
         self.written: set[str] = set()  # the inferences the exact layout has written
@@ -884,6 +885,8 @@ class _Writer:
                 self.written.discard(id)
             elif what == "later":
                 self.later.discard(id)
+            elif what == "numbered":
+                self.numbered_ids.discard(id)
             else:
                 self.occurrences[id] -= 1
         del self.journal[journal:]
@@ -1295,8 +1298,11 @@ class _Writer:
         """Where a step names its premises (``uses``), a relation line still pending
         whose target the text has defined already nests under that statement numbered
         again (as the text had it: a line no step uses); returns the last number."""
-        data = _argdown(inf.metadata).get("inference_data")
+        kept = _argdown(inf.metadata)
+        data = kept.get("inference_data")
         if not isinstance(data, dict) or "uses" not in data:
+            return n
+        if self.exact and "numbered" in kept:  # the reader noted them: _noted_lines
             return n
         while pending and pending[0].target in self.defined:
             n += 1
@@ -1308,6 +1314,9 @@ class _Writer:
         return n
 
     def _numbered_line(self, n: int, id: str) -> None:
+        if id not in self.numbered_ids:
+            self.numbered_ids.add(id)
+            self.journal.append(("numbered", id))
         self.in_structure = True
         self.lines.append(f"({n}) {self._statement(id)}")
         self.in_structure = False
@@ -1331,12 +1340,35 @@ class _Writer:
         for inf, _ in steps:
             unnumbered = [p for p in inf.premises if p not in numbered]
             filled = self._unused_lines(inf, numbered, unnumbered) if self.exact else None
+            noted = self._noted_lines(inf, numbered) if self.exact else None
+            filled = filled if noted is None else noted
             above = numbered[-1] if numbered else None
             new = [p for p in inf.premises if p != above] if filled is None else filled
             numbered += new
             numbered.append(inf.target)
             plan.append(new)
         return plan
+
+    def _noted_lines(self, inf: Inference, numbered: list[str]) -> list[str] | None:
+        """The statements the reader noted as numbered before ``inf``'s inference line
+        (``numbered``: where ``uses`` leaves out one mentioned before, which
+        :meth:`_unused_lines` cannot place), if its ``uses`` still name its premises."""
+        kept = _argdown(inf.metadata)
+        noted, data = kept.get("numbered"), kept.get("inference_data")
+        uses = data.get("uses") if isinstance(data, dict) else None
+        uses = [uses] if isinstance(uses, int) else uses
+        if not isinstance(noted, list) or not isinstance(uses, list):
+            return None
+        lines = [id for id in noted if isinstance(id, str) and id in self.statements]
+        if len(lines) != len(noted) or len(uses) != len(inf.premises):
+            return None
+        plan = numbered + lines
+        for p, u in zip(inf.premises, uses, strict=True):
+            if not isinstance(u, int) or isinstance(u, bool) or not 0 < u <= len(plan):
+                return None
+            if plan[u - 1] != p:
+                return None
+        return lines
 
     def _unused_lines(
         self, inf: Inference, numbered: list[str], new: list[str]
@@ -1371,6 +1403,8 @@ class _Writer:
             for f in self.order[at + 1 : end]:
                 if self._nested_above(f, numbered, out):
                     continue  # defined by its relation line, nested above
+                if f in self.numbered_ids:
+                    continue  # defined by the structure that numbered it
                 if not self._unused(f, numbered, out):
                     break
                 out.append(f)
@@ -1379,8 +1413,14 @@ class _Writer:
     def _unused(self, id: str, numbered: list[str], out: list[str]) -> bool:
         """True for a statement a structure may number where its ``uses`` leave a
         number out: not numbered yet, and not the premise of a relation line nested
-        under a statement numbered before it (that line defines it)."""
-        return id not in numbered and id not in out and id not in self.fill_blockers
+        under a statement numbered before it (that line defines it), nor numbered by
+        an earlier structure (the reader notes such a line: _noted_lines)."""
+        return (
+            id not in numbered
+            and id not in out
+            and id not in self.fill_blockers
+            and id not in self.numbered_ids
+        )
 
     def _nested_above(self, id: str, numbered: list[str], out: list[str]) -> bool:
         above = {*numbered, *out}
