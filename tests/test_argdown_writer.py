@@ -830,6 +830,66 @@ def test_generated_texts_come_back_equal(seed: int) -> None:
     assert dumps(loads(text)) == text
 
 
+@pytest.mark.parametrize("seed", [375, 28519])
+def test_the_generated_texts_that_once_did_not_come_back_equal_now_do(seed: int) -> None:
+    m = loads(ArgdownGen(seed).text())
+    text = dumps(m)
+    assert loads(text) == m, text
+    assert dumps(loads(text)) == text
+
+
+def test_a_line_stating_again_the_relation_of_the_line_above_it_is_not_nested_under_it() -> None:
+    """Seed 375, shrunk: in strict mode ``<- [S]`` under ``<A>`` is an attack on A's
+    conclusion, and ``-> [S]`` a contrary, which also gives that attack. The reader
+    relates a line's children before the line itself, so the writer may not nest the
+    contrary under the attack (``- <A>`` under ``- [S]``): the attack would be read as a
+    contrary first. It writes both under ``<A>``, as they were."""
+    text = "===\nmodel:\n    mode: strict\n===\n\n<A>\n\n(1) p\n----\n(2) c\n\n<A>\n"
+    text += "    <- [S]: s\n    -> [S]\n"
+    m = loads(text)
+    assert [(i.id, i.metadata) for i in m.inferences[1:]] == [
+        ("s-attacks-c", {"argdown": {"to_argument": "A", "also": ["contrary"]}}),
+        ("c-attacks-s", {"argdown": {"relation": "contrary", "from_argument": "A"}}),
+    ]
+    written = dumps(m)
+    assert written == text.replace("model:\n    mode: strict", "model: {mode: strict}").replace(
+        "<- [S]", "- [S]"
+    )
+    assert loads(written) == m
+
+
+def test_a_line_no_step_uses_numbering_again_a_statement_comes_back_where_it_was() -> None:
+    """Seeds 1153148899 and 3362450691 (a random search), shrunk: ``[P]``, numbered by
+    an earlier structure, is numbered again on a line the last step's ``uses`` leaves
+    out, with a relation line under it. The statement order cannot say where that line
+    was, so the reader notes the step's numbered lines (``numbered``) and the writer
+    numbers them there; it used to split the structure into two."""
+    text = "(1) [P]: p\n----\n(2) q\n\n(1) a\n-- r {uses: [1]} --\n(2) b\n(3) [P]\n"
+    text += "    - x\n(4) d\n-- r {uses: [1]} --\n(5) c\n"
+    m = loads(text)
+    assert m.inference("c-2").premises == ("a",)
+    assert m.inference("c-2").metadata["argdown"]["numbered"] == ["p", "d"]
+    assert "numbered" not in m.inference("c-2-step-1").metadata["argdown"]
+    assert dumps(m) == text
+    assert loads(dumps(m)) == m
+
+
+def test_an_argument_due_before_another_is_defined_before_the_next_heading() -> None:
+    """Seed 28519, shrunk: ``<B>`` is mentioned before ``<A>`` but related after it, so
+    the writer defines ``<B>`` on a line of its own first; it used to define every
+    statement due before it instead, ``[U]`` under ``# H`` too, which put the structure
+    after the heading (and gave it a ``section`` it did not have)."""
+    text = "[S]: s\n\n<B>: b\n\n[S]\n    <+ <A>: a\n\n(1) p\n----\n(2) q\n\n"
+    text += "[T]: t\n    <- <B>\n\n# H\n\n[U]: u\n"
+    m = loads(text)
+    written = dumps(m)
+    assert written == (
+        "<B>: b\n\n[S]: s\n    + <A>: a\n\n(1) p\n----\n(2) q\n\n"
+        "[T]: t\n    - <B>\n\n# H\n\n[U]: u\n"
+    )
+    assert loads(written) == m
+
+
 @settings(
     max_examples=_LONG or 60,
     derandomize=not _LONG,

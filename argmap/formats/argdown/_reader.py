@@ -67,6 +67,9 @@ class Step:
     data: dict[str, JsonValue] | None
     line: int
     column: int
+    # The statement keys numbered since the inference line above, where ``uses`` leaves
+    # out one that the text numbered before (which argdown.dumps cannot place alone).
+    numbered: list[str] | None = None
 
 
 @dataclass
@@ -136,6 +139,7 @@ class _Walker:
             frontmatter=doc.frontmatter, strict=_strict(doc.frontmatter), in_text_order=True
         )
         self.section: str | None = None
+        self.numbered: set[str] = set()  # the statements numbered so far, in any structure
         self.untitled = 0
 
     def new_key(self) -> str:
@@ -236,21 +240,37 @@ class _Walker:
         arg.steps = []
         numbers: dict[int, str] = {}
         since: list[str] = []
+        seen: set[str] = set()  # the statements of ``since`` numbered before their line
         pending: InferenceLine | None = None
         undercutters: list[tuple[Ref, int, int]] = []
         for item in pcs.items:
             if isinstance(item, PcsStatement):
                 ref = self.element(item.element)
+                known = ref[1] in self.numbered
+                self.numbered.add(ref[1])
                 numbers[item.number] = ref[1]
                 if pending is None:
                     since.append(ref[1])
+                    if known:
+                        seen.add(ref[1])
                     continue
                 premises = list(since)
                 uses = (pending.data or {}).get("uses")
+                numbered = None
                 if uses is not None:
                     premises = self.uses(uses, numbers, pending)
+                    # the conclusion above (since[0], after the first step) is not new
+                    mine = since[1:] if arg.steps else since
+                    if any(k in seen and k not in premises for k in mine):
+                        numbered = mine
                 step = Step(
-                    premises, ref[1], pending.rules, pending.data, pending.line, pending.column
+                    premises,
+                    ref[1],
+                    pending.rules,
+                    pending.data,
+                    pending.line,
+                    pending.column,
+                    numbered,
                 )
                 arg.steps.append(step)
                 for child, line, column in undercutters:
@@ -265,6 +285,7 @@ class _Walker:
                         )
                     )
                 since = [ref[1]]
+                seen = set()
                 pending = None
             else:
                 pending = item
@@ -460,6 +481,8 @@ class _Builder:
                 meta["rules"] = list[JsonValue](step.rules)
             if data:
                 meta["inference_data"] = data
+            if step.numbered is not None:
+                meta["numbered"] = [self.stmt_id[k] for k in step.numbered]
             if index == last:
                 _argument_meta(arg, meta, record)
             else:

@@ -609,13 +609,16 @@ class _Writer:
         self.journal = []
         self.mentioned: set[str] = set()  # the argument titles written so far
         self.structure_ids: set[str] = set()  # the structures written so far
+        self.numbered_ids: set[str] = set()  # the statements numbered so far
         self.stack: list[tuple[str, str]] = []  # the open line at each depth: (kind, key)
+        self.stack_infs: list[str | None] = []  # the inference of each one's relation line
         self.written: set[str] = set()  # the inferences the exact layout has written
         self.later: set[str] = set()  # undercuts that did not fit under their step
         self.due = 0  # index into self.order of the next statement to define
         self.arg_due = 0  # index into self.arg_order of the next argument to mention
         self.section: str | None = None  # the heading written last
         self.fit_section: str | None = None  # the section _fits found for a root line
+        self.arg_blocked = False  # _fits failed only on the order of the arguments
         self.heading = 0  # index into self.sections of the next heading to write
 
     def _next_due(self) -> str | None:
@@ -646,14 +649,15 @@ class _Writer:
                 if kind == "a" and key not in self.mentioned and key in self.argument_sections
             ]
         here = sections[0] if root and sections else self.section
+        self.arg_blocked = False
         if any(sec != here for sec in sections):
             return False
         self.fit_section = here
+        args_fit = True
         if self.exact:
             args = [id for id in new if id in self.arg_ordered]
             self._next_arg_due()
-            if args != self.arg_order[self.arg_due : self.arg_due + len(args)]:
-                return False
+            args_fit = args == self.arg_order[self.arg_due : self.arg_due + len(args)]
         new = [id for id in new if id in self.ordered]
         self._next_due()
         at = self.due
@@ -663,7 +667,10 @@ class _Writer:
             if at >= len(self.order) or self.order[at] != id:
                 return False
             at += 1
-        return True
+        # Only an argument without a structure is out of order: _define_next defines
+        # the argument due, not the statements (which may belong under a later heading).
+        self.arg_blocked = not args_fit
+        return args_fit
 
     def _node(self, node: tuple[str, str], *, line_start: bool) -> str:
         kind, key = node
@@ -725,17 +732,28 @@ class _Writer:
         if self.lines:
             self.lines.append("")
         self.lines.append(self._node(node, line_start=True))
-        self.stack = [node]
+        self._open(node)
 
-    def _child(self, level: int, mark: str, node: tuple[str, str]) -> None:
+    def _open(self, node: tuple[str, str]) -> None:
+        """Start the stack of open lines at ``node``, a line of no relation."""
+        self.stack = [node]
+        self.stack_infs = [None]
+
+    def _child(self, level: int, mark: str, node: tuple[str, str], inf: str) -> None:
+        """Write the relation line of the inference ``inf`` under the open line at
+        depth ``level``."""
         del self.stack[level + 1 :]
+        del self.stack_infs[level + 1 :]
         self.lines.append(f"{_INDENT * (level + 1)}{mark} {self._node(node, line_start=False)}")
         self.stack.append(node)
+        self.stack_infs.append(inf)
 
-    def _define_next(self) -> None:
+    def _define_next(self, *, arg_first: bool = False) -> None:
         """Define the next statement in map order on a line of its own (else the next
-        argument without a structure)."""
-        due = self._next_due()
+        argument without a structure; that argument first if ``arg_first``)."""
+        due = self._next_arg_due() if arg_first else None
+        if due is None:
+            due = self._next_due()
         if due is None:
             due = self._next_arg_due()
         assert due is not None  # a unit with a new statement waits for it
@@ -774,6 +792,8 @@ class _Writer:
             return False
         found: list[tuple[int, str, tuple[str, str]]] = []
         for level in range(len(self.stack) - 1, -1, -1):
+            if self._restates_an_enclosing_line(inf, level):
+                continue
             node = self.stack[level]
             if inward and node == t and self._fits([p]):
                 found.append((level, inward, p))
@@ -785,8 +805,24 @@ class _Writer:
         # would then need a title) and another place does not.
         fresh = [f for f in found if not self._needs_title(f[2])]
         level, mark, node = (fresh or found)[0]
-        self._child(level, mark, node)
+        self._child(level, mark, node, inf.id)
         return True
+
+    def _restates_an_enclosing_line(self, inf: Inference, level: int) -> bool:
+        """True when ``inf``'s line, nested under the open line at depth ``level``,
+        would state again the inference of one of the relation lines it is nested in:
+        the reader relates a line's children before the line itself, so the nested line
+        would come first and give that inference its relation (seed 375 of
+        tests/argdown_gen.py: ``- <A>`` as a contrary under ``- [S]``, an attack)."""
+        pairs = {(inf.premises[0], inf.target)}
+        if _argdown(inf.metadata).get("relation") in ("contradictory", "contrary"):
+            pairs.add((inf.target, inf.premises[0]))  # the reader adds the mirror
+        for enclosing in self.stack_infs[1 : level + 1]:
+            if enclosing is not None:
+                other = self.inferences[enclosing]
+                if other.relation == inf.relation and (other.premises[0], other.target) in pairs:
+                    return True
+        return False
 
     def _needs_title(self, node: tuple[str, str]) -> bool:
         kind, key = node
@@ -824,6 +860,7 @@ class _Writer:
             self.arg_due,
             self.section,
             self.heading,
+            list(self.stack_infs),
         )
 
     def _mark(self, what: Literal["written", "later"], ids: Iterable[str]) -> None:
@@ -837,7 +874,7 @@ class _Writer:
 
     def _restore(self, saved: tuple[Any, ...]) -> None:
         lines, journal, self.due, self.stack, self.arg_due = saved[:5]
-        self.section, self.heading = saved[5:]
+        self.section, self.heading, self.stack_infs = saved[5:]
         del self.lines[lines:]
         for what, id in reversed(self.journal[journal:]):
             if what == "defined":
@@ -848,6 +885,8 @@ class _Writer:
                 self.written.discard(id)
             elif what == "later":
                 self.later.discard(id)
+            elif what == "numbered":
+                self.numbered_ids.discard(id)
             else:
                 self.occurrences[id] -= 1
         del self.journal[journal:]
@@ -860,18 +899,18 @@ class _Writer:
                 return
             if inward and self._fits([t, p], root=True):
                 self._root(t, self.fit_section)
-                self._child(0, inward, p)
+                self._child(0, inward, p, inf.id)
                 return
             if outward and self._fits([p, t], root=True):
                 self._root(p, self.fit_section)
-                self._child(0, outward, t)
+                self._child(0, outward, t, inf.id)
                 return
             if self._nothing_due():  # its ends defined under two other headings
                 root, mark, child = (t, inward, p) if inward else (p, outward, t)
                 self._root(root, self.section)
-                self._child(0, str(mark), child)
+                self._child(0, str(mark), child, inf.id)
                 return
-            self._define_next()
+            self._define_next(arg_first=self.arg_blocked)
 
     def _undercut(self, inf: Inference) -> None:
         title = self.argument_titles.get(inf.target)
@@ -887,13 +926,13 @@ class _Writer:
         while True:
             for level in range(len(self.stack) - 1, -1, -1):
                 if self.stack[level] == a and self._fits([x]):
-                    self._child(level, "<_", x)
+                    self._child(level, "<_", x, inf.id)
                     return
             if self._fits([x], root=True):
                 self._root(a, self.fit_section)
-                self._child(0, "<_", x)
+                self._child(0, "<_", x, inf.id)
                 return
-            self._define_next()
+            self._define_next(arg_first=self.arg_blocked)
 
     def _member_texts(self) -> None:
         """The further texts of a statement or an argument (an equivalence class with
@@ -1030,7 +1069,7 @@ class _Writer:
             if self._nothing_due():  # under two headings: written here all the same
                 self.fit_section = self.section
                 break
-            self._define_next()
+            self._define_next(arg_first=self.arg_blocked)
         self._goto(self.fit_section)
         if untitled and self._after_argument():
             self._separate()
@@ -1045,7 +1084,7 @@ class _Writer:
             self._mark("written", [step.id, *(u.id for u in undercuts if u.id not in self.later)])
         self._mark("written", (line.id for lines in between for line in lines))
         self.structure_ids.add(final.id)
-        self.stack = [("s", final.target)]  # relation lines may nest under the conclusion
+        self._open(("s", final.target))  # relation lines may nest under the conclusion
         return True
 
     def _after_argument(self) -> bool:
@@ -1259,8 +1298,11 @@ class _Writer:
         """Where a step names its premises (``uses``), a relation line still pending
         whose target the text has defined already nests under that statement numbered
         again (as the text had it: a line no step uses); returns the last number."""
-        data = _argdown(inf.metadata).get("inference_data")
+        kept = _argdown(inf.metadata)
+        data = kept.get("inference_data")
         if not isinstance(data, dict) or "uses" not in data:
+            return n
+        if self.exact and "numbered" in kept:  # the reader noted them: _noted_lines
             return n
         while pending and pending[0].target in self.defined:
             n += 1
@@ -1272,6 +1314,9 @@ class _Writer:
         return n
 
     def _numbered_line(self, n: int, id: str) -> None:
+        if id not in self.numbered_ids:
+            self.numbered_ids.add(id)
+            self.journal.append(("numbered", id))
         self.in_structure = True
         self.lines.append(f"({n}) {self._statement(id)}")
         self.in_structure = False
@@ -1279,7 +1324,7 @@ class _Writer:
     def _nest_pending(self, id: str, pending: list[Inference]) -> None:
         """Nest the relation lines ``pending`` under the numbered statement ``id`` while
         they fit, in order, taking them from the list."""
-        self.stack = [("s", id)]
+        self._open(("s", id))
         while pending and self._nest(pending[0]):
             del pending[0]
 
@@ -1295,12 +1340,35 @@ class _Writer:
         for inf, _ in steps:
             unnumbered = [p for p in inf.premises if p not in numbered]
             filled = self._unused_lines(inf, numbered, unnumbered) if self.exact else None
+            noted = self._noted_lines(inf, numbered) if self.exact else None
+            filled = filled if noted is None else noted
             above = numbered[-1] if numbered else None
             new = [p for p in inf.premises if p != above] if filled is None else filled
             numbered += new
             numbered.append(inf.target)
             plan.append(new)
         return plan
+
+    def _noted_lines(self, inf: Inference, numbered: list[str]) -> list[str] | None:
+        """The statements the reader noted as numbered before ``inf``'s inference line
+        (``numbered``: where ``uses`` leaves out one mentioned before, which
+        :meth:`_unused_lines` cannot place), if its ``uses`` still name its premises."""
+        kept = _argdown(inf.metadata)
+        noted, data = kept.get("numbered"), kept.get("inference_data")
+        uses = data.get("uses") if isinstance(data, dict) else None
+        uses = [uses] if isinstance(uses, int) else uses
+        if not isinstance(noted, list) or not isinstance(uses, list):
+            return None
+        lines = [id for id in noted if isinstance(id, str) and id in self.statements]
+        if len(lines) != len(noted) or len(uses) != len(inf.premises):
+            return None
+        plan = numbered + lines
+        for p, u in zip(inf.premises, uses, strict=True):
+            if not isinstance(u, int) or isinstance(u, bool) or not 0 < u <= len(plan):
+                return None
+            if plan[u - 1] != p:
+                return None
+        return lines
 
     def _unused_lines(
         self, inf: Inference, numbered: list[str], new: list[str]
@@ -1335,6 +1403,8 @@ class _Writer:
             for f in self.order[at + 1 : end]:
                 if self._nested_above(f, numbered, out):
                     continue  # defined by its relation line, nested above
+                if f in self.numbered_ids:
+                    continue  # defined by the structure that numbered it
                 if not self._unused(f, numbered, out):
                     break
                 out.append(f)
@@ -1343,8 +1413,14 @@ class _Writer:
     def _unused(self, id: str, numbered: list[str], out: list[str]) -> bool:
         """True for a statement a structure may number where its ``uses`` leave a
         number out: not numbered yet, and not the premise of a relation line nested
-        under a statement numbered before it (that line defines it)."""
-        return id not in numbered and id not in out and id not in self.fill_blockers
+        under a statement numbered before it (that line defines it), nor numbered by
+        an earlier structure (the reader notes such a line: _noted_lines)."""
+        return (
+            id not in numbered
+            and id not in out
+            and id not in self.fill_blockers
+            and id not in self.numbered_ids
+        )
 
     def _nested_above(self, id: str, numbered: list[str], out: list[str]) -> bool:
         above = {*numbered, *out}
