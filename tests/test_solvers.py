@@ -313,7 +313,17 @@ def test_argmap_sat_names_the_sat_solver_and_a_wrong_name_is_an_option_error(
     used.clear()
     extensions(af, "complete", solver="sat")
     extensions(af, "preferred", solver="sat")
-    assert used == ["glucose4", "cadical153"]  # argmap's own choice when it is unset
+    assert used == ["cadical153", "cadical153"]  # argmap's own choice when it is unset
+    # Many complete extensions (3 ** 4 = 81 on four separate two-cycles): CaDiCaL finds
+    # the first sixteen, then Glucose, holding the same exclusions, the rest.
+    pairs = AF(
+        [f"{side}{i}" for i in range(4) for side in "ab"],
+        [edge for i in range(4) for edge in ((f"a{i}", f"b{i}"), (f"b{i}", f"a{i}"))],
+    )
+    used.clear()
+    found = extensions(pairs, "complete", solver="sat")
+    assert used == ["cadical153", "glucose4"]
+    assert len(found) == 81 and norm(found) == norm(extensions(pairs, "complete", solver="search"))
     monkeypatch.setenv("ARGMAP_SAT", "glucos4")
     with pytest.raises(OptionError) as err:
         extensions(af, "preferred", solver="sat")
