@@ -389,6 +389,14 @@ def test_tags_data_kind_and_id() -> None:
     assert s.metadata == {"argdown": {"data": {"n": 2}}}
 
 
+def test_a_data_block_id_with_a_trailing_newline_is_refused_as_any_invalid_id() -> None:
+    for wanted in ("a b", "a1\\n"):  # a YAML escape: the id ends in a newline
+        with pytest.raises(ArgdownSyntaxError) as err:
+            argdown.loads(f'[A]: text {{id: "{wanted}"}}\n')
+        assert str(err.value).startswith("line 1, column 1: the id ")
+        assert "in the data block is not a valid argmap id" in str(err.value)
+
+
 def test_equivalence_class_keeps_other_texts() -> None:
     m = argdown.loads("[A]: first\n\n[A]: second\n\n[A]: first\n")
     assert m.statement("a").text == "first"

@@ -340,7 +340,7 @@ def _explicit_id(data: dict[str, JsonValue], ids: _Ids, where: tuple[int, int]) 
     value = data.get("id")
     if value is None:
         return None
-    if not isinstance(value, str) or not _ID.match(value) or len(value) > 200:
+    if not isinstance(value, str) or not _ID.fullmatch(value) or len(value) > 200:
         raise _RefusedError(
             where, f"the id {value!r} in the data block is not a valid argmap id ({ID_PATTERN})"
         )
