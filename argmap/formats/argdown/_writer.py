@@ -1412,6 +1412,8 @@ class _Writer:
                     continue  # defined by its relation line, nested above
                 if f in self.numbered_ids:
                     continue  # defined by the structure that numbered it
+                if f in self.fill_blockers and f in self.defined:
+                    continue  # defined by its relation line, written earlier
                 if not self._unused(f, numbered, out):
                     break
                 out.append(f)
