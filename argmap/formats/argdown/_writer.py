@@ -620,6 +620,7 @@ class _Writer:
         self.fit_section: str | None = None  # the section _fits found for a root line
         self.arg_blocked = False  # _fits failed only on the order of the arguments
         self.heading = 0  # index into self.sections of the next heading to write
+        self.line_of: dict[str, int] = {}  # inference -> the index of its relation line
 
     def _next_due(self) -> str | None:
         while self.due < len(self.order) and self.order[self.due] in self.defined:
@@ -744,6 +745,7 @@ class _Writer:
         depth ``level``."""
         del self.stack[level + 1 :]
         del self.stack_infs[level + 1 :]
+        self.line_of[inf] = len(self.lines)
         self.lines.append(f"{_INDENT * (level + 1)}{mark} {self._node(node, line_start=False)}")
         self.stack.append(node)
         self.stack_infs.append(inf)
@@ -780,7 +782,8 @@ class _Writer:
         if inf.id in self.contradictory and said == "contradictory":
             return ("><", None) if inf.id in self.reversed_pairs else (None, "><")
         if inf.id in self.undercut_lines:  # "_>" reaches only an argument
-            return "<_", "_>" if t[0] == "a" else None
+            to_argument = t[0] == "a" or self._angled(self.statements[t[1]])
+            return "<_", "_>" if to_argument else None
         return _MARK[inf.relation], _MARK[inf.relation] + ">"
 
     def _nest(self, inf: Inference) -> bool:
@@ -927,6 +930,10 @@ class _Writer:
             for level in range(len(self.stack) - 1, -1, -1):
                 if self.stack[level] == a and self._fits([x]):
                     self._child(level, "<_", x, inf.id)
+                    return
+            for level in range(len(self.stack) - 1, -1, -1):  # "_> <A>" under its premise
+                if self.stack[level] == x and self._fits([a]):
+                    self._child(level, "_>", a, inf.id)
                     return
             if self._fits([x], root=True):
                 self._root(a, self.fit_section)
@@ -1405,6 +1412,8 @@ class _Writer:
                     continue  # defined by its relation line, nested above
                 if f in self.numbered_ids:
                     continue  # defined by the structure that numbered it
+                if f in self.fill_blockers and f in self.defined:
+                    continue  # defined by its relation line, written earlier
                 if not self._unused(f, numbered, out):
                     break
                 out.append(f)
@@ -1459,15 +1468,8 @@ class _Writer:
             is_line = self.sequence[n].id in self.line_ids
             self.next_unit[n] = self.next_unit[n + 1] if is_line else n
         for at, inf in enumerate(self.sequence):  # a mirrored one: with its pair, "><"
-            if inf.id in self.written:
-                continue
-            if inf.relation == "undercut":
-                self._undercut(inf)
-            elif inf.id in self.line_ids:
-                if not self._structure_first(at):
-                    self._relation(inf)
-            else:
-                self._structure(inf)
+            if inf.id not in self.written and not self._contradiction_first(at):
+                self._unit(at)
         while self._next_due() is not None:
             self._define_next()
         for id in self.statements:  # an argument without a structure, not related
@@ -1477,6 +1479,58 @@ class _Writer:
         for heading in self.sections[self.heading :]:
             self._heading(heading)
             self.heading += 1
+
+    def _unit(self, at: int) -> None:
+        """Write the inference at ``at`` in map order (with what goes with it)."""
+        inf = self.sequence[at]
+        if inf.relation == "undercut":
+            self._undercut(inf)
+        elif inf.id in self.line_ids:
+            if not self._structure_first(at):
+                self._relation(inf)
+        else:
+            self._structure(inf)
+
+    def _contradiction_first(self, at: int) -> bool:
+        """A ``><`` line (at ``at``) whose other half the map has later, as an attack
+        line: the reader relates a line's children before the line itself, so that
+        line was nested under the ``><`` line, with the lines the map has between them
+        (seeds 859265986 and 353336766 of a random search). Write them so, defining
+        the arguments, then the statements, due before them on lines of their own
+        where the map's order needs that; True if written (else nothing is)."""
+        inf = self.sequence[at]
+        partner = self.contradictory.get(inf.id)
+        if partner is None or _argdown(inf.metadata).get("relation") != "contradictory":
+            return False
+        end = self.position.get(partner)
+        if end is None or end < at:
+            return False
+        saved = self._snapshot()
+        while True:
+            attempt = self._snapshot()
+            self.line_of.pop(inf.id, None)
+            self.line_of.pop(partner, None)
+            for k in range(at, end + 1):
+                if self.sequence[k].id not in self.written:
+                    self._unit(k)
+            if self._nested_under(inf.id, partner):
+                self._mark("written", (i.id for i in self.sequence[at : end + 1]))
+                return True
+            self._restore(attempt)
+            if self._next_due() is None and self._next_arg_due() is None:
+                self._restore(saved)
+                return False
+            self._define_next(arg_first=True)
+
+    def _nested_under(self, outer: str, inner: str) -> bool:
+        """True when the relation line of ``inner`` is nested under that of ``outer``."""
+        first, last = self.line_of.get(outer), self.line_of.get(inner)
+        if first is None or last is None or last <= first:
+            return False
+        depth = len(self.lines[first]) - len(self.lines[first].lstrip(" "))
+        return all(
+            len(line) - len(line.lstrip(" ")) > depth for line in self.lines[first + 1 : last + 1]
+        )
 
     def write(self) -> str:
         # A first pass with every statement titled counts where each one occurs; the
