@@ -260,19 +260,18 @@ def _also_undercut(inferences: Sequence[Inference]) -> list[Inference]:
     undercut line (``also: ["undercut"]``), on a target that is a premise of no support
     or attack (so that an undercut line reads back as that attack)."""
     outgoing = {p for i in inferences if _undercutable(i) for p in i.premises}
-    found = []
-    for inf in inferences:
-        kept = _argdown(inf.metadata)
-        rest = {k: v for k, v in kept.items() if k not in ("to_argument", "from_argument")}
-        if (
-            inf.relation == "attack"
-            and len(inf.premises) == 1
-            and set(inf.metadata) == {_KEY}
-            and rest == {"also": ["undercut"]}
-            and inf.target not in outgoing
-        ):
-            found.append(inf)
-    return found
+    return [i for i in inferences if _also(i) == ["undercut"] and i.target not in outgoing]
+
+
+def _also(inf: Inference) -> object:
+    """What ``also`` says for a one-premise attack whose only metadata is a reader's note
+    holding nothing but ``also`` (and the arguments' names): the other relation lines
+    the text stated it by; None for any other inference."""
+    if inf.relation != "attack" or len(inf.premises) != 1 or set(inf.metadata) != {_KEY}:
+        return None
+    kept = _argdown(inf.metadata)
+    rest = {k: v for k, v in kept.items() if k not in ("to_argument", "from_argument")}
+    return rest["also"] if set(rest) == {"also"} else None
 
 
 def _mirror(inf: Inference) -> bool:
@@ -502,17 +501,7 @@ class _Writer:
         found: dict[tuple[str, str], Inference] = {}
         relations = [["contradictory"], ["contrary"]] if self.strict else [["contradictory"]]
         for inf in inferences if self.exact else ():
-            kept = _argdown(inf.metadata)
-            rest = {k: v for k, v in kept.items() if k not in ("to_argument", "from_argument")}
-            if (
-                inf.relation == "attack"
-                and len(inf.premises) == 1
-                and set(inf.metadata) == {_KEY}
-                and set(rest) == {"also"}
-                and rest["also"] in relations
-                and not inf.tags
-                and inf.note is None
-            ):
+            if _also(inf) in relations and not inf.tags and inf.note is None:
                 found[(inf.premises[0], inf.target)] = inf
         return found
 
