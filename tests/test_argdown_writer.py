@@ -67,7 +67,7 @@ def test_exact_text_of_a_small_map_in_the_readable_order() -> None:
 def test_output_is_deterministic() -> None:
     assert dumps(tweety()) == dumps(tweety())
     nato = _nato()
-    assert dumps(nato) == dumps(_nato())
+    assert _nato_text(nato) == _nato_text(_nato())
 
 
 def test_a_dag_defines_each_statement_once_and_refers_to_it_after() -> None:
@@ -310,6 +310,13 @@ def _nato() -> am.ArgumentMap:
     return m
 
 
+def _nato_text(m: am.ArgumentMap, **options: Any) -> str:
+    """``dumps`` of the NATO map, which has a source and quotes: Argdown has no place for
+    them, and the writer says so."""
+    with pytest.warns(am.FormatLossWarning, match="no place for the sources 'article'"):
+        return dumps(m, **options)
+
+
 # --- the official Argdown CLI ----------------------------------------------------------
 # scripts/_setup.sh (run by scripts/test) installs the exact packages of
 # tests/node/package-lock.json, @argdown/cli among them, into <venv>/node.
@@ -403,7 +410,7 @@ def seen_facts(data: dict[str, Any]) -> dict[str, Any]:
 
 def test_argdown_reads_the_nato_map_as_argmap_wrote_it(argdown_cli: Path, tmp_path: Path) -> None:
     m = _nato()
-    text = dumps(m)
+    text = _nato_text(m)
     seen = run_argdown_json(argdown_cli, tmp_path, {"nato": text})["nato"]
     assert seen_facts(seen) == expected_facts(m, text)
     assert sorted(seen["arguments"]) == [
@@ -579,13 +586,13 @@ def test_the_nato_argdown_file_is_what_the_writer_writes() -> None:
     tree-like text), after its comment lines."""
     text = (EXAMPLES / "nato_ammunition.argdown").read_text(encoding="utf-8")
     written = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
-    assert written.replace("===\n\n\n", "===\n\n") + "\n" == dumps(_nato(), order="readable")
+    assert written.replace("===\n\n\n", "===\n\n") + "\n" == _nato_text(_nato(), order="readable")
 
 
 def test_argdown_accepts_the_nato_example_file(argdown_cli: Path, tmp_path: Path) -> None:
     text = (EXAMPLES / "nato_ammunition.argdown").read_text(encoding="utf-8")
     seen = run_argdown_json(argdown_cli, tmp_path, {"nato": text})["nato"]
-    assert seen_facts(seen) == expected_facts(_nato(), dumps(_nato(), order="readable"))
+    assert seen_facts(seen) == expected_facts(_nato(), _nato_text(_nato(), order="readable"))
 
 
 # --- the %%argdown cell magic ----------------------------------------------------------
