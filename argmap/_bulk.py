@@ -19,12 +19,10 @@ import gc
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from argmap.map import ArgumentMap
+from argmap.map import _INFERENCE, ArgumentMap, _before_write
 from argmap.model import Inference, Statement
 
 __all__ = ["add_inferences", "add_statements", "gc_paused"]
-
-_INFERENCE = "inference"  # the kind of an inference's node (argmap.map._INFERENCE)
 
 
 @contextlib.contextmanager
@@ -48,12 +46,9 @@ def gc_paused() -> Iterator[None]:
 def _writable(m: ArgumentMap) -> bool:
     """True when the map's graph may be written (what networkx checks before a write):
     not frozen; a cache of converted graphs is dropped, as networkx's own adds do."""
-    attrs = m._graph.__dict__
-    if attrs.get("frozen"):
+    if m._graph.__dict__.get("frozen"):
         return False  # the one-at-a-time add raises networkx's error, after its checks
-    cache = attrs.get("__networkx_cache__")
-    if cache:
-        cache.clear()
+    _before_write(m._graph)
     return True
 
 
@@ -118,17 +113,8 @@ def add_inferences(m: ArgumentMap, inferences: Sequence[Inference]) -> bool:
         or not _writable(m)
     ):
         return False
-    g = m._graph
-    succ, pred = g._succ, g._pred
-    for inf in inferences:  # as ArgumentMap._insert_inference, one after the other
-        iid, rel = inf.id, inf.relation
-        out = succ[iid] = {}
-        into = pred[iid] = {}
-        nodes[iid] = {"kind": _INFERENCE, "relation": rel, "model": inf}
-        for p in inf.premises:
-            succ[p][iid] = into[p] = {"role": "premise", "relation": rel}
-        target = inf.target
-        out[target] = pred[target][iid] = {"role": "target", "relation": rel}
+    for inf in inferences:  # checked as a whole above: only the writes are left
+        m._insert_inference(inf)
     return True
 
 

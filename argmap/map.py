@@ -730,7 +730,7 @@ class ArgumentMap:
         """Add the usual step, from one premise (a statement) to a target of the kind
         ``relation`` takes, under a new id, when it cannot repeat another step (the
         premise is new or nothing bears on the target yet): what _check_inference and
-        _insert_inference do for it, in one go. None, with the map unchanged, when
+        _insert_inference do for it. None, with the map unchanged, when
         anything is doubtful: the general path decides, and names the error."""
         nodes = self._nodes
         source = nodes.get(premise)
@@ -747,18 +747,8 @@ class ArgumentMap:
         if succ[premise] and pred[target]:  # a repeat is possible: _check_inference looks
             return None
         inference = quick_inference(id, relation, premise, target)
-        if inference is None:
-            return None
-        attrs = g.__dict__  # as _add_node, inline
-        if attrs.get("frozen") or attrs.get("__networkx_cache__"):
-            _before_write(g)
-        into = {"role": "premise", "relation": relation}
-        out = {"role": "target", "relation": relation}
-        succ[id] = {target: out}
-        pred[id] = {premise: into}
-        nodes[id] = {"kind": _INFERENCE, "relation": relation, "model": inference}
-        succ[premise][id] = into
-        pred[target][id] = out
+        if inference is not None:
+            self._insert_inference(inference)
         return inference
 
     def _not_found(self, relation: Relation, ref_id: str, target_id: str) -> NoReturn:
