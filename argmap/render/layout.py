@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+import networkx as nx
+
 from argmap.model import Inference, Statement
 from argmap.render.style import Direction
 
@@ -148,65 +150,22 @@ def _cyclic_levels(rest: list[int], start: list[int], heads: list[int], level: l
     """Finish ``level`` for the nodes ``rest`` that Kahn's algorithm could not order
     (every arrow out of them stays among them): a component of a cycle is one node on
     the highest level any of its members was raised to, its arrows followed once the
-    components that lead to it are done."""
-    component = _components({u: heads[start[u] : start[u + 1]] for u in rest})
-    members: list[list[int]] = [[] for _ in range(max(component.values()) + 1)]
-    for u, c in component.items():
-        members[c].append(u)
-    # Tarjan's algorithm numbers the components in reverse topological order: backwards,
-    # each component's level is final (all that lead to it are done) before its arrows
-    # are followed.
-    for c in range(len(members) - 1, -1, -1):
-        up = max(level[u] for u in members[c])
-        for u in members[c]:
+    components that lead to it are done. ``rest`` is small (what cycles lead to), so
+    networkx's condensation is cheap here."""
+    g: nx.DiGraph[int] = nx.DiGraph()
+    g.add_nodes_from(rest)
+    g.add_edges_from((u, v) for u in rest for v in heads[start[u] : start[u + 1]])
+    dag = nx.condensation(g)
+    for c in nx.topological_sort(dag):
+        members = dag.nodes[c]["members"]
+        up = max(level[u] for u in members)
+        for u in members:
             level[u] = up
         up += 1
-        for u in members[c]:
+        for u in members:
             for v in heads[start[u] : start[u + 1]]:
-                if component[v] != c and level[v] < up:
+                if v not in members and level[v] < up:
                     level[v] = up
-
-
-def _components(succ: dict[int, list[int]]) -> dict[int, int]:
-    """Each node's strongly connected component, numbered in the order Tarjan's
-    algorithm finds them: a component only after every component it reaches."""
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    component: dict[int, int] = {}
-    stack: list[int] = []
-    on_stack: set[int] = set()
-    found = 0
-    for root, out in succ.items():
-        if root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(out))]
-        while work:
-            node, children = work[-1]
-            for child in children:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(succ[child])))
-                    break
-                if child in on_stack and index[child] < low[node]:
-                    low[node] = index[child]
-            else:
-                work.pop()
-                if work and low[node] < low[work[-1][0]]:
-                    low[work[-1][0]] = low[node]
-                if low[node] == index[node]:
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component[member] = found
-                        if member == node:
-                            break
-                    found += 1
-    return component
 
 
 def estimate_size(boxes: dict[str, Box], level: dict[str, int], direction: Direction) -> Box:
